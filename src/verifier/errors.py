@@ -1,0 +1,16 @@
+"""User-facing errors.
+
+Everything the user can get wrong (a file, a row, a column, an index) is raised
+as :class:`VerifierError` with one human sentence; the CLI prints it on one line
+and exits 2. Anything else is a bug and may traceback.
+"""
+
+from __future__ import annotations
+
+
+class VerifierError(Exception):
+    """A problem with the user's input, named in one sentence."""
+
+
+class IndexError_(VerifierError):
+    """An index directory that is missing, incomplete, corrupt or foreign."""

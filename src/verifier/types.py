@@ -1,0 +1,80 @@
+"""Result and record types shared by every pipeline stage.
+
+Plain dataclasses so that each stage can be tested alone and results can be
+turned into JSON without a framework.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Label = Literal["supported", "contradicted", "unknown"]
+Stance = Literal["supports", "contradicts", "neutral"]
+LABELS: tuple[Label, ...] = ("supported", "contradicted", "unknown")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One trusted source document as ingested."""
+
+    doc_id: str
+    text: str
+    title: str = ""
+    source: str = ""
+    date: str = ""  # ISO-like string as given; empty when unknown, never invented
+    url: str = ""
+    path: str = ""  # where it was read from, for messages only
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One piece of sentence-level evidence; ``doc.text[start:end] == text``."""
+
+    doc_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Evidence:
+    """A retrieved sentence with its document metadata and the judge's view of it."""
+
+    text: str
+    doc_id: str
+    title: str
+    source: str
+    date: str
+    sentence_index: int
+    start: int
+    end: int
+    similarity: float
+    stance: Stance = "neutral"
+    stance_probability: float = 0.0
+    reason: str = ""
+    row: int = -1  # position in the index's sentence table
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("row")
+        return d
+
+
+@dataclass
+class Verdict:
+    claim: str
+    label: Label
+    confidence: float
+    explanation: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "label": self.label,
+            "confidence": round(float(self.confidence), 4),
+            "explanation": self.explanation,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
