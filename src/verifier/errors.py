@@ -12,5 +12,5 @@ class VerifierError(Exception):
     """A problem with the user's input, named in one sentence."""
 
 
-class IndexError_(VerifierError):
+class IndexLoadError(VerifierError):
     """An index directory that is missing, incomplete, corrupt or foreign."""
