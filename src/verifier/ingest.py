@@ -1,0 +1,294 @@
+"""Read trusted source documents from files and folders into :class:`Document`.
+
+One document per ``.txt``/``.md``/``.html``/``.htm`` file (metadata from an
+optional ``X.meta.json`` beside ``X.ext``), one per ``.jsonl``/``.csv`` record.
+All files must be UTF-8. ``.txt``/``.md`` text is kept exactly as in the file
+(only ``\\r\\n`` -> ``\\n`` and a leading BOM dropped) because sentence
+offsets index into ``Document.text``; markdown syntax is therefore NOT stripped.
+Ids are stable across rebuilds: an explicit ``doc_id`` wins, else the path
+relative to the folder argument without extension, else for a jsonl/csv record
+``<file stem>-<sha1(text)[:12]>``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from bs4 import BeautifulSoup, Tag
+from bs4.element import PreformattedString, Script, Stylesheet, TemplateString
+
+from verifier.errors import VerifierError
+from verifier.types import Document
+
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".csv")
+_USE = "use .txt, .md, .html, .jsonl or .csv"
+_META_SUFFIX = ".meta.json"
+_META_FIELDS = ("doc_id", "title", "source", "date", "url")
+_PLAIN_FIELDS = ("source", "date", "url")
+_TITLE_MAX = 200
+
+# Tags whose content a reader never sees; head/title are excluded from the body
+# text because the title is returned separately.
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "iframe"})
+# Each of these starts a new paragraph so the sentence splitter never glues the
+# end of one block onto the start of the next.
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr",
+        "section", "article", "header", "footer", "blockquote", "pre",
+        "ul", "ol", "dl", "dt", "dd", "table", "caption", "main", "nav",
+        "aside", "figure", "figcaption", "hr", "address", "form", "fieldset",
+    }
+)  # fmt: skip
+# Adjacent cells need a space or "<td>a</td><td>b</td>" would read as "ab".
+_CELL_TAGS = frozenset({"td", "th"})
+# Comments, doctypes, CDATA and the raw text of script/style are not visible.
+_INVISIBLE = (PreformattedString, Script, Stylesheet, TemplateString)
+_MD_H1 = re.compile(r"^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_END_BLOCK = object()
+
+
+def load_documents(paths: Sequence[str | Path]) -> list[Document]:
+    """Load every document under ``paths`` (files and/or folders), in order."""
+    if isinstance(paths, (str, Path)):  # a lone path would iterate characters
+        paths = [paths]
+    if not paths:
+        raise VerifierError("no input paths given: pass at least one file or folder")
+    docs: list[Document] = []
+    seen_files: set[Path] = set()
+    where_by_id: dict[str, str] = {}
+    for file, rel_id in _expand(paths):
+        # A file reached twice (folder and explicit) would get two ids and be indexed twice.
+        key = file.resolve()
+        if key in seen_files:
+            continue
+        seen_files.add(key)
+        for doc, where in _load_file(file, rel_id):
+            if doc.doc_id in where_by_id:
+                raise VerifierError(
+                    f"duplicate document id '{doc.doc_id}' (in {where_by_id[doc.doc_id]} and {where})"
+                )
+            where_by_id[doc.doc_id] = where
+            docs.append(doc)
+    if not docs:
+        raise VerifierError(f"no documents found in {', '.join(map(str, paths))}")
+    return docs
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """Return ``(visible text, title)``; blocks are separated by blank lines."""
+    soup = BeautifulSoup(html, "lxml")
+    title_tag, h1 = soup.find("title"), soup.find("h1")
+    title = " ".join(title_tag.get_text(" ").split()) if isinstance(title_tag, Tag) else ""
+    if not title and isinstance(h1, Tag):
+        title = " ".join(_blocks(h1))
+    return "\n\n".join(_blocks(soup)), title[:_TITLE_MAX]
+
+
+def _blocks(root: Tag) -> list[str]:
+    # Iterative: deeply nested real-world HTML can exceed the recursion limit.
+    blocks: list[str] = []
+    parts: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(parts).split())
+        if text:
+            blocks.append(text)
+        parts.clear()
+
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if node is _END_BLOCK:
+            flush()
+        elif isinstance(node, str):
+            if not isinstance(node, _INVISIBLE):
+                parts.append(node)
+        elif isinstance(node, Tag) and node.name not in _SKIP_TAGS:
+            if node.name in _BLOCK_TAGS:
+                flush()
+                stack.append(_END_BLOCK)
+            elif node.name in _CELL_TAGS:
+                stack.append(" ")
+            stack.extend(reversed(node.contents))
+    flush()
+    return blocks
+
+
+def _expand(paths: Sequence[str | Path]) -> list[tuple[Path, str]]:
+    """Turn the arguments into ``(file, id derived from its path)`` pairs."""
+    found: list[tuple[Path, str]] = []
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            files = _walk(path)
+            if not files:
+                raise VerifierError(f"folder {path} contains no supported files: {_USE}")
+            found += [(f, f.relative_to(path).with_suffix("").as_posix()) for f in files]
+        elif path.is_file():
+            suffix = path.suffix.lower()
+            if suffix not in SUPPORTED_EXTENSIONS or path.name.endswith(_META_SUFFIX):
+                shown = f"'{path.suffix}'" if path.suffix else "(no extension)"
+                raise VerifierError(f"unsupported file type {shown} for {path}: {_USE}")
+            found.append((path, path.with_suffix("").name))
+        elif path.exists():
+            raise VerifierError(f"{path} is neither a file nor a folder")
+        else:
+            raise VerifierError(f"input path {path} does not exist")
+    return found
+
+
+def _walk(folder: Path) -> list[Path]:
+    files: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        files += [Path(dirpath, name) for name in filenames if _wanted(name)]
+    # Sort on path components so order (and so index rows) never depends on
+    # the file system's listing order.
+    return sorted(files, key=lambda f: f.relative_to(folder).parts)
+
+
+def _wanted(name: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    return suffix in SUPPORTED_EXTENSIONS and not name.startswith(".") and not name.endswith(_META_SUFFIX)
+
+
+def _load_file(path: Path, rel_id: str) -> list[tuple[Document, str]]:
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return _load_jsonl(path)
+    if suffix == ".csv":
+        return _load_csv(path)
+    raw = _read_text(path)
+    if suffix in (".html", ".htm"):
+        text, title = html_to_text(raw)
+    else:
+        text, title = raw, _text_title(raw, markdown=suffix == ".md")
+    if not text.strip():
+        raise VerifierError(f"{path} contains no text")
+    meta = _read_sidecar(path)
+    plain = {key: meta[key] for key in _PLAIN_FIELDS}
+    doc = Document(meta["doc_id"] or rel_id, text, meta["title"] or title, **plain, path=str(path))
+    return [(doc, str(path))]
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise VerifierError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        if b"\x00" in data:  # valid UTF-8 but certainly not text
+            raise UnicodeError
+        text = data.decode("utf-8")
+    except UnicodeError:
+        raise VerifierError(f"{path} is not a UTF-8 text file") from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _text_title(text: str, markdown: bool) -> str:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    headings = [m.group(1).strip() for line in lines if markdown and (m := _MD_H1.match(line))]
+    return next((h for h in headings if h), lines[0] if lines else "")[:_TITLE_MAX]
+
+
+def _field(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _read_sidecar(path: Path) -> dict[str, str]:
+    sidecar = path.with_name(path.with_suffix("").name + _META_SUFFIX)
+    if not sidecar.is_file():
+        return dict.fromkeys(_META_FIELDS, "")
+    try:
+        meta = json.loads(_read_text(sidecar))
+    except json.JSONDecodeError as exc:
+        raise VerifierError(
+            f"metadata file {sidecar} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if not isinstance(meta, dict):
+        raise VerifierError(f"metadata file {sidecar} must contain a JSON object")
+    return {key: _field(meta.get(key)) for key in _META_FIELDS}
+
+
+def _record_doc(path: Path, record: dict[str, Any], text: str) -> Document:
+    text = text.replace("\r\n", "\n")
+    doc_id = _field(record.get("doc_id")) or f"{path.stem}-{hashlib.sha1(text.encode()).hexdigest()[:12]}"
+    plain = {key: _field(record.get(key)) for key in _PLAIN_FIELDS}
+    return Document(doc_id, text, _field(record.get("title")), **plain, path=str(path))
+
+
+def _load_jsonl(path: Path) -> list[tuple[Document, str]]:
+    out: list[tuple[Document, str]] = []
+    for number, line in enumerate(_read_text(path).split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path} line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise VerifierError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+        if not isinstance(record, dict):
+            raise VerifierError(f"{where}: not a JSON object")
+        if "text" not in record:
+            raise VerifierError(f"{where}: missing 'text' field")
+        text = record["text"]
+        if not isinstance(text, str) or not text.strip():
+            raise VerifierError(f"{where}: 'text' must be a non-empty string")
+        out.append((_record_doc(path, record, text), where))
+    if not out:
+        raise VerifierError(f"{path} contains no records")
+    return out
+
+
+def _load_csv(path: Path) -> list[tuple[Document, str]]:
+    # Decode ourselves so CSV follows the same UTF-8/BOM/CRLF rules as the rest.
+    content = _read_text(path)
+    try:
+        with warnings.catch_warnings():
+            # Rows with more fields than the header would otherwise silently
+            # become an index (shifting 'text') or lose data: make that fatal.
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False, index_col=False)
+    except pd.errors.EmptyDataError:
+        raise VerifierError(f"{path} is empty: expected a header row with a 'text' column") from None
+    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError) as exc:
+        detail = " ".join(str(exc).split())
+        raise VerifierError(f"cannot parse CSV file {path}: {detail}") from None
+    columns = [str(c) for c in frame.columns]
+    if "text" not in columns:
+        raise VerifierError(f"{path} has no 'text' column (columns: {', '.join(columns)})")
+    if frame.empty:
+        raise VerifierError(f"{path} has a header but no data rows")
+    out: list[tuple[Document, str]] = []
+    for row, record in enumerate(frame.to_dict("records"), start=1):
+        text = record["text"]
+        if not text.strip():
+            line = _csv_line(content, row)
+            at = f" (line {line})" if line else ""
+            raise VerifierError(f"{path} row {row}{at}: empty 'text'")
+        out.append((_record_doc(path, record, text), f"{path} row {row}"))
+    return out
+
+
+def _csv_line(content: str, row: int) -> int | None:
+    """File line where data row ``row`` starts: quoted fields may span lines."""
+    reader, seen, end = csv.reader(io.StringIO(content)), -1, 0  # -1: the header is no data row
+    with contextlib.suppress(csv.Error):
+        for fields in reader:
+            start, end = end + 1, reader.line_num
+            seen += bool(fields)  # pandas skips blank lines, so they are not rows
+            if fields and seen == row:
+                return start
+    return None
