@@ -1,0 +1,1 @@
+"""The default corpus shipped with the verifier: trusted documents plus .meta.json sidecars."""

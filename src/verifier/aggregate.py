@@ -1,0 +1,72 @@
+"""Combine per-sentence judgements into one verdict with a plain-English reason."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from verifier.judge import Judgement
+from verifier.types import Evidence, Verdict
+
+# A stance below this probability is not decisive on its own.
+DECISIVE = 0.5
+
+
+def _cite(evidence: Evidence) -> str:
+    where = evidence.title or evidence.doc_id
+    return f"{where!r}, sentence {evidence.sentence_index + 1}"
+
+
+def aggregate(claim: str, evidence: Sequence[Evidence], judgements: Sequence[Judgement]) -> Verdict:
+    """Decisive evidence wins over weak; strong evidence both ways is reported as a disagreement."""
+    for e, j in zip(evidence, judgements, strict=True):
+        e.stance = j.stance
+        e.stance_probability = round(float(j.probability), 4)
+        e.reason = j.reason
+    pairs = list(zip(evidence, judgements, strict=True))
+    supports = sorted((p for p in pairs if p[1].stance == "supports"), key=lambda p: -p[1].probability)
+    contras = sorted((p for p in pairs if p[1].stance == "contradicts"), key=lambda p: -p[1].probability)
+    best_s = supports[0][1].probability if supports else 0.0
+    best_c = contras[0][1].probability if contras else 0.0
+    # Cited evidence first, then the rest by relevance.
+    ordered = [p[0] for p in supports + contras] + [e for e, j in pairs if j.stance == "neutral"]
+    ordered = sorted(ordered, key=lambda e: (e.stance == "neutral", -e.similarity))
+
+    if best_s < DECISIVE and best_c < DECISIVE:
+        if not evidence:
+            return Verdict(claim, "unknown", 0.5, "The corpus has no evidence for this claim.", [])
+        top = max(evidence, key=lambda e: e.similarity)
+        top_j = judgements[list(evidence).index(top)]
+        confidence = 0.5 + 0.4 * (1.0 - max(best_s, best_c))
+        explanation = (
+            f"Nothing in the corpus states or contradicts this. The closest sentence "
+            f"(similarity {top.similarity:.2f}) {top_j.reason}."
+        )
+        return Verdict(claim, "unknown", round(confidence, 4), explanation, ordered)
+
+    if best_s >= DECISIVE and best_c >= DECISIVE:
+        (win_e, win_j), (lose_e, lose_j) = (
+            (supports[0], contras[0]) if best_s >= best_c else (contras[0], supports[0])
+        )
+        label = "supported" if best_s >= best_c else "contradicted"
+        # Sources disagree: confidence shrinks with the strength of the other side.
+        confidence = win_j.probability * (1.0 - 0.5 * lose_j.probability)
+        explanation = (
+            f"The sources disagree. {_side(win_j, win_e)} But {_side(lose_j, lose_e)}"
+        )
+        return Verdict(claim, label, round(max(confidence, 0.34), 4), explanation, ordered)
+
+    if best_s >= DECISIVE:
+        e, j = supports[0]
+        return Verdict(claim, "supported", round(j.probability, 4),
+                       f"The corpus {j.reason} ({_cite(e)}).", ordered)
+    e, j = contras[0]
+    return Verdict(claim, "contradicted", round(j.probability, 4), f"{_capital(j.reason)} ({_cite(e)}).", ordered)
+
+
+def _side(j: Judgement, e: Evidence) -> str:
+    verb = "supports" if j.stance == "supports" else "contradicts"
+    return f"{_capital(_cite(e))} {verb} it: {j.reason}."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

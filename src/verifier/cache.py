@@ -1,0 +1,52 @@
+"""The default corpus (shipped in the package) and its cached index.
+
+With no ``--index``, commands use an index of ``verifier.corpus``, built on first
+use into the user cache directory under a key made of the corpus bytes, the
+model and the index format, so it is never rebuilt while nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib import resources
+from pathlib import Path
+
+from verifier.embed import MODEL_NAME, Embedder
+from verifier.index import FORMAT_VERSION, MANIFEST, build_index
+
+CACHE_ENV = "VERIFIER_CACHE_DIR"
+
+
+def corpus_dir() -> Path:
+    return Path(str(resources.files("verifier.corpus")))
+
+
+def cache_root() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("claim-verifier"))
+
+
+def _corpus_files() -> list[Path]:
+    return sorted(p for p in corpus_dir().iterdir() if p.is_file() and p.suffix in (".txt", ".json", ".md"))
+
+
+def corpus_key() -> str:
+    """Hash of the raw corpus files (cheap: no parsing), the model and the index format."""
+    h = hashlib.sha256(f"{MODEL_NAME}\x00{FORMAT_VERSION}\x00".encode())
+    for path in _corpus_files():
+        h.update(path.name.encode() + b"\x00" + path.read_bytes() + b"\x00")
+    return h.hexdigest()[:20]
+
+
+def default_index_dir(*, build: bool = True, embedder: Embedder | None = None, progress: bool | None = None) -> Path:
+    directory = cache_root() / f"default-{corpus_key()}"
+    if build and not (directory / MANIFEST).exists():
+        from verifier.ingest import load_documents
+
+        docs = load_documents([corpus_dir()])
+        build_index(docs, directory, embedder, progress=progress)
+    return directory

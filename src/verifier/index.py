@@ -1,0 +1,276 @@
+"""The on-disk evidence index: a FAISS file, Parquet tables and a manifest.
+
+Layout of an index directory:
+- ``index.faiss``: normalised sentence vectors, inner-product search;
+- ``sentences.parquet``: one row per vector (doc_id, sentence_index, start, end, text);
+- ``documents.parquet``: document metadata and full text (for context and re-embedding);
+- ``manifest.json``: format version, model, FAISS type, counts, corpus fingerprint and
+  the size and sha256 of every other file.
+
+A build writes a sibling temporary directory and swaps it into place, so a crash
+never leaves a half index under the real name; loading checks the manifest so a
+missing, truncated or foreign-model index is a clear :class:`IndexLoadError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from verifier.embed import DIMENSION, MODEL_NAME, Embedder
+from verifier.errors import IndexLoadError
+from verifier.segment import segment_documents
+from verifier.types import Document, Sentence
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+FAISS_FILE = "index.faiss"
+SENTENCES_FILE = "sentences.parquet"
+DOCUMENTS_FILE = "documents.parquet"
+DOC_FIELDS = ("doc_id", "title", "source", "date", "url", "path", "text")
+# Exact search is both fastest to build and exact below this size; above it an
+# HNSW graph over 8-bit scalar-quantised vectors keeps memory and latency down.
+FLAT_MAX_SENTENCES = 200_000
+# Checksums of big files are verified on demand (``index info --verify``) only:
+# hashing a multi-GB index would cost more than the query it serves.
+VERIFY_ON_LOAD_MAX_BYTES = 256 * 1024 * 1024
+
+
+def corpus_fingerprint(docs: Sequence[Document]) -> str:
+    h = hashlib.sha256()
+    for d in sorted(docs, key=lambda d: d.doc_id):
+        for value in (d.doc_id, d.title, d.source, d.date, d.url, d.text):
+            h.update(value.encode("utf-8"))
+            h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def choose_faiss_type(n: int) -> str:
+    return "flat" if n <= FLAT_MAX_SENTENCES else "hnsw_sq8"
+
+
+def make_faiss_index(kind: str, vectors: np.ndarray) -> Any:
+    import faiss
+
+    if kind == "flat":
+        index = faiss.IndexFlatIP(DIMENSION)
+    elif kind == "hnsw_sq8":
+        index = faiss.IndexHNSWSQ(DIMENSION, faiss.ScalarQuantizer.QT_8bit, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+        index.train(vectors)
+        index.hnsw.efSearch = 128
+    else:
+        raise ValueError(f"unknown FAISS index type {kind!r}")
+    index.add(vectors)
+    return index
+
+
+def write_atomic_text(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_tables(directory: Path, docs: Sequence[Document], sentences: Sequence[Sentence]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sent_table = pa.table(
+        {
+            "doc_id": pa.array([s.doc_id for s in sentences], pa.string()),
+            "sentence_index": pa.array([s.sentence_index for s in sentences], pa.int32()),
+            "start": pa.array([s.start for s in sentences], pa.int64()),
+            "end": pa.array([s.end for s in sentences], pa.int64()),
+            "text": pa.array([s.text for s in sentences], pa.string()),
+        }
+    )
+    pq.write_table(sent_table, directory / SENTENCES_FILE)
+    doc_table = pa.table({f: pa.array([getattr(d, f) for d in docs], pa.string()) for f in DOC_FIELDS})
+    pq.write_table(doc_table, directory / DOCUMENTS_FILE)
+
+
+def build_index(
+    docs: Sequence[Document],
+    directory: str | Path,
+    embedder: Embedder | None = None,
+    *,
+    progress: bool | None = None,
+    faiss_type: str | None = None,
+) -> dict[str, Any]:
+    """Segment, embed and index ``docs`` into ``directory``; return the manifest."""
+    import faiss
+
+    if not docs:
+        raise IndexLoadError("no documents to index")
+    embedder = embedder or Embedder()
+    directory = Path(directory)
+    sentences = segment_documents(docs)
+    if not sentences:
+        raise IndexLoadError("the documents contain no sentences to index")
+    vectors = embedder.encode([s.text for s in sentences], progress=progress)
+    kind = faiss_type or choose_faiss_type(len(sentences))
+
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.building-"))
+    try:
+        faiss.write_index(make_faiss_index(kind, vectors), str(tmp / FAISS_FILE))
+        _write_tables(tmp, docs, sentences)
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "model": {"name": MODEL_NAME, "dimension": DIMENSION, "normalized": True},
+            "faiss": {"type": kind, "metric": "inner_product"},
+            "documents": len(docs),
+            "sentences": len(sentences),
+            "corpus_fingerprint": corpus_fingerprint(docs),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "files": {
+                name: {"bytes": (tmp / name).stat().st_size, "sha256": _sha256(tmp / name)}
+                for name in (FAISS_FILE, SENTENCES_FILE, DOCUMENTS_FILE)
+            },
+        }
+        write_atomic_text(tmp / MANIFEST, json.dumps(manifest, indent=2) + "\n")
+        _swap_into_place(tmp, directory)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return manifest
+
+
+def _swap_into_place(tmp: Path, directory: Path) -> None:
+    if directory.exists() and not directory.is_dir():
+        raise IndexLoadError(f"{directory} exists and is not a directory")
+    if directory.exists() and any(directory.iterdir()) and not (directory / MANIFEST).exists():
+        # Refuse to replace a folder that is not one of our indexes: it may hold the user's files.
+        raise IndexLoadError(f"{directory} is not empty and is not an index; choose another --index folder")
+    old = None
+    if directory.exists():
+        old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
+        os.replace(directory, old)
+    os.replace(tmp, directory)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def read_manifest(directory: str | Path) -> dict[str, Any]:
+    directory = Path(directory)
+    if not directory.exists():
+        raise IndexLoadError(f"index folder {directory} does not exist; build one with 'verifier index build'")
+    if not directory.is_dir():
+        raise IndexLoadError(f"{directory} is not an index folder")
+    path = directory / MANIFEST
+    if not path.exists():
+        raise IndexLoadError(f"{directory} is not an index (no {MANIFEST}); build one with 'verifier index build'")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IndexLoadError(f"{path} is unreadable or corrupt ({exc.__class__.__name__}); rebuild the index") from None
+    if not isinstance(manifest, dict) or "files" not in manifest or "model" not in manifest:
+        raise IndexLoadError(f"{path} is not a verifier index manifest; rebuild the index")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexLoadError(
+            f"{directory} uses index format {manifest.get('format_version')!r}, this verifier reads "
+            f"{FORMAT_VERSION}; rebuild the index"
+        )
+    model = manifest.get("model") or {}
+    if model.get("name") != MODEL_NAME or model.get("dimension") != DIMENSION:
+        raise IndexLoadError(
+            f"{directory} was built with model {model.get('name')!r} (dimension {model.get('dimension')}), "
+            f"not {MODEL_NAME}; rebuild it with 'verifier index build'"
+        )
+    return manifest
+
+
+def verify_files(directory: Path, manifest: dict[str, Any], *, checksums: bool | None = None) -> None:
+    files = manifest["files"]
+    total = sum(int(meta.get("bytes", 0)) for meta in files.values())
+    if checksums is None:
+        checksums = total <= VERIFY_ON_LOAD_MAX_BYTES
+    for name, meta in files.items():
+        path = directory / name
+        if not path.exists():
+            raise IndexLoadError(f"index {directory} is incomplete: {name} is missing; rebuild the index")
+        size = path.stat().st_size
+        if size != meta.get("bytes"):
+            raise IndexLoadError(
+                f"index {directory} is damaged: {name} has {size} bytes, the manifest says "
+                f"{meta.get('bytes')}; rebuild the index"
+            )
+        if checksums and _sha256(path) != meta.get("sha256"):
+            raise IndexLoadError(f"index {directory} is damaged: {name} fails its checksum; rebuild the index")
+
+
+@dataclass
+class EvidenceIndex:
+    """A loaded index: FAISS vectors plus the sentence and document tables."""
+
+    directory: Path
+    manifest: dict[str, Any]
+    faiss_index: Any
+    sentences: Any  # pyarrow.Table
+    documents: dict[str, dict[str, str]]
+
+    @classmethod
+    def load(cls, directory: str | Path) -> EvidenceIndex:
+        import faiss
+        import pyarrow.parquet as pq
+
+        directory = Path(directory)
+        manifest = read_manifest(directory)
+        verify_files(directory, manifest)
+        try:
+            index = faiss.read_index(str(directory / FAISS_FILE))
+            sentences = pq.read_table(directory / SENTENCES_FILE)
+            doc_table = pq.read_table(directory / DOCUMENTS_FILE).to_pydict()
+        except Exception as exc:  # faiss raises RuntimeError, pyarrow ArrowInvalid: both mean "damaged"
+            raise IndexLoadError(f"index {directory} could not be read ({exc.__class__.__name__}); rebuild it") from None
+        if index.d != DIMENSION or index.ntotal != sentences.num_rows:
+            raise IndexLoadError(f"index {directory} is inconsistent (vectors vs sentences); rebuild it")
+        if "hnsw" in manifest["faiss"]["type"]:
+            index.hnsw.efSearch = int(manifest["faiss"].get("ef_search", 128))
+        documents = {
+            doc_id: {f: doc_table[f][i] for f in DOC_FIELDS}
+            for i, doc_id in enumerate(doc_table["doc_id"])
+        }
+        return cls(directory, manifest, index, sentences, documents)
+
+    def __len__(self) -> int:
+        return int(self.sentences.num_rows)
+
+    def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        k = max(1, min(k, len(self)))
+        scores, rows = self.faiss_index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
+        return scores, rows
+
+    def sentence_rows(self, rows: Sequence[int]) -> list[dict[str, Any]]:
+        return self.sentences.take(list(rows)).to_pylist()
+
+    def all_texts(self) -> list[str]:
+        return self.sentences.column("text").to_pylist()
+
+    def size_on_disk(self) -> int:
+        return sum(p.stat().st_size for p in self.directory.iterdir() if p.is_file())

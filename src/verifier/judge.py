@@ -1,0 +1,227 @@
+"""Judge each (claim, evidence sentence) pair: supports, contradicts or neutral.
+
+:class:`Judge` is the interface a trained model can implement later; the first
+implementation, :class:`FactJudge`, compares the checkable facts of both
+sentences (quantities, dates, entities, negation) and only calls a mismatch a
+contradiction when both sentences are about the same thing (scope): the claim's
+named entities appear in the evidence and the number counts the same unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from verifier.facts import (
+    APPROX,
+    AT_LEAST,
+    AT_MOST,
+    LOWER_BOUND,
+    UPPER_BOUND,
+    DateMention,
+    Facts,
+    Quantity,
+    entity_present,
+    extract,
+    lemma,
+)
+from verifier.types import Evidence, Stance
+
+# Share of the claim's content words an evidence sentence must repeat to count as
+# talking about the same thing (below it, a differing number is not a contradiction).
+SCOPE_COVERAGE = 0.5
+SUPPORT_COVERAGE = 0.6
+NEGATION_COVERAGE = 0.7
+
+
+@dataclass
+class Judgement:
+    stance: Stance
+    probability: float  # probability of ``stance``
+    reason: str
+    kind: str = ""  # which fact decided: quantity, date, negation, overlap, entity, ...
+
+
+class Judge(Protocol):
+    name: str
+
+    def judge(self, claim: str, evidence: Sequence[Evidence]) -> list[Judgement]: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def _coverage(claim: Facts, ev: Facts) -> float:
+    if not claim.content:
+        return 1.0
+    hit = 0
+    for word in claim.content:
+        if word in ev.content or any(
+            len(word) >= 5 and len(other) >= 5 and (other.startswith(word[:5])) for other in ev.content
+        ):
+            hit += 1
+    return hit / len(claim.content)
+
+
+def _compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
+    lo, hi = ev_q.interval()
+    c = claim_q.value
+    if claim_q.qualifier in ("more", "atleast"):
+        return lo >= c * 0.99 if claim_q.qualifier == "atleast" else lo > c or (lo >= c and ev_q.qualifier == "more")
+    if claim_q.qualifier in ("less", "atmost"):
+        return hi <= c * 1.01 if claim_q.qualifier == "atmost" else hi < c or (hi <= c and ev_q.qualifier == "less")
+    c_lo, c_hi = claim_q.interval()
+    # A point claim matches when it overlaps what the evidence allows ("2,500" vs "approximately 2,500").
+    return c_lo <= hi and c_hi >= lo
+
+
+def _conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
+    lo, hi = ev_q.interval()
+    c = claim_q.value
+    if claim_q.qualifier in ("more", "atleast"):
+        return hi < c or (hi <= c and claim_q.qualifier == "more")
+    if claim_q.qualifier in ("less", "atmost"):
+        return lo > c or (lo >= c and claim_q.qualifier == "less")
+    return not _compatible(claim_q, ev_q)
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return bool(a.unit & b.unit)
+
+
+def _dates_match(c: DateMention, e: DateMention) -> bool | None:
+    """True/False when comparable, None when the two say different kinds of thing."""
+    comparable = False
+    for a, b in ((c.year, e.year), (c.month, e.month), (c.day, e.day)):
+        if a is not None and b is not None:
+            comparable = True
+            if a != b:
+                return False
+    if not comparable:
+        return None
+    # A claim of "September 2025" is only confirmed by evidence that gives the year too.
+    if c.year is not None and e.year is None:
+        return None
+    return True
+
+
+def _negation_in_scope(facts: Facts, other: Facts) -> bool:
+    """Does a negation cue of ``facts`` govern words the other sentence also says?"""
+    low = facts.text.lower().replace("’", "'")
+    for cue in facts.negations:
+        pattern = r"n't\b" if cue == "n't" else rf"\b{re.escape(cue)}\b"
+        for m in re.finditer(pattern, low):
+            clause = re.split(r"[,;:.!?]", low[m.end():], maxsplit=1)[0]
+            if extract(clause).content & other.content:
+                return True
+    return False
+
+
+class FactJudge:
+    """Rule-based judge over extracted facts; explains itself with the values it compared."""
+
+    name = "facts"
+
+    def __init__(self, scope_coverage: float = SCOPE_COVERAGE, support_coverage: float = SUPPORT_COVERAGE) -> None:
+        if not 0 < scope_coverage <= 1 or not 0 < support_coverage <= 1:
+            raise ValueError("coverage thresholds must be in (0, 1]")
+        self.scope_coverage = scope_coverage
+        self.support_coverage = support_coverage
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.name, "scope_coverage": self.scope_coverage, "support_coverage": self.support_coverage}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FactJudge:
+        return cls(float(data.get("scope_coverage", SCOPE_COVERAGE)), float(data.get("support_coverage", SUPPORT_COVERAGE)))
+
+    def judge(self, claim: str, evidence: Sequence[Evidence]) -> list[Judgement]:
+        claim_facts = extract(claim)
+        return [self.assess(claim_facts, extract(e.text), e.similarity, e.title) for e in evidence]
+
+    def assess(self, claim: Facts, ev: Facts, similarity: float, title: str = "") -> Judgement:
+        missing = sorted(e for e in claim.entities if not entity_present(e, ev, title))
+        coverage = _coverage(claim, ev)
+        if missing:
+            names = ", ".join(_surface(claim.text, m) for m in missing)
+            return Judgement("neutral", 0.0, f"does not mention {names}", "entity")
+        in_scope = coverage >= self.scope_coverage or (similarity >= 0.7 and coverage >= 0.3)
+        if not in_scope:
+            return Judgement("neutral", 0.0, "is about something else", "overlap")
+        strength = min(1.0, 0.5 * coverage + 0.5 * max(0.0, similarity))
+
+        # Numbers: each claim figure against the evidence figures that count the same thing.
+        supported_q: list[tuple[Quantity, Quantity]] = []
+        for q in claim.quantities:
+            same = [e for e in ev.quantities if _same_unit(q, e)]
+            if not same:
+                continue
+            match = next((e for e in same if _compatible(q, e)), None)
+            if match is not None:
+                supported_q.append((q, match))
+                continue
+            conflict = next((e for e in same if _conflicts(q, e)), None)
+            if conflict is not None:
+                reason = f"claim says {_phrase(claim.text, q)}; the evidence says {_phrase(ev.text, conflict)}"
+                return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
+
+        supported_d: list[tuple[DateMention, DateMention]] = []
+        for d in claim.dates:
+            results = [(e, _dates_match(d, e)) for e in ev.dates]
+            match = next((e for e, ok in results if ok), None)
+            if match is not None:
+                supported_d.append((d, match))
+                continue
+            conflict = next((e for e, ok in results if ok is False), None)
+            if conflict is not None and coverage >= self.support_coverage:
+                return Judgement("contradicts", 0.5 + 0.35 * strength,
+                                 f"claim says {d.text}; the evidence says {conflict.text}", "date")
+
+        if claim.negated != ev.negated and coverage >= NEGATION_COVERAGE:
+            negated, other = (claim, ev) if claim.negated else (ev, claim)
+            if _negation_in_scope(negated, other):
+                cue = negated.negations[0]
+                reason = (f"claim says '{cue}'; the evidence states it without negation" if claim.negated
+                          else f"the evidence says '{cue}' where the claim states it")
+                return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "negation")
+
+        unverified_q = [q for q in claim.quantities if all(q is not s for s, _ in supported_q)]
+        unverified_d = [d for d in claim.dates if all(d is not s for s, _ in supported_d)]
+        if unverified_q or unverified_d:
+            items = [q.text for q in unverified_q] + [d.text for d in unverified_d]
+            return Judgement("neutral", 0.0, f"does not state {', '.join(items)}", "missing-fact")
+        if coverage >= self.support_coverage and claim.negated == ev.negated:
+            pieces = [f"{_phrase(ev.text, e)}" for _, e in supported_q] + [e.text for _, e in supported_d]
+            reason = "states " + "; ".join(pieces) if pieces else "states the same"
+            bonus = 0.1 if (supported_q or supported_d) else 0.0
+            return Judgement("supports", min(0.97, 0.45 + 0.45 * strength + bonus), reason,
+                             "quantity" if supported_q else "date" if supported_d else "overlap")
+        return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")
+
+
+def _surface(text: str, entity: str) -> str:
+    """How the claim wrote a normalised entity name, for explanations."""
+    pattern = r"[\s.’']*".join(re.escape(w) for w in entity.replace(".", "").split())
+    m = re.search(pattern, text, re.IGNORECASE)
+    return m.group() if m else entity.title()
+
+
+def _phrase(text: str, q: Quantity) -> str:
+    """The figure with its qualifier and the words it counts: 'approximately 2,500 troops'."""
+    start = q.start
+    before = text[max(0, q.start - 30) : q.start].lower().rstrip()
+    if q.qualifier != "exact":
+        for phrase in sorted(APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST, key=len, reverse=True):
+            if before.endswith(" " + phrase) or before == phrase or (phrase == "~" and before.endswith("~")):
+                start = q.start - (len(text[max(0, q.start - 30) : q.start]) - before.rfind(phrase))
+                break
+    end = q.end
+    if q.unit and q.unit != {"%"}:
+        wanted = set(q.unit)
+        for m in re.finditer(r"[\w.’'-]+", text[q.end : q.end + 60]):
+            wanted.discard(lemma(m.group()))
+            if not wanted:
+                end = q.end + m.end()
+                break
+    return text[start:end].strip()
