@@ -50,17 +50,18 @@ def aggregate(claim: str, evidence: Sequence[Evidence], judgements: Sequence[Jud
         label = "supported" if best_s >= best_c else "contradicted"
         # Sources disagree: confidence shrinks with the strength of the other side.
         confidence = win_j.probability * (1.0 - 0.5 * lose_j.probability)
-        explanation = (
-            f"The sources disagree. {_side(win_j, win_e)} But {_side(lose_j, lose_e)}"
-        )
+        explanation = f"The sources disagree. {_side(win_j, win_e)} But {_side(lose_j, lose_e)}"
         return Verdict(claim, label, round(max(confidence, 0.34), 4), explanation, ordered)
 
     if best_s >= DECISIVE:
         e, j = supports[0]
-        return Verdict(claim, "supported", round(j.probability, 4),
-                       f"The corpus {j.reason} ({_cite(e)}).", ordered)
+        return Verdict(
+            claim, "supported", round(j.probability, 4), f"The corpus {j.reason} ({_cite(e)}).", ordered
+        )
     e, j = contras[0]
-    return Verdict(claim, "contradicted", round(j.probability, 4), f"{_capital(j.reason)} ({_cite(e)}).", ordered)
+    return Verdict(
+        claim, "contradicted", round(j.probability, 4), f"{_capital(j.reason)} ({_cite(e)}).", ordered
+    )
 
 
 def _side(j: Judgement, e: Evidence) -> str:

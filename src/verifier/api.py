@@ -1,8 +1,8 @@
 """The public API: open an index, check claims.
 
-    from verifier.api import Verifier
-    v = Verifier.open()                    # the default corpus
-    v.check("The US has 2,500 troops in Iraq").label   # 'supported'
+from verifier.api import Verifier
+v = Verifier.open()                    # the default corpus
+v.check("The US has 2,500 troops in Iraq").label   # 'supported'
 """
 
 from __future__ import annotations
@@ -32,8 +32,13 @@ def validate_claim(claim: object) -> str:
 class Verifier:
     """Retrieve → judge → aggregate, over one loaded index."""
 
-    def __init__(self, index: EvidenceIndex, embedder: Embedder | None = None, judge: Judge | None = None,
-                 top_k: int = 5) -> None:
+    def __init__(
+        self,
+        index: EvidenceIndex,
+        embedder: Embedder | None = None,
+        judge: Judge | None = None,
+        top_k: int = 5,
+    ) -> None:
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
         self.index = index
@@ -43,8 +48,9 @@ class Verifier:
         self.top_k = top_k
 
     @classmethod
-    def open(cls, index_dir: str | Path | None = None, *, backend: str = "onnx", quiet: bool = True,
-             top_k: int = 5) -> Verifier:
+    def open(
+        cls, index_dir: str | Path | None = None, *, backend: str = "onnx", quiet: bool = True, top_k: int = 5
+    ) -> Verifier:
         embedder = Embedder(backend=backend)
         if index_dir is None:
             from verifier.cache import default_index_dir

@@ -42,7 +42,9 @@ def corpus_key() -> str:
     return h.hexdigest()[:20]
 
 
-def default_index_dir(*, build: bool = True, embedder: Embedder | None = None, progress: bool | None = None) -> Path:
+def default_index_dir(
+    *, build: bool = True, embedder: Embedder | None = None, progress: bool | None = None
+) -> Path:
     directory = cache_root() / f"default-{corpus_key()}"
     if build and not (directory / MANIFEST).exists():
         from verifier.ingest import load_documents

@@ -58,11 +58,17 @@ def _open(index_dir: Path | None, backend: str, quiet: bool, top_k: int = 5) -> 
 
 
 index_option = click.option(
-    "--index", "index_dir", type=click.Path(path_type=Path), default=None,
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Index folder built with 'verifier index build' (default: the shipped corpus).",
 )
 backend_option = click.option(
-    "--backend", type=click.Choice(["onnx", "torch"]), default="onnx", show_default=True,
+    "--backend",
+    type=click.Choice(["onnx", "torch"]),
+    default="onnx",
+    show_default=True,
     help="Embedding backend: int8 ONNX (fast, no torch) or sentence-transformers.",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
@@ -71,8 +77,13 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar
 @cli.command()
 @click.argument("claim")
 @index_option
-@click.option("--top-k", type=click.IntRange(1, 100), default=5, show_default=True,
-              help="How many evidence sentences to retrieve and cite.")
+@click.option(
+    "--top-k",
+    type=click.IntRange(1, 100),
+    default=5,
+    show_default=True,
+    help="How many evidence sentences to retrieve and cite.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @backend_option
 @quiet_option
@@ -96,8 +107,13 @@ def index() -> None:
 
 @index.command("build")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--index", "index_dir", type=click.Path(path_type=Path), required=True,
-              help="Folder to write the index to (replaced atomically if it is already an index).")
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder to write the index to (replaced atomically if it is already an index).",
+)
 @backend_option
 @quiet_option
 def index_build(paths: tuple[Path, ...], index_dir: Path, backend: str, quiet: bool) -> None:

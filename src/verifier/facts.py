@@ -27,7 +27,19 @@ STOPWORDS = frozenset(
     yours yourself yourselves said says say according currently now which whose per via as well still
     being amid since""".split()
 )
-NEGATION_CUES = ("no longer", "not", "n't", "never", "no", "none", "neither", "nor", "nobody", "nothing", "without")
+NEGATION_CUES = (
+    "no longer",
+    "not",
+    "n't",
+    "never",
+    "no",
+    "none",
+    "neither",
+    "nor",
+    "nobody",
+    "nothing",
+    "without",
+)
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -39,20 +51,56 @@ MONTHS["sept"] = 9
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Spelling variants of the same entity that plain token matching cannot see.
 ALIASES = {
-    "us": "united states", "usa": "united states", "america": "united states", "american": "united states",
-    "americans": "united states", "uk": "united kingdom", "britain": "united kingdom",
-    "british": "united kingdom", "un": "united nations", "eu": "european union", "isis": "isil",
-    "daesh": "isil", "islamic state": "isil",
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "american": "united states",
+    "americans": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "british": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+    "isis": "isil",
+    "daesh": "isil",
+    "islamic state": "isil",
 }
-APPROX = ("approximately", "about", "around", "roughly", "nearly", "almost", "some", "an estimated",
-          "estimated", "close to", "circa", "approx.", "approx", "~", "more or less", "just over",
-          "just under", "over")
+APPROX = (
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "an estimated",
+    "estimated",
+    "close to",
+    "circa",
+    "approx.",
+    "approx",
+    "~",
+    "more or less",
+    "just over",
+    "just under",
+    "over",
+)
 LOWER_BOUND = ("more than", "over", "above", "exceeding", "upwards of", "in excess of", "greater than")
 AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
 UPPER_BOUND = ("less than", "fewer than", "under", "below")
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-          "b": 1e9, "trillion": 1e12, "tn": 1e12}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -81,7 +129,10 @@ DATE_RE = re.compile(
 # Words that qualify or spell a number; coverage of the claim's meaning ignores them.
 _NOT_CONTENT = frozenset(
     {w for phrase in APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST for w in phrase.split()}
-    | set(_NUMBER_WORDS) | set(SCALES) | set(MONTHS) | {"percent", "cent", "currently"}
+    | set(_NUMBER_WORDS)
+    | set(SCALES)
+    | set(MONTHS)
+    | {"percent", "cent", "currently"}
 )
 TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z.'’-]*[A-Za-z])?\.?|\d+(?:[.,]\d+)*")
 ENTITY_RE = re.compile(
@@ -147,8 +198,13 @@ def lemma(word: str) -> str:
 
 def _qualifier(before: str) -> str:
     before = " " + before.lower().rstrip()
-    for words, name in ((AT_LEAST, "atleast"), (AT_MOST, "atmost"), (LOWER_BOUND, "more"),
-                        (UPPER_BOUND, "less"), (APPROX, "approx")):
+    for words, name in (
+        (AT_LEAST, "atleast"),
+        (AT_MOST, "atmost"),
+        (LOWER_BOUND, "more"),
+        (UPPER_BOUND, "less"),
+        (APPROX, "approx"),
+    ):
         for w in words:
             if before.endswith(" " + w) or (w == "~" and before.endswith("~")):
                 return name
@@ -198,7 +254,12 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             after = text[m.end() + 1 :]  # "12-month": the number counts months
         else:
             after = text[m.end() :]
-        if not m.group("pct") and not m.group("suffix") and not m.group("scale") and _is_year(value, num, after):
+        if (
+            not m.group("pct")
+            and not m.group("suffix")
+            and not m.group("scale")
+            and _is_year(value, num, after)
+        ):
             continue  # a bare year is a date, compared as such
         scale = (m.group("suffix") or m.group("scale") or "").lower()
         value *= SCALES.get(scale, 1.0)
@@ -234,8 +295,16 @@ def extract_dates(text: str) -> list[DateMention]:
         if month_word in ("mar", "march") and not (day or year) and text[m.start()].islower():
             continue
         month = MONTHS.get(month_word) or MONTHS.get(month_word[:3])
-        dates.append(DateMention(int(year) if year else None, month, int(day) if day else None,
-                                 m.group().strip(), m.start(), m.end()))
+        dates.append(
+            DateMention(
+                int(year) if year else None,
+                month,
+                int(day) if day else None,
+                m.group().strip(),
+                m.start(),
+                m.end(),
+            )
+        )
         spans.append((m.start(), m.end()))
     for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w,%]|\.\d)", text):
         if any(s <= m.start() < e for s, e in spans):
@@ -257,8 +326,11 @@ def extract_entities(text: str) -> frozenset[str]:
         # "U.S.-led", "Iraq-based": the entity is the capitalised part before the hyphen.
         words = [re.sub(r"-[a-z]+$", "", w) for w in m.group().split()]
         # A capitalised first word of the sentence is often just a capital: drop function words.
-        while words and (words[0].lower() in STOPWORDS or words[0].lower().rstrip(".") in MONTHS
-                         or words[0].lower() in WEEKDAYS):
+        while words and (
+            words[0].lower() in STOPWORDS
+            or words[0].lower().rstrip(".") in MONTHS
+            or words[0].lower() in WEEKDAYS
+        ):
             words = words[1:]
         while words and (words[-1].lower().rstrip(".") in MONTHS or words[-1].lower() in STOPWORDS):
             words = words[:-1]
@@ -289,8 +361,13 @@ def extract(text: str) -> Facts:
     quantities = extract_quantities(text, [(d.start, d.end) for d in dates])
     lemmas = [lemma(t) for t in TOKEN_RE.findall(text)]
     content = frozenset(
-        w for w in lemmas
-        if w and w not in STOPWORDS and w not in NEGATION_CUES and w not in _NOT_CONTENT and not w[0].isdigit()
+        w
+        for w in lemmas
+        if w
+        and w not in STOPWORDS
+        and w not in NEGATION_CUES
+        and w not in _NOT_CONTENT
+        and not w[0].isdigit()
     )
     return Facts(text, lemmas, content, extract_entities(text), quantities, dates, negation_cues(text))
 
@@ -306,9 +383,17 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
         if f" {' '.join(tokens)} " in haystack:
             return True
         # Demonyms and possessives: "Iraqi" mentions Iraq, "Syria's" mentions Syria.
-        if len(tokens) == 1 and len(variant) >= 4 and re.search(rf" {re.escape(variant)}\w{{0,3}} ", haystack):
+        if (
+            len(tokens) == 1
+            and len(variant) >= 4
+            and re.search(rf" {re.escape(variant)}\w{{0,3}} ", haystack)
+        ):
             return True
     for ent in facts.entities:
-        if len(entity) >= 4 and (ent.startswith(entity) or entity.startswith(ent)) and min(len(ent), len(entity)) >= 4:
+        if (
+            len(entity) >= 4
+            and (ent.startswith(entity) or entity.startswith(ent))
+            and min(len(ent), len(entity)) >= 4
+        ):
             return True
     return False

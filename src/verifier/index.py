@@ -179,16 +179,22 @@ def _swap_into_place(tmp: Path, directory: Path) -> None:
 def read_manifest(directory: str | Path) -> dict[str, Any]:
     directory = Path(directory)
     if not directory.exists():
-        raise IndexLoadError(f"index folder {directory} does not exist; build one with 'verifier index build'")
+        raise IndexLoadError(
+            f"index folder {directory} does not exist; build one with 'verifier index build'"
+        )
     if not directory.is_dir():
         raise IndexLoadError(f"{directory} is not an index folder")
     path = directory / MANIFEST
     if not path.exists():
-        raise IndexLoadError(f"{directory} is not an index (no {MANIFEST}); build one with 'verifier index build'")
+        raise IndexLoadError(
+            f"{directory} is not an index (no {MANIFEST}); build one with 'verifier index build'"
+        )
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IndexLoadError(f"{path} is unreadable or corrupt ({exc.__class__.__name__}); rebuild the index") from None
+        raise IndexLoadError(
+            f"{path} is unreadable or corrupt ({exc.__class__.__name__}); rebuild the index"
+        ) from None
     if not isinstance(manifest, dict) or "files" not in manifest or "model" not in manifest:
         raise IndexLoadError(f"{path} is not a verifier index manifest; rebuild the index")
     if manifest.get("format_version") != FORMAT_VERSION:
@@ -221,7 +227,9 @@ def verify_files(directory: Path, manifest: dict[str, Any], *, checksums: bool |
                 f"{meta.get('bytes')}; rebuild the index"
             )
         if checksums and _sha256(path) != meta.get("sha256"):
-            raise IndexLoadError(f"index {directory} is damaged: {name} fails its checksum; rebuild the index")
+            raise IndexLoadError(
+                f"index {directory} is damaged: {name} fails its checksum; rebuild the index"
+            )
 
 
 @dataclass
@@ -247,14 +255,15 @@ class EvidenceIndex:
             sentences = pq.read_table(directory / SENTENCES_FILE)
             doc_table = pq.read_table(directory / DOCUMENTS_FILE).to_pydict()
         except Exception as exc:  # faiss raises RuntimeError, pyarrow ArrowInvalid: both mean "damaged"
-            raise IndexLoadError(f"index {directory} could not be read ({exc.__class__.__name__}); rebuild it") from None
+            raise IndexLoadError(
+                f"index {directory} could not be read ({exc.__class__.__name__}); rebuild it"
+            ) from None
         if index.d != DIMENSION or index.ntotal != sentences.num_rows:
             raise IndexLoadError(f"index {directory} is inconsistent (vectors vs sentences); rebuild it")
         if "hnsw" in manifest["faiss"]["type"]:
             index.hnsw.efSearch = int(manifest["faiss"].get("ef_search", 128))
         documents = {
-            doc_id: {f: doc_table[f][i] for f in DOC_FIELDS}
-            for i, doc_id in enumerate(doc_table["doc_id"])
+            doc_id: {f: doc_table[f][i] for f in DOC_FIELDS} for i, doc_id in enumerate(doc_table["doc_id"])
         }
         return cls(directory, manifest, index, sentences, documents)
 

@@ -68,9 +68,17 @@ def _compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
     lo, hi = ev_q.interval()
     c = claim_q.value
     if claim_q.qualifier in ("more", "atleast"):
-        return lo >= c * 0.99 if claim_q.qualifier == "atleast" else lo > c or (lo >= c and ev_q.qualifier == "more")
+        return (
+            lo >= c * 0.99
+            if claim_q.qualifier == "atleast"
+            else lo > c or (lo >= c and ev_q.qualifier == "more")
+        )
     if claim_q.qualifier in ("less", "atmost"):
-        return hi <= c * 1.01 if claim_q.qualifier == "atmost" else hi < c or (hi <= c and ev_q.qualifier == "less")
+        return (
+            hi <= c * 1.01
+            if claim_q.qualifier == "atmost"
+            else hi < c or (hi <= c and ev_q.qualifier == "less")
+        )
     c_lo, c_hi = claim_q.interval()
     # A point claim matches when it overlaps what the evidence allows ("2,500" vs "approximately 2,500").
     return c_lo <= hi and c_hi >= lo
@@ -112,7 +120,7 @@ def _negation_in_scope(facts: Facts, other: Facts) -> bool:
     for cue in facts.negations:
         pattern = r"n't\b" if cue == "n't" else rf"\b{re.escape(cue)}\b"
         for m in re.finditer(pattern, low):
-            clause = re.split(r"[,;:.!?]", low[m.end():], maxsplit=1)[0]
+            clause = re.split(r"[,;:.!?]", low[m.end() :], maxsplit=1)[0]
             if extract(clause).content & other.content:
                 return True
     return False
@@ -123,18 +131,27 @@ class FactJudge:
 
     name = "facts"
 
-    def __init__(self, scope_coverage: float = SCOPE_COVERAGE, support_coverage: float = SUPPORT_COVERAGE) -> None:
+    def __init__(
+        self, scope_coverage: float = SCOPE_COVERAGE, support_coverage: float = SUPPORT_COVERAGE
+    ) -> None:
         if not 0 < scope_coverage <= 1 or not 0 < support_coverage <= 1:
             raise ValueError("coverage thresholds must be in (0, 1]")
         self.scope_coverage = scope_coverage
         self.support_coverage = support_coverage
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.name, "scope_coverage": self.scope_coverage, "support_coverage": self.support_coverage}
+        return {
+            "type": self.name,
+            "scope_coverage": self.scope_coverage,
+            "support_coverage": self.support_coverage,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FactJudge:
-        return cls(float(data.get("scope_coverage", SCOPE_COVERAGE)), float(data.get("support_coverage", SUPPORT_COVERAGE)))
+        return cls(
+            float(data.get("scope_coverage", SCOPE_COVERAGE)),
+            float(data.get("support_coverage", SUPPORT_COVERAGE)),
+        )
 
     def judge(self, claim: str, evidence: Sequence[Evidence]) -> list[Judgement]:
         claim_facts = extract(claim)
@@ -163,7 +180,9 @@ class FactJudge:
                 continue
             conflict = next((e for e in same if _conflicts(q, e)), None)
             if conflict is not None:
-                reason = f"claim says {_phrase(claim.text, q)}; the evidence says {_phrase(ev.text, conflict)}"
+                reason = (
+                    f"claim says {_phrase(claim.text, q)}; the evidence says {_phrase(ev.text, conflict)}"
+                )
                 return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
 
         supported_d: list[tuple[DateMention, DateMention]] = []
@@ -175,15 +194,22 @@ class FactJudge:
                 continue
             conflict = next((e for e, ok in results if ok is False), None)
             if conflict is not None and coverage >= self.support_coverage:
-                return Judgement("contradicts", 0.5 + 0.35 * strength,
-                                 f"claim says {d.text}; the evidence says {conflict.text}", "date")
+                return Judgement(
+                    "contradicts",
+                    0.5 + 0.35 * strength,
+                    f"claim says {d.text}; the evidence says {conflict.text}",
+                    "date",
+                )
 
         if claim.negated != ev.negated and coverage >= NEGATION_COVERAGE:
             negated, other = (claim, ev) if claim.negated else (ev, claim)
             if _negation_in_scope(negated, other):
                 cue = negated.negations[0]
-                reason = (f"claim says '{cue}'; the evidence states it without negation" if claim.negated
-                          else f"the evidence says '{cue}' where the claim states it")
+                reason = (
+                    f"claim says '{cue}'; the evidence states it without negation"
+                    if claim.negated
+                    else f"the evidence says '{cue}' where the claim states it"
+                )
                 return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "negation")
 
         unverified_q = [q for q in claim.quantities if all(q is not s for s, _ in supported_q)]
@@ -195,8 +221,12 @@ class FactJudge:
             pieces = [f"{_phrase(ev.text, e)}" for _, e in supported_q] + [e.text for _, e in supported_d]
             reason = "states " + "; ".join(pieces) if pieces else "states the same"
             bonus = 0.1 if (supported_q or supported_d) else 0.0
-            return Judgement("supports", min(0.97, 0.45 + 0.45 * strength + bonus), reason,
-                             "quantity" if supported_q else "date" if supported_d else "overlap")
+            return Judgement(
+                "supports",
+                min(0.97, 0.45 + 0.45 * strength + bonus),
+                reason,
+                "quantity" if supported_q else "date" if supported_d else "overlap",
+            )
         return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")
 
 

@@ -23,19 +23,24 @@ def to_text(verdict: Verdict, *, colour: bool = False, width: int = 100) -> str:
         head = click.style(head, fg=_COLOURS[verdict.label], bold=True)
     lines = [f"{head}  {verdict.explanation}"]
     for i, e in enumerate(verdict.evidence, 1):
-        quote = textwrap.fill(f'"{e.text.strip()}"', width=width, initial_indent=f"  [{i}] ",
-                              subsequent_indent="      ")
+        quote = textwrap.fill(
+            f'"{e.text.strip()}"', width=width, initial_indent=f"  [{i}] ", subsequent_indent="      "
+        )
         lines.append(quote)
         where = " · ".join(
-            part for part in (
+            part
+            for part in (
                 e.title or e.doc_id,
                 e.source,
                 e.date,
                 f"sentence {e.sentence_index + 1}",
                 f"chars {e.start}–{e.end}",
                 f"similarity {e.similarity:.2f}",
-                f"{_STANCE_MARK[e.stance]} {e.stance_probability:.2f}" if e.stance != "neutral" else "neutral",
-            ) if part
+                f"{_STANCE_MARK[e.stance]} {e.stance_probability:.2f}"
+                if e.stance != "neutral"
+                else "neutral",
+            )
+            if part
         )
         lines.append(f"      {where}")
     return "\n".join(lines)

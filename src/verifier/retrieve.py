@@ -56,10 +56,16 @@ class Retriever:
                 doc = self.index.documents.get(rec["doc_id"], {})
                 found.append(
                     Evidence(
-                        text=rec["text"], doc_id=rec["doc_id"], title=doc.get("title", ""),
-                        source=doc.get("source", ""), date=doc.get("date", ""),
-                        sentence_index=int(rec["sentence_index"]), start=int(rec["start"]),
-                        end=int(rec["end"]), similarity=round(float(score), 4), row=int(row),
+                        text=rec["text"],
+                        doc_id=rec["doc_id"],
+                        title=doc.get("title", ""),
+                        source=doc.get("source", ""),
+                        date=doc.get("date", ""),
+                        sentence_index=int(rec["sentence_index"]),
+                        start=int(rec["start"]),
+                        end=int(rec["end"]),
+                        similarity=round(float(score), 4),
+                        row=int(row),
                     )
                 )
                 if len(found) == k:
