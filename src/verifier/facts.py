@@ -132,7 +132,8 @@ _NOT_CONTENT = frozenset(
     | set(_NUMBER_WORDS)
     | set(SCALES)
     | set(MONTHS)
-    | {"percent", "cent", "currently"}
+    | {w for cue in NEGATION_CUES for w in cue.split()}
+    | {"percent", "cent", "currently", "anti", "pro"}
 )
 TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z.'’-]*[A-Za-z])?\.?|\d+(?:[.,]\d+)*")
 ENTITY_RE = re.compile(
@@ -183,6 +184,10 @@ class Facts:
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     negations: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.lemmas)
 
     @property
     def negated(self) -> bool:
@@ -306,7 +311,7 @@ def extract_dates(text: str) -> list[DateMention]:
             )
         )
         spans.append((m.start(), m.end()))
-    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w,%]|\.\d)", text):
+    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
         if any(s <= m.start() < e for s, e in spans):
             continue
         if _is_year(float(m.group()), m.group(), text[m.end() :]):
@@ -359,11 +364,18 @@ def negation_cues(text: str) -> list[str]:
 def extract(text: str) -> Facts:
     dates = extract_dates(text)
     quantities = extract_quantities(text, [(d.start, d.end) for d in dates])
-    lemmas = [lemma(t) for t in TOKEN_RE.findall(text)]
+    # "no longer" is negation, not a word about length.
+    # Hyphenated words count by their parts: "anti-ISIL" names ISIL, "12-month" counts months.
+    words = TOKEN_RE.findall(re.sub(r"\bno longer\b", "no", text, flags=re.IGNORECASE))
+    lemmas = [lemma(part) for w in words for part in w.split("-") if part]
+    # Names are compared by entity_present (aliases, demonyms); counting their
+    # words as content too would punish "United States" against "U.S.".
+    name_words = {lemma(t) for m in ENTITY_RE.finditer(text) for t in TOKEN_RE.findall(m.group())}
     content = frozenset(
         w
         for w in lemmas
         if w
+        and w not in name_words
         and w not in STOPWORDS
         and w not in NEGATION_CUES
         and w not in _NOT_CONTENT

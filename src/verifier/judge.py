@@ -56,8 +56,9 @@ def _coverage(claim: Facts, ev: Facts) -> float:
     if not claim.content:
         return 1.0
     hit = 0
+    words = ev.words
     for word in claim.content:
-        if word in ev.content or any(
+        if word in words or any(
             len(word) >= 5 and len(other) >= 5 and (other.startswith(word[:5])) for other in ev.content
         ):
             hit += 1
@@ -108,8 +109,8 @@ def _dates_match(c: DateMention, e: DateMention) -> bool | None:
                 return False
     if not comparable:
         return None
-    # A claim of "September 2025" is only confirmed by evidence that gives the year too.
-    if c.year is not None and e.year is None:
+    # A claim is only confirmed at its own precision: "30 September 2025" needs the day.
+    if any(a is not None and b is None for a, b in ((c.year, e.year), (c.month, e.month), (c.day, e.day))):
         return None
     return True
 
@@ -217,7 +218,9 @@ class FactJudge:
         if unverified_q or unverified_d:
             items = [q.text for q in unverified_q] + [d.text for d in unverified_d]
             return Judgement("neutral", 0.0, f"does not state {', '.join(items)}", "missing-fact")
-        if coverage >= self.support_coverage and claim.negated == ev.negated:
+        # A figure or date that matches, about the same named things, lowers the bar on the other words.
+        needed = self.scope_coverage if (supported_q or supported_d) else self.support_coverage
+        if coverage >= needed and claim.negated == ev.negated:
             pieces = [f"{_phrase(ev.text, e)}" for _, e in supported_q] + [e.text for _, e in supported_d]
             reason = "states " + "; ".join(pieces) if pieces else "states the same"
             bonus = 0.1 if (supported_q or supported_d) else 0.0

@@ -1,0 +1,244 @@
+"""The fact judge: every form of quantity, date, negation, entity and scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.aggregate import aggregate
+from verifier.facts import extract
+from verifier.judge import FactJudge, Judgement
+from verifier.types import Evidence
+
+TROOPS = "The U.S. currently maintains approximately 2,500 troops in Iraq as part of the mission."
+JUDGE = FactJudge()
+
+
+def stance(claim: str, evidence: str, similarity: float = 0.75) -> Judgement:
+    return JUDGE.assess(extract(claim), extract(evidence), similarity)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The US has 2,500 troops in Iraq",
+        "The US has 2500 troops in Iraq",
+        "The US has 2.5k troops in Iraq",
+        "The US has two thousand five hundred troops in Iraq",
+        "The United States has about 2,500 troops in Iraq",
+        "America keeps roughly 2,400 troops in Iraq",
+        "The US has nearly 2,600 U.S. troops in Iraq",
+        "The US has more than 2,000 troops in Iraq",
+        "The US has at least 2,000 troops in Iraq",
+        "The US has fewer than 3,000 troops in Iraq",
+    ],
+)
+def test_quantity_forms_support(claim: str) -> None:
+    j = stance(claim, TROOPS)
+    assert j.stance == "supports", j
+    assert "2,500" in j.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "said"),
+    [
+        ("The US has 10,000 troops in Iraq", "10,000 troops"),
+        ("The US has ten thousand troops in Iraq", "ten thousand troops"),
+        ("The US has 25k troops in Iraq", "25k troops"),
+        ("The US has more than 5,000 troops in Iraq", "more than 5,000 troops"),
+        ("The US has fewer than 1,000 troops in Iraq", "fewer than 1,000 troops"),
+        ("The US has 1,500 troops in Iraq", "1,500 troops"),
+    ],
+)
+def test_quantity_mismatch_contradicts_and_names_both_values(claim: str, said: str) -> None:
+    j = stance(claim, TROOPS)
+    assert j.stance == "contradicts", j
+    assert j.kind == "quantity"
+    assert f"claim says {said}" in j.reason
+    assert "approximately 2,500 troops" in j.reason
+
+
+def test_scope_other_country_is_not_a_contradiction() -> None:
+    j = stance("The US has 900 troops in Syria", TROOPS, similarity=0.7)
+    assert j.stance == "neutral"
+    assert "Syria" in j.reason
+
+
+def test_scope_other_unit_is_not_a_contradiction() -> None:
+    j = stance("The US has 900 aircraft in Iraq", TROOPS)
+    assert j.stance == "neutral"
+
+
+def test_scope_other_actor_is_not_a_contradiction() -> None:
+    j = stance("France has 900 troops in Iraq", TROOPS)
+    assert j.stance == "neutral"
+    assert "France" in j.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        (
+            "Unemployment fell to 3.5% in 2024",
+            "Unemployment fell to 3.5 percent in 2024, the agency said.",
+            "supports",
+        ),
+        (
+            "Unemployment fell to 4.5% in 2024",
+            "Unemployment fell to 3.5 percent in 2024, the agency said.",
+            "contradicts",
+        ),
+        ("Unemployment fell to 35 per cent", "Unemployment fell to 3.5% in 2024.", "contradicts"),
+    ],
+)
+def test_percentages(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence).stance == expected
+
+
+FORMED = (
+    "The Global Coalition against ISIL is a U.S.-led initiative formed in September 2014 with 89 partners."
+)
+ENDS = (
+    "The coalition's presence in Baghdad will officially end in September 2025, adviser Hussein Alawi said."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected", "needle"),
+    [
+        ("The Global Coalition against ISIL was formed in 2014", FORMED, "supports", "September 2014"),
+        (
+            "The Global Coalition against ISIL was formed in September 2014",
+            FORMED,
+            "supports",
+            "September 2014",
+        ),
+        ("The Global Coalition against ISIL was formed in 2016", FORMED, "contradicts", "claim says 2016"),
+        (
+            "The Global Coalition against ISIL was formed in March 2014",
+            FORMED,
+            "contradicts",
+            "claim says March 2014",
+        ),
+        (
+            "The coalition's presence in Baghdad will end in September 2025",
+            ENDS,
+            "supports",
+            "September 2025",
+        ),
+        (
+            "The coalition's presence in Baghdad will end in September 2027",
+            ENDS,
+            "contradicts",
+            "September 2025",
+        ),
+        (
+            "The coalition's presence in Baghdad will end on 30 September 2025",
+            ENDS,
+            "neutral",
+            "30 September 2025",
+        ),
+    ],
+)
+def test_years_months_and_full_dates(claim: str, evidence: str, expected: str, needle: str) -> None:
+    j = stance(claim, evidence)
+    assert j.stance == expected, j
+    assert needle in j.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        (
+            "The coalition will not withdraw from Baghdad",
+            "The coalition will withdraw from Baghdad by September.",
+        ),
+        (
+            "The coalition no longer operates in Syria",
+            "The coalition operates in Syria against ISIL remnants.",
+        ),
+        ("The coalition has never operated in Syria", "The coalition has operated in Syria since 2014."),
+        (
+            "The coalition will withdraw from Baghdad",
+            "The coalition will not withdraw from Baghdad this year.",
+        ),
+    ],
+)
+def test_negation_contradicts(claim: str, evidence: str) -> None:
+    j = stance(claim, evidence)
+    assert j.stance == "contradicts", j
+    assert j.kind == "negation"
+
+
+def test_negation_elsewhere_in_the_sentence_does_not_count() -> None:
+    evidence = (
+        "There were no precise figures for the numbers of victims, but a U.N. report from 2018 said "
+        "it was likely the country's largest."
+    )
+    j = stance("A U.N. report from 2018 said it was the country's largest mass grave", evidence)
+    assert j.stance != "contradicts"
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Hussein Alawi said the coalition's presence in Baghdad will end in September 2025", "supports"),
+        ("Mohammed al-Sudani said the coalition's presence in Baghdad will end in September 2025", "neutral"),
+        ("The coalition's presence in Mosul will end in September 2025", "neutral"),
+        ("NATO's presence in Baghdad will end in September 2025", "neutral"),
+    ],
+)
+def test_named_entities_people_places_organisations(claim: str, expected: str) -> None:
+    assert stance(claim, ENDS).stance == expected
+
+
+def test_unrelated_sentence_is_neutral() -> None:
+    assert (
+        stance("The coalition has 2,500 troops in Iraq", "Cats sleep 16 hours a day.", 0.05).stance
+        == "neutral"
+    )
+
+
+def test_claim_figure_not_in_evidence_is_not_supported() -> None:
+    j = stance("The US has 2,500 troops in Iraq", "The U.S. keeps troops in Iraq as part of the mission.")
+    assert j.stance == "neutral"
+    assert "2,500" in j.reason
+
+
+def test_judge_config_round_trips_and_validates() -> None:
+    judge = FactJudge(scope_coverage=0.4, support_coverage=0.7)
+    assert FactJudge.from_dict(judge.to_dict()).to_dict() == judge.to_dict()
+    with pytest.raises(ValueError):
+        FactJudge(scope_coverage=0)
+
+
+def _ev(text: str, similarity: float, title: str = "t") -> Evidence:
+    return Evidence(text, "d", title, "wire", "", 0, 0, len(text), similarity)
+
+
+def test_aggregate_decisive_evidence_wins_over_weak() -> None:
+    evidence = [_ev("a", 0.8), _ev("b", 0.7)]
+    verdict = aggregate(
+        "c", evidence, [Judgement("supports", 0.9, "states 5"), Judgement("neutral", 0.0, "x")]
+    )
+    assert verdict.label == "supported" and verdict.confidence == pytest.approx(0.9)
+    assert verdict.evidence[0].stance == "supports"
+
+
+def test_aggregate_disagreement_cites_both_sides_and_lowers_confidence() -> None:
+    evidence = [_ev("a", 0.8, "Paper A"), _ev("b", 0.7, "Paper B")]
+    judgements = [
+        Judgement("supports", 0.9, "states 5"),
+        Judgement("contradicts", 0.8, "claim says 5; it says 7"),
+    ]
+    verdict = aggregate("c", evidence, judgements)
+    assert verdict.label == "supported"
+    assert verdict.confidence < 0.9
+    assert "disagree" in verdict.explanation
+    assert "Paper A" in verdict.explanation and "Paper B" in verdict.explanation
+
+
+def test_aggregate_nothing_decisive_is_unknown() -> None:
+    verdict = aggregate("c", [_ev("a", 0.4)], [Judgement("neutral", 0.0, "does not mention Syria")])
+    assert verdict.label == "unknown"
+    assert "Syria" in verdict.explanation
+    assert aggregate("c", [], []).label == "unknown"
