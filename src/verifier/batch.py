@@ -1,0 +1,485 @@
+"""`verifier batch`: verify every claim in a table file, resumably.
+
+Results are checkpointed beside the output after every chunk, so an interrupted
+run loses at most one chunk and `--resume` carries on where it stopped. The CLI
+imports this module only when `batch` runs, so pandas at module top is fine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+import click
+import pandas as pd
+from tqdm import tqdm
+
+from verifier.errors import VerifierError
+from verifier.types import Verdict
+
+FORMATS = (".csv", ".tsv", ".jsonl", ".xlsx", ".parquet")
+RESULT_COLUMNS = ("label", "confidence", "explanation", "evidence", "evidence_doc", "error")
+MAX_CLAIM_CHARS = 2000
+# OWASP CSV injection: spreadsheets run cells starting with these as formulas.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A plain number such as "-5" or "+1.5e3" is read as a number, never a formula; quoting
+# it would break input cells that round-trip (negative amounts, phone prefixes).
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+class UserError(click.ClickException):
+    """A VerifierError shown to the user: one line, exit status 2, no traceback."""
+
+    exit_code = 2
+
+
+class SupportsCheckMany(Protocol):
+    def check_many(self, claims: list[str], top_k: int | None = None) -> list[Verdict]: ...
+
+
+@dataclass
+class BatchSummary:
+    rows: int  # rows in the input
+    done: int  # rows with a verdict
+    errors: int  # rows with `error` filled instead of a verdict
+    skipped_resumed: int  # rows taken from an earlier run's checkpoint, not re-verified
+
+
+# --- tables -----------------------------------------------------------------------------
+
+
+def _suffix(path: Path) -> str:
+    ext = path.suffix.lower()
+    if ext not in FORMATS:
+        raise VerifierError(
+            f"unsupported file type '{ext or '(none)'}' for {path}: use .csv, .tsv, .jsonl, .xlsx or .parquet"
+        )
+    return ext
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise VerifierError(f"input file {path} does not exist") from None
+    except IsADirectoryError:
+        raise VerifierError(f"{path} is a folder, not a table file") from None
+    except OSError as e:
+        raise VerifierError(f"cannot read {path}: {e.strerror or e}") from None
+
+
+def _parse_jsonl(data: bytes, path: Path) -> pd.DataFrame:
+    # Parsed by hand rather than pd.read_json so an error can name the line, and so
+    # strings like "2020-01-01" or "007" are not turned into dates or numbers.
+    records: list[dict[str, Any]] = []
+    for n, line in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise VerifierError(f"line {n} of {path} is not valid JSON ({e.msg})") from None
+        if not isinstance(record, dict):
+            raise VerifierError(f"line {n} of {path} is not a JSON object")
+        records.append(record)
+    # object dtype keeps each value as written: ints stay ints even next to a missing one.
+    return pd.DataFrame(records, dtype=object)
+
+
+def _parse(data: bytes, ext: str, path: Path) -> pd.DataFrame:
+    if ext in (".csv", ".tsv", ".jsonl") and b"\x00" in data[:8192]:
+        raise VerifierError(f"{path} looks like a binary file, not {ext[1:].upper()} text")
+    buf = io.BytesIO(data)
+    if ext in (".csv", ".tsv"):
+        # Strings throughout so "007" and "" come back exactly as they went in;
+        # utf-8-sig drops the BOM that Excel puts on CSVs it saves.
+        sep = "," if ext == ".csv" else "\t"
+        return pd.read_csv(buf, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if ext == ".jsonl":
+        return _parse_jsonl(data, path)
+    if ext == ".xlsx":
+        return pd.read_excel(buf, sheet_name=0, dtype=str, keep_default_na=False, engine="openpyxl")
+    return pd.read_parquet(buf, engine="pyarrow")
+
+
+def _short(e: BaseException) -> str:
+    text = str(e).strip().splitlines()
+    return text[0] if text else type(e).__name__
+
+
+def _load(path: Path) -> tuple[pd.DataFrame, bytes]:
+    ext = _suffix(path)
+    data = _read_bytes(path)
+    if not data.strip():
+        raise VerifierError(f"{path} is empty")
+    try:
+        return _parse(data, ext, path), data
+    except VerifierError:
+        raise
+    except UnicodeDecodeError as e:
+        raise VerifierError(
+            f"{path} is not UTF-8 text (byte 0x{e.object[e.start]:02x} at offset {e.start}); save it as UTF-8"
+        ) from None
+    except Exception as e:  # pandas, pyarrow and openpyxl raise many unrelated types
+        raise VerifierError(f"cannot read {path} as {ext[1:].upper()}: {_short(e)}") from None
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """Read a .csv/.tsv/.jsonl/.xlsx/.parquet file; text formats as strings, unchanged."""
+    return _load(Path(path))[0]
+
+
+def _neutralise(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Prefix "'" to text cells a spreadsheet would run as a formula (headers too)."""
+    out = df.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].astype(object).map(_neutralise)
+    out.columns = [_neutralise(c) for c in out.columns]
+    return out
+
+
+def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    # A temp file in the same folder, so os.replace is a rename on one file system and a
+    # reader (or a crash) never sees a half-written output.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes 0600 files; give the output the mode a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_table(df: pd.DataFrame, path: Path) -> None:
+    """Write atomically by extension; CSV/TSV/XLSX get formula cells neutralised."""
+    path = Path(path)
+    ext = _suffix(path)
+    if ext in (".csv", ".tsv", ".xlsx"):
+        df = neutralise_formulas(df)
+
+    def write(fh: IO[bytes]) -> None:
+        if ext in (".csv", ".tsv"):
+            text = df.to_csv(index=False, sep="," if ext == ".csv" else "\t", lineterminator="\n")
+            fh.write(text.encode("utf-8"))
+        elif ext == ".jsonl":
+            text = df.to_json(orient="records", lines=True, force_ascii=False)
+            fh.write(text.encode("utf-8"))
+            if text and not text.endswith("\n"):
+                fh.write(b"\n")
+        elif ext == ".xlsx":
+            df.to_excel(fh, index=False, engine="openpyxl")
+        else:
+            df.to_parquet(fh, engine="pyarrow", index=False)
+
+    try:
+        _atomic_write(path, write)
+    except FileNotFoundError:
+        raise VerifierError(f"cannot write {path}: folder {path.parent} does not exist") from None
+    except OSError as e:
+        raise VerifierError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+# --- checkpoint -------------------------------------------------------------------------
+
+
+def _checkpoint_paths(output: Path) -> tuple[Path, Path]:
+    return output.with_name(output.name + ".partial.jsonl"), output.with_name(output.name + ".partial.json")
+
+
+def _load_checkpoint(rows_path: Path, n_rows: int) -> dict[int, dict[str, Any]]:
+    """Rows finished by an earlier run; cuts the file back after its last whole record."""
+    data = rows_path.read_bytes()
+    done: dict[int, dict[str, Any]] = {}
+    good_end = 0
+    for line in data.splitlines(keepends=True):
+        # An interrupt or crash mid-write leaves a torn last line; that chunk is redone.
+        if not line.endswith(b"\n"):
+            break
+        try:
+            rec = json.loads(line)
+            ok = isinstance(rec, dict) and isinstance(rec.get("row"), int) and 0 <= rec["row"] < n_rows
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            ok = False
+        if not ok:
+            break
+        done[rec["row"]] = {c: rec.get(c) for c in RESULT_COLUMNS}
+        good_end += len(line)
+    if good_end != len(data):
+        # Otherwise the next append would glue a new record onto the torn fragment.
+        with open(rows_path, "r+b") as fh:
+            fh.truncate(good_end)
+    return done
+
+
+@dataclass
+class _Job:
+    df: pd.DataFrame
+    input_path: Path
+    output_path: Path
+    input_sha256: str
+    claim_column: str
+    done: dict[int, dict[str, Any]]
+
+
+def _prepare(input_path: Path, output_path: Path, claim_column: str, resume: bool) -> _Job:
+    """Every check that can fail on the user's files, done before any model is loaded."""
+    _suffix(output_path)
+    df, data = _load(input_path)
+    if claim_column not in df.columns:
+        cols = ", ".join(str(c) for c in df.columns)
+        raise VerifierError(
+            f"{input_path} has no '{claim_column}' column (columns: {cols}); choose one with --claim-column"
+        )
+    clash = [c for c in RESULT_COLUMNS if c in df.columns]
+    if clash:
+        raise VerifierError(
+            f"{input_path} already has column(s) {', '.join(clash)} that the results would overwrite; "
+            "rename them first"
+        )
+    if not output_path.parent.is_dir():
+        raise VerifierError(f"cannot write {output_path}: folder {output_path.parent} does not exist")
+    if output_path.exists() and output_path.resolve() == input_path.resolve():
+        raise VerifierError(f"the output {output_path} is the input file; choose another -o")
+    sha = hashlib.sha256(data).hexdigest()
+    rows_path, meta_path = _checkpoint_paths(output_path)
+    done: dict[int, dict[str, Any]] = {}
+    # The rows file is what holds work; a meta file alone (crash before the first chunk) is stale.
+    if rows_path.exists() and rows_path.stat().st_size > 0:
+        if not resume:
+            raise VerifierError(
+                f"found unfinished results for {output_path} from an earlier run: add --resume to continue "
+                f"or delete {rows_path}"
+            )
+        start_over = f"delete {rows_path} and {meta_path.name} to start over"
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            msg = f"cannot resume: {meta_path} is missing or unreadable; {start_over}"
+            raise VerifierError(msg) from None
+        if meta.get("input_sha256") != sha:
+            raise VerifierError(
+                f"cannot resume: the unfinished results for {output_path} were made from different input "
+                f"(was {meta.get('input')}, and {input_path} does not match it); {start_over}"
+            )
+        if meta.get("claim_column") != claim_column:
+            raise VerifierError(
+                f"cannot resume: the unfinished results for {output_path} used --claim-column "
+                f"'{meta.get('claim_column')}', not '{claim_column}'; {start_over}"
+            )
+        done = _load_checkpoint(rows_path, len(df))
+    return _Job(df, input_path, output_path, sha, claim_column, done)
+
+
+# --- running ----------------------------------------------------------------------------
+
+
+def _claim_problem(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "empty claim"
+    text = str(value)
+    if not text.strip():
+        return "empty claim"
+    if len(text) > MAX_CLAIM_CHARS:
+        return f"claim too long ({len(text)} characters, limit {MAX_CLAIM_CHARS})"
+    return None
+
+
+def _error_row(message: str) -> dict[str, Any]:
+    return {**dict.fromkeys(RESULT_COLUMNS, ""), "confidence": None, "error": message}
+
+
+def _verdict_row(v: Verdict) -> dict[str, Any]:
+    # The cited evidence is the first one that takes a side; neutral context is a fallback.
+    cited = next((e for e in v.evidence if e.stance != "neutral"), v.evidence[0] if v.evidence else None)
+    return {
+        "label": str(v.label),
+        "confidence": round(float(v.confidence), 4),
+        "explanation": v.explanation,
+        "evidence": cited.text if cited else "",
+        "evidence_doc": cited.doc_id if cited else "",
+        "error": "",
+    }
+
+
+def _check(
+    verifier: SupportsCheckMany, items: list[tuple[int, str]], top_k: int | None
+) -> dict[int, dict[str, Any]]:
+    if not items:
+        return {}
+    try:
+        verdicts = verifier.check_many([claim for _, claim in items], top_k=top_k)
+    except VerifierError as e:
+        if len(items) == 1:
+            return {items[0][0]: _error_row(str(e))}
+        # One bad claim must not sink the whole chunk (or the batch): retry one by one to find it.
+        return {k: v for item in items for k, v in _check(verifier, [item], top_k).items()}
+    if len(verdicts) != len(items):
+        raise RuntimeError(f"check_many returned {len(verdicts)} verdicts for {len(items)} claims")
+    return {i: _verdict_row(v) for (i, _), v in zip(items, verdicts, strict=True)}
+
+
+def _execute(
+    verifier: SupportsCheckMany, job: _Job, top_k: int | None, chunk_size: int, progress: bool
+) -> BatchSummary:
+    if chunk_size < 1:
+        raise ValueError("chunk_size must be at least 1")
+    n = len(job.df)
+    rows_path, meta_path = _checkpoint_paths(job.output_path)
+    results = dict(job.done)
+    resumed = len(results)
+    if not job.done:
+        meta = {
+            "input": str(job.input_path.resolve()),
+            "input_sha256": job.input_sha256,
+            "claim_column": job.claim_column,
+            "rows": n,
+            "top_k": top_k,
+        }
+        _atomic_write(meta_path, lambda fh: fh.write(json.dumps(meta, indent=2).encode("utf-8")))
+    pending = [i for i in range(n) if i not in results]
+    claims = job.df[job.claim_column].tolist()
+    quiet_bar = not progress or not sys.stderr.isatty()
+    bar = tqdm(total=n, initial=resumed, unit="claim", file=sys.stderr, disable=quiet_bar)
+    try:
+        with open(rows_path, "a", encoding="utf-8") as ckpt:
+            for start in range(0, len(pending), chunk_size):
+                chunk = pending[start : start + chunk_size]
+                problems = {i: _claim_problem(claims[i]) for i in chunk}
+                finished = {i: _error_row(p) for i, p in problems.items() if p}
+                good = [(i, str(claims[i]).strip()) for i, p in problems.items() if not p]
+                finished.update(_check(verifier, good, top_k))
+                # One write + fsync per chunk: an interrupt loses at most the chunk in flight.
+                ckpt.write(
+                    "".join(json.dumps({"row": i, **finished[i]}, ensure_ascii=False) + "\n" for i in chunk)
+                )
+                ckpt.flush()
+                os.fsync(ckpt.fileno())
+                results.update(finished)
+                bar.update(len(chunk))
+    finally:
+        bar.close()
+
+    ordered = [results[i] for i in range(n)]
+    out = job.df.copy()
+    for col in RESULT_COLUMNS:
+        values = [r[col] for r in ordered]
+        # float, not object: a real number column in Parquet/Excel, NaN (empty) for error rows.
+        out[col] = pd.Series(values, dtype=float, index=out.index) if col == "confidence" else values
+    write_table(out, job.output_path)
+    # Rows file first: a meta file left alone is ignored by the next run.
+    rows_path.unlink(missing_ok=True)
+    meta_path.unlink(missing_ok=True)
+    errors = sum(1 for r in ordered if r["error"])
+    return BatchSummary(rows=n, done=n - errors, errors=errors, skipped_resumed=resumed)
+
+
+def run_batch(
+    verifier: SupportsCheckMany,
+    input_path: Path,
+    output_path: Path,
+    *,
+    claim_column: str = "claim",
+    top_k: int | None = None,
+    resume: bool = False,
+    chunk_size: int = 32,
+    progress: bool = True,
+) -> BatchSummary:
+    """Verify the claim column of `input_path` into `output_path`; see module docs for resume."""
+    job = _prepare(Path(input_path), Path(output_path), claim_column, resume)
+    return _execute(verifier, job, top_k, chunk_size, progress)
+
+
+# --- command ----------------------------------------------------------------------------
+
+
+def _open_verifier(index_dir: Path | None, backend: str, quiet: bool) -> SupportsCheckMany:
+    # Imported here: loading the engine pulls in the model runtime, which `--help` must not pay for.
+    from verifier.api import Verifier
+
+    return Verifier.open(index_dir, backend=backend, quiet=quiet)
+
+
+@click.command("batch")
+@click.argument("input_path", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the results; the format follows the extension.",
+)
+@click.option("--claim-column", default="claim", show_default=True, help="Input column holding the claims.")
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Index folder to check against (default: the index of the bundled corpus).",
+)
+@click.option(
+    "--top-k",
+    default=5,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Evidence sentences to retrieve per claim.",
+)
+@click.option(
+    "--resume", is_flag=True, help="Continue an interrupted run from its checkpoint beside the output."
+)
+@click.option(
+    "--backend",
+    type=click.Choice(["onnx", "torch"]),
+    default="onnx",
+    show_default=True,
+    help="Embedding runtime: onnx (int8, fast on CPU) or torch.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary line; errors only.")
+def batch_command(
+    input_path: Path,
+    output_path: Path,
+    claim_column: str,
+    index_dir: Path | None,
+    top_k: int,
+    resume: bool,
+    backend: str,
+    quiet: bool,
+) -> None:
+    """Verify every claim in a CSV/TSV/JSONL/Excel/Parquet file."""
+    try:
+        job = _prepare(input_path, output_path, claim_column, resume)
+        verifier = _open_verifier(index_dir, backend, quiet)
+        summary = _execute(verifier, job, top_k, chunk_size=32, progress=not quiet)
+    except VerifierError as e:
+        raise UserError(str(e)) from None
+    except KeyboardInterrupt:
+        rows_path = _checkpoint_paths(output_path)[0]
+        saved = f"finished rows are saved in {rows_path}; " if rows_path.exists() else ""
+        click.echo(f"\ninterrupted: {saved}run the same command with --resume to continue", err=True)
+        sys.exit(130)
+    if not quiet:
+        click.echo(f"wrote {summary.rows} rows to {output_path} ({summary.errors} with errors)", err=True)

@@ -1,0 +1,366 @@
+"""`verifier batch` against a fake verifier: formats, bad input, formula safety, resume."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from verifier import batch
+from verifier.batch import RESULT_COLUMNS, batch_command, read_table, run_batch, write_table
+from verifier.errors import VerifierError
+from verifier.types import Evidence, Verdict
+
+INPUT_COLUMNS = ["id", "claim", "note"]
+CLAIMS = [
+    "The US has 2,500 troops in Iraq",
+    "The moon is made of cheese",
+    "Roughly 2,500 people attended",
+]
+
+
+def _evidence(text: str, doc_id: str, stance: str) -> Evidence:
+    return Evidence(text, doc_id, "T", "S", "2020-01-01", 0, 0, len(text), 0.8, stance)
+
+
+class FakeVerifier:
+    """Deterministic stand-in for verifier.api.Verifier: "2,500" in a claim means supported."""
+
+    def __init__(self, interrupt_on_call: int | None = None, explanation: str = "nothing found") -> None:
+        self.calls: list[list[str]] = []
+        self.interrupt_on_call = interrupt_on_call
+        self.explanation = explanation
+
+    def check_many(self, claims: list[str], top_k: int | None = None) -> list[Verdict]:
+        self.calls.append(list(claims))
+        if len(self.calls) == self.interrupt_on_call:
+            raise KeyboardInterrupt
+        out = []
+        for c in claims:
+            if "2,500" in c:
+                # The neutral one comes first: the cited evidence must be the supporting one.
+                ev = [
+                    _evidence("Context only.", "d0", "neutral"),
+                    _evidence("2,500 troops.", "d1", "supports"),
+                ]
+                out.append(Verdict(c, "supported", 0.91234, "A source says 2,500.", ev))
+            else:
+                out.append(Verdict(c, "unknown", 0.5, self.explanation, []))
+        return out
+
+    @property
+    def checked(self) -> list[str]:
+        return [c for call in self.calls for c in call]
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakeVerifier:
+    v = FakeVerifier()
+    opened: list[tuple] = []
+
+    def open_fake(index_dir, backend, quiet):
+        opened.append((index_dir, backend, quiet))
+        return v
+
+    monkeypatch.setattr(batch, "_open_verifier", open_fake)
+    v.opened = opened  # type: ignore[attr-defined]
+    return v
+
+
+def _input_df(claims: list[str] = CLAIMS) -> pd.DataFrame:
+    # "007" and "" check that text cells are not turned into numbers or NaN on the way through.
+    return pd.DataFrame(
+        {
+            "id": [f"00{i}" for i in range(len(claims))],
+            "claim": claims,
+            "note": ["" if i % 2 else f"n{i}" for i in range(len(claims))],
+        }
+    )
+
+
+def _invoke(*args: str | Path):
+    return CliRunner().invoke(batch_command, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("ext", [".csv", ".tsv", ".jsonl", ".xlsx", ".parquet"])
+def test_round_trip_keeps_input_columns_and_adds_results(
+    tmp_path: Path, fake: FakeVerifier, ext: str
+) -> None:
+    src, out = tmp_path / f"in{ext}", tmp_path / f"out{ext}"
+    write_table(_input_df(), src)
+    result = _invoke(src, "-o", out, "--top-k", "3", "--backend", "torch")
+    assert result.exit_code == 0, result.output
+    assert f"wrote 3 rows to {out} (0 with errors)" in result.stderr
+    assert fake.opened == [(None, "torch", False)]  # type: ignore[attr-defined]
+    df = read_table(out)
+    assert list(df.columns) == INPUT_COLUMNS + list(RESULT_COLUMNS)
+    assert df["id"].tolist() == ["000", "001", "002"]
+    assert df["claim"].tolist() == CLAIMS
+    assert df["note"].tolist() == ["n0", "", "n2"]
+    assert df["label"].tolist() == ["supported", "unknown", "supported"]
+    assert float(df["confidence"][0]) == pytest.approx(0.9123)
+    assert df["evidence"][0] == "2,500 troops." and df["evidence_doc"][0] == "d1"
+    assert df["evidence"][1] == "" and df["evidence_doc"][1] == ""
+    assert df["error"].tolist() == ["", "", ""]
+    assert fake.checked == CLAIMS
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([src.name, out.name])
+
+
+def test_missing_claim_column_fails_before_loading_the_model(tmp_path: Path, fake: FakeVerifier) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
+    result = _invoke(src, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 2
+    assert "has no 'claim' column (columns: a, b, c); choose one with --claim-column" in result.output
+    assert "Traceback" not in result.output
+    assert fake.opened == []  # type: ignore[attr-defined]
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_claim_column_option(tmp_path: Path, fake: FakeVerifier) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text('statement,x\n"The US has 2,500 troops",1\n', encoding="utf-8")
+    result = _invoke(src, "-o", out, "--claim-column", "statement")
+    assert result.exit_code == 0, result.output
+    assert read_table(out)["label"].tolist() == ["supported"]
+
+
+@pytest.mark.parametrize("which", ["input", "output"])
+def test_unknown_extension(tmp_path: Path, fake: FakeVerifier, which: str) -> None:
+    src = tmp_path / ("in.xyz" if which == "input" else "in.csv")
+    src.write_text("claim\nx\n", encoding="utf-8")
+    out = tmp_path / ("out.csv" if which == "input" else "out.xyz")
+    result = _invoke(src, "-o", out)
+    assert result.exit_code == 2
+    bad = src if which == "input" else out
+    assert (
+        f"unsupported file type '.xyz' for {bad}: use .csv, .tsv, .jsonl, .xlsx or .parquet" in result.output
+    )
+    assert fake.opened == []  # type: ignore[attr-defined]
+
+
+def test_missing_file(tmp_path: Path, fake: FakeVerifier) -> None:
+    result = _invoke(tmp_path / "nope.csv", "-o", tmp_path / "out.csv")
+    assert result.exit_code == 2
+    assert f"input file {tmp_path / 'nope.csv'} does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("garbage.csv", bytes(range(256)) * 8, "binary"),
+        ("latin1.csv", "claim\ncaf\xe9 au lait\n".encode("latin-1"), "not UTF-8"),
+        ("garbage.parquet", b"not a parquet file at all", "cannot read"),
+        ("garbage.xlsx", b"PK\x03\x04 broken zip", "cannot read"),
+        ("bad.jsonl", b'{"claim": "a"}\n{"claim": \n', "line 2"),
+        ("empty.csv", b"", "is empty"),
+    ],
+)
+def test_unreadable_input_is_one_line_naming_the_file(
+    tmp_path: Path, fake: FakeVerifier, name: str, data: bytes, reason: str
+) -> None:
+    src = tmp_path / name
+    src.write_bytes(data)
+    result = _invoke(src, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 2
+    assert str(src) in result.output and reason in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    with pytest.raises(VerifierError):
+        read_table(src)
+
+
+def test_bad_claims_get_an_error_and_the_batch_goes_on(tmp_path: Path, fake: FakeVerifier) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.csv"
+    rows = [
+        {"claim": "2,500 troops"},
+        {"claim": "   "},
+        {"claim": None},
+        {"claim": "x" * 2001},
+        {"claim": "end"},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    summary = run_batch(fake, src, out, progress=False)
+    assert (summary.rows, summary.done, summary.errors, summary.skipped_resumed) == (5, 2, 3, 0)
+    df = read_table(out)
+    assert df["error"].tolist()[:3] == ["", "empty claim", "empty claim"]
+    assert df["error"][3].startswith("claim too long (2001 characters")
+    assert df["label"].tolist() == ["supported", "", "", "", "unknown"]
+    assert df["confidence"].tolist()[1:4] == ["", "", ""]
+    assert fake.checked == ["2,500 troops", "end"]
+
+
+def test_a_claim_the_engine_rejects_only_fails_its_own_row(tmp_path: Path) -> None:
+    class Picky(FakeVerifier):
+        def check_many(self, claims: list[str], top_k: int | None = None) -> list[Verdict]:
+            if "bad" in claims:
+                self.calls.append(list(claims))
+                raise VerifierError("claim is not a sentence")
+            return super().check_many(claims, top_k)
+
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    write_table(_input_df(["a", "bad", "2,500"]), src)
+    summary = run_batch(Picky(), src, out, progress=False)
+    assert (summary.done, summary.errors) == (2, 1)
+    assert read_table(out)["error"].tolist() == ["", "claim is not a sentence", ""]
+
+
+def test_formula_cells_are_neutralised_in_csv(tmp_path: Path, fake: FakeVerifier) -> None:
+    fake.explanation = "- no source mentions it"
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("claim,note\n=1+1,-5\n@SUM(A1),+cmd|x\n", encoding="utf-8")
+    result = _invoke(src, "-o", out)
+    assert result.exit_code == 0, result.output
+    with open(out, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows[0]["claim"] == "'=1+1" and rows[1]["claim"] == "'@SUM(A1)"
+    assert rows[1]["note"] == "'+cmd|x"
+    assert rows[0]["note"] == "-5"  # a plain number is not a formula and must round-trip
+    assert rows[0]["explanation"] == "'- no source mentions it"
+    assert rows[0]["confidence"] == "0.5"
+    assert fake.checked == ["=1+1", "@SUM(A1)"]  # the verifier sees the real claim
+
+
+def test_formula_cells_are_neutralised_in_xlsx(tmp_path: Path, fake: FakeVerifier) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.xlsx"
+    src.write_text('claim\n=HYPERLINK("http://x")\n', encoding="utf-8")
+    assert _invoke(src, "-o", out).exit_code == 0
+    ws = openpyxl.load_workbook(out).active
+    cells = {ws.cell(1, c).value: ws.cell(2, c) for c in range(1, ws.max_column + 1)}
+    assert cells["claim"].value == '\'=HYPERLINK("http://x")' and cells["claim"].data_type == "s"
+    assert cells["confidence"].data_type == "n"  # numbers stay numbers
+
+
+def test_jsonl_output_is_not_neutralised(tmp_path: Path, fake: FakeVerifier) -> None:
+    fake.explanation = "-nothing"
+    src, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
+    src.write_text("claim\n=1+1\n", encoding="utf-8")
+    assert _invoke(src, "-o", out).exit_code == 0
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["claim"] == "=1+1" and record["explanation"] == "-nothing"
+    assert record["confidence"] == 0.5
+
+
+def _seven_claims(tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    claims = [f"claim {i}" + (" 2,500" if i % 3 == 0 else "") for i in range(7)]
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    write_table(_input_df(claims), src)
+    return src, out, claims
+
+
+def test_interrupted_batch_resumes_without_redoing_rows(tmp_path: Path) -> None:
+    src, out, claims = _seven_claims(tmp_path)
+    ckpt = tmp_path / "out.csv.partial.jsonl"
+    first = FakeVerifier(interrupt_on_call=3)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(first, src, out, chunk_size=2, progress=False)
+    assert not out.exists()
+    saved = [json.loads(line) for line in ckpt.read_text(encoding="utf-8").splitlines()]
+    assert [r["row"] for r in saved] == [0, 1, 2, 3]
+    assert saved[0]["label"] == "supported" and saved[0]["evidence_doc"] == "d1"
+    assert json.loads((tmp_path / "out.csv.partial.json").read_text())["claim_column"] == "claim"
+
+    second = FakeVerifier()
+    summary = run_batch(second, src, out, chunk_size=2, resume=True, progress=False)
+    assert second.checked == claims[4:]
+    assert (summary.rows, summary.done, summary.skipped_resumed) == (7, 7, 4)
+    df = read_table(out)
+    assert df["claim"].tolist() == claims and df["id"].tolist() == [f"00{i}" for i in range(7)]
+    assert df["label"].tolist() == ["supported" if i % 3 == 0 else "unknown" for i in range(7)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+
+
+def test_interrupt_via_cli_then_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src, out, claims = _seven_claims(tmp_path)
+    monkeypatch.setattr(batch, "_open_verifier", lambda *a: FakeVerifier(interrupt_on_call=1))
+    result = _invoke(src, "-o", out)
+    assert result.exit_code == 130
+    assert "--resume" in result.stderr
+    again = FakeVerifier()
+    monkeypatch.setattr(batch, "_open_verifier", lambda *a: again)
+    result = _invoke(src, "-o", out, "--resume")
+    assert result.exit_code == 0, result.output
+    assert again.checked == claims and read_table(out)["claim"].tolist() == claims
+
+
+def test_torn_last_checkpoint_line_is_ignored(tmp_path: Path) -> None:
+    src, out, claims = _seven_claims(tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(FakeVerifier(interrupt_on_call=2), src, out, chunk_size=3, progress=False)
+    ckpt = tmp_path / "out.csv.partial.jsonl"
+    with open(ckpt, "a", encoding="utf-8") as fh:
+        fh.write('{"row": 3, "label": "supp')  # a write cut off by a crash
+    again = FakeVerifier()
+    run_batch(again, src, out, chunk_size=3, resume=True, progress=False)
+    assert again.checked == claims[3:]
+    assert read_table(out)["claim"].tolist() == claims
+
+
+def test_checkpoint_without_resume_is_refused(tmp_path: Path, fake: FakeVerifier) -> None:
+    src, out, _ = _seven_claims(tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(FakeVerifier(interrupt_on_call=2), src, out, chunk_size=2, progress=False)
+    result = _invoke(src, "-o", out)
+    assert result.exit_code == 2
+    assert f"found unfinished results for {out} from an earlier run: add --resume" in result.output
+    assert "out.csv.partial.jsonl" in result.output
+    assert fake.opened == []  # type: ignore[attr-defined]
+    assert (tmp_path / "out.csv.partial.jsonl").read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_checkpoint_from_other_input_or_column_is_refused(tmp_path: Path, fake: FakeVerifier) -> None:
+    src, out, _ = _seven_claims(tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(FakeVerifier(interrupt_on_call=2), src, out, chunk_size=2, progress=False)
+    other = tmp_path / "other.csv"
+    write_table(_input_df(["a different claim"]), other)
+    result = _invoke(other, "-o", out, "--resume")
+    assert result.exit_code == 2
+    assert "cannot resume" in result.output and "different input" in result.output
+    src.with_name("renamed.csv").write_bytes(src.read_bytes())
+    result = _invoke(src.with_name("renamed.csv"), "-o", out, "--resume", "--claim-column", "note")
+    assert result.exit_code == 2 and "--claim-column 'claim', not 'note'" in result.output
+    assert fake.opened == []  # type: ignore[attr-defined]
+
+
+def test_failed_write_leaves_old_output_and_no_temp_files(
+    tmp_path: Path, fake: FakeVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    write_table(_input_df(), src)
+    out.write_text("old results\n", encoding="utf-8")
+
+    def broken(self, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", broken)
+    result = _invoke(src, "-o", out)
+    assert result.exit_code == 2 and "No space left on device" in result.output
+    assert out.read_text(encoding="utf-8") == "old results\n"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    # The checkpoint stays so the verified rows are not lost; no stray temp file.
+    assert names == ["in.csv", "out.csv", "out.csv.partial.json", "out.csv.partial.jsonl"]
+
+
+def test_output_file_mode_follows_umask(tmp_path: Path) -> None:
+    out = tmp_path / "t.csv"
+    write_table(pd.DataFrame({"a": ["1"]}), out)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_output_may_not_overwrite_input(tmp_path: Path, fake: FakeVerifier) -> None:
+    src = tmp_path / "in.csv"
+    write_table(_input_df(), src)
+    before = src.read_bytes()
+    result = _invoke(src, "-o", src)
+    assert result.exit_code == 2 and "is the input file" in result.output
+    assert src.read_bytes() == before
