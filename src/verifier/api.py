@@ -61,10 +61,15 @@ class Verifier:
     def check(self, claim: str, top_k: int | None = None) -> Verdict:
         return self.check_many([validate_claim(claim)], top_k)[0]
 
-    def check_many(self, claims: Sequence[str], top_k: int | None = None) -> list[Verdict]:
-        """Check claims in one embedding batch; each claim must already be non-empty."""
+    def check_many(
+        self,
+        claims: Sequence[str],
+        top_k: int | None = None,
+        doc_ids: Sequence[Sequence[str] | None] | None = None,
+    ) -> list[Verdict]:
+        """Check claims in one embedding batch; ``doc_ids[i]`` limits claim i to those documents."""
         claims = [validate_claim(c) for c in claims]
         verdicts = []
-        for claim, evidence in zip(claims, self.retriever.run(claims, top_k), strict=True):
+        for claim, evidence in zip(claims, self.retriever.run(claims, top_k, doc_ids), strict=True):
             verdicts.append(aggregate(claim, evidence, self.judge.judge(claim, evidence)))
         return verdicts

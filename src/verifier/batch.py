@@ -24,7 +24,7 @@ import click
 import pandas as pd
 from tqdm import tqdm
 
-from verifier.errors import VerifierError
+from verifier.errors import UserError, VerifierError
 from verifier.types import Verdict
 
 FORMATS = (".csv", ".tsv", ".jsonl", ".xlsx", ".parquet")
@@ -35,12 +35,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A plain number such as "-5" or "+1.5e3" is read as a number, never a formula; quoting
 # it would break input cells that round-trip (negative amounts, phone prefixes).
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-class UserError(click.ClickException):
-    """A VerifierError shown to the user: one line, exit status 2, no traceback."""
-
-    exit_code = 2
 
 
 class SupportsCheckMany(Protocol):

@@ -14,13 +14,7 @@ from typing import Any
 
 import click
 
-from verifier.errors import VerifierError
-
-
-class UserError(click.ClickException):
-    """A user mistake: one line on stderr, exit status 2."""
-
-    exit_code = 2
+from verifier.errors import UserError, VerifierError
 
 
 class LazyGroup(click.Group):
@@ -32,6 +26,13 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # Every command reports user mistakes the same way, under CliRunner too.
+        try:
+            return super().invoke(ctx)
+        except VerifierError as exc:
+            raise UserError(str(exc)) from None
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.lazy:

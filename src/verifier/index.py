@@ -241,6 +241,7 @@ class EvidenceIndex:
     faiss_index: Any
     sentences: Any  # pyarrow.Table
     documents: dict[str, dict[str, str]]
+    _doc_rows: tuple[np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def load(cls, directory: str | Path) -> EvidenceIndex:
@@ -275,7 +276,32 @@ class EvidenceIndex:
         scores, rows = self.faiss_index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
         return scores, rows
 
+    def rows_of_documents(self, doc_ids: Sequence[str]) -> np.ndarray:
+        """Table rows (= vector ids) of every sentence of the given documents."""
+        if self._doc_rows is None:
+            ids = self.sentences.column("doc_id").to_numpy(zero_copy_only=False).astype(str)
+            order = np.argsort(ids, kind="stable")
+            self._doc_rows = (ids[order], order)
+        sorted_ids, order = self._doc_rows
+        parts = []
+        for doc_id in doc_ids:
+            lo = np.searchsorted(sorted_ids, doc_id, side="left")
+            hi = np.searchsorted(sorted_ids, doc_id, side="right")
+            parts.append(order[lo:hi])
+        return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
+
+    def search_within(self, vector: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Search one query among the given rows only (judging a claim against its own documents)."""
+        if len(rows) == 0:
+            return np.zeros((1, 0), dtype=np.float32), np.zeros((1, 0), dtype=np.int64)
+        vecs = np.vstack([self.faiss_index.reconstruct(int(r)) for r in rows])
+        sims = vecs @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        top = np.argsort(-sims, kind="stable")[:k]
+        return sims[top][None, :].astype(np.float32), rows[top][None, :]
+
     def sentence_rows(self, rows: Sequence[int]) -> list[dict[str, Any]]:
+        if len(rows) == 0:
+            return []
         return self.sentences.take(list(rows)).to_pylist()
 
     def all_texts(self) -> list[str]:

@@ -30,15 +30,37 @@ class Retriever:
         self.embedder = embedder
         self.top_k = top_k
 
-    def run(self, claims: Sequence[str], top_k: int | None = None) -> list[list[Evidence]]:
+    def run(
+        self,
+        claims: Sequence[str],
+        top_k: int | None = None,
+        doc_ids: Sequence[Sequence[str] | None] | None = None,
+    ) -> list[list[Evidence]]:
+        """Top-k evidence per claim; ``doc_ids[i]`` limits claim i to those documents."""
         k = top_k or self.top_k
         if not claims:
             return []
         vectors = self.embedder.encode(list(claims))
-        return self.search_vectors(vectors, k)
+        if doc_ids is None:
+            return self.search_vectors(vectors, k)
+        if len(doc_ids) != len(claims):
+            raise ValueError("doc_ids must have one entry per claim")
+        results = []
+        for vector, docs in zip(vectors, doc_ids, strict=True):
+            if docs is None:
+                results.extend(self.search_vectors(vector[None, :], k))
+                continue
+            scores, rows = self.index.search_within(
+                vector, self.index.rows_of_documents(docs), k * _OVERFETCH + 2
+            )
+            results.extend(self._evidence(scores, rows, k))
+        return results
 
     def search_vectors(self, vectors: np.ndarray, k: int) -> list[list[Evidence]]:
         scores, rows = self.index.search(vectors, k * _OVERFETCH + 2)
+        return self._evidence(scores, rows, k)
+
+    def _evidence(self, scores: np.ndarray, rows: np.ndarray, k: int) -> list[list[Evidence]]:
         wanted = sorted({int(r) for r in rows.ravel() if r >= 0})
         table = dict(zip(wanted, self.index.sentence_rows(wanted), strict=True))
         results: list[list[Evidence]] = []
