@@ -222,7 +222,7 @@ def test_formula_cells_are_neutralised_in_csv(tmp_path: Path, fake: FakeVerifier
         rows = list(csv.DictReader(fh))
     assert rows[0]["claim"] == "'=1+1" and rows[1]["claim"] == "'@SUM(A1)"
     assert rows[1]["note"] == "'+cmd|x"
-    assert rows[0]["note"] == "-5"  # a plain number is not a formula and must round-trip
+    assert rows[0]["note"] == "'-5"  # every text cell starting with - is quoted, numbers included
     assert rows[0]["explanation"] == "'- no source mentions it"
     assert rows[0]["confidence"] == "0.5"
     assert fake.checked == ["=1+1", "@SUM(A1)"]  # the verifier sees the real claim

@@ -12,7 +12,6 @@ import io
 import json
 import math
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -32,9 +31,6 @@ RESULT_COLUMNS = ("label", "confidence", "explanation", "evidence", "evidence_do
 MAX_CLAIM_CHARS = 2000
 # OWASP CSV injection: spreadsheets run cells starting with these as formulas.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# A plain number such as "-5" or "+1.5e3" is read as a number, never a formula; quoting
-# it would break input cells that round-trip (negative amounts, phone prefixes).
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 class SupportsCheckMany(Protocol):
@@ -134,7 +130,9 @@ def read_table(path: Path) -> pd.DataFrame:
 
 
 def _neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+    # Text only: even "-5" is quoted, since "-5+cmd|..." starts the same way; numeric
+    # columns (Parquet, Excel) stay numbers. JSONL/Parquet output keeps the raw text.
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
 
