@@ -400,35 +400,18 @@ def test_interrupt_during_build_leaves_no_temp_dir(tmp_path: Path, embedder: Emb
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IndexLoadError,
-    reason="BUG: build_index creates its temp dir in Path('.').parent == '.', i.e. inside the target, "
-    "so '--index .' in an empty folder is refused as 'not empty and is not an index'",
-)
 def test_build_into_current_empty_folder(tmp_path: Path, embedder: Embedder, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     build_index([Document("d", "One sentence here.")], Path("."), embedder, progress=False)
     assert len(EvidenceIndex.load(tmp_path)) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="BUG: rebuilding '--index .' over an index crashes in _swap_into_place: "
-    "Path('.').with_name() raises ValueError (a traceback, not a VerifierError)",
-)
 def test_rebuild_current_folder_index(index_copy: Path, embedder: Embedder, monkeypatch) -> None:
     monkeypatch.chdir(index_copy)
     build_index([Document("d", "One sentence here.")], Path("."), embedder, progress=False)
     assert len(EvidenceIndex.load(index_copy)) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _swap_into_place renames a symlinked --index folder away and rmtree(ignore_errors=True) "
-    "cannot delete a symlink, so '.<name>.old-<pid>' is left behind (and the link is replaced)",
-)
 def test_build_through_symlink_leaves_no_temp_entries(tmp_path: Path, embedder: Embedder) -> None:
     (tmp_path / "real").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "real", target_is_directory=True)
@@ -449,12 +432,6 @@ def _model_as_string(m: dict) -> None:
     m["model"] = MODEL_NAME
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(KeyError, AttributeError, TypeError),
-    reason="BUG: read_manifest checks only that 'files' and 'model' keys exist; a valid-JSON manifest "
-    "with a missing 'faiss' section or wrongly typed 'files'/'model' fails with a raw exception",
-)
 @pytest.mark.parametrize("change", [_drop_faiss_section, _files_as_list, _model_as_string])
 def test_malformed_manifest_is_an_index_load_error(index_copy: Path, change) -> None:
     edit_manifest(index_copy, change)
@@ -535,11 +512,6 @@ def test_cache_key_changes_with_corpus_bytes(tmp_path: Path, monkeypatch) -> Non
     assert verifier.cache.corpus_key() != key
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cache.corpus_key hashes only top-level .txt/.json/.md files, but the corpus is loaded "
-    "with load_documents (recursive, also .html/.jsonl/.csv): such a file never invalidates the cache",
-)
 def test_cache_key_changes_with_any_indexed_file(tmp_path: Path, monkeypatch) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(verifier.cache.corpus_dir(), corpus)
@@ -549,3 +521,23 @@ def test_cache_key_changes_with_any_indexed_file(tmp_path: Path, monkeypatch) ->
     (corpus / "extra.jsonl").write_text('{"text": "A new indexed fact."}\n', encoding="utf-8")
     assert len(load_documents([verifier.cache.corpus_dir()])) == shipped + 1  # it is indexed...
     assert verifier.cache.corpus_key() != key  # ...so a stale cached index must not be reused
+
+
+def test_damaged_cached_default_index_is_rebuilt(fresh_cache: Path, count_builds: list[Path]) -> None:
+    first = verifier.cache.default_index_dir(progress=False)
+    faiss_file = first / "index.faiss"
+    faiss_file.write_bytes(faiss_file.read_bytes()[:100])
+    again = verifier.cache.default_index_dir(progress=False)
+    assert again == first
+    assert count_builds == [first, first]
+    assert len(EvidenceIndex.load(again)) > 0
+
+
+def test_index_files_are_readable_by_others_as_umask_allows(tmp_path: Path, embedder: Embedder) -> None:
+    old = os.umask(0o022)
+    try:
+        build_index([Document("d", "One sentence here.")], tmp_path / "idx", embedder, progress=False)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "idx").stat().st_mode & 0o777 == 0o755
+    assert (tmp_path / "idx" / MANIFEST).stat().st_mode & 0o777 == 0o644

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from importlib import resources
 from pathlib import Path
 
 from verifier.embed import MODEL_NAME, Embedder
-from verifier.index import FORMAT_VERSION, MANIFEST, build_index
+from verifier.errors import IndexLoadError
+from verifier.index import FORMAT_VERSION, MANIFEST, build_index, read_manifest, verify_files
 
 CACHE_ENV = "VERIFIER_CACHE_DIR"
 
@@ -31,22 +33,42 @@ def cache_root() -> Path:
 
 
 def _corpus_files() -> list[Path]:
-    return sorted(p for p in corpus_dir().iterdir() if p.is_file() and p.suffix in (".txt", ".json", ".md"))
+    # Everything under the folder that is not Python: whatever load_documents might read
+    # (and every sidecar) is part of the key.
+    root = corpus_dir()
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".py", ".pyc")
+    )
 
 
 def corpus_key() -> str:
     """Hash of the raw corpus files (cheap: no parsing), the model and the index format."""
     h = hashlib.sha256(f"{MODEL_NAME}\x00{FORMAT_VERSION}\x00".encode())
     for path in _corpus_files():
-        h.update(path.name.encode() + b"\x00" + path.read_bytes() + b"\x00")
+        h.update(str(path.relative_to(corpus_dir())).encode() + b"\x00" + path.read_bytes() + b"\x00")
     return h.hexdigest()[:20]
+
+
+def _usable(directory: Path) -> bool:
+    """A cached index that is missing or damaged is rebuilt, never a dead end for the user."""
+    if not (directory / MANIFEST).exists():
+        return False
+    try:
+        verify_files(directory, read_manifest(directory))
+    except IndexLoadError:
+        return False
+    return True
 
 
 def default_index_dir(
     *, build: bool = True, embedder: Embedder | None = None, progress: bool | None = None
 ) -> Path:
     directory = cache_root() / f"default-{corpus_key()}"
-    if build and not (directory / MANIFEST).exists():
+    if build and not _usable(directory):
+        # Our own cache folder: a damaged one is cleared, not refused as "not an index".
+        shutil.rmtree(directory, ignore_errors=True)
         from verifier.ingest import load_documents
 
         docs = load_documents([corpus_dir()])

@@ -128,7 +128,9 @@ def build_index(
     if not docs:
         raise IndexLoadError("no documents to index")
     embedder = embedder or Embedder()
-    directory = Path(directory)
+    # Absolute and through symlinks: the temp folder must be a sibling of the real
+    # target ("--index ." included), and a symlinked --index keeps pointing at it.
+    directory = Path(directory).absolute().resolve()
     sentences = segment_documents(docs)
     if not sentences:
         raise IndexLoadError("the documents contain no sentences to index")
@@ -154,11 +156,21 @@ def build_index(
             },
         }
         write_atomic_text(tmp / MANIFEST, json.dumps(manifest, indent=2) + "\n")
+        _umask_permissions(tmp)
         _swap_into_place(tmp, directory)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return manifest
+
+
+def _umask_permissions(folder: Path) -> None:
+    """Give the folder and its files the modes a plain mkdir/open would (mkdtemp makes 0700)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(folder, 0o777 & ~umask)
+    for path in folder.iterdir():
+        os.chmod(path, 0o666 & ~umask)
 
 
 def _swap_into_place(tmp: Path, directory: Path) -> None:
@@ -195,7 +207,7 @@ def read_manifest(directory: str | Path) -> dict[str, Any]:
         raise IndexLoadError(
             f"{path} is unreadable or corrupt ({exc.__class__.__name__}); rebuild the index"
         ) from None
-    if not isinstance(manifest, dict) or "files" not in manifest or "model" not in manifest:
+    if not _manifest_shape_ok(manifest):
         raise IndexLoadError(f"{path} is not a verifier index manifest; rebuild the index")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexLoadError(
@@ -209,6 +221,20 @@ def read_manifest(directory: str | Path) -> dict[str, Any]:
             f"not {MODEL_NAME}; rebuild it with 'verifier index build'"
         )
     return manifest
+
+
+def _manifest_shape_ok(manifest: Any) -> bool:
+    if not isinstance(manifest, dict):
+        return False
+    files, model, faiss_info = manifest.get("files"), manifest.get("model"), manifest.get("faiss")
+    return (
+        isinstance(files, dict)
+        and all(isinstance(m, dict) and isinstance(m.get("bytes"), int) for m in files.values())
+        and isinstance(model, dict)
+        and isinstance(faiss_info, dict)
+        and isinstance(faiss_info.get("type"), str)
+        and all(isinstance(manifest.get(k), int) for k in ("documents", "sentences"))
+    )
 
 
 def verify_files(directory: Path, manifest: dict[str, Any], *, checksums: bool | None = None) -> None:
