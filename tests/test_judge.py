@@ -242,3 +242,48 @@ def test_aggregate_nothing_decisive_is_unknown() -> None:
     assert verdict.label == "unknown"
     assert "Syria" in verdict.explanation
     assert aggregate("c", [], []).label == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("Smith was born before 1967", "Smith was born in 1965 in Leeds.", "supports"),
+        ("Smith was born before 1965", "Smith was born in 1965 in Leeds.", "contradicts"),
+        ("Smith was born after 1960", "Smith was born in 1965 in Leeds.", "supports"),
+        ("Smith was born after 1970", "Smith was born in 1965 in Leeds.", "contradicts"),
+        (
+            "The troops stay until September 2026",
+            "The troops stay until September 2026, officials said.",
+            "supports",
+        ),
+        (
+            "The troops stay until September 2030",
+            "The troops stay until September 2026, officials said.",
+            "contradicts",
+        ),
+    ],
+)
+def test_date_bounds(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Turnout was lower than 21%", "supports"),
+        ("Turnout was lower than 19%", "contradicts"),
+        ("Turnout was higher than 19%", "supports"),
+        ("Turnout was higher than 25%", "contradicts"),
+    ],
+)
+def test_comparative_quantities(claim: str, expected: str) -> None:
+    assert stance(claim, "Turnout was 20% in the last election.").stance == expected
+
+
+def test_capitalised_ordinary_words_are_not_names() -> None:
+    from verifier.facts import extract_entities
+
+    assert extract_entities("Global warming is real") == frozenset()
+    assert extract_entities("Without rain, the Reef dies") == frozenset()
+    assert extract_entities("Hussein Alawi told the news agency INA.") == {"hussein alawi", "ina"}
+    assert extract_entities("Britain left the EU") == {"united kingdom", "european union"}

@@ -85,9 +85,23 @@ APPROX = (
     "just under",
     "over",
 )
-LOWER_BOUND = ("more than", "over", "above", "exceeding", "upwards of", "in excess of", "greater than")
+LOWER_BOUND = (
+    "more than",
+    "over",
+    "above",
+    "exceeding",
+    "upwards of",
+    "in excess of",
+    "greater than",
+    "higher than",
+    "larger than",
+    "bigger than",
+)
 AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
-UPPER_BOUND = ("less than", "fewer than", "under", "below")
+UPPER_BOUND = ("less than", "fewer than", "under", "below", "lower than", "smaller than")
+# Words before a date that make it a bound, not a point: "born before 1967".
+DATE_BEFORE = ("before", "prior to", "earlier than", "until", "till", "by")
+DATE_AFTER = ("after", "later than", "since", "from")
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
 SCALES = {
     "thousand": 1e3,
@@ -173,6 +187,18 @@ class DateMention:
     text: str
     start: int
     end: int
+    qualifier: str = "exact"  # exact | before | after
+
+
+def _date_qualifier(before: str) -> str:
+    before = " " + re.sub(r"\s+", " ", before.lower()).rstrip()
+    before = re.sub(r" (?:the )?(?:end|start|beginning|middle) of$", "", before)
+    before = re.sub(r" (?:in|on|of)$", "", before)
+    if any(before.endswith(" " + w) for w in DATE_BEFORE):
+        return "before"
+    if any(before.endswith(" " + w) for w in DATE_AFTER):
+        return "after"
+    return "exact"
 
 
 @dataclass
@@ -308,6 +334,7 @@ def extract_dates(text: str) -> list[DateMention]:
                 m.group().strip(),
                 m.start(),
                 m.end(),
+                _date_qualifier(text[max(0, m.start() - 30) : m.start()]),
             )
         )
         spans.append((m.start(), m.end()))
@@ -315,7 +342,8 @@ def extract_dates(text: str) -> list[DateMention]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         if _is_year(float(m.group()), m.group(), text[m.end() :]):
-            dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end()))
+            qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
+            dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
     return sorted(dates, key=lambda d: d.start)
 
 
@@ -325,26 +353,47 @@ def _norm_entity(name: str) -> str:
     return ALIASES.get(low, low)
 
 
+def _is_proper(word: str) -> bool:
+    """A name rather than a capitalised ordinary word ("Iraq", "NATO", "Alawi"; not "Global")."""
+    bare = word.strip(".’'").replace("’", "'")
+    if bare.endswith("'s"):
+        bare = bare[:-2]
+    if not bare:
+        return False
+    letters = bare.replace(".", "").replace("-", "")
+    if len(letters) >= 2 and letters.isupper():
+        return True  # an acronym: U.S., NATO, ISIL
+    if not bare[:1].isupper():
+        return False
+    low = bare.lower()
+    if not simplemma.is_known(low, lang="en"):
+        return True  # not a dictionary word: a name
+    # simplemma keeps the capital on the lemma of a proper noun ("Iraq", "Britain").
+    return simplemma.lemmatize(low, lang="en")[:1].isupper()
+
+
 def extract_entities(text: str) -> frozenset[str]:
+    """Normalised names of places, organisations and people.
+
+    Only the proper words of a capitalised run count ("Global Coalition against ISIL" names
+    ISIL), so a capital at the start of a sentence or in a headline is not taken for a name
+    that every piece of evidence would then have to repeat.
+    """
     found = set()
     for m in ENTITY_RE.finditer(text):
         # "U.S.-led", "Iraq-based": the entity is the capitalised part before the hyphen.
         words = [re.sub(r"-[a-z]+$", "", w) for w in m.group().split()]
-        # A capitalised first word of the sentence is often just a capital: drop function words.
-        while words and (
-            words[0].lower() in STOPWORDS
-            or words[0].lower().rstrip(".") in MONTHS
-            or words[0].lower() in WEEKDAYS
-        ):
-            words = words[1:]
-        while words and (words[-1].lower().rstrip(".") in MONTHS or words[-1].lower() in STOPWORDS):
-            words = words[:-1]
-        if not words:
-            continue
         name = " ".join(words)
-        if len(name) == 1:
+        if _norm_entity(name) in ALIASES.values():
+            found.add(_norm_entity(name))
             continue
-        found.add(_norm_entity(name))
+        proper = [
+            w
+            for w in words
+            if _is_proper(w) and w.lower().rstrip(".") not in MONTHS and w.lower() not in WEEKDAYS
+        ]
+        if proper and len(" ".join(proper)) > 1:
+            found.add(_norm_entity(" ".join(proper)))
     return frozenset(found)
 
 
@@ -367,21 +416,26 @@ def extract(text: str) -> Facts:
     # "no longer" is negation, not a word about length.
     # Hyphenated words count by their parts: "anti-ISIL" names ISIL, "12-month" counts months.
     words = TOKEN_RE.findall(re.sub(r"\bno longer\b", "no", text, flags=re.IGNORECASE))
-    lemmas = [lemma(part) for w in words for part in w.split("-") if part]
-    # Names are compared by entity_present (aliases, demonyms); counting their
-    # words as content too would punish "United States" against "U.S.".
-    name_words = {lemma(t) for m in ENTITY_RE.finditer(text) for t in TOKEN_RE.findall(m.group())}
+    parts = [part for w in words for part in w.split("-") if part]
+    lemmas = [lemma(part) for part in parts]
+    entities = extract_entities(text)
+    # Names are compared by entity_present (aliases, demonyms); counting their words as
+    # content too would punish "United States" against "U.S.". Ordinary capitalised words
+    # ("Turnout was ...") stay content.
+    alias_words = {w for e in entities if e in ALIASES.values() for w in e.split()}
     content = frozenset(
-        w
-        for w in lemmas
-        if w
-        and w not in name_words
-        and w not in STOPWORDS
-        and w not in NEGATION_CUES
-        and w not in _NOT_CONTENT
-        and not w[0].isdigit()
+        lem
+        for part, lem in zip(parts, lemmas, strict=True)
+        if lem
+        and not _is_proper(part)
+        and part.lower() not in alias_words
+        and part.lower() not in _NOT_CONTENT
+        and lem not in STOPWORDS
+        and lem not in NEGATION_CUES
+        and lem not in _NOT_CONTENT
+        and not lem[0].isdigit()
     )
-    return Facts(text, lemmas, content, extract_entities(text), quantities, dates, negation_cues(text))
+    return Facts(text, lemmas, content, entities, quantities, dates, negation_cues(text))
 
 
 def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:

@@ -34,6 +34,15 @@ from verifier.types import Evidence, Stance
 SCOPE_COVERAGE = 0.5
 SUPPORT_COVERAGE = 0.6
 NEGATION_COVERAGE = 0.7
+# Support from word overlap alone (no figure or date matched) needs nearly every word:
+# one swapped word ("comedy" for "drama") is all a false claim usually changes.
+OVERLAP_SUPPORT = 0.85
+# Units that say little about what is counted ("35 years" vs "30 years" of different
+# things); a mismatch in them is a contradiction only when the sentences agree on the rest.
+GENERIC_UNITS = frozenset(
+    {"year", "month", "week", "day", "hour", "minute", "second", "time", "century", "%"}
+)
+GENERIC_COVERAGE = 0.75
 
 
 @dataclass
@@ -101,16 +110,21 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
 
 def _dates_match(c: DateMention, e: DateMention) -> bool | None:
     """True/False when comparable, None when the two say different kinds of thing."""
-    comparable = False
-    for a, b in ((c.year, e.year), (c.month, e.month), (c.day, e.day)):
-        if a is not None and b is not None:
-            comparable = True
-            if a != b:
-                return False
-    if not comparable:
+    fields = [(a, b) for a, b in ((c.year, e.year), (c.month, e.month), (c.day, e.day)) if a is not None]
+    if not fields or any(b is None for _, b in fields[:1]):
         return None
+    if e.qualifier != c.qualifier and e.qualifier != "exact":
+        return None  # a bound in the evidence ("after 2020") neither confirms nor refutes a point
+    if c.qualifier != e.qualifier:
+        # "before 1967" against 1965: compare at the claim's own precision.
+        known = [(a, b) for a, b in fields if b is not None]
+        ev, cl = tuple(b for _, b in known), tuple(a for a, _ in known)
+        return ev < cl if c.qualifier == "before" else ev > cl
+    for a, b in fields:
+        if b is not None and a != b:
+            return False
     # A claim is only confirmed at its own precision: "30 September 2025" needs the day.
-    if any(a is not None and b is None for a, b in ((c.year, e.year), (c.month, e.month), (c.day, e.day))):
+    if any(b is None for _, b in fields):
         return None
     return True
 
@@ -180,7 +194,8 @@ class FactJudge:
                 supported_q.append((q, match))
                 continue
             conflict = next((e for e in same if _conflicts(q, e)), None)
-            if conflict is not None:
+            needed = GENERIC_COVERAGE if q.unit <= GENERIC_UNITS else self.support_coverage
+            if conflict is not None and coverage >= needed:
                 reason = (
                     f"claim says {_phrase(claim.text, q)}; the evidence says {_phrase(ev.text, conflict)}"
                 )
@@ -219,7 +234,7 @@ class FactJudge:
             items = [q.text for q in unverified_q] + [d.text for d in unverified_d]
             return Judgement("neutral", 0.0, f"does not state {', '.join(items)}", "missing-fact")
         # A figure or date that matches, about the same named things, lowers the bar on the other words.
-        needed = self.scope_coverage if (supported_q or supported_d) else self.support_coverage
+        needed = self.scope_coverage if (supported_q or supported_d) else OVERLAP_SUPPORT
         if coverage >= needed and claim.negated == ev.negated:
             pieces = [f"{_phrase(ev.text, e)}" for _, e in supported_q] + [e.text for _, e in supported_d]
             reason = "states " + "; ".join(pieces) if pieces else "states the same"
