@@ -176,7 +176,7 @@ def test_index_build_from_files_then_info(small_corpus_dir: Path, tmp_path: Path
     assert info["dimension"] == 384
     assert info["faiss_type"] == "flat"
     assert info["index"] == str(out)
-    assert info["size_bytes"] == sum(p.stat().st_size for p in out.iterdir())
+    assert info["size_bytes"] == sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     assert info["corpus_fingerprint"] == read_manifest(out)["corpus_fingerprint"]
 
 

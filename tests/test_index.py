@@ -31,6 +31,17 @@ from verifier.ingest import load_documents
 from verifier.types import Document
 
 INDEX_FILES = (FAISS_FILE, SENTENCES_FILE, DOCUMENTS_FILE)
+BM25_FILES = {
+    f"bm25/{name}"
+    for name in (
+        "data.csc.index.npy",
+        "indices.csc.index.npy",
+        "indptr.csc.index.npy",
+        "params.index.json",
+        "vocab.index.json",
+    )
+}
+TOP_LEVEL = sorted([*INDEX_FILES, MANIFEST, "bm25"])
 
 
 def temp_leftovers(parent: Path) -> list[str]:
@@ -75,12 +86,12 @@ def test_manifest_describes_the_index(built_index) -> None:
     assert len(manifest["corpus_fingerprint"]) == 64
     assert manifest["faiss"] == {"type": "flat", "metric": "inner_product"}
     assert manifest["built_at"].endswith("Z")
-    assert set(manifest["files"]) == set(INDEX_FILES)
+    assert set(manifest["files"]) == set(INDEX_FILES) | BM25_FILES
     for name, meta in manifest["files"].items():
         data = (path / name).read_bytes()
         assert meta["bytes"] == len(data) > 0
         assert meta["sha256"] == hashlib.sha256(data).hexdigest()
-    assert sorted(p.name for p in path.iterdir()) == sorted([*INDEX_FILES, MANIFEST])
+    assert sorted(p.name for p in path.iterdir()) == TOP_LEVEL
     assert read_manifest(path) == manifest
     verify_files(path, manifest, checksums=True)
 
@@ -154,7 +165,7 @@ def test_load_and_search(built_index, embedder: Embedder) -> None:
     assert index.faiss_index.d == DIMENSION
     assert set(index.documents) == {d.doc_id for d in built_index.docs}
     assert index.size_on_disk() == sum(
-        (built_index.path / n).stat().st_size for n in [*INDEX_FILES, MANIFEST]
+        (built_index.path / n).stat().st_size for n in [*INDEX_FILES, *BM25_FILES, MANIFEST]
     )
     scores, rows = index.search(embedder.encode(["How many US troops are in Iraq?"]), 3)
     assert rows.shape == (1, 3)
@@ -313,7 +324,7 @@ def test_rebuild_replaces_existing_index_atomically(index_copy: Path, embedder: 
     manifest = build_index(docs, index_copy, embedder, progress=False)
     assert manifest["corpus_fingerprint"] != old_manifest["corpus_fingerprint"]
     assert manifest["documents"] == 1 and manifest["sentences"] == 2
-    assert sorted(p.name for p in index_copy.iterdir()) == sorted([*INDEX_FILES, MANIFEST])
+    assert sorted(p.name for p in index_copy.iterdir()) == TOP_LEVEL
     index = EvidenceIndex.load(index_copy)
     assert list(index.documents) == ["only"]
     assert index.all_texts() == ["A single new document.", "It has two sentences."]

@@ -145,7 +145,7 @@ def index_info(index_dir: Path | None, as_json: bool, verify: bool) -> None:
         index_dir = default_index_dir(progress=False)
     manifest = read_manifest(index_dir)
     verify_files(index_dir, manifest, checksums=verify)
-    size = sum(p.stat().st_size for p in Path(index_dir).iterdir() if p.is_file())
+    size = sum(p.stat().st_size for p in Path(index_dir).rglob("*") if p.is_file())
     info = {
         "index": str(index_dir),
         "documents": manifest["documents"],

@@ -29,6 +29,7 @@ import numpy as np
 
 from verifier.embed import DIMENSION, MODEL_NAME, Embedder
 from verifier.errors import IndexLoadError
+from verifier.lexical import BM25_DIR, LexicalIndex, build_bm25
 from verifier.segment import segment_documents
 from verifier.types import Document, Sentence
 
@@ -142,6 +143,7 @@ def build_index(
     try:
         faiss.write_index(make_faiss_index(kind, vectors), str(tmp / FAISS_FILE))
         _write_tables(tmp, docs, sentences)
+        build_bm25([s.text for s in sentences], tmp)
         manifest = {
             "format_version": FORMAT_VERSION,
             "model": {"name": MODEL_NAME, "dimension": DIMENSION, "normalized": True},
@@ -150,9 +152,11 @@ def build_index(
             "sentences": len(sentences),
             "corpus_fingerprint": corpus_fingerprint(docs),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "lexical": {"type": "bm25", "folder": BM25_DIR},
             "files": {
-                name: {"bytes": (tmp / name).stat().st_size, "sha256": _sha256(tmp / name)}
-                for name in (FAISS_FILE, SENTENCES_FILE, DOCUMENTS_FILE)
+                str(path.relative_to(tmp)): {"bytes": path.stat().st_size, "sha256": _sha256(path)}
+                for path in sorted(tmp.rglob("*"))
+                if path.is_file()
             },
         }
         write_atomic_text(tmp / MANIFEST, json.dumps(manifest, indent=2) + "\n")
@@ -169,8 +173,8 @@ def _umask_permissions(folder: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(folder, 0o777 & ~umask)
-    for path in folder.iterdir():
-        os.chmod(path, 0o666 & ~umask)
+    for path in folder.rglob("*"):
+        os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
 
 
 def _swap_into_place(tmp: Path, directory: Path) -> None:
@@ -268,6 +272,7 @@ class EvidenceIndex:
     sentences: Any  # pyarrow.Table
     documents: dict[str, dict[str, str]]
     _doc_rows: tuple[np.ndarray, np.ndarray] | None = None
+    _lexical: LexicalIndex | None = None
 
     @classmethod
     def load(cls, directory: str | Path) -> EvidenceIndex:
@@ -293,6 +298,21 @@ class EvidenceIndex:
             doc_id: {f: doc_table[f][i] for f in DOC_FIELDS} for i, doc_id in enumerate(doc_table["doc_id"])
         }
         return cls(directory, manifest, index, sentences, documents)
+
+    @property
+    def lexical(self) -> LexicalIndex | None:
+        """The BM25 side of the index, loaded on first use (None for an index without one)."""
+        if self._lexical is None and "lexical" in self.manifest:
+            try:
+                self._lexical = LexicalIndex(self.directory, len(self))
+            except (OSError, ValueError, KeyError) as exc:
+                raise IndexLoadError(
+                    f"index {self.directory} has a damaged BM25 part ({exc.__class__.__name__}); rebuild it"
+                ) from None
+        return self._lexical
+
+    def vectors_of(self, rows: Sequence[int]) -> np.ndarray:
+        return np.vstack([self.faiss_index.reconstruct(int(r)) for r in rows]).astype(np.float32)
 
     def __len__(self) -> int:
         return int(self.sentences.num_rows)
@@ -320,8 +340,7 @@ class EvidenceIndex:
         """Search one query among the given rows only (judging a claim against its own documents)."""
         if len(rows) == 0:
             return np.zeros((1, 0), dtype=np.float32), np.zeros((1, 0), dtype=np.int64)
-        vecs = np.vstack([self.faiss_index.reconstruct(int(r)) for r in rows])
-        sims = vecs @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        sims = self.vectors_of(rows) @ np.asarray(vector, dtype=np.float32).reshape(-1)
         top = np.argsort(-sims, kind="stable")[:k]
         return sims[top][None, :].astype(np.float32), rows[top][None, :]
 
@@ -334,4 +353,4 @@ class EvidenceIndex:
         return self.sentences.column("text").to_pylist()
 
     def size_on_disk(self) -> int:
-        return sum(p.stat().st_size for p in self.directory.iterdir() if p.is_file())
+        return sum(p.stat().st_size for p in self.directory.rglob("*") if p.is_file())
