@@ -1,9 +1,16 @@
-"""Retrieve the evidence sentences closest to each claim."""
+"""Retrieve the evidence sentences for each claim.
+
+Hybrid: dense (FAISS) and lexical (BM25) candidates are fused by reciprocal rank, then,
+when a reranker is given (the verification model), the pool is re-ordered by how
+decisive each sentence is for the claim. Every returned sentence carries its dense
+cosine similarity to the claim, whichever side found it.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -14,6 +21,12 @@ from verifier.types import Evidence
 # Extra candidates fetched so that dropping repeated sentences (a headline
 # printed three times) still leaves top_k distinct ones.
 _OVERFETCH = 3
+# Reciprocal-rank fusion constant (Cormack et al. 2009): damps the head of each list.
+_RRF_K = 60
+
+
+class Reranker(Protocol):
+    def relevance(self, claim: str, sentences: Sequence[str]) -> np.ndarray: ...
 
 
 def _norm(text: str) -> str:
@@ -21,14 +34,37 @@ def _norm(text: str) -> str:
 
 
 class Retriever:
-    """Dense retrieval over an :class:`EvidenceIndex` with the index's own model."""
+    """Top-k evidence sentences per claim from an :class:`EvidenceIndex`."""
 
-    def __init__(self, index: EvidenceIndex, embedder: Embedder, top_k: int = 5) -> None:
-        if top_k < 1:
-            raise ValueError("top_k must be at least 1")
+    def __init__(
+        self,
+        index: EvidenceIndex,
+        embedder: Embedder,
+        top_k: int = 5,
+        *,
+        hybrid: bool = True,
+        pool: int = 30,
+        reranker: Reranker | None = None,
+        rerank_weight: float = 1.0,
+    ) -> None:
+        if top_k < 1 or pool < 1:
+            raise ValueError("top_k and pool must be at least 1")
         self.index = index
         self.embedder = embedder
         self.top_k = top_k
+        self.hybrid = hybrid
+        self.pool = pool
+        self.reranker = reranker
+        self.rerank_weight = rerank_weight
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "top_k": self.top_k,
+            "hybrid": self.hybrid,
+            "pool": self.pool,
+            "rerank": self.reranker is not None,
+            "rerank_weight": self.rerank_weight,
+        }
 
     def run(
         self,
@@ -40,57 +76,84 @@ class Retriever:
         k = top_k or self.top_k
         if not claims:
             return []
-        vectors = self.embedder.encode(list(claims))
-        if doc_ids is None:
-            return self.search_vectors(vectors, k)
-        if len(doc_ids) != len(claims):
+        if doc_ids is not None and len(doc_ids) != len(claims):
             raise ValueError("doc_ids must have one entry per claim")
-        results = []
-        for vector, docs in zip(vectors, doc_ids, strict=True):
-            if docs is None:
-                results.extend(self.search_vectors(vector[None, :], k))
-                continue
-            scores, rows = self.index.search_within(
-                vector, self.index.rows_of_documents(docs), k * _OVERFETCH + 2
-            )
-            results.extend(self._evidence(scores, rows, k))
-        return results
-
-    def search_vectors(self, vectors: np.ndarray, k: int) -> list[list[Evidence]]:
-        scores, rows = self.index.search(vectors, k * _OVERFETCH + 2)
-        return self._evidence(scores, rows, k)
-
-    def _evidence(self, scores: np.ndarray, rows: np.ndarray, k: int) -> list[list[Evidence]]:
-        wanted = sorted({int(r) for r in rows.ravel() if r >= 0})
-        table = dict(zip(wanted, self.index.sentence_rows(wanted), strict=True))
-        results: list[list[Evidence]] = []
-        for score_row, id_row in zip(scores, rows, strict=True):
-            seen: set[str] = set()
-            found: list[Evidence] = []
-            for score, row in zip(score_row, id_row, strict=True):
-                if row < 0:
-                    continue
-                rec = table[int(row)]
-                key = _norm(rec["text"])
-                if key in seen:
-                    continue
-                seen.add(key)
-                doc = self.index.documents.get(rec["doc_id"], {})
-                found.append(
-                    Evidence(
-                        text=rec["text"],
-                        doc_id=rec["doc_id"],
-                        title=doc.get("title", ""),
-                        source=doc.get("source", ""),
-                        date=doc.get("date", ""),
-                        sentence_index=int(rec["sentence_index"]),
-                        start=int(rec["start"]),
-                        end=int(rec["end"]),
-                        similarity=round(float(score), 4),
-                        row=int(row),
-                    )
+        vectors = self.embedder.encode(list(claims))
+        depth = max(self.pool, k * _OVERFETCH + 2)
+        candidates: list[list[tuple[int, float]]] = []
+        unrestricted = [i for i in range(len(claims)) if doc_ids is None or doc_ids[i] is None]
+        fused = (
+            dict(
+                zip(
+                    unrestricted,
+                    self._fused([claims[i] for i in unrestricted], vectors[unrestricted], depth),
+                    strict=True,
                 )
-                if len(found) == k:
-                    break
-            results.append(found)
-        return results
+            )
+            if unrestricted
+            else {}
+        )
+        for i, vector in enumerate(vectors):
+            if i in fused:
+                candidates.append(fused[i])
+                continue
+            rows = self.index.rows_of_documents(doc_ids[i])  # type: ignore[index]
+            scores, found = self.index.search_within(vector, rows, depth)
+            candidates.append([(int(r), float(s)) for r, s in zip(found[0], scores[0], strict=True)])
+        return [self._evidence(claim, cands, k) for claim, cands in zip(claims, candidates, strict=True)]
+
+    def _fused(self, claims: Sequence[str], vectors: np.ndarray, depth: int) -> list[list[tuple[int, float]]]:
+        """Per claim, (row, dense cosine) candidates in fused rank order."""
+        dense_scores, dense_rows = self.index.search(vectors, depth)
+        lexical = self.index.lexical if self.hybrid else None
+        lex_rows = lexical.search(claims, depth)[1] if lexical is not None else None
+        out = []
+        for q in range(len(claims)):
+            cosine = {int(r): float(s) for r, s in zip(dense_rows[q], dense_scores[q], strict=True) if r >= 0}
+            rrf: dict[int, float] = {}
+            for rank, r in enumerate(r for r in dense_rows[q] if r >= 0):
+                rrf[int(r)] = rrf.get(int(r), 0.0) + 1.0 / (_RRF_K + rank)
+            if lex_rows is not None:
+                for rank, r in enumerate(r for r in lex_rows[q] if r >= 0):
+                    rrf[int(r)] = rrf.get(int(r), 0.0) + 1.0 / (_RRF_K + rank)
+            order = sorted(rrf, key=lambda r: -rrf[r])[:depth]
+            missing = [r for r in order if r not in cosine]
+            if missing:
+                sims = self.index.vectors_of(missing) @ vectors[q]
+                cosine.update({r: float(s) for r, s in zip(missing, sims, strict=True)})
+            out.append([(r, cosine[r]) for r in order])
+        return out
+
+    def _evidence(self, claim: str, candidates: list[tuple[int, float]], k: int) -> list[Evidence]:
+        records = self.index.sentence_rows([r for r, _ in candidates])
+        seen: set[str] = set()
+        unique = []
+        for (row, sim), rec in zip(candidates, records, strict=True):
+            key = _norm(rec["text"])
+            if key not in seen:
+                seen.add(key)
+                unique.append((row, sim, rec))
+        if self.reranker is not None and len(unique) > 1:
+            relevance = self.reranker.relevance(claim, [rec["text"] for _, _, rec in unique])
+            n = len(unique)
+            # Fused rank keeps its say; the model's decisiveness re-orders within the pool.
+            score = [self.rerank_weight * float(rel) + (n - i) / n for i, rel in enumerate(relevance)]
+            unique = [u for _, u in sorted(zip(score, unique, strict=True), key=lambda t: -t[0])]
+        found = []
+        for row, sim, rec in unique[:k]:
+            doc = self.index.documents.get(rec["doc_id"], {})
+            found.append(
+                Evidence(
+                    text=rec["text"],
+                    doc_id=rec["doc_id"],
+                    title=doc.get("title", ""),
+                    source=doc.get("source", ""),
+                    date=doc.get("date", ""),
+                    sentence_index=int(rec["sentence_index"]),
+                    start=int(rec["start"]),
+                    end=int(rec["end"]),
+                    similarity=round(sim, 4),
+                    row=row,
+                )
+            )
+        return found
