@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import tempfile
 import time
@@ -42,7 +43,16 @@ from pathlib import Path
 from typing import Any
 
 from verifier.errors import VerifierError
-from verifier.metrics import accuracy, confusion, macro_f1, map_sentences, per_class_prf, recall_at_k
+from verifier.metrics import (
+    accuracy,
+    confusion,
+    expected_calibration_error,
+    macro_f1,
+    map_sentences,
+    per_class_prf,
+    recall_at_k,
+    reliability_bins,
+)
 from verifier.types import LABELS
 
 BATCH = 64
@@ -285,6 +295,50 @@ def top1(evidence: Sequence[Any]) -> float:
     return max((e.similarity for e in evidence), default=-math.inf)
 
 
+def similarity_confidence(top: float, tau: float) -> float:
+    """The baseline's confidence: a logistic of the cosine's distance from its threshold
+    (uncalibrated by design: it is what a user of plain similarity would have)."""
+    if not math.isfinite(top):
+        return 1.0
+    p_supported = 1.0 / (1.0 + math.exp(-10.0 * (top - tau)))
+    return p_supported if top >= tau else 1.0 - p_supported
+
+
+def reliability_plot(path: Path, runs: dict[str, SystemRun], claims: Sequence[Claim]) -> None:
+    """Reliability diagram (10 bins): accuracy against mean confidence per bin, one line per system."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    gold = [c.label for c in claims]
+    fig, ax = plt.subplots(figsize=(5, 5), dpi=120)
+    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label="perfectly calibrated")
+    for name, run in runs.items():
+        if run.confidences is None:
+            continue
+        correct = [p == g for p, g in zip(run.predictions, gold, strict=True)]
+        xs, ys = [], []
+        for _lo, _hi, idx in reliability_bins(run.confidences):
+            if idx:
+                xs.append(sum(run.confidences[i] for i in idx) / len(idx))
+                ys.append(sum(correct[i] for i in idx) / len(idx))
+        ece = expected_calibration_error(run.confidences, correct)
+        ax.plot(xs, ys, marker="o", label=f"{name} (ECE {ece:.3f})")
+    ax.set_xlabel("confidence")
+    ax.set_ylabel("accuracy")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_title("Reliability")
+    ax.legend(loc="upper left", fontsize=8)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp.png")
+    fig.savefig(tmp)
+    plt.close(fig)
+    os.replace(tmp, path)
+
+
 def threshold_predictions(scores: Sequence[float], tau: float) -> list[str]:
     return ["supported" if s >= tau else "unknown" for s in scores]
 
@@ -314,6 +368,7 @@ class SystemRun:
     predictions: list[str]
     ranked: list[list[frozenset[str]]] | None  # None: the system retrieves nothing
     seconds: float
+    confidences: list[float] | None = None  # the system's probability that its label is right
 
 
 def score(run: SystemRun, claims: Sequence[Claim]) -> dict[str, Any]:
@@ -336,6 +391,11 @@ def score(run: SystemRun, claims: Sequence[Claim]) -> dict[str, Any]:
         },
         "claims_per_second": len(claims) / run.seconds if run.seconds > 0 else None,
         "seconds": run.seconds,
+        "ece": None
+        if run.confidences is None
+        else expected_calibration_error(
+            run.confidences, [p == g for p, g in zip(run.predictions, gold, strict=True)]
+        ),
     }
 
 
@@ -361,7 +421,8 @@ def render(result: dict[str, Any]) -> str:
     lines = [
         f"dataset {result['dataset']}: {result['n_claims']} claims "
         f"({systems['verifier']['numeric']['n']} numeric), corpus {result['corpus_documents']} documents / "
-        f"{result['index_sentences']} verifier sentences, top-k {result['top_k']}, retrieval "
+        f"{result['index_sentences']} verifier sentences, top-k {result['top_k']}, "
+        f"judge {result['judge']}, retrieval "
         + ("within each claim's source_doc" if result["per_claim_doc"] else "from the whole pool"),
     ]
     if result["index_reused"]:
@@ -378,7 +439,7 @@ def render(result: dict[str, Any]) -> str:
     lines.append("")
     header = (
         f"{'system':<11}{'acc':>7}{'macroF1':>9}{'F1 sup':>8}{'F1 con':>8}{'F1 unk':>8}"
-        f"{'R@1':>7}{'R@5':>7}{'num acc':>9}{'num F1':>8}{'claims/s':>10}"
+        f"{'R@1':>7}{'R@5':>7}{'num acc':>9}{'num F1':>8}{'ECE':>7}{'claims/s':>10}"
     )
     lines += [header, "-" * len(header)]
     for name in SYSTEMS:
@@ -389,7 +450,7 @@ def render(result: dict[str, Any]) -> str:
             + "".join(f"{_num(v):>8}" for v in f1)
             + f"{_num(s['recall_at_1']):>7}{_num(s['recall_at_5']):>7}"
             f"{_num(s['numeric']['accuracy']):>9}{_num(s['numeric']['macro_f1']):>8}"
-            f"{_rate(s['claims_per_second']):>10}"
+            f"{_num(s['ece']):>7}{_rate(s['claims_per_second']):>10}"
         )
     lines += ["", "verifier confusion (rows = gold, columns = predicted):"]
     width = max(len(label) for label in LABELS) + 2
@@ -429,6 +490,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
     parser.add_argument("--top-k", type=_positive, default=5, help="evidence sentences per claim (default 5)")
     parser.add_argument("--index-cache", type=Path, help="build the index here, or reuse it when it matches")
+    parser.add_argument(
+        "--judge",
+        choices=("auto", "model", "facts"),
+        default="auto",
+        help="the verifier's judge: the shipped model with the fact layer (auto/model) or facts alone",
+    )
+    parser.add_argument("--plot", type=Path, help="draw a reliability diagram of every system to this PNG")
     return parser.parse_args(argv)
 
 
@@ -467,7 +535,10 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         counts = Counter(c.label for c in source)
         majority = max(LABELS, key=lambda label: (counts[label], -LABELS.index(label)))
         start = time.perf_counter()
-        runs["majority"] = SystemRun([majority for _ in claims], None, time.perf_counter() - start)
+        share = counts[majority] / max(1, sum(counts.values()))
+        runs["majority"] = SystemRun(
+            [majority for _ in claims], None, time.perf_counter() - start, [share for _ in claims]
+        )
 
         # similarity: top-1 cosine against a threshold tuned on train only
         retriever = Retriever(opened.index, embedder, args.top_k)
@@ -480,12 +551,18 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
             tau_source = "fixed: no --train file to tune it on"
         start = time.perf_counter()
         found = retrieve(retriever, claims, args.top_k, args.per_claim_doc)
-        predictions = threshold_predictions([top1(ev) for ev in found], tau)
+        tops = [top1(ev) for ev in found]
+        predictions = threshold_predictions(tops, tau)
         seconds = time.perf_counter() - start
-        runs["similarity"] = SystemRun(predictions, [mapper.ranked(ev) for ev in found], seconds)
+        runs["similarity"] = SystemRun(
+            predictions,
+            [mapper.ranked(ev) for ev in found],
+            seconds,
+            [similarity_confidence(t, tau) for t in tops],
+        )
 
         # verifier: the real pipeline through the public API
-        verifier = Verifier(opened.index, embedder, top_k=args.top_k)
+        verifier = Verifier.from_index(opened.index, embedder, top_k=args.top_k, judge=args.judge)
         texts = [c.text for c in claims]
         doc_ids = doc_restriction(claims, args.per_claim_doc)
         verdicts = []
@@ -496,10 +573,15 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
             )
         seconds = time.perf_counter() - start
         runs["verifier"] = SystemRun(
-            [v.label for v in verdicts], [mapper.ranked(v.evidence) for v in verdicts], seconds
+            [v.label for v in verdicts],
+            [mapper.ranked(v.evidence) for v in verdicts],
+            seconds,
+            [v.confidence for v in verdicts],
         )
 
         systems = {name: score(runs[name], claims) for name in SYSTEMS}
+        if args.plot is not None:
+            reliability_plot(args.plot, runs, claims)
         systems["similarity"].update(
             {"threshold": tau, "threshold_source": tau_source, "train_macro_f1": train_f1}
         )
@@ -514,6 +596,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
             "index_sentences": len(opened.index),
             "corpus_documents": len(corpus),
             "top_k": args.top_k,
+            "judge": args.judge,
             "per_claim_doc": args.per_claim_doc,
             "majority_label": majority,
             "majority_source": f"most frequent label of {'--train' if train is not None else 'the claims'}",

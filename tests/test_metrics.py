@@ -240,3 +240,26 @@ def test_map_with_the_verifiers_own_split() -> None:
     # a verifier split that glues the heading onto the next sentence maps it to both
     glued = [(spans[0][0], spans[1][1]), *spans[2:]]
     assert map_sentences(text, corpus, glued) == {0: {0, 1}, 1: {2}, 2: {3}}
+
+
+def test_ece_perfect_and_overconfident() -> None:
+    from verifier.metrics import expected_calibration_error
+
+    # Confidence 1.0 and always right: no gap.
+    assert expected_calibration_error([1.0, 1.0], [True, True]) == 0.0
+    # Confidence 0.9 but right half the time: |0.5 - 0.9| = 0.4 in the one bin used.
+    assert abs(expected_calibration_error([0.9, 0.9], [True, False]) - 0.4) < 1e-12
+    # Two bins: (0.3, wrong) -> gap 0.3; (0.8, right) -> gap 0.2; weighted 0.5 each = 0.25.
+    assert abs(expected_calibration_error([0.3, 0.8], [False, True]) - 0.25) < 1e-12
+    assert expected_calibration_error([], []) is None
+
+
+def test_reliability_bins_edges() -> None:
+    from verifier.metrics import reliability_bins
+
+    bins = reliability_bins([0.0, 0.1, 0.1000001, 1.0])
+    assert bins[0][2] == [0, 1]  # 0.0 and 0.1 share the first, closed bin
+    assert bins[1][2] == [2]
+    assert bins[9][2] == [3]
+    with pytest.raises(ValueError):
+        reliability_bins([1.5])

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from verifier.judge import Judgement
 from verifier.types import Evidence, Verdict
@@ -11,12 +14,45 @@ from verifier.types import Evidence, Verdict
 DECISIVE = 0.5
 
 
+@dataclass(frozen=True)
+class Aggregator:
+    """Claim-level decision: the decisive threshold and a Platt map from raw to calibrated
+    confidence, both fitted on training claims by scripts/calibrate_judge.py."""
+
+    decisive: float = DECISIVE
+    platt_a: float = 1.0
+    platt_b: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.decisive < 1.0:
+            raise ValueError("decisive must be in (0, 1)")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Aggregator:
+        return cls(**{k: float(data[k]) for k in ("decisive", "platt_a", "platt_b") if k in data})
+
+    def calibrate(self, confidence: float) -> float:
+        p = min(max(confidence, 1e-6), 1 - 1e-6)
+        z = self.platt_a * math.log(p / (1 - p)) + self.platt_b
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def run(self, claim: str, evidence: Sequence[Evidence], judgements: Sequence[Judgement]) -> Verdict:
+        verdict = aggregate(claim, evidence, judgements, decisive=self.decisive)
+        verdict.confidence = round(self.calibrate(verdict.confidence), 4)
+        return verdict
+
+
 def _cite(evidence: Evidence) -> str:
     where = evidence.title or evidence.doc_id
     return f"{where!r}, sentence {evidence.sentence_index + 1}"
 
 
-def aggregate(claim: str, evidence: Sequence[Evidence], judgements: Sequence[Judgement]) -> Verdict:
+def aggregate(
+    claim: str, evidence: Sequence[Evidence], judgements: Sequence[Judgement], decisive: float = DECISIVE
+) -> Verdict:
     """Decisive evidence wins over weak; strong evidence both ways is reported as a disagreement."""
     for e, j in zip(evidence, judgements, strict=True):
         e.stance = j.stance
@@ -31,7 +67,7 @@ def aggregate(claim: str, evidence: Sequence[Evidence], judgements: Sequence[Jud
     ordered = [p[0] for p in supports + contras] + [e for e, j in pairs if j.stance == "neutral"]
     ordered = sorted(ordered, key=lambda e: (e.stance == "neutral", -e.similarity))
 
-    if best_s < DECISIVE and best_c < DECISIVE:
+    if best_s < decisive and best_c < decisive:
         if not evidence:
             return Verdict(claim, "unknown", 0.5, "The corpus has no evidence for this claim.", [])
         top = max(evidence, key=lambda e: e.similarity)
@@ -43,7 +79,7 @@ def aggregate(claim: str, evidence: Sequence[Evidence], judgements: Sequence[Jud
         )
         return Verdict(claim, "unknown", round(confidence, 4), explanation, ordered)
 
-    if best_s >= DECISIVE and best_c >= DECISIVE:
+    if best_s >= decisive and best_c >= decisive:
         (win_e, win_j), (lose_e, lose_j) = (
             (supports[0], contras[0]) if best_s >= best_c else (contras[0], supports[0])
         )
@@ -53,7 +89,7 @@ def aggregate(claim: str, evidence: Sequence[Evidence], judgements: Sequence[Jud
         explanation = f"The sources disagree. {_side(win_j, win_e)} But {_side(lose_j, lose_e)}"
         return Verdict(claim, label, round(max(confidence, 0.34), 4), explanation, ordered)
 
-    if best_s >= DECISIVE:
+    if best_s >= decisive:
         e, j = supports[0]
         return Verdict(
             claim, "supported", round(j.probability, 4), f"The corpus {j.reason} ({_cite(e)}).", ordered

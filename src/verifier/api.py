@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from verifier.aggregate import aggregate
+from verifier.aggregate import Aggregator
 from verifier.embed import Embedder
 from verifier.errors import VerifierError
 from verifier.index import EvidenceIndex
@@ -29,6 +29,9 @@ def validate_claim(claim: object) -> str:
     return claim.strip()
 
 
+JUDGES = ("auto", "model", "facts")
+
+
 class Verifier:
     """Retrieve → judge → aggregate, over one loaded index."""
 
@@ -38,25 +41,71 @@ class Verifier:
         embedder: Embedder | None = None,
         judge: Judge | None = None,
         top_k: int = 5,
+        *,
+        rerank: bool = False,
+        rerank_weight: float = 1.0,
+        aggregator: Aggregator | None = None,
     ) -> None:
         if top_k < 1:
             raise ValueError("top_k must be at least 1")
         self.index = index
         self.embedder = embedder or Embedder()
         self.judge = judge or FactJudge()
-        self.retriever = Retriever(index, self.embedder, top_k)
+        reranker = self.judge if rerank and hasattr(self.judge, "relevance") else None
+        self.retriever = Retriever(
+            index,
+            self.embedder,
+            top_k,
+            reranker=reranker,
+            rerank_weight=rerank_weight,  # type: ignore[arg-type]
+        )
+        self.aggregator = aggregator or Aggregator()
         self.top_k = top_k
 
     @classmethod
     def open(
-        cls, index_dir: str | Path | None = None, *, backend: str = "onnx", quiet: bool = True, top_k: int = 5
+        cls,
+        index_dir: str | Path | None = None,
+        *,
+        backend: str = "onnx",
+        quiet: bool = True,
+        top_k: int = 5,
+        judge: str = "auto",
     ) -> Verifier:
+        """Load an index (default: the shipped corpus) with the best judge available.
+
+        ``judge="auto"`` uses the shipped verification model with the fact layer when the
+        package carries it, else the fact layer alone; "model" insists on the model.
+        """
         embedder = Embedder(backend=backend)
         if index_dir is None:
             from verifier.cache import default_index_dir
 
             index_dir = default_index_dir(embedder=embedder, progress=False if quiet else None)
-        return cls(EvidenceIndex.load(index_dir), embedder, top_k=top_k)
+        return cls.from_index(EvidenceIndex.load(index_dir), embedder, top_k=top_k, judge=judge)
+
+    @classmethod
+    def from_index(
+        cls, index: EvidenceIndex, embedder: Embedder, *, top_k: int = 5, judge: str = "auto"
+    ) -> Verifier:
+        """The configured pipeline over a loaded index: judge, reranking and thresholds as shipped."""
+        if judge not in JUDGES:
+            raise ValueError(f"judge must be one of {', '.join(JUDGES)}")
+        from verifier.nli import ModelJudge, NLIModel, model_available
+
+        if judge == "facts" or (judge == "auto" and not model_available()):
+            return cls(index, embedder, FactJudge(), top_k=top_k)
+        model = NLIModel()
+        retrieval = model.meta.get("retrieval", {})
+        return cls(
+            index,
+            embedder,
+            ModelJudge(model),
+            top_k=top_k,
+            rerank=bool(retrieval.get("rerank", False)),
+            rerank_weight=float(retrieval.get("rerank_weight", 1.0)),
+            aggregator=Aggregator.from_dict(model.meta.get("aggregation", {})),
+        )
 
     def check(self, claim: str, top_k: int | None = None) -> Verdict:
         return self.check_many([validate_claim(claim)], top_k)[0]
@@ -71,5 +120,5 @@ class Verifier:
         claims = [validate_claim(c) for c in claims]
         verdicts = []
         for claim, evidence in zip(claims, self.retriever.run(claims, top_k, doc_ids), strict=True):
-            verdicts.append(aggregate(claim, evidence, self.judge.judge(claim, evidence)))
+            verdicts.append(self.aggregator.run(claim, evidence, self.judge.judge(claim, evidence)))
         return verdicts

@@ -22,6 +22,7 @@ Conventions (the same for every system, so they compare fairly):
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Hashable, Sequence
 
@@ -171,3 +172,33 @@ def map_sentences(
     for v, (start, end) in enumerate(verifier_spans):
         mapping[v] = {i for i, (c_start, c_end) in located if start < c_end and c_start < end}
     return mapping
+
+
+def reliability_bins(confidences: Sequence[float], bins: int = 10) -> list[tuple[float, float, list[int]]]:
+    """Equal-width confidence bins (lo, hi], the first one closed: the indices in each."""
+    if bins < 1:
+        raise ValueError("bins must be at least 1")
+    out: list[tuple[float, float, list[int]]] = [(i / bins, (i + 1) / bins, []) for i in range(bins)]
+    for i, c in enumerate(confidences):
+        if not 0.0 <= c <= 1.0:
+            raise ValueError(f"confidence {c} is not a probability")
+        b = min(bins - 1, max(0, math.ceil(c * bins) - 1))
+        out[b][2].append(i)
+    return out
+
+
+def expected_calibration_error(
+    confidences: Sequence[float], correct: Sequence[bool], bins: int = 10
+) -> float | None:
+    """ECE: the bin-size-weighted mean gap between accuracy and mean confidence (10 bins)."""
+    if len(confidences) != len(correct):
+        raise ValueError(f"{len(confidences)} confidences but {len(correct)} outcomes")
+    if not confidences:
+        return None
+    total = 0.0
+    for _, _, idx in reliability_bins(confidences, bins):
+        if idx:
+            conf = sum(confidences[i] for i in idx) / len(idx)
+            acc = sum(1.0 for i in idx if correct[i]) / len(idx)
+            total += len(idx) / len(confidences) * abs(acc - conf)
+    return total

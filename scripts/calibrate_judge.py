@@ -1,0 +1,228 @@
+"""Fit how the trained model and the fact layer combine, the claim-level threshold, the
+reranking weight and the confidence calibration — on training data only.
+
+    python scripts/calibrate_judge.py [--model src/verifier/models/judge] [--work runs/judge]
+
+Data (never a dev file, never the VitaminC sample):
+- pair level: the training pool's held-out slice (runs/judge/holdout_pairs.jsonl, written by
+  train_judge.py) and the candidate sentences of the Climate-FEVER *train* claims that
+  train_judge.py kept out of training (``is_calibration_claim``);
+- claim level: those same held-out Climate-FEVER train claims, retrieved from the pooled corpus.
+
+Writes the fitted values into the model's judge.json (``combiner``, ``retrieval``,
+``aggregation``, ``calibration_data``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from train_judge import LABEL_OF, is_calibration_claim  # noqa: E402
+
+STANCE_OF_LABEL = {0: 0, 1: 1, 2: 2}  # supported->supports, contradicted->contradicts, unknown->neutral
+LABELS = ("supported", "contradicted", "unknown")
+
+
+def fit_softmax_regression(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 3000) -> np.ndarray:
+    """Multinomial logistic regression by Adam on the mean NLL + L2 (bias not penalised)."""
+    n, f = x.shape
+    w = np.zeros((3, f))
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    onehot = np.eye(3)[y]
+    mask = np.ones_like(w)
+    mask[:, 0] = 0.0
+    for t in range(1, steps + 1):
+        z = x @ w.T
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = (p - onehot).T @ x / n + l2 * w * mask
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w -= 0.05 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+    return w
+
+
+def fit_platt(conf: np.ndarray, correct: np.ndarray, steps: int = 4000) -> tuple[float, float]:
+    """Platt scaling on logit(confidence): P(correct) = sigmoid(a * logit(c) + b)."""
+    c = np.clip(conf, 1e-6, 1 - 1e-6)
+    s = np.log(c / (1 - c))
+    a, b = 1.0, 0.0
+    ma = mb = va = vb = 0.0
+    for t in range(1, steps + 1):
+        p = 1 / (1 + np.exp(-(a * s + b)))
+        ga, gb = float(np.mean((p - correct) * s)), float(np.mean(p - correct))
+        ma, mb = 0.9 * ma + 0.1 * ga, 0.9 * mb + 0.1 * gb
+        va, vb = 0.999 * va + 0.001 * ga**2, 0.999 * vb + 0.001 * gb**2
+        a -= 0.02 * (ma / (1 - 0.9**t)) / (np.sqrt(va / (1 - 0.999**t)) + 1e-8)
+        b -= 0.02 * (mb / (1 - 0.9**t)) / (np.sqrt(vb / (1 - 0.999**t)) + 1e-8)
+    return a, b
+
+
+def ece(conf: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+        sel = (conf > lo) & (conf <= hi) if lo > 0 else (conf >= lo) & (conf <= hi)
+        if sel.any():
+            total += sel.mean() * abs(conf[sel].mean() - correct[sel].mean())
+    return float(total)
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    f1s = []
+    for c in LABELS:
+        tp = sum(g == c and p == c for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != c and p == c for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == c and p != c for g, p in zip(gold, pred, strict=True))
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return sum(f1s) / 3
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    root = Path(__file__).resolve().parents[1]
+    ap.add_argument("--model", type=Path, default=root / "src" / "verifier" / "models" / "judge")
+    ap.add_argument("--work", type=Path, default=root / "runs" / "judge")
+    ap.add_argument("--data", type=Path, default=root.parent / "shared" / "data")
+    ap.add_argument("--index-cache", type=Path, default=None, help="where to keep the Climate-FEVER index")
+    args = ap.parse_args()
+
+    from verifier.aggregate import Aggregator
+    from verifier.api import Verifier
+    from verifier.embed import Embedder
+    from verifier.index import EvidenceIndex, build_index, corpus_fingerprint, read_manifest
+    from verifier.judge import FactJudge
+    from verifier.nli import FEATURES, ModelJudge, NLIModel, pair_features
+    from verifier.types import Document, Evidence
+
+    meta_path = args.model / "judge.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    for key in ("combiner", "retrieval", "aggregation"):
+        meta.pop(key, None)  # fit from the raw model, not on top of an earlier fit
+    model = NLIModel(args.model)
+    model.meta = meta
+    embedder = Embedder()
+    facts = FactJudge()
+
+    # --- pair level: the combiner ---------------------------------------------------------
+    pairs: list[tuple[str, str, int]] = []
+    with open(args.work / "holdout_pairs.jsonl", encoding="utf-8") as f:
+        for line in f:
+            p = json.loads(line)
+            pairs.append((p["hypothesis"], p["premise"], STANCE_OF_LABEL[p["label"]]))
+    n_nli = len(pairs)
+    claims = [
+        json.loads(line) for line in (args.data / "climate_fever" / "train.jsonl").open(encoding="utf-8")
+    ]
+    calib_claims = [c for c in claims if is_calibration_claim(c["id"])]
+    for c in calib_claims:
+        for cand in c.get("candidates") or []:
+            if cand.get("label") in LABEL_OF:
+                pairs.append((c["claim"], cand["text"], STANCE_OF_LABEL[LABEL_OF[cand["label"]]]))
+    print(
+        f"pairs: {n_nli} held-out training-pool pairs + {len(pairs) - n_nli} Climate-FEVER train candidates "
+        f"({len(calib_claims)} claims)",
+        file=sys.stderr,
+    )
+    probs = model.predict([(c, e) for c, e, _ in pairs])
+    cv = embedder.encode([c for c, _, _ in pairs])
+    ev = embedder.encode([e for _, e, _ in pairs])
+    sims = (cv * ev).sum(axis=1)
+    rows = []
+    for (claim, text, _), p, sim in zip(pairs, probs, sims, strict=True):
+        e = Evidence(text, "", "", "", "", 0, 0, len(text), float(sim))
+        rows.append(pair_features(p, facts.judge(claim, [e])[0], float(sim)))
+    x = np.vstack(rows)
+    y = np.array([lab for _, _, lab in pairs])
+    weights = fit_softmax_regression(x, y)
+    model_only = (probs.argmax(1) == y).mean()
+    combined = ((x @ weights.T).argmax(1) == y).mean()
+    print(
+        f"pair accuracy on the fitting pairs: model {model_only:.3f}, combined {combined:.3f}",
+        file=sys.stderr,
+    )
+    meta["combiner"] = {"features": list(FEATURES), "weights": np.round(weights, 5).tolist()}
+
+    # --- claim level: retrieval weight, decisive threshold, Platt --------------------------
+    corpus = [
+        json.loads(line) for line in (args.data / "climate_fever" / "corpus.jsonl").open(encoding="utf-8")
+    ]
+    docs = [Document(d["doc_id"], d["text"], d.get("title", "")) for d in corpus]
+    cache = args.index_cache or (args.work / "cf-index")
+    try:
+        reuse = read_manifest(cache).get("corpus_fingerprint") == corpus_fingerprint(docs)
+    except Exception:
+        reuse = False
+    if not reuse:
+        build_index(docs, cache, embedder, progress=None)
+    index = EvidenceIndex.load(cache)
+    judge = ModelJudge(model, facts)
+    judge.weights = weights
+    texts = [c["claim"] for c in calib_claims]
+    gold = [LABELS[LABEL_OF[c["label"]]] for c in calib_claims]
+    best = None
+    start = time.time()
+    for rerank_weight in (0.0, 1.0, 3.0):
+        verifier = Verifier(
+            index,
+            embedder,
+            judge=judge,
+            rerank=rerank_weight > 0,
+            rerank_weight=rerank_weight,
+            aggregator=Aggregator(),
+        )
+        evidence = verifier.retriever.run(texts, 5)
+        judged = [judge.judge(t, e) for t, e in zip(texts, evidence, strict=True)]
+        for decisive in np.arange(0.35, 0.91, 0.05):
+            agg = Aggregator(decisive=float(decisive))
+            verdicts = [agg.run(t, e, j) for t, e, j in zip(texts, evidence, judged, strict=True)]
+            f1 = macro_f1(gold, [v.label for v in verdicts])
+            if best is None or f1 > best[0]:
+                best = (f1, rerank_weight, float(decisive), verdicts)
+    assert best is not None
+    f1, rerank_weight, decisive, verdicts = best
+    conf = np.array([v.confidence for v in verdicts])
+    correct = np.array([v.label == g for v, g in zip(verdicts, gold, strict=True)], dtype=float)
+    a, b = fit_platt(conf, correct)
+    calibrated = np.array([Aggregator(decisive, a, b).calibrate(c) for c in conf])
+    print(
+        f"claim level on {len(texts)} held-out train claims: macro-F1 {f1:.3f} "
+        f"(rerank weight {rerank_weight}, decisive {decisive:.2f}); "
+        f"ECE {ece(conf, correct):.3f} -> {ece(calibrated, correct):.3f} after Platt "
+        f"({time.time() - start:.0f} s)",
+        file=sys.stderr,
+    )
+    meta["retrieval"] = {"rerank": rerank_weight > 0, "rerank_weight": rerank_weight}
+    meta["aggregation"] = {"decisive": round(decisive, 4), "platt_a": round(a, 5), "platt_b": round(b, 5)}
+    meta["calibration_data"] = {
+        "pairs": len(pairs),
+        "training_pool_holdout_pairs": n_nli,
+        "climate_fever_train_claims": len(texts),
+        "pair_accuracy_model": round(float(model_only), 4),
+        "pair_accuracy_combined": round(float(combined), 4),
+        "claim_macro_f1": round(f1, 4),
+        "claim_ece_before": round(ece(conf, correct), 4),
+        "claim_ece_after": round(ece(calibrated, correct), 4),
+    }
+    tmp = meta_path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, meta_path)
+    print(f"wrote {meta_path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

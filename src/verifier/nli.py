@@ -1,0 +1,204 @@
+"""The trained verification model: a cross-encoder over (claim, evidence sentence).
+
+It ships inside the package (``verifier/models/judge``: int8 ONNX + tokenizer + judge.json)
+and runs with onnxruntime and tokenizers only, so the check path never imports torch.
+``scripts/train_judge.py`` makes it; its model card says on what.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from verifier.embed import _threads
+from verifier.errors import VerifierError
+
+MODEL_FILES = ("model.onnx", "tokenizer.json", "judge.json")
+
+
+def default_model_dir() -> Path:
+    return Path(str(resources.files("verifier") / "models" / "judge"))
+
+
+def model_available(model_dir: Path | None = None) -> bool:
+    directory = model_dir or default_model_dir()
+    return all((directory / name).is_file() for name in MODEL_FILES)
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    z = logits - logits.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class NLIModel:
+    """Calibrated probabilities over (supported, contradicted, unknown) for claim/evidence pairs."""
+
+    def __init__(self, model_dir: str | Path | None = None, batch_size: int = 32) -> None:
+        self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        if not model_available(self.model_dir):
+            raise VerifierError(f"no verification model in {self.model_dir} (needs {', '.join(MODEL_FILES)})")
+        self.meta: dict[str, Any] = json.loads((self.model_dir / "judge.json").read_text(encoding="utf-8"))
+        if list(self.meta.get("labels", [])) != ["supported", "contradicted", "unknown"]:
+            raise VerifierError(
+                f"{self.model_dir / 'judge.json'} has unexpected labels {self.meta.get('labels')}"
+            )
+        self.batch_size = batch_size
+        self.max_length = int(self.meta.get("max_length", 128))
+        self.temperature = float(self.meta.get("temperature", 1.0))
+
+    @cached_property
+    def _session(self) -> Any:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = _threads()
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        return ort.InferenceSession(
+            str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+
+    @cached_property
+    def _tokenizer(self) -> Any:
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        # Truncate the evidence, never the claim: the claim is what is being judged.
+        tok.enable_truncation(max_length=self.max_length, strategy="only_second")
+        tok.enable_padding(pad_id=0, pad_token="[PAD]")
+        return tok
+
+    def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        if not pairs:
+            return np.zeros((0, 3), dtype=np.float32)
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        names = {i.name for i in self._session.get_inputs()}
+        for lo in range(0, len(order), self.batch_size):
+            idx = order[lo : lo + self.batch_size]
+            enc = self._tokenizer.encode_batch([(pairs[i][0], pairs[i][1]) for i in idx])
+            feeds = {
+                "input_ids": np.array([e.ids for e in enc], dtype=np.int64),
+                "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
+                "token_type_ids": np.array([e.type_ids for e in enc], dtype=np.int64),
+            }
+            out[idx] = self._session.run(None, {k: v for k, v in feeds.items() if k in names})[0]
+        return out
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Temperature-scaled probabilities, columns in the order of ``labels``."""
+        return _softmax(self.logits(pairs) / self.temperature)
+
+
+# --- the judge: model and fact layer together --------------------------------------------------
+
+FEATURES = (
+    "bias",
+    "log_p_supported",
+    "log_p_contradicted",
+    "log_p_unknown",
+    "fact_supports",
+    "fact_supports_values",
+    "fact_contradicts_values",
+    "fact_contradicts_negation",
+    "fact_missing_entity",
+    "fact_missing_value",
+    "similarity",
+)
+STANCES = ("supports", "contradicts", "neutral")
+
+
+def pair_features(probs: np.ndarray, fact: Any, similarity: float) -> np.ndarray:
+    """One row of :data:`FEATURES` for a (claim, sentence) pair."""
+    logp = np.log(np.clip(probs, 1e-6, 1.0))
+    supports = fact.stance == "supports"
+    contradicts = fact.stance == "contradicts"
+    values = fact.kind in ("quantity", "date")
+    return np.array(
+        [
+            1.0,
+            logp[0],
+            logp[1],
+            logp[2],
+            fact.probability if supports else 0.0,
+            1.0 if supports and values else 0.0,
+            fact.probability if contradicts and values else 0.0,
+            fact.probability if contradicts and fact.kind == "negation" else 0.0,
+            1.0 if fact.stance == "neutral" and fact.kind == "entity" else 0.0,
+            1.0 if fact.stance == "neutral" and fact.kind == "missing-fact" else 0.0,
+            similarity,
+        ],
+        dtype=np.float64,
+    )
+
+
+class ModelJudge:
+    """The trained cross-encoder and the fact layer, combined by weights fitted on train.
+
+    The fact layer keeps its say where it is precise (a scoped number or date mismatch, a
+    figure the claim gives that the sentence lacks); the model reads everything else. The
+    combination is a multinomial logistic regression over :data:`FEATURES`, fitted by
+    scripts/calibrate_judge.py on training-split pairs the model never saw. Without fitted
+    weights the model's own probabilities decide.
+    """
+
+    name = "model+facts"
+
+    def __init__(self, model: NLIModel | None = None, facts: Any = None) -> None:
+        from verifier.judge import FactJudge
+
+        self.model = model or NLIModel()
+        self.facts = facts or FactJudge()
+        combiner = self.model.meta.get("combiner")
+        self.weights = np.array(combiner["weights"], dtype=np.float64) if combiner else None
+        if self.weights is not None and self.weights.shape != (3, len(FEATURES)):
+            raise VerifierError(
+                f"{self.model.model_dir / 'judge.json'}: combiner weights have the wrong shape"
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.name, "model_dir": str(self.model.model_dir), "facts": self.facts.to_dict()}
+
+    def relevance(self, claim: str, sentences: Sequence[str]) -> np.ndarray:
+        """How decisive each sentence is for the claim (1 - P(unknown)): the reranking score."""
+        return 1.0 - self.model.predict([(claim, s) for s in sentences])[:, 2]
+
+    def stance_probs(self, claim: str, evidence: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
+        probs = self.model.predict([(claim, e.text) for e in evidence])
+        facts = self.facts.judge(claim, evidence)
+        if self.weights is None:
+            return probs, facts  # columns already supports/contradicts/unknown(=neutral)
+        x = np.vstack(
+            [pair_features(p, f, e.similarity) for p, f, e in zip(probs, facts, evidence, strict=True)]
+        )
+        return _softmax(x @ self.weights.T), facts
+
+    def judge(self, claim: str, evidence: Sequence[Any]) -> list[Any]:
+        from verifier.judge import Judgement
+
+        if not evidence:
+            return []
+        probs, facts = self.stance_probs(claim, evidence)
+        out = []
+        for p, fact in zip(probs, facts, strict=True):
+            k = int(np.argmax(p))
+            stance = STANCES[k]
+            if stance == fact.stance and fact.stance != "neutral":
+                reason = fact.reason  # the fact layer names the values it compared
+            elif stance == "supports":
+                reason = "says the same in other words"
+            elif stance == "contradicts":
+                reason = "says something incompatible with the claim"
+            else:
+                reason = fact.reason if fact.stance == "neutral" else "is related but not decisive"
+            out.append(
+                Judgement(stance, float(p[k]), reason, "model" if reason != fact.reason else fact.kind)
+            )
+        return out
