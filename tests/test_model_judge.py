@@ -1,0 +1,195 @@
+"""The model judge: the fact/model combination, aggregation and the shipped model itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from verifier.aggregate import Aggregator
+from verifier.judge import FactJudge, Judgement
+from verifier.nli import FEATURES, ModelJudge, NLIModel, model_available, pair_features
+from verifier.types import Evidence
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+
+
+class FakeModel:
+    """Stands in for NLIModel: fixed probabilities per evidence text."""
+
+    def __init__(self, table: dict[str, list[float]], combiner: list[list[float]] | None = None) -> None:
+        self.table = table
+        self.meta = {"combiner": {"weights": combiner}} if combiner is not None else {}
+        self.model_dir = Path("fake")
+
+    def predict(self, pairs):
+        return np.array([self.table[e] for _, e in pairs], dtype=np.float64)
+
+
+def _ev(text: str, similarity: float = 0.8) -> Evidence:
+    return Evidence(text, "d", "Doc", "wire", "", 0, 0, len(text), similarity)
+
+
+TROOPS = "The U.S. maintains approximately 2,500 troops in Iraq."
+OTHER = "Cats sleep sixteen hours a day."
+
+
+def test_without_combiner_the_model_decides() -> None:
+    judge = ModelJudge(FakeModel({TROOPS: [0.1, 0.8, 0.1], OTHER: [0.05, 0.05, 0.9]}))
+    out = judge.judge("The coalition will stay in Iraq", [_ev(TROOPS), _ev(OTHER)])
+    assert [j.stance for j in out] == ["contradicts", "neutral"]
+    assert out[0].probability == pytest.approx(0.8)
+
+
+def _weights(**features: tuple[float, float, float]) -> list[list[float]]:
+    """Combiner weights: each named feature adds (supports, contradicts, neutral) logits."""
+    w = np.zeros((3, len(FEATURES)))
+    w[:, FEATURES.index("log_p_supported")] = [1, 0, 0]
+    w[:, FEATURES.index("log_p_contradicted")] = [0, 1, 0]
+    w[:, FEATURES.index("log_p_unknown")] = [0, 0, 1]
+    for name, col in features.items():
+        w[:, FEATURES.index(name)] = col
+    return w.tolist()
+
+
+def test_scoped_number_mismatch_outweighs_a_confident_model() -> None:
+    weights = _weights(fact_contradicts_values=(0.0, 8.0, 0.0))
+    judge = ModelJudge(FakeModel({TROOPS: [0.9, 0.05, 0.05]}, weights))
+    (j,) = judge.judge("The US has 10,000 troops in Iraq", [_ev(TROOPS)])
+    assert j.stance == "contradicts"
+    assert "10,000" in j.reason and "2,500" in j.reason  # the fact layer names the values
+
+
+def test_model_contradiction_against_matching_facts_needs_more_evidence() -> None:
+    # All the claim's figures match: the fitted weights damp a weak model "contradiction".
+    weights = _weights(fact_supports_values=(3.0, -3.0, 0.0))
+    weak = ModelJudge(FakeModel({TROOPS: [0.3, 0.6, 0.1]}, weights))
+    strong = ModelJudge(FakeModel({TROOPS: [0.0005, 0.999, 0.0005]}, weights))
+    claim = "The US has 2,500 troops in Iraq"
+    assert weak.judge(claim, [_ev(TROOPS)])[0].stance == "supports"
+    assert strong.judge(claim, [_ev(TROOPS)])[0].stance == "contradicts"
+
+
+def test_pair_features_shape_and_values() -> None:
+    fact = FactJudge().judge("The US has 10,000 troops in Iraq", [_ev(TROOPS)])[0]
+    x = pair_features(np.array([0.2, 0.7, 0.1]), fact, 0.8)
+    assert x.shape == (len(FEATURES),)
+    assert x[FEATURES.index("fact_contradicts_values")] > 0.5
+    assert x[FEATURES.index("similarity")] == pytest.approx(0.8)
+
+
+def test_wrong_combiner_shape_is_a_clear_error() -> None:
+    from verifier.errors import VerifierError
+
+    with pytest.raises(VerifierError, match="wrong shape"):
+        ModelJudge(FakeModel({}, [[1.0, 2.0]]))
+
+
+def test_aggregator_threshold_and_calibration() -> None:
+    ev = [_ev(TROOPS)]
+    j = [Judgement("supports", 0.6, "states it")]
+    assert Aggregator(decisive=0.5).run("c", ev, j).label == "supported"
+    assert Aggregator(decisive=0.7).run("c", ev, j).label == "unknown"
+    agg = Aggregator(decisive=0.5, platt_a=0.5, platt_b=0.0)
+    assert agg.calibrate(0.5) == pytest.approx(0.5)
+    assert 0.5 < agg.calibrate(0.9) < 0.9  # shrinks overconfidence
+    assert agg.calibrate(0.2) < agg.calibrate(0.3) < agg.calibrate(0.99)  # monotone
+    assert Aggregator.from_dict(agg.to_dict()) == agg
+    with pytest.raises(ValueError):
+        Aggregator(decisive=1.5)
+
+
+# Once the repository ships the model, an installed package without it is a packaging bug:
+# these tests then fail rather than skip.
+SHIPPED = (ROOT / "src" / "verifier" / "models" / "judge" / "model.onnx").exists()
+needs_model = pytest.mark.skipif(not SHIPPED, reason="the repository ships no trained judge yet")
+
+
+@needs_model
+def test_installed_package_carries_the_model() -> None:
+    assert model_available()
+
+
+@needs_model
+def test_shipped_model_labels_easy_pairs() -> None:
+    model = NLIModel()
+    pairs = [
+        (
+            "The US has 2,500 troops in Iraq.",
+            "The U.S. currently maintains approximately 2,500 troops in Iraq.",
+        ),
+        ("Paris is the capital of France.", "Paris is the capital and largest city of France."),
+        ("The company was founded in 1998.", "The company was founded in 2005 by two students."),
+        ("The bridge is made of wood.", "The bridge is built entirely of steel and concrete."),
+        ("The film won three awards.", "The weather in Lisbon is mild in winter."),
+    ]
+    probs = model.predict(pairs)
+    assert probs.shape == (5, 3)
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
+    labels = [model.meta["labels"][i] for i in probs.argmax(axis=1)]
+    assert labels[:2] == ["supported", "supported"]
+    assert labels[2:4] == ["contradicted", "contradicted"]
+    assert labels[4] == "unknown"
+
+
+@needs_model
+def test_shipped_model_is_small_and_documented() -> None:
+    model = NLIModel()
+    assert (model.model_dir / "model.onnx").stat().st_size <= 30 * 1024 * 1024
+    card = (model.model_dir / "MODEL_CARD.md").read_text(encoding="utf-8")
+    for needle in ("all-MiniLM-L6-v2", "licen", "macro-F1", "Limits"):
+        assert needle.lower() in card.lower()
+    for key in ("temperature", "data_sha256", "code_revision", "config"):
+        assert key in model.meta
+
+
+@needs_model
+def test_check_path_does_not_import_torch() -> None:
+    code = (
+        "import sys\n"
+        "from verifier.api import Verifier\n"
+        "from verifier.nli import NLIModel\n"
+        "NLIModel().predict([('a claim', 'a sentence')])\n"
+        "assert 'torch' not in sys.modules, 'torch imported'\n"
+        "assert 'sentence_transformers' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
+def test_train_script_smoke(tmp_path: Path) -> None:
+    pytest.importorskip("onnx")
+    out, work = tmp_path / "judge", tmp_path / "work"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "train_judge.py"),
+            "--out",
+            str(out),
+            "--work",
+            str(work),
+            "--max-pairs",
+            "48",
+            "--max-steps",
+            "3",
+            "--holdout",
+            "24",
+            "--data",
+            str(SHARED),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TOKENIZERS_PARALLELISM": "false"},
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert {"model.onnx", "tokenizer.json", "judge.json"} <= {p.name for p in out.iterdir()}
+    model = NLIModel(out)
+    assert model.predict([("a", "b")]).shape == (1, 3)
+    assert model.meta["training"]["steps"] == 3
+    assert (work / "holdout_pairs.jsonl").exists()
