@@ -41,7 +41,13 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, name)
 
 
-@click.group(cls=LazyGroup, lazy={"batch": "verifier.batch:batch_command"})
+@click.group(
+    cls=LazyGroup,
+    lazy={
+        "batch": "verifier.batch:batch_command",
+        "check-article": "verifier.draft:check_article_command",
+    },
+)
 @click.version_option(package_name="claim-verifier")
 def cli() -> None:
     """Verify claims against a corpus of trusted documents, offline.

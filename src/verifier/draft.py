@@ -1,0 +1,571 @@
+"""Claims from a draft: a check-worthiness score per sentence, and ``verifier check-article``.
+
+Check-worthiness is a transparent linear score, not a trained model: each sentence gets
+features that make a statement checkable (a number, a date, a named entity, a comparison,
+a causal link, an attribution) or not (a question, an opinion word, first or second
+person, a call to action or legal line, a byline, a headline, very few words), each with
+a hand-set weight; the score is ``sigmoid(BIAS + sum of weights)`` and a sentence is a
+claim when it reaches :data:`THRESHOLD`. Headlines repeated in the body (and any sentence
+repeated verbatim) score 0. The weights were set on the two "dev" drafts in
+``tests/data/drafts`` and measured on all four (``scripts/checkworthiness.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from verifier.errors import VerifierError
+from verifier.types import Evidence, Verdict
+
+THRESHOLD = 0.5
+BIAS = -1.0
+WEIGHTS: dict[str, float] = {
+    "number": 1.6,
+    "date": 1.0,
+    "named entity": 0.8,
+    "several named entities": 0.4,
+    "comparison": 0.7,
+    "causal": 1.2,
+    "attribution": 0.5,
+    "question": -4.0,
+    "opinion": -2.5,
+    "first/second person": -1.3,
+    "call to action or boilerplate": -4.0,
+    "byline": -3.0,
+    "headline": -2.5,
+    "few words": -1.5,
+}
+DRAFT_EXTENSIONS = (".txt", ".md", ".html", ".htm")
+MAX_DRAFT_CHARS = 200_000
+# Claims below this confidence count as "uncertain" and are listed with the unknown ones.
+UNCERTAIN_BELOW = 0.6
+FORMATS = ("md", "html", "json")
+
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions trillion dozen dozens "
+    "twice double doubled triple tripled half halved quarter percent"
+).split()
+_MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_RE_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
+_RE_DIGIT = re.compile(r"\d")
+_RE_RELATIVE_DATE = re.compile(
+    r"\b(?:yesterday|today|tonight|(?:last|next|this|every|a|per|within a) (?:year|month|week|decade|day)"
+    r"|(?:years?|months?|weeks?|decades?) ago)\b",
+    re.IGNORECASE,
+)
+_RE_COMPARISON = re.compile(
+    r"\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|smallest|longest|oldest|"
+    r"hottest|coldest|fastest|rose|risen|rise|rises|fell|fallen|falls|increase[sd]?|decrease[sd]?|"
+    r"grew|grown|dropped|doubled|tripled|halved|up from|down from|compared (?:with|to)|record)\b",
+    re.IGNORECASE,
+)
+_RE_CAUSAL = re.compile(
+    r"\b(?:because|due to|caused|causes|causing|led to|leads to|as a result|blamed|driven by|"
+    r"resulted in|results in|forced|thanks to|owing to)\b",
+    re.IGNORECASE,
+)
+_RE_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|according to|reported|reports|announced|stated|confirmed|estimated|"
+    r"estimates|showed|shows)\b",
+    re.IGNORECASE,
+)
+_RE_OPINION = re.compile(
+    r"\b(?:I|we) (?:think|believe|feel)\b|\bin (?:my|our) (?:view|opinion)\b|\b(?:think|thinks|believe|"
+    r"believes|feel|feels|seems?|should|must|ought|deserves?|arguably|hopefully|unfortunately|sadly|"
+    r"fortunately|remarkable|brutal|terrible|wonderful|great|awful|amazing|shameful|disgraceful|"
+    r"outrageous|absurd|ridiculous|mistake|betrayal|scandal|proud|remains to be seen|by any measure)\b",
+    re.IGNORECASE,
+)
+_RE_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours|you|your|yours)\b", re.IGNORECASE)
+_CALL_TO_ACTION_START = (
+    "sign up subscribe follow share read click contact stay download watch listen join see get send "
+    "email call visit learn find tell don't do please related advertisement"
+).split()
+_RE_BOILERPLATE = re.compile(
+    r"©|\ball rights reserved\b|\bsubscribe\b|\bnewsletter\b|\bsign up\b|\bclick here\b|"
+    r"\bread more\b|\bshare this\b|\bfollow us\b|[\w.+-]+@[\w-]+\.[\w.]+|https?://",
+    re.IGNORECASE,
+)
+_RE_BYLINE = re.compile(r"^(?:by|updated|published|posted)\b\s+\S", re.IGNORECASE)
+_RE_WORD = re.compile(r"[\w'’.-]+")
+_RE_ENTITY = re.compile(r"^(?:[A-Z][a-z][\w'’-]*|[A-Z]{2,}[\w'’-]*|(?:[A-Z]\.){2,}[\w'’-]*)$")
+_TERMINAL = tuple(".!?\"”’')")
+# Markdown syntax around a sentence: headings, quotes, list bullets, emphasis markers.
+_RE_MD_LEAD = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-+*][ \t]+|\d{1,3}[.)][ \t]+)+")
+_RE_MD_TRAIL = re.compile(r"[ \t]+#+$")
+_RE_EMPHASIS_LEAD = re.compile(r"^[*_]{1,3}(?=\S)")
+_RE_EMPHASIS_TRAIL = re.compile(r"(?<=\S)[*_]{1,3}$")
+# "BAGHDAD — " opening a story names where it was filed, not part of the claim.
+_RE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}\s*(?:—|–|--)\s*")
+_RE_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_RE_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def clean_claim(text: str) -> str:
+    """The sentence as a claim to check: markdown links and emphasis reduced to their text, no dateline."""
+    text = _RE_MD_LINK.sub(r"\1", text)
+    text = _RE_MD_EMPHASIS.sub(r"\2", text)
+    text = _RE_DATELINE.sub("", text)
+    return " ".join(text.split())
+
+
+@dataclass
+class Sentence:
+    """One sentence of a draft with its check-worthiness."""
+
+    index: int  # position among the draft's sentences, from 0
+    start: int
+    end: int
+    text: str  # draft[start:end], markdown markers around it trimmed
+    score: float
+    features: list[str]  # the features that fired, in WEIGHTS order
+    repeated: str = ""  # why the sentence is skipped whatever its score ("repeats the headline")
+
+    def checkworthy(self, threshold: float = THRESHOLD) -> bool:
+        return not self.repeated and self.score >= threshold
+
+    def to_dict(self, threshold: float = THRESHOLD) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "checkworthiness": self.score,
+            "checkworthy": self.checkworthy(threshold),
+            "features": self.features,
+            "skipped": self.repeated,
+        }
+
+
+def features_of(text: str, *, heading: bool = False) -> list[str]:
+    """The check-worthiness features of one sentence (see :data:`WEIGHTS`)."""
+    # Sentence punctuation off the end of words, abbreviations ("U.S.") kept whole.
+    words = [w if re.fullmatch(r"(?:[A-Za-z]\.){2,}", w) else w.rstrip(".") for w in _RE_WORD.findall(text)]
+    words = [w for w in words if w]
+    lowered = [w.lower().strip(".") for w in words]
+    found: set[str] = set()
+    stripped = text.strip()
+    years = _RE_YEAR.findall(text)
+    other_digits = _RE_DIGIT.search(_RE_YEAR.sub(" ", text)) is not None
+    if other_digits or any(w in _NUMBER_WORDS for w in lowered) or "%" in text:
+        found.add("number")
+    if years or _RE_RELATIVE_DATE.search(text) or any(w in _MONTHS or w in _WEEKDAYS for w in words):
+        found.add("date")
+    entities = [
+        w
+        for i, w in enumerate(words)
+        if _RE_ENTITY.match(w)
+        and w not in _MONTHS
+        and w not in _WEEKDAYS
+        and w != "I"
+        and (i > 0 or w.isupper() or "." in w)  # a capital first word is just the sentence start
+    ]
+    if entities:
+        found.add("named entity")
+    if len(set(entities)) >= 2:
+        found.add("several named entities")
+    if _RE_COMPARISON.search(text):
+        found.add("comparison")
+    if _RE_CAUSAL.search(text):
+        found.add("causal")
+    if _RE_ATTRIBUTION.search(text):
+        found.add("attribution")
+    if stripped.endswith("?"):
+        found.add("question")
+    if _RE_OPINION.search(text):
+        found.add("opinion")
+    if _RE_PERSON.search(text):
+        found.add("first/second person")
+    first = lowered[0] if lowered else ""
+    if (
+        _RE_BOILERPLATE.search(text)
+        or first in _CALL_TO_ACTION_START
+        or " ".join(lowered[:2]) in _CALL_TO_ACTION_START
+    ):
+        found.add("call to action or boilerplate")
+    if _RE_BYLINE.match(stripped):
+        found.add("byline")
+    if heading or not stripped.endswith(_TERMINAL):
+        found.add("headline")
+    if len(words) < 5:
+        found.add("few words")
+    return [name for name in WEIGHTS if name in found]
+
+
+def score_features(features: Sequence[str]) -> float:
+    return round(_sigmoid(BIAS + sum(WEIGHTS[f] for f in features)), 4)
+
+
+def _trim_markdown(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Span without markdown markers around it; True when it is a markdown heading."""
+    span = text[start:end]
+    heading = span.lstrip().startswith("#")
+    lead = _RE_MD_LEAD.match(span)
+    if lead:
+        start += lead.end()
+    trail = _RE_MD_TRAIL.search(text[start:end])
+    if trail:
+        end = start + trail.start()
+    # An emphasis marker cut off from its pair by the sentence split ("*By Staff. Draft*").
+    lead = _RE_EMPHASIS_LEAD.match(text[start:end])
+    if lead and text[start:end].count(lead.group()) % 2:
+        start += lead.end()
+    trail = _RE_EMPHASIS_TRAIL.search(text[start:end])
+    if trail and text[start:end].count(trail.group()) % 2:
+        end = start + trail.start()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, heading
+
+
+def score_sentences(text: str, title: str = "") -> list[Sentence]:
+    """Every sentence of ``text`` with its check-worthiness score and features."""
+    from verifier.segment import split_sentences
+
+    out: list[Sentence] = []
+    seen: set[str] = set()
+    headline = _norm(title)
+    for start, end in split_sentences(text):
+        start, end, heading = _trim_markdown(text, start, end)
+        if start >= end:
+            continue
+        sentence = text[start:end]
+        features = features_of(clean_claim(sentence), heading=heading)
+        key = _norm(sentence)
+        repeated = ""
+        if key and key == headline:
+            repeated = "repeats the headline"
+        elif key in seen:
+            repeated = "repeats an earlier sentence"
+        seen.add(key)
+        score = 0.0 if repeated else score_features(features)
+        out.append(Sentence(len(out), start, end, sentence, score, features, repeated))
+    return out
+
+
+def find_claims(text: str, title: str = "", threshold: float = THRESHOLD) -> list[Sentence]:
+    """The check-worthy sentences of a draft, in draft order."""
+    return [s for s in score_sentences(text, title) if s.checkworthy(threshold)]
+
+
+def read_draft(path: str | Path) -> tuple[str, str]:
+    """(text, title) of a .txt, .md or .html draft; HTML is reduced to its visible text."""
+    from verifier.ingest import load_documents
+
+    path = Path(path)
+    if path.is_file() and path.suffix.lower() not in DRAFT_EXTENSIONS:
+        shown = f"'{path.suffix}'" if path.suffix else "(no extension)"
+        raise VerifierError(f"unsupported draft type {shown} for {path}: use .txt, .md or .html")
+    doc = load_documents([path])[0]
+    check_draft_text(doc.text)
+    return doc.text, doc.title
+
+
+def check_draft_text(text: str) -> None:
+    if not text.strip():
+        raise VerifierError("the draft is empty")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise VerifierError(f"the draft is {len(text)} characters long; the limit is {MAX_DRAFT_CHARS}")
+
+
+# ---------------------------------------------------------------- evidence in its paragraph
+
+
+def paragraph_around(text: str, start: int, end: int, limit: int = 700) -> dict[str, str]:
+    """The paragraph (blank-line separated) holding ``text[start:end]``, cut to ``limit`` chars a side."""
+    if not (0 <= start <= end <= len(text)):
+        return {"before": "", "sentence": "", "after": ""}
+    lo = text.rfind("\n\n", 0, start)
+    lo = 0 if lo < 0 else lo + 2
+    hi = text.find("\n\n", end)
+    hi = len(text) if hi < 0 else hi
+    before, after = text[lo:start], text[end:hi]
+    if len(before) > limit:
+        before = "…" + before[-limit:].split(" ", 1)[-1]
+    if len(after) > limit:
+        after = after[:limit].rsplit(" ", 1)[0] + "…"
+    return {"before": before.lstrip(), "sentence": text[start:end], "after": after.rstrip()}
+
+
+def evidence_contexts(index: Any, evidence: Sequence[Evidence]) -> list[dict[str, str]]:
+    """For each piece of evidence, its paragraph in the indexed document, with the document's url."""
+    out = []
+    for e in evidence:
+        doc = index.documents.get(e.doc_id) or {}
+        text = doc.get("text") or ""
+        context = paragraph_around(text, e.start, e.end) if text[e.start : e.end] == e.text else {}
+        if not context.get("sentence"):
+            context = {"before": "", "sentence": e.text, "after": ""}
+        context["url"] = doc.get("url") or ""
+        out.append(context)
+    return out
+
+
+# ---------------------------------------------------------------- the article report
+
+
+def priority(label: str, confidence: float) -> int:
+    """0 contradicted, 1 unknown or uncertain, 2 supported: the order a fact-checker reads them."""
+    if label == "contradicted":
+        return 0
+    if label == "unknown" or confidence < UNCERTAIN_BELOW:
+        return 1
+    return 2
+
+
+@dataclass
+class ArticleClaim:
+    number: int  # 1-based, in draft order
+    sentence: Sentence
+    verdict: Verdict
+    contexts: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def priority(self) -> int:
+        return priority(self.verdict.label, self.verdict.confidence)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.number,
+            "text": self.sentence.text,
+            "start": self.sentence.start,
+            "end": self.sentence.end,
+            "checkworthiness": self.sentence.score,
+            "features": self.sentence.features,
+            "verdict": self.verdict.to_dict(),
+        }
+
+
+@dataclass
+class ArticleReport:
+    title: str
+    text: str
+    sentences: list[Sentence]
+    claims: list[ArticleClaim]
+    threshold: float = THRESHOLD
+    source: str = ""
+
+    def ordered(self) -> list[ArticleClaim]:
+        """Contradicted first, then unknown/uncertain, then supported; draft order within each."""
+        return sorted(self.claims, key=lambda c: (c.priority, c.sentence.start))
+
+    def counts(self) -> dict[str, int]:
+        out = {"claims": len(self.claims), "contradicted": 0, "unknown": 0, "supported": 0, "uncertain": 0}
+        for c in self.claims:
+            out[c.verdict.label] += 1
+            out["uncertain"] += c.verdict.label == "supported" and c.priority == 1
+        out["sentences"] = len(self.sentences)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "source": self.source,
+            "threshold": self.threshold,
+            "summary": self.counts(),
+            "claims": [c.to_dict() for c in self.ordered()],
+            "sentences": [s.to_dict(self.threshold) for s in self.sentences],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def to_markdown(self) -> str:
+        n = self.counts()
+        lines = [
+            f"# Fact-check: {_md(self.title or self.source or 'draft')}",
+            "",
+            f"{n['claims']} check-worthy claims in {n['sentences']} sentences: {n['contradicted']} "
+            f"contradicted, {n['unknown']} unknown, {n['supported']} supported "
+            f"({n['uncertain']} of them with confidence below {UNCERTAIN_BELOW:.1f}).",
+        ]
+        for c in self.ordered():
+            v = c.verdict
+            lines += [
+                "",
+                f"## {c.number}. {v.label.upper()} ({v.confidence:.2f}): {_md(c.sentence.text)}",
+                "",
+                f"- where: chars {c.sentence.start}–{c.sentence.end}, check-worthiness "
+                f"{c.sentence.score:.2f} ({', '.join(f for f in c.sentence.features if WEIGHTS[f] > 0)})",
+                f"- reason: {_md(v.explanation)}",
+            ]
+            for i, e in enumerate(v.evidence, 1):
+                meta = " · ".join(
+                    p
+                    for p in (
+                        e.title or e.doc_id,
+                        e.source,
+                        e.date,
+                        f"sentence {e.sentence_index + 1}",
+                        f"similarity {e.similarity:.2f}",
+                        e.stance if e.stance == "neutral" else f"{e.stance} {e.stance_probability:.2f}",
+                    )
+                    if p
+                )
+                lines.append(f"- [{i}] “{_md(e.text.strip())}” ({_md(meta)})")
+        skipped = [s for s in self.sentences if not s.checkworthy(self.threshold)]
+        if skipped:
+            lines += [
+                "",
+                f"Not checked ({len(skipped)} sentences below check-worthiness {self.threshold}):",
+                "",
+            ]
+            for s in skipped:
+                why = s.repeated or ", ".join(f for f in s.features if WEIGHTS[f] < 0) or "no checkable fact"
+                lines.append(f"- {s.score:.2f} {_md(s.text)} ({why})")
+        return "\n".join(lines) + "\n"
+
+    def to_html(self) -> str:
+        from verifier.templating import render
+
+        return render(
+            "article.html",
+            title=self.title or self.source or "draft",
+            source=self.source,
+            counts=self.counts(),
+            claims=self.ordered(),
+            segments=draft_segments(self.text, self.claims),
+            uncertain_below=UNCERTAIN_BELOW,
+            threshold=self.threshold,
+        )
+
+
+def draft_segments(text: str, claims: Sequence[ArticleClaim]) -> list[tuple[str, ArticleClaim | None]]:
+    """The draft cut into plain text and claim pieces, for highlighting."""
+    out: list[tuple[str, ArticleClaim | None]] = []
+    pos = 0
+    for c in sorted(claims, key=lambda c: c.sentence.start):
+        if c.sentence.start < pos:
+            continue
+        out.append((text[pos : c.sentence.start], None))
+        out.append((text[c.sentence.start : c.sentence.end], c))
+        pos = c.sentence.end
+    out.append((text[pos:], None))
+    return [(t, c) for t, c in out if t]
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#])")
+
+
+def _md(text: str) -> str:
+    """Text safe inside Markdown: no markup, no raw HTML, one line."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def check_article(
+    verifier: Any,
+    text: str,
+    title: str = "",
+    *,
+    threshold: float = THRESHOLD,
+    top_k: int | None = None,
+    source: str = "",
+) -> ArticleReport:
+    """Find the check-worthy sentences of ``text`` and check them all against the verifier's index."""
+    from verifier.api import MAX_CLAIM_CHARS
+
+    check_draft_text(text)
+    sentences = score_sentences(text, title)
+    chosen = [
+        s for s in sentences if s.checkworthy(threshold) and len(clean_claim(s.text)) <= MAX_CLAIM_CHARS
+    ]
+    verdicts = verifier.check_many([clean_claim(s.text) for s in chosen], top_k) if chosen else []
+    claims = [
+        ArticleClaim(i, s, v, evidence_contexts(verifier.index, v.evidence))
+        for i, (s, v) in enumerate(zip(chosen, verdicts, strict=True), 1)
+    ]
+    return ArticleReport(title, text, sentences, claims, threshold, source)
+
+
+@click.command("check-article")
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="md (default), html (one self-contained file) or json; default from -o's extension.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write here, not stdout.")
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Index folder built with 'verifier index build' (default: the shipped corpus).",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=THRESHOLD,
+    show_default=True,
+    help="Check-worthiness a sentence needs to be checked.",
+)
+@click.option(
+    "--top-k", type=click.IntRange(1, 100), default=5, show_default=True, help="Evidence per claim."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+def check_article_command(
+    draft: Path,
+    fmt: str | None,
+    output: Path | None,
+    index_dir: Path | None,
+    threshold: float,
+    top_k: int,
+    quiet: bool,
+) -> None:
+    """Find the check-worthy claims of DRAFT (.txt, .md, .html) and check each one.
+
+    Contradicted and uncertain claims come first. Markdown goes to stdout unless -o is
+    given; --format html writes one self-contained page (no external assets) with each
+    claim highlighted in the draft and each piece of evidence in its paragraph.
+    """
+    from verifier.api import Verifier
+
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".") if output else ""
+        fmt = {"htm": "html", "html": "html", "json": "json"}.get(suffix, "md")
+    text, title = read_draft(draft)
+    verifier = Verifier.open(index_dir, quiet=quiet, top_k=top_k)
+    report = check_article(verifier, text, title, threshold=threshold, top_k=top_k, source=draft.name)
+    rendered = {"md": report.to_markdown, "html": report.to_html, "json": report.to_json}[fmt]()
+    if output is None:
+        click.echo(rendered, nl=not rendered.endswith("\n"))
+        return
+    from verifier.index import write_atomic_text
+
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic_text(output.absolute(), rendered if rendered.endswith("\n") else rendered + "\n")
+    except OSError as exc:
+        raise VerifierError(f"cannot write {output}: {exc.strerror}") from None
+    n = report.counts()
+    click.echo(
+        f"{n['claims']} claims checked ({n['contradicted']} contradicted, {n['unknown']} unknown, "
+        f"{n['supported']} supported); report written to {output}",
+        err=True,
+    )

@@ -1,0 +1,39 @@
+"""Jinja2 rendering for the HTML report and the review page.
+
+Autoescaping is on for every template: text from a draft, a document or a reviewer is
+always written as text, never as markup. Templates use no external assets.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def environment() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("verifier", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters["pct"] = lambda x: f"{float(x):.2f}"
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+def safe_url(url: str) -> str:
+    """The URL if it is plain http(s), else "" (no javascript:, data: or relative tricks)."""
+    url = (url or "").strip()
+    return (
+        url if url.lower().startswith(("http://", "https://")) and not any(c in url for c in "\"'<> ") else ""
+    )
+
+
+def render(name: str, **context: Any) -> str:
+    return environment().get_template(name).render(**context)
