@@ -113,7 +113,9 @@ def test_score_is_the_documented_logistic() -> None:
 
 def test_hand_labels_precision_and_recall() -> None:
     """The README's figures: the scorer against 80+ hand-labelled sentences of five drafts."""
-    spec = importlib.util.spec_from_file_location("cw", Path(__file__).parents[1] / "scripts/checkworthiness.py")
+    spec = importlib.util.spec_from_file_location(
+        "cw", Path(__file__).parents[1] / "scripts/checkworthiness.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -169,7 +171,9 @@ def test_check_article_json(draft_file: Path, built_index) -> None:
     for c in claims:
         assert DRAFT[c["start"] : c["end"]] == c["text"]
         assert 0.5 <= c["checkworthiness"] <= 1.0
-        assert c["verdict"]["evidence"] and {"text", "doc_id", "start", "end"} <= set(c["verdict"]["evidence"][0])
+        assert c["verdict"]["evidence"] and {"text", "doc_id", "start", "end"} <= set(
+            c["verdict"]["evidence"][0]
+        )
     assert len(report["sentences"]) == 8
     assert report["summary"]["contradicted"] == 1 and report["summary"]["claims"] == 3
 
@@ -205,7 +209,9 @@ def test_check_article_html_is_self_contained_and_escaped(tmp_path: Path, built_
     assert "<link" not in html and "@import" not in html
     assert "Content-Security-Policy" in html
     # The claim is highlighted inside the draft, the evidence inside its paragraph.
-    assert re.search(r'<mark class="\w+" title="[^"]*">The U\.S\. has 10,000 troops in Iraq, said &lt;img', html)
+    assert re.search(
+        r'<mark class="\w+" title="[^"]*">The U\.S\. has 10,000 troops in Iraq, said &lt;img', html
+    )
     assert "approx. 2,500 troops" in html
     assert 'id="in-draft-1"' in html and 'href="#claim-1"' in html
 

@@ -137,6 +137,52 @@ def index_build(paths: tuple[Path, ...], index_dir: Path, backend: str, quiet: b
     )
 
 
+@index.command("add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Index folder to add to (updated in place, atomically).",
+)
+@backend_option
+def index_add(paths: tuple[Path, ...], index_dir: Path, backend: str) -> None:
+    """Add documents from PATHS to an index without rebuilding it: only they are embedded."""
+    from verifier.embed import Embedder
+    from verifier.ingest import load_documents
+    from verifier.update import add_documents
+
+    docs = load_documents(list(paths))
+    manifest = add_documents(index_dir, docs, Embedder(backend=backend))
+    click.echo(
+        f"added {len(docs)} documents; {index_dir} now holds {manifest['documents']} documents, "
+        f"{manifest['sentences']} sentences",
+        err=True,
+    )
+
+
+@index.command("remove")
+@click.argument("doc_ids", nargs=-1, required=True)
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Index folder to remove from (updated in place, atomically).",
+)
+def index_remove(doc_ids: tuple[str, ...], index_dir: Path) -> None:
+    """Remove the documents DOC_IDS (and their sentences) from an index without rebuilding it."""
+    from verifier.update import remove_documents
+
+    manifest = remove_documents(index_dir, list(doc_ids))
+    click.echo(
+        f"removed {len(set(doc_ids))} documents; {index_dir} now holds {manifest['documents']} documents, "
+        f"{manifest['sentences']} sentences",
+        err=True,
+    )
+
+
 @index.command("info")
 @index_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")

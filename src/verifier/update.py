@@ -1,0 +1,296 @@
+"""Add documents to an index, or remove them, without re-embedding the corpus.
+
+Only the new documents are segmented and embedded. Their vectors are appended to the
+stored FAISS index (kept vectors are never recomputed); the sentence and document
+tables and the BM25 side are rewritten (cheap next to embedding), and the manifest is
+rewritten with fresh counts, fingerprint and checksums.
+
+Crash safety: the updated index is written into a new folder beside the old one and
+then exchanged with it in one atomic ``renameat2(RENAME_EXCHANGE)`` where the system has
+it (Linux), so the index name always points at a whole index; elsewhere the two-rename
+swap of :mod:`verifier.index` is used and an interrupted swap is put back on the next
+update. Updates of one index are serialised by a lock file beside it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from verifier.embed import Embedder
+from verifier.errors import IndexLoadError, VerifierError
+from verifier.index import (
+    DOC_FIELDS,
+    DOCUMENTS_FILE,
+    FAISS_FILE,
+    MANIFEST,
+    SENTENCES_FILE,
+    _sha256,
+    _umask_permissions,
+    corpus_fingerprint,
+    read_manifest,
+    verify_files,
+    write_atomic_text,
+)
+from verifier.lexical import build_bm25
+from verifier.segment import segment_documents
+from verifier.types import Document
+
+# What an updated manifest keeps from the old one (build settings), besides what is recomputed.
+_RECOMPUTED = ("documents", "sentences", "corpus_fingerprint", "files", "updated_at")
+
+
+def document_id_for(text: str, prefix: str = "doc") -> str:
+    """A stable id for a document that comes without one: its text's hash."""
+    return (
+        f"{prefix}-{hashlib.sha1(text.replace(chr(13) + chr(10), chr(10)).encode('utf-8')).hexdigest()[:12]}"
+    )
+
+
+def add_documents(
+    directory: str | Path, docs: Sequence[Document], embedder: Embedder | None = None
+) -> dict[str, Any]:
+    """Append ``docs`` to the index in ``directory``; return the new manifest.
+
+    Raises :class:`VerifierError` for an id already in the index (remove it first) and for
+    documents without any sentence.
+    """
+    import pyarrow as pa
+
+    if not docs:
+        raise VerifierError("no documents to add")
+    directory = _resolve(directory)
+    with _locked(directory):
+        parts = _read(directory)
+        existing = set(parts["documents"].column("doc_id").to_pylist())
+        seen: set[str] = set()
+        for doc in docs:
+            if doc.doc_id in existing:
+                raise VerifierError(
+                    f"document id '{doc.doc_id}' is already in the index; remove it first "
+                    f"('verifier index remove {doc.doc_id}') or give the new one another id"
+                )
+            if doc.doc_id in seen:
+                raise VerifierError(f"document id '{doc.doc_id}' is given twice")
+            seen.add(doc.doc_id)
+        sentences = segment_documents(docs)
+        if not sentences:
+            raise VerifierError("the new documents contain no sentences to index")
+        vectors = (embedder or Embedder()).encode([s.text for s in sentences])
+        index = parts["faiss"]
+        index.add(vectors)
+        new_sentences = pa.Table.from_pylist(
+            [
+                {"doc_id": s.doc_id, "sentence_index": s.sentence_index, "start": s.start, "end": s.end,
+                 "text": s.text}
+                for s in sentences
+            ],
+            schema=parts["sentences"].schema,
+        )  # fmt: skip
+        new_docs = pa.Table.from_pylist(
+            [{f: getattr(d, f) for f in DOC_FIELDS} for d in docs], schema=parts["documents"].schema
+        )
+        return _write(
+            directory,
+            parts["manifest"],
+            index,
+            pa.concat_tables([parts["sentences"], new_sentences]),
+            pa.concat_tables([parts["documents"], new_docs]),
+        )
+
+
+def remove_documents(directory: str | Path, doc_ids: Sequence[str]) -> dict[str, Any]:
+    """Drop the documents ``doc_ids`` and their sentences from the index; return the new manifest."""
+    import faiss
+    import numpy as np
+    import pyarrow.compute as pc
+
+    if not doc_ids:
+        raise VerifierError("no document ids to remove")
+    directory = _resolve(directory)
+    with _locked(directory):
+        parts = _read(directory)
+        existing = set(parts["documents"].column("doc_id").to_pylist())
+        unknown = [d for d in doc_ids if d not in existing]
+        if unknown:
+            raise VerifierError(f"no document with id {', '.join(repr(d) for d in unknown)} in {directory}")
+        if existing <= set(doc_ids):
+            raise VerifierError(
+                "removing every document would leave the index empty; build a new one instead"
+            )
+        kind = parts["manifest"]["faiss"]["type"]
+        if kind != "flat":
+            raise VerifierError(
+                f"removing documents from a '{kind}' index is not supported; "
+                "rebuild it with 'verifier index build'"
+            )
+        gone = pa_isin(parts["sentences"].column("doc_id"), doc_ids)
+        rows = np.flatnonzero(np.asarray(gone.to_numpy(zero_copy_only=False), dtype=bool)).astype(np.int64)
+        index = parts["faiss"]
+        if len(rows):
+            # A flat index compacts in order, so vector i stays the vector of table row i.
+            index.remove_ids(faiss.IDSelectorBatch(rows))
+        keep_sentences = parts["sentences"].filter(pc.invert(gone))
+        keep_docs = parts["documents"].filter(
+            pc.invert(pa_isin(parts["documents"].column("doc_id"), doc_ids))
+        )
+        return _write(directory, parts["manifest"], index, keep_sentences, keep_docs)
+
+
+def pa_isin(column: Any, values: Sequence[str]) -> Any:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.is_in(column, value_set=pa.array(list(values), pa.string()))
+
+
+# ---------------------------------------------------------------- reading and writing
+
+
+def _resolve(directory: str | Path) -> Path:
+    return Path(directory).absolute().resolve()
+
+
+def _read(directory: Path) -> dict[str, Any]:
+    import faiss
+    import pyarrow.parquet as pq
+
+    manifest = read_manifest(directory)
+    verify_files(directory, manifest)
+    try:
+        index = faiss.read_index(str(directory / FAISS_FILE))
+        sentences = pq.read_table(directory / SENTENCES_FILE)
+        documents = pq.read_table(directory / DOCUMENTS_FILE)
+    except Exception as exc:  # faiss RuntimeError, pyarrow ArrowInvalid: a damaged index
+        raise IndexLoadError(
+            f"index {directory} could not be read ({exc.__class__.__name__}); rebuild it"
+        ) from None
+    if index.ntotal != sentences.num_rows:
+        raise IndexLoadError(f"index {directory} is inconsistent (vectors vs sentences); rebuild it")
+    return {"manifest": manifest, "faiss": index, "sentences": sentences, "documents": documents}
+
+
+def _write(
+    directory: Path, old: dict[str, Any], index: Any, sentences: Any, documents: Any
+) -> dict[str, Any]:
+    import faiss
+    import pyarrow.parquet as pq
+
+    if index.ntotal != sentences.num_rows:  # a bug, never the user's doing
+        raise AssertionError("vectors and sentence rows disagree")
+    tmp = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.updating-"))
+    try:
+        faiss.write_index(index, str(tmp / FAISS_FILE))
+        pq.write_table(sentences, tmp / SENTENCES_FILE)
+        pq.write_table(documents, tmp / DOCUMENTS_FILE)
+        if "lexical" in old:
+            build_bm25(sentences.column("text").to_pylist(), tmp)
+        docs = [Document(**row) for row in documents.select(list(DOC_FIELDS)).to_pylist()]
+        manifest = {k: v for k, v in old.items() if k not in _RECOMPUTED}
+        manifest.update(
+            documents=documents.num_rows,
+            sentences=sentences.num_rows,
+            corpus_fingerprint=corpus_fingerprint(docs),
+            updated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            files={
+                str(p.relative_to(tmp)): {"bytes": p.stat().st_size, "sha256": _sha256(p)}
+                for p in sorted(tmp.rglob("*"))
+                if p.is_file()
+            },
+        )
+        write_atomic_text(tmp / MANIFEST, json.dumps(manifest, indent=2) + "\n")
+        _umask_permissions(tmp)
+        _fsync_tree(tmp)
+        _replace(tmp, directory)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return manifest
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in [*folder.rglob("*"), folder]:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _replace(tmp: Path, directory: Path) -> None:
+    if _exchange(tmp, directory):
+        # ``tmp`` now holds the old index.
+        _fsync_dir(directory.parent)
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
+    old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
+    os.replace(directory, old)
+    os.replace(tmp, directory)
+    _fsync_dir(directory.parent)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _recover(directory: Path) -> None:
+    """Put back an index whose two-rename swap was interrupted between the renames."""
+    if directory.exists():
+        return
+    olds = sorted(
+        directory.parent.glob(f".{directory.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for old in olds:
+        if (old / MANIFEST).is_file():
+            os.replace(old, directory)
+            return
+
+
+@contextmanager
+def _locked(directory: Path) -> Iterator[None]:
+    import fcntl
+
+    lock_path = directory.parent / f".{directory.name}.lock"
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            _recover(directory)
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
