@@ -46,6 +46,7 @@ class LazyGroup(click.Group):
     lazy={
         "batch": "verifier.batch:batch_command",
         "check-article": "verifier.draft:check_article_command",
+        "serve": "verifier.serve:serve_command",
     },
 )
 @click.version_option(package_name="claim-verifier")

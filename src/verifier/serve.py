@@ -1,0 +1,431 @@
+"""The review server: ``verifier serve``, a FastAPI app over one loaded index and a review database.
+
+The index is loaded once, before the server accepts requests; ``POST /api/documents``
+adds to it in place (:mod:`verifier.update`) and swaps the loaded copy under a lock.
+Claims, reviews and their history live in SQLite (:mod:`verifier.review`) and survive
+restarts. Request bodies over :data:`MAX_BODY_BYTES` get 413; invalid fields (an empty or
+over-long claim, an unknown label) get 422 with the reason. HTML is rendered with
+autoescaping and served with a Content-Security-Policy that only runs this page's own
+script, so text from a draft or a document is always shown as text.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import secrets
+import threading
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import click
+
+from verifier.api import MAX_CLAIM_CHARS
+from verifier.draft import MAX_DRAFT_CHARS, THRESHOLD, UNCERTAIN_BELOW, check_article
+from verifier.errors import VerifierError
+from verifier.review import MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, ReviewStore, claimreview
+from verifier.types import LABELS
+
+MAX_BODY_BYTES = 1_000_000
+MAX_DOCUMENT_CHARS = MAX_BODY_BYTES  # the body limit bounds it first
+DEFAULT_DB_NAME = "reviews.sqlite3"
+
+try:  # pydantic and fastapi are only needed by the server; import errors surface when it is used
+    from fastapi import FastAPI, HTTPException, Query, Request
+    from fastapi.exceptions import RequestValidationError
+    from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+    from pydantic import BaseModel, ConfigDict, Field
+except ImportError as exc:  # pragma: no cover - a broken install
+    raise VerifierError(
+        f"the review server needs fastapi and uvicorn ({exc}); reinstall claim-verifier"
+    ) from exc
+
+
+# ---------------------------------------------------------------- request bodies
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CheckRequest(_Body):
+    claim: str = Field(min_length=1, max_length=MAX_CLAIM_CHARS, description="The sentence to check.")
+    top_k: int | None = Field(default=None, ge=1, le=100, description="How many evidence sentences.")
+
+
+class ArticleRequest(_Body):
+    title: str = Field(max_length=500)
+    text: str = Field(min_length=1, max_length=MAX_DRAFT_CHARS, description="The draft as plain text.")
+    threshold: float = Field(default=THRESHOLD, ge=0.0, le=1.0, description="Check-worthiness needed.")
+
+
+class ReviewRequest(_Body):
+    label: Literal["supported", "contradicted", "unknown"]
+    note: str = Field(default="", max_length=MAX_NOTE_CHARS)
+    reviewer: str = Field(min_length=1, max_length=MAX_REVIEWER_CHARS)
+
+
+class DocumentRequest(_Body):
+    text: str = Field(min_length=1, max_length=MAX_DOCUMENT_CHARS)
+    title: str = Field(default="", max_length=500)
+    source: str = Field(default="", max_length=500)
+    date: str = Field(default="", max_length=100)
+    url: str = Field(default="", max_length=2000)
+    doc_id: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[\w.:/@+-]+$")
+
+
+# ---------------------------------------------------------------- the body limit
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over ``limit`` bytes is answered 413 before the app sees it."""
+
+    def __init__(self, app: Any, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None:
+            try:
+                too_big = int(declared) > self.limit
+            except ValueError:
+                await _send_json(send, 400, {"detail": "invalid Content-Length header"})
+                return
+            if too_big:
+                await _send_json(send, 413, {"detail": self._message()})
+                return
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            if len(body) > self.limit:
+                await _send_json(send, 413, {"detail": self._message()})
+                return
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    def _message(self) -> str:
+        return f"request body too large: the limit is {self.limit} bytes"
+
+
+async def _send_json(send: Any, status: int, payload: dict[str, Any]) -> None:
+    data = json.dumps(payload).encode("utf-8")
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": data})
+
+
+# ---------------------------------------------------------------- the app
+
+
+class ServerState:
+    """The loaded verifier (swapped when documents are added) and the review store."""
+
+    def __init__(self, verifier: Any, store: ReviewStore, allow_documents: bool) -> None:
+        self.verifier = verifier
+        self.store = store
+        self.allow_documents = allow_documents
+        self.lock = threading.RLock()  # checks and index updates take turns
+
+
+def reload_verifier(verifier: Any) -> Any:
+    """The same pipeline (embedder, judge, reranking, aggregation) over the index as now on disk."""
+    from verifier.api import Verifier
+    from verifier.index import EvidenceIndex
+
+    retriever = verifier.retriever
+    return Verifier(
+        EvidenceIndex.load(verifier.index.directory),
+        verifier.embedder,
+        verifier.judge,
+        top_k=verifier.top_k,
+        rerank=retriever.reranker is not None,
+        rerank_weight=retriever.rerank_weight,
+        aggregator=verifier.aggregator,
+    )
+
+
+def _html_headers(nonce: str) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": (
+            f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
+            "connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+            "frame-ancestors 'none'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "X-Frame-Options": "DENY",
+        "Cache-Control": "no-store",
+    }
+
+
+def create_app(
+    verifier: Any,
+    store: ReviewStore,
+    *,
+    allow_documents: bool = True,
+    max_body: int = MAX_BODY_BYTES,
+) -> FastAPI:
+    """The review app over a loaded :class:`verifier.api.Verifier` and a :class:`ReviewStore`.
+
+    ``allow_documents=False`` refuses ``POST /api/documents`` (the shipped corpus's cached
+    index is not for editing).
+    """
+    from verifier import __version__
+
+    state = ServerState(verifier, store, allow_documents)
+    app = FastAPI(
+        title="claim-verifier review server",
+        version=__version__,
+        description="Check claims and drafts against the loaded index; review verdicts; export ClaimReview.",
+    )
+    app.state.verifier_state = state
+    app.add_middleware(BodyLimit, limit=max_body)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's default echoes every rejected input back (a 1 MB claim included): name the field only.
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        message = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in errors)
+        return JSONResponse({"detail": errors, "message": message}, status_code=422)
+
+    @app.exception_handler(VerifierError)
+    async def _user_error(request: Request, exc: VerifierError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    def _claim_or_404(claim_id: int, **kwargs: Any) -> dict[str, Any]:
+        claim = state.store.claim(claim_id, **kwargs)
+        if claim is None:
+            raise HTTPException(404, f"no claim with id {claim_id}")
+        return claim
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        """Ready: the index is loaded. Also says what it holds."""
+        index = state.verifier.index
+        return {
+            "status": "ok",
+            "index": str(index.directory),
+            "documents": len(index.documents),
+            "sentences": len(index),
+            "claims": state.store.counts(),
+        }
+
+    @app.post("/api/check")
+    def api_check(req: CheckRequest) -> dict[str, Any]:
+        """One claim: the same verdict object as ``verifier check --json``."""
+        with state.lock:
+            verdict = state.verifier.check(req.claim, req.top_k)
+        return verdict.to_dict()
+
+    @app.post("/api/articles", status_code=201)
+    def api_articles(req: ArticleRequest) -> dict[str, Any]:
+        """Find the check-worthy claims of a draft, check them, and store them for review."""
+        with state.lock:
+            report = check_article(state.verifier, req.text, req.title, threshold=req.threshold)
+        claims = [{**c.to_dict(), "contexts": c.contexts} for c in report.claims]
+        article_id = state.store.add_article(req.title, req.text, claims)
+        article = state.store.article(article_id)
+        assert article is not None
+        return {"id": article_id, "title": req.title, "claims": article["claims"]}
+
+    @app.get("/api/claims")
+    def api_claims(
+        status: Annotated[Literal["pending", "reviewed"] | None, Query()] = None,
+        label: Annotated[Literal["supported", "contradicted", "unknown"] | None, Query()] = None,
+    ) -> list[dict[str, Any]]:
+        """Stored claims with their automatic verdict and review; ``label`` filters on the current label
+        (the human one once reviewed, else the automatic one)."""
+        return state.store.claims(status, label)
+
+    @app.patch("/api/claims/{claim_id}")
+    def api_review(claim_id: int, req: ReviewRequest) -> dict[str, Any]:
+        """Accept (same label as the automatic verdict) or override (another label, with a note)."""
+        try:
+            return state.store.review(claim_id, req.label, req.note, req.reviewer)
+        except KeyError:
+            raise HTTPException(404, f"no claim with id {claim_id}") from None
+
+    @app.get("/api/claims/{claim_id}/history")
+    def api_history(claim_id: int) -> list[dict[str, Any]]:
+        """Every change to the claim, oldest first: who, when, old label, new label, note."""
+        _claim_or_404(claim_id)
+        return state.store.history(claim_id)
+
+    @app.get("/api/claims/{claim_id}/claimreview")
+    def api_claimreview(claim_id: int) -> Response:
+        """schema.org ClaimReview JSON-LD of a reviewed claim (409 while it is pending)."""
+        claim = _claim_or_404(claim_id)
+        try:
+            data = claimreview(claim, state.verifier.index.documents)
+        except VerifierError as exc:
+            raise HTTPException(409, str(exc)) from None
+        return Response(json.dumps(data, ensure_ascii=False, indent=2), media_type="application/ld+json")
+
+    @app.get("/api/export.csv")
+    def api_export_csv() -> Response:
+        """All claims, automatic and human verdicts; cells starting with = + - @ are quoted."""
+        return Response(
+            state.store.export_csv(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="claims.csv"'},
+        )
+
+    @app.get("/api/export.jsonl")
+    def api_export_jsonl() -> Response:
+        """All claims as JSON lines: raw text (data for programs, as in `verifier batch`), full verdicts."""
+        return PlainTextResponse(
+            state.store.export_jsonl(),
+            media_type="application/x-ndjson; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="claims.jsonl"'},
+        )
+
+    @app.post("/api/documents", status_code=201)
+    def api_documents(req: DocumentRequest) -> dict[str, Any]:
+        """Add a document to the index without rebuilding it; the next check can cite it."""
+        from verifier.types import Document
+        from verifier.update import add_documents, document_id_for
+
+        if not state.allow_documents:
+            raise HTTPException(
+                409, "this server uses the shipped corpus; start it with --index DIR to add documents"
+            )
+        text = req.text.replace("\r\n", "\n")
+        if not text.strip():
+            raise HTTPException(422, "the document text is empty")
+        doc_id = req.doc_id or document_id_for(text, "api")
+        doc = Document(
+            doc_id, text, req.title.strip(), req.source.strip(), req.date.strip(), req.url.strip(), "api"
+        )
+        with state.lock:
+            if doc_id in state.verifier.index.documents:
+                raise HTTPException(409, f"document id '{doc_id}' is already in the index")
+            manifest = add_documents(state.verifier.index.directory, [doc], state.verifier.embedder)
+            state.verifier = reload_verifier(state.verifier)
+            added = len(state.verifier.index.rows_of_documents([doc_id]))
+        return {
+            "doc_id": doc_id,
+            "sentences": added,
+            "index": {"documents": manifest["documents"], "sentences": manifest["sentences"]},
+        }
+
+    @app.get("/", response_class=HTMLResponse)
+    def review_page(
+        status: Annotated[Literal["pending", "reviewed"] | None, Query()] = None,
+        label: Annotated[Literal["supported", "contradicted", "unknown"] | None, Query()] = None,
+    ) -> HTMLResponse:
+        """The review queue: pending first, contradicted and uncertain first."""
+        from verifier.templating import render
+
+        claims = state.store.queue(status, label)
+        for claim in claims:
+            claim["history"] = state.store.history(claim["id"])
+        nonce = secrets.token_urlsafe(16)
+        html = render(
+            "review.html",
+            claims=claims,
+            counts=state.store.counts(),
+            status=status or "",
+            label=label or "",
+            labels=LABELS,
+            nonce=nonce,
+            uncertain_below=UNCERTAIN_BELOW,
+            index_documents=len(state.verifier.index.documents),
+        )
+        return HTMLResponse(html, headers=_html_headers(nonce))
+
+    return app
+
+
+# ---------------------------------------------------------------- the command
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("claim-verifier")) / DEFAULT_DB_NAME
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command("serve")
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Index folder (default: the shipped corpus; then documents cannot be added).",
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"SQLite file for claims and reviews (default: {DEFAULT_DB_NAME} in the user data folder).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to bind.")
+@click.option(
+    "--top-k", type=click.IntRange(1, 100), default=5, show_default=True, help="Evidence per claim."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars while loading.")
+def serve_command(
+    index_dir: Path | None, db_path: Path | None, host: str, port: int, top_k: int, quiet: bool
+) -> None:
+    """Run the review server: API, review page at /, OpenAPI docs at /docs.
+
+    The index is loaded once at start-up. There is no authentication: keep the default
+    127.0.0.1 unless the network in front of it is trusted.
+    """
+    import uvicorn
+
+    from verifier.api import Verifier
+
+    db_path = db_path or default_db_path()
+    store = ReviewStore(db_path)
+    verifier = Verifier.open(index_dir, quiet=quiet, top_k=top_k)
+    app = create_app(verifier, store, allow_documents=index_dir is not None)
+    if not _is_loopback(host):
+        click.echo(f"warning: {host} is not a loopback address; anyone who can reach it can review", err=True)
+    click.echo(
+        f"index {verifier.index.directory} ({len(verifier.index.documents)} documents), "
+        f"reviews in {db_path}; "
+        f"open http://{host if ':' not in host else f'[{host}]'}:{port}/",
+        err=True,
+    )
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info")
+    finally:
+        store.close()
