@@ -414,8 +414,8 @@ def serve_command(
     from verifier.api import Verifier
 
     db_path = db_path or default_db_path()
+    verifier = Verifier.open(index_dir, quiet=quiet, top_k=top_k)  # before the database: fail early
     store = ReviewStore(db_path)
-    verifier = Verifier.open(index_dir, quiet=quiet, top_k=top_k)
     app = create_app(verifier, store, allow_documents=index_dir is not None)
     if not _is_loopback(host):
         click.echo(f"warning: {host} is not a loopback address; anyone who can reach it can review", err=True)
