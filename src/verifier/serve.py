@@ -156,8 +156,10 @@ def reload_verifier(verifier: Any) -> Any:
     from verifier.index import EvidenceIndex
 
     retriever = verifier.retriever
+    index = EvidenceIndex.load(verifier.index.directory)
+    _ = index.lexical
     return Verifier(
-        EvidenceIndex.load(verifier.index.directory),
+        index,
         verifier.embedder,
         verifier.judge,
         top_k=verifier.top_k,
@@ -195,6 +197,7 @@ def create_app(
     """
     from verifier import __version__
 
+    _ = verifier.index.lexical  # load BM25 now: loaded lazily, it could come from a later update on disk
     state = ServerState(verifier, store, allow_documents)
     app = FastAPI(
         title="claim-verifier review server",

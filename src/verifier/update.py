@@ -52,9 +52,8 @@ _RECOMPUTED = ("documents", "sentences", "corpus_fingerprint", "files", "updated
 
 def document_id_for(text: str, prefix: str = "doc") -> str:
     """A stable id for a document that comes without one: its text's hash."""
-    return (
-        f"{prefix}-{hashlib.sha1(text.replace(chr(13) + chr(10), chr(10)).encode('utf-8')).hexdigest()[:12]}"
-    )
+    digest = hashlib.sha1(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:12]}"
 
 
 def add_documents(
