@@ -235,6 +235,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--with-nc", action="store_true", help="also train on ANLI and SICK (non-commercial licences)")
+    ap.add_argument(
+        "--mix", default="", help="per-source caps overriding the default mix, e.g. vitaminc_real=34000,mnli=6000"
+    )
     ap.add_argument("--base", type=Path, default=None, help="base model folder (default: packaged all-MiniLM-L6-v2)")
     args = ap.parse_args()
 
@@ -257,6 +260,12 @@ def main() -> int:
     mix = dict(DEFAULT_MIX)
     if args.with_nc:
         mix.update(NON_COMMERCIAL)
+    for item in filter(None, args.mix.split(",")):
+        name, _, cap = item.partition("=")
+        if name not in DEFAULT_MIX and name not in NON_COMMERCIAL:
+            print(f"error: unknown source {name!r} in --mix", file=sys.stderr)
+            return 2
+        mix[name] = int(cap)
     pairs, hashes = load_pairs(args.data, mix, args.seed)
     train, hold = split_holdout(pairs, min(args.holdout, len(pairs) // 5), args.seed)
     if args.max_pairs:
