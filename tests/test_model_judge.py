@@ -41,9 +41,21 @@ OTHER = "Cats sleep sixteen hours a day."
 
 def test_without_combiner_the_model_decides() -> None:
     judge = ModelJudge(FakeModel({TROOPS: [0.1, 0.8, 0.1], OTHER: [0.05, 0.05, 0.9]}))
-    out = judge.judge("The coalition will stay in Iraq", [_ev(TROOPS), _ev(OTHER)])
+    out = judge.judge("The U.S. maintains troops in Iraq", [_ev(TROOPS), _ev(OTHER)])
     assert [j.stance for j in out] == ["contradicts", "neutral"]
     assert out[0].probability == pytest.approx(0.8)
+
+
+def test_scope_rules_hold_whatever_the_model_reads() -> None:
+    sure = {TROOPS: [0.02, 0.96, 0.02]}
+    judge = ModelJudge(FakeModel(sure))
+    # Another country: not a contradiction (and not support either).
+    assert judge.judge("The US has troops in Syria", [_ev(TROOPS)])[0].stance == "neutral"
+    # An unrelated sentence (cosine below MIN_SIMILARITY) is neutral.
+    assert judge.judge("The U.S. maintains troops in Iraq", [_ev(TROOPS, 0.1)])[0].stance == "neutral"
+    # The claim's figure is not in the sentence: the model cannot confirm it.
+    support = ModelJudge(FakeModel({TROOPS: [0.96, 0.02, 0.02]}))
+    assert support.judge("The U.S. maintains 900 ships in Iraq", [_ev(TROOPS)])[0].stance == "neutral"
 
 
 def _weights(**features: tuple[float, float, float]) -> list[list[float]]:

@@ -81,6 +81,15 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def file_checksums(folder: Path) -> dict[str, dict[str, Any]]:
+    """Size and sha256 of every file under ``folder`` (nested ones by relative path): the manifest's."""
+    return {
+        str(path.relative_to(folder)): {"bytes": path.stat().st_size, "sha256": _sha256(path)}
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def choose_faiss_type(n: int) -> str:
     """Exact flat search for small corpora, PQ fast scan + SQ8 re-ranking for large ones."""
     return "flat" if n <= FLAT_MAX_SENTENCES else LARGE_FAISS_TYPE
@@ -182,48 +191,14 @@ def build_index(
     faiss_type: str | None = None,
 ) -> dict[str, Any]:
     """Segment, embed and index ``docs`` into ``directory``; return the manifest."""
-    import faiss
-
     if not docs:
         raise IndexLoadError("no documents to index")
     embedder = embedder or Embedder()
-    # Absolute and through symlinks: the temp folder must be a sibling of the real
-    # target ("--index ." included), and a symlinked --index keeps pointing at it.
-    directory = Path(directory).absolute().resolve()
     sentences = segment_documents(docs)
     if not sentences:
         raise IndexLoadError("the documents contain no sentences to index")
     vectors = embedder.encode([s.text for s in sentences], progress=progress)
-    kind = faiss_type or choose_faiss_type(len(sentences))
-
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.building-"))
-    try:
-        faiss.write_index(make_faiss_index(kind, vectors), str(tmp / FAISS_FILE))
-        _write_tables(tmp, docs, sentences)
-        build_bm25([s.text for s in sentences], tmp)
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "model": {"name": MODEL_NAME, "dimension": DIMENSION, "normalized": True},
-            "faiss": faiss_params(kind, len(sentences)),
-            "documents": len(docs),
-            "sentences": len(sentences),
-            "corpus_fingerprint": corpus_fingerprint(docs),
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "lexical": {"type": "bm25", "folder": BM25_DIR},
-            "files": {
-                str(path.relative_to(tmp)): {"bytes": path.stat().st_size, "sha256": _sha256(path)}
-                for path in sorted(tmp.rglob("*"))
-                if path.is_file()
-            },
-        }
-        write_atomic_text(tmp / MANIFEST, json.dumps(manifest, indent=2) + "\n")
-        _umask_permissions(tmp)
-        _swap_into_place(tmp, directory)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return manifest
+    return write_index_from_vectors(docs, sentences, vectors, directory, faiss_type=faiss_type)
 
 
 def write_index_from_vectors(
@@ -267,11 +242,7 @@ def write_index_from_vectors(
         }
         if lexical:
             manifest["lexical"] = {"type": "bm25", "folder": BM25_DIR}
-        manifest["files"] = {
-            str(path.relative_to(tmp)): {"bytes": path.stat().st_size, "sha256": _sha256(path)}
-            for path in sorted(tmp.rglob("*"))
-            if path.is_file()
-        }
+        manifest["files"] = file_checksums(tmp)
         write_atomic_text(tmp / MANIFEST, json.dumps(manifest, indent=2) + "\n")
         _umask_permissions(tmp)
         _swap_into_place(tmp, directory)
@@ -296,13 +267,70 @@ def _swap_into_place(tmp: Path, directory: Path) -> None:
     if directory.exists() and any(directory.iterdir()) and not (directory / MANIFEST).exists():
         # Refuse to replace a folder that is not one of our indexes: it may hold the user's files.
         raise IndexLoadError(f"{directory} is not empty and is not an index; choose another --index folder")
-    old = None
     if directory.exists():
-        old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-        os.replace(directory, old)
+        replace_index_dir(tmp, directory)
+    else:
+        os.replace(tmp, directory)
+        _fsync_dir(directory.parent)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False where the system cannot."""
+    import ctypes
+    import errno
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def replace_index_dir(tmp: Path, directory: Path) -> None:
+    """Put the finished index ``tmp`` where ``directory`` is, never leaving no index there:
+    one atomic exchange where Linux offers it, else two renames that recover_index_dir undoes."""
+    if _exchange(tmp, directory):
+        _fsync_dir(directory.parent)
+        shutil.rmtree(tmp, ignore_errors=True)  # ``tmp`` now holds the old index
+        return
+    old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
+    os.replace(directory, old)
     os.replace(tmp, directory)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    _fsync_dir(directory.parent)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover_index_dir(directory: Path) -> None:
+    """Put back an index whose two-rename swap was interrupted between the renames."""
+    if directory.exists():
+        return
+    olds = sorted(
+        directory.parent.glob(f".{directory.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for old in olds:
+        if (old / MANIFEST).is_file():
+            os.replace(old, directory)
+            return
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def read_manifest(directory: str | Path) -> dict[str, Any]:

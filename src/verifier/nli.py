@@ -113,6 +113,13 @@ FEATURES = (
     "similarity",
 )
 STANCES = ("supports", "contradicts", "neutral")
+# Below this cosine (all-MiniLM-L6-v2) a sentence shares no topic with the claim; chosen from
+# the model's known similarity scale (unrelated pairs sit near 0-0.2), not tuned on any set.
+MIN_SIMILARITY = 0.25
+
+
+def similarity_of(evidence: Any) -> float:
+    return float(getattr(evidence, "similarity", 1.0))
 
 
 def pair_features(probs: np.ndarray, fact: Any, similarity: float) -> np.ndarray:
@@ -187,8 +194,23 @@ class ModelJudge:
             return []
         probs, facts = self.stance_probs(claim, evidence)
         out = []
-        for p, fact in zip(probs, facts, strict=True):
+        for p, fact, e in zip(probs, facts, evidence, strict=True):
+            if fact.stance == "contradicts" and fact.kind in ("quantity", "date"):
+                # A scoped figure or date mismatch is a contradiction whatever the model reads:
+                # the fact layer checked the values and that both sentences are about the same thing.
+                prob = max(fact.probability, float(p[1]))
+                out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
+                continue
             k = int(np.argmax(p))
+            if similarity_of(e) < MIN_SIMILARITY or (fact.stance == "neutral" and fact.kind == "entity"):
+                # Scope: an unrelated sentence, or one about another place, person or organisation,
+                # says nothing about the claim ("900 troops in Syria" against "2,500 troops in Iraq").
+                k = 2
+            elif k == 1 and fact.stance == "neutral" and fact.kind == "overlap":
+                # Too little in common to contradict; a paraphrase may still support.
+                k = 0 if p[0] > p[2] else 2
+            elif k == 0 and fact.stance == "neutral" and fact.kind == "missing-fact":
+                k = 2  # the claim's figure or date is not in the sentence: it cannot confirm it
             stance = STANCES[k]
             if stance == fact.stance and fact.stance != "neutral":
                 reason = fact.reason  # the fact layer names the values it compared
@@ -198,7 +220,7 @@ class ModelJudge:
                 reason = "says something incompatible with the claim"
             else:
                 reason = fact.reason if fact.stance == "neutral" else "is related but not decisive"
-            out.append(
-                Judgement(stance, float(p[k]), reason, "model" if reason != fact.reason else fact.kind)
-            )
+            # A neutral sentence carries no weight towards a verdict: its probability is that of "unknown".
+            prob = float(p[k]) if k != 2 else float(p[2])
+            out.append(Judgement(stance, prob, reason, "model" if reason != fact.reason else fact.kind))
         return out

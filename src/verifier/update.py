@@ -14,8 +14,6 @@ update. Updates of one index are serialised by a lock file beside it.
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import hashlib
 import json
 import os
@@ -35,10 +33,12 @@ from verifier.index import (
     FAISS_FILE,
     MANIFEST,
     SENTENCES_FILE,
-    _sha256,
     _umask_permissions,
     corpus_fingerprint,
+    file_checksums,
     read_manifest,
+    recover_index_dir,
+    replace_index_dir,
     verify_files,
     write_atomic_text,
 )
@@ -201,16 +201,12 @@ def _write(
             sentences=sentences.num_rows,
             corpus_fingerprint=corpus_fingerprint(docs),
             updated_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            files={
-                str(p.relative_to(tmp)): {"bytes": p.stat().st_size, "sha256": _sha256(p)}
-                for p in sorted(tmp.rglob("*"))
-                if p.is_file()
-            },
+            files=file_checksums(tmp),
         )
         write_atomic_text(tmp / MANIFEST, json.dumps(manifest, indent=2) + "\n")
         _umask_permissions(tmp)
         _fsync_tree(tmp)
-        _replace(tmp, directory)
+        replace_index_dir(tmp, directory)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -226,61 +222,6 @@ def _fsync_tree(folder: Path) -> None:
             os.close(fd)
 
 
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths (Linux renameat2); False where the system cannot."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        fn = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    fn.restype = ctypes.c_int
-    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV):
-        return False
-    raise OSError(err, os.strerror(err), str(b))
-
-
-def _replace(tmp: Path, directory: Path) -> None:
-    if _exchange(tmp, directory):
-        # ``tmp`` now holds the old index.
-        _fsync_dir(directory.parent)
-        shutil.rmtree(tmp, ignore_errors=True)
-        return
-    old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-    os.replace(directory, old)
-    os.replace(tmp, directory)
-    _fsync_dir(directory.parent)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _recover(directory: Path) -> None:
-    """Put back an index whose two-rename swap was interrupted between the renames."""
-    if directory.exists():
-        return
-    olds = sorted(
-        directory.parent.glob(f".{directory.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True
-    )
-    for old in olds:
-        if (old / MANIFEST).is_file():
-            os.replace(old, directory)
-            return
-
-
 @contextmanager
 def _locked(directory: Path) -> Iterator[None]:
     import fcntl
@@ -289,7 +230,7 @@ def _locked(directory: Path) -> Iterator[None]:
     with open(lock_path, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            _recover(directory)
+            recover_index_dir(directory)
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
