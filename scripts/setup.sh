@@ -11,8 +11,8 @@ python3 -m venv .venv
 # from weighing (and downloading) a multi-GB CUDA build while resolving the rest.
 .venv/bin/python -m pip install -q "torch==2.13.0"
 if [ "${1:-}" = "--dev" ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,train]"
 else
-  .venv/bin/python -m pip install -q ".[test]"
+  .venv/bin/python -m pip install -q ".[test,train]"
 fi
 .venv/bin/verifier --version
