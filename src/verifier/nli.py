@@ -188,11 +188,13 @@ class ModelJudge:
         return _softmax(x @ self.weights.T), facts
 
     def judge(self, claim: str, evidence: Sequence[Any]) -> list[Any]:
+        from verifier.facts import extract
         from verifier.judge import Judgement
 
         if not evidence:
             return []
         probs, facts = self.stance_probs(claim, evidence)
+        claim_facts = extract(claim)
         out = []
         for p, fact, e in zip(probs, facts, evidence, strict=True):
             if fact.stance == "contradicts" and fact.kind in ("quantity", "date"):
@@ -202,13 +204,13 @@ class ModelJudge:
                 out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
                 continue
             k = int(np.argmax(p))
-            if similarity_of(e) < MIN_SIMILARITY or (fact.stance == "neutral" and fact.kind == "entity"):
-                # Scope: an unrelated sentence, or one about another place, person or organisation,
-                # says nothing about the claim ("900 troops in Syria" against "2,500 troops in Iraq").
-                k = 2
-            elif k == 1 and fact.stance == "neutral" and fact.kind == "overlap":
-                # Too little in common to contradict; a paraphrase may still support.
-                k = 0 if p[0] > p[2] else 2
+            if similarity_of(e) < MIN_SIMILARITY:
+                k = 2  # an unrelated sentence says nothing about the claim, whatever the model reads
+            elif fact.stance == "neutral" and fact.kind == "entity":
+                # Scope: a sentence about another place, person or organisation cannot contradict
+                # the claim, nor confirm its figures ("900 troops in Syria" vs "2,500 troops in Iraq").
+                if k == 1 or (k == 0 and (claim_facts.quantities or claim_facts.dates)):
+                    k = 2
             elif k == 0 and fact.stance == "neutral" and fact.kind == "missing-fact":
                 k = 2  # the claim's figure or date is not in the sentence: it cannot confirm it
             stance = STANCES[k]
