@@ -54,7 +54,8 @@ def fit_softmax_regression(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps
 
 
 def fit_platt(conf: np.ndarray, correct: np.ndarray, steps: int = 4000) -> tuple[float, float]:
-    """Platt scaling on logit(confidence): P(correct) = sigmoid(a * logit(c) + b)."""
+    """Platt scaling on logit(confidence): P(correct) = sigmoid(a * logit(c) + b), with a >= 0 so
+    that a more confident verdict is never reported as less likely to be right."""
     c = np.clip(conf, 1e-6, 1 - 1e-6)
     s = np.log(c / (1 - c))
     a, b = 1.0, 0.0
@@ -66,6 +67,7 @@ def fit_platt(conf: np.ndarray, correct: np.ndarray, steps: int = 4000) -> tuple
         va, vb = 0.999 * va + 0.001 * ga**2, 0.999 * vb + 0.001 * gb**2
         a -= 0.02 * (ma / (1 - 0.9**t)) / (np.sqrt(va / (1 - 0.999**t)) + 1e-8)
         b -= 0.02 * (mb / (1 - 0.9**t)) / (np.sqrt(vb / (1 - 0.999**t)) + 1e-8)
+        a = max(a, 0.0)
     return a, b
 
 
@@ -196,8 +198,14 @@ def main() -> int:
     f1, rerank_weight, decisive, verdicts = best
     conf = np.array([v.confidence for v in verdicts])
     correct = np.array([v.label == g for v, g in zip(verdicts, gold, strict=True)], dtype=float)
-    a, b = fit_platt(conf, correct)
-    calibrated = np.array([Aggregator(decisive, a, b).calibrate(c) for c in conf])
+    labels = [v.label for v in verdicts]
+    platt = {}
+    for label in LABELS:
+        sel = np.array([lab == label for lab in labels])
+        if sel.sum() >= 10:  # too few verdicts of a label to fit its map: keep it raw
+            platt[label] = tuple(round(x, 5) for x in fit_platt(conf[sel], correct[sel]))
+    agg = Aggregator(decisive, platt)
+    calibrated = np.array([agg.calibrate(c, lab) for c, lab in zip(conf, labels, strict=True)])
     print(
         f"claim level on {len(texts)} held-out train claims: macro-F1 {f1:.3f} "
         f"(rerank weight {rerank_weight}, decisive {decisive:.2f}); "
@@ -206,7 +214,7 @@ def main() -> int:
         file=sys.stderr,
     )
     meta["retrieval"] = {"rerank": rerank_weight > 0, "rerank_weight": rerank_weight}
-    meta["aggregation"] = {"decisive": round(decisive, 4), "platt_a": round(a, 5), "platt_b": round(b, 5)}
+    meta["aggregation"] = Aggregator(round(decisive, 4), platt).to_dict()
     meta["calibration_data"] = {
         "pairs": len(pairs),
         "training_pool_holdout_pairs": n_nli,

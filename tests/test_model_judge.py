@@ -107,13 +107,18 @@ def test_aggregator_threshold_and_calibration() -> None:
     j = [Judgement("supports", 0.6, "states it")]
     assert Aggregator(decisive=0.5).run("c", ev, j).label == "supported"
     assert Aggregator(decisive=0.7).run("c", ev, j).label == "unknown"
-    agg = Aggregator(decisive=0.5, platt_a=0.5, platt_b=0.0)
-    assert agg.calibrate(0.5) == pytest.approx(0.5)
-    assert 0.5 < agg.calibrate(0.9) < 0.9  # shrinks overconfidence
-    assert agg.calibrate(0.2) < agg.calibrate(0.3) < agg.calibrate(0.99)  # monotone
+    agg = Aggregator(decisive=0.5, platt={"supported": (0.5, 0.0)})
+    assert agg.calibrate(0.5, "supported") == pytest.approx(0.5)
+    assert 0.5 < agg.calibrate(0.9, "supported") < 0.9  # shrinks overconfidence
+    assert (
+        agg.calibrate(0.2, "supported") < agg.calibrate(0.3, "supported") < agg.calibrate(0.99, "supported")
+    )
+    assert agg.calibrate(0.9, "unknown") == 0.9  # no map for this label: raw
     assert Aggregator.from_dict(agg.to_dict()) == agg
     with pytest.raises(ValueError):
         Aggregator(decisive=1.5)
+    with pytest.raises(ValueError):
+        Aggregator(platt={"supported": (-0.2, 0.1)})  # would invert the confidence order
 
 
 # Once the repository ships the model, an installed package without it is a packaging bug:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from verifier.judge import Judgement
-from verifier.types import Evidence, Verdict
+from verifier.types import LABELS, Evidence, Verdict
 
 # A stance below this probability is not decisive on its own.
 DECISIVE = 0.5
@@ -16,32 +16,39 @@ DECISIVE = 0.5
 
 @dataclass(frozen=True)
 class Aggregator:
-    """Claim-level decision: the decisive threshold and a Platt map from raw to calibrated
-    confidence, both fitted on training claims by scripts/calibrate_judge.py."""
+    """Claim-level decision: the decisive threshold and, per verdict label, a Platt map from raw
+    to calibrated confidence (slope never negative), fitted on training claims by
+    scripts/calibrate_judge.py. Labels without a map keep their raw confidence."""
 
     decisive: float = DECISIVE
-    platt_a: float = 1.0
-    platt_b: float = 0.0
+    platt: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not 0.0 < self.decisive < 1.0:
             raise ValueError("decisive must be in (0, 1)")
+        for label, (a, _) in self.platt.items():
+            if label not in LABELS or a < 0:
+                raise ValueError(f"bad calibration for {label!r}: a label and a slope >= 0 are needed")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"decisive": self.decisive, "platt": {k: list(v) for k, v in self.platt.items()}}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Aggregator:
-        return cls(**{k: float(data[k]) for k in ("decisive", "platt_a", "platt_b") if k in data})
+        platt = {k: (float(v[0]), float(v[1])) for k, v in (data.get("platt") or {}).items()}
+        return cls(float(data.get("decisive", DECISIVE)), platt)
 
-    def calibrate(self, confidence: float) -> float:
+    def calibrate(self, confidence: float, label: str) -> float:
+        if label not in self.platt:
+            return confidence
+        a, b = self.platt[label]
         p = min(max(confidence, 1e-6), 1 - 1e-6)
-        z = self.platt_a * math.log(p / (1 - p)) + self.platt_b
+        z = a * math.log(p / (1 - p)) + b
         return 1.0 / (1.0 + math.exp(-z))
 
     def run(self, claim: str, evidence: Sequence[Evidence], judgements: Sequence[Judgement]) -> Verdict:
         verdict = aggregate(claim, evidence, judgements, decisive=self.decisive)
-        verdict.confidence = round(self.calibrate(verdict.confidence), 4)
+        verdict.confidence = round(self.calibrate(verdict.confidence, verdict.label), 4)
         return verdict
 
 
