@@ -16,15 +16,28 @@ TROOPS = "The U.S. currently maintains approximately 2,500 troops in Iraq as par
 
 
 @pytest.fixture(scope="module")
-def verifier(tmp_path_factory: pytest.TempPathFactory) -> Verifier:
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[EvidenceIndex, Embedder]:
     directory: Path = tmp_path_factory.mktemp("seed-index")
     embedder = Embedder()
     build_index(load_documents([corpus_dir()]), directory, embedder, progress=False)
-    return Verifier(EvidenceIndex.load(directory), embedder)
+    return EvidenceIndex.load(directory), embedder
 
 
-def test_supported_cites_the_2500_sentence(verifier: Verifier) -> None:
-    verdict = verifier.check("The US has 2,500 troops in Iraq")
+@pytest.fixture(scope="module")
+def verifier(seed_index: tuple[EvidenceIndex, Embedder]) -> Verifier:
+    """The fact layer alone."""
+    return Verifier(*seed_index)
+
+
+@pytest.fixture(scope="module", params=["facts", "auto"])
+def shipped(request: pytest.FixtureRequest, seed_index: tuple[EvidenceIndex, Embedder]) -> Verifier:
+    """The fact layer alone, and the configuration as shipped (the trained model when present)."""
+    index, embedder = seed_index
+    return Verifier.from_index(index, embedder, judge=request.param)
+
+
+def test_supported_cites_the_2500_sentence(shipped: Verifier) -> None:
+    verdict = shipped.check("The US has 2,500 troops in Iraq")
     assert verdict.label == "supported"
     assert verdict.confidence >= 0.7
     top = verdict.evidence[0]
@@ -33,15 +46,15 @@ def test_supported_cites_the_2500_sentence(verifier: Verifier) -> None:
     assert "2,500" in verdict.explanation
 
 
-def test_contradicted_names_both_numbers(verifier: Verifier) -> None:
-    verdict = verifier.check("The US has 10,000 troops in Iraq")
+def test_contradicted_names_both_numbers(shipped: Verifier) -> None:
+    verdict = shipped.check("The US has 10,000 troops in Iraq")
     assert verdict.label == "contradicted"
     assert "10,000" in verdict.explanation and "2,500" in verdict.explanation
     assert verdict.evidence[0].text == TROOPS and verdict.evidence[0].stance == "contradicts"
 
 
-def test_other_country_is_unknown(verifier: Verifier) -> None:
-    verdict = verifier.check("The US has 900 troops in Syria")
+def test_other_country_is_unknown(shipped: Verifier) -> None:
+    verdict = shipped.check("The US has 900 troops in Syria")
     assert verdict.label == "unknown"
     assert all(e.stance == "neutral" for e in verdict.evidence)
 

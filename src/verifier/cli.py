@@ -59,10 +59,10 @@ def cli() -> None:
     """
 
 
-def _open(index_dir: Path | None, backend: str, quiet: bool, top_k: int = 5) -> Any:
+def _open(index_dir: Path | None, backend: str, quiet: bool, top_k: int = 5, judge: str = "auto") -> Any:
     from verifier.api import Verifier
 
-    return Verifier.open(index_dir, backend=backend, quiet=quiet, top_k=top_k)
+    return Verifier.open(index_dir, backend=backend, quiet=quiet, top_k=top_k, judge=judge)
 
 
 index_option = click.option(
@@ -94,14 +94,23 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @backend_option
+@click.option(
+    "--judge",
+    type=click.Choice(["auto", "model", "facts"]),
+    default="auto",
+    show_default=True,
+    help="The shipped verification model with the fact layer (auto/model), or the fact layer alone.",
+)
 @quiet_option
-def check(claim: str, index_dir: Path | None, top_k: int, as_json: bool, backend: str, quiet: bool) -> None:
+def check(
+    claim: str, index_dir: Path | None, top_k: int, as_json: bool, backend: str, judge: str, quiet: bool
+) -> None:
     """Check one CLAIM against the corpus."""
     from verifier.api import validate_claim
     from verifier.report import to_json, to_text
 
     claim = validate_claim(claim)
-    verdict = _open(index_dir, backend, quiet, top_k).check(claim, top_k)
+    verdict = _open(index_dir, backend, quiet, top_k, judge).check(claim, top_k)
     if as_json:
         click.echo(to_json(verdict))
     else:
