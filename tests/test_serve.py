@@ -302,3 +302,14 @@ def test_serve_command_loads_once_and_binds_loopback(built_index, tmp_path: Path
         cli, ["serve", "--index", str(built_index.path), "--db", str(db), "--host", "0.0.0.0", "-q"]
     )
     assert "not a loopback address" in public.output
+
+
+def test_docs_page_works_offline(api: TestClient) -> None:
+    """The OpenAPI page must not depend on a CDN: its scripts are served by the app itself."""
+    page = api.get("/docs")
+    assert page.status_code == 200
+    assert "cdn.jsdelivr.net" not in page.text and "unpkg.com" not in page.text
+    import re
+
+    for src in re.findall(r'(?:src|href)="(/[^"]+\.(?:js|css))"', page.text):
+        assert api.get(src).status_code == 200, src

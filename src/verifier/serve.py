@@ -31,9 +31,10 @@ MAX_DOCUMENT_CHARS = MAX_BODY_BYTES  # the body limit bounds it first
 DEFAULT_DB_NAME = "reviews.sqlite3"
 
 try:  # pydantic and fastapi are only needed by the server; import errors surface when it is used
-    from fastapi import FastAPI, HTTPException, Query, Request
+    from fastapi import HTTPException, Query, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+    from fastapi_offline import FastAPIOffline
     from pydantic import BaseModel, ConfigDict, Field
 except ImportError as exc:  # pragma: no cover - a broken install
     raise VerifierError(
@@ -189,7 +190,7 @@ def create_app(
     *,
     allow_documents: bool = True,
     max_body: int = MAX_BODY_BYTES,
-) -> FastAPI:
+) -> FastAPIOffline:
     """The review app over a loaded :class:`verifier.api.Verifier` and a :class:`ReviewStore`.
 
     ``allow_documents=False`` refuses ``POST /api/documents`` (the shipped corpus's cached
@@ -199,7 +200,9 @@ def create_app(
 
     _ = verifier.index.lexical  # load BM25 now: loaded lazily, it could come from a later update on disk
     state = ServerState(verifier, store, allow_documents)
-    app = FastAPI(
+    # FastAPIOffline serves the /docs page's Swagger UI files itself: plain FastAPI links a CDN,
+    # which this offline tool cannot reach.
+    app = FastAPIOffline(
         title="claim-verifier review server",
         version=__version__,
         description="Check claims and drafts against the loaded index; review verdicts; export ClaimReview.",
