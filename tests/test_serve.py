@@ -309,7 +309,5 @@ def test_docs_page_works_offline(api: TestClient) -> None:
     page = api.get("/docs")
     assert page.status_code == 200
     assert "cdn.jsdelivr.net" not in page.text and "unpkg.com" not in page.text
-    import re
-
     for src in re.findall(r'(?:src|href)="(/[^"]+\.(?:js|css))"', page.text):
         assert api.get(src).status_code == 200, src
