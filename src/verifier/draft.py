@@ -23,6 +23,7 @@ from typing import Any
 import click
 
 from verifier.errors import VerifierError
+from verifier.report import evidence_where
 from verifier.types import Evidence, Verdict
 
 THRESHOLD = 0.5
@@ -414,18 +415,7 @@ class ArticleReport:
                 f"- reason: {_md(v.explanation)}",
             ]
             for i, e in enumerate(v.evidence, 1):
-                meta = " · ".join(
-                    p
-                    for p in (
-                        e.title or e.doc_id,
-                        e.source,
-                        e.date,
-                        f"sentence {e.sentence_index + 1}",
-                        f"similarity {e.similarity:.2f}",
-                        e.stance if e.stance == "neutral" else f"{e.stance} {e.stance_probability:.2f}",
-                    )
-                    if p
-                )
+                meta = evidence_where(e, chars=False)
                 lines.append(f"- [{i}] “{_md(e.text.strip())}” ({_md(meta)})")
         skipped = [s for s in self.sentences if not s.checkworthy(self.threshold)]
         if skipped:

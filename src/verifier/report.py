@@ -7,10 +7,9 @@ import textwrap
 
 import click
 
-from verifier.types import Verdict
+from verifier.types import Evidence, Verdict
 
 _COLOURS = {"supported": "green", "contradicted": "red", "unknown": "yellow"}
-_STANCE_MARK = {"supports": "supports", "contradicts": "contradicts", "neutral": "neutral"}
 
 
 def to_json(verdict: Verdict) -> str:
@@ -27,20 +26,20 @@ def to_text(verdict: Verdict, *, colour: bool = False, width: int = 100) -> str:
             f'"{e.text.strip()}"', width=width, initial_indent=f"  [{i}] ", subsequent_indent="      "
         )
         lines.append(quote)
-        where = " · ".join(
-            part
-            for part in (
-                e.title or e.doc_id,
-                e.source,
-                e.date,
-                f"sentence {e.sentence_index + 1}",
-                f"chars {e.start}–{e.end}",
-                f"similarity {e.similarity:.2f}",
-                f"{_STANCE_MARK[e.stance]} {e.stance_probability:.2f}"
-                if e.stance != "neutral"
-                else "neutral",
-            )
-            if part
-        )
+        where = evidence_where(e)
         lines.append(f"      {where}")
     return "\n".join(lines)
+
+
+def evidence_where(e: Evidence, *, chars: bool = True) -> str:
+    """Where a cited sentence comes from and what the judge made of it, on one line."""
+    parts = (
+        e.title or e.doc_id,
+        e.source,
+        e.date,
+        f"sentence {e.sentence_index + 1}",
+        f"chars {e.start}–{e.end}" if chars else "",
+        f"similarity {e.similarity:.2f}",
+        e.stance if e.stance == "neutral" else f"{e.stance} {e.stance_probability:.2f}",
+    )
+    return " · ".join(p for p in parts if p)
