@@ -71,17 +71,9 @@ def _read_bytes(path: Path) -> bytes:
 def _parse_jsonl(data: bytes, path: Path) -> pd.DataFrame:
     # Parsed by hand rather than pd.read_json so an error can name the line, and so
     # strings like "2020-01-01" or "007" are not turned into dates or numbers.
-    records: list[dict[str, Any]] = []
-    for n, line in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise VerifierError(f"line {n} of {path} is not valid JSON ({e.msg})") from None
-        if not isinstance(record, dict):
-            raise VerifierError(f"line {n} of {path} is not a JSON object")
-        records.append(record)
+    from verifier.ingest import jsonl_objects
+
+    records = [record for _, record in jsonl_objects(data.decode("utf-8-sig"), path)]
     # object dtype keeps each value as written: ints stay ints even next to a missing one.
     return pd.DataFrame(records, dtype=object)
 

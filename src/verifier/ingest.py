@@ -20,7 +20,7 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -229,9 +229,10 @@ def _record_doc(path: Path, record: dict[str, Any], text: str) -> Document:
     return Document(doc_id, text, _field(record.get("title")), **plain, path=str(path))
 
 
-def _load_jsonl(path: Path) -> list[tuple[Document, str]]:
-    out: list[tuple[Document, str]] = []
-    for number, line in enumerate(_read_text(path).split("\n"), start=1):
+def jsonl_objects(text: str, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; a bad line is a VerifierError naming it."""
+    # Split on "\n" only: str.splitlines would also cut at U+2028 inside a JSON string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path} line {number}"
@@ -241,6 +242,13 @@ def _load_jsonl(path: Path) -> list[tuple[Document, str]]:
             raise VerifierError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from None
         if not isinstance(record, dict):
             raise VerifierError(f"{where}: not a JSON object")
+        yield number, record
+
+
+def _load_jsonl(path: Path) -> list[tuple[Document, str]]:
+    out: list[tuple[Document, str]] = []
+    for number, record in jsonl_objects(_read_text(path), path):
+        where = f"{path} line {number}"
         if "text" not in record:
             raise VerifierError(f"{where}: missing 'text' field")
         text = record["text"]
