@@ -44,6 +44,7 @@ class Verifier:
         *,
         rerank: bool = False,
         rerank_weight: float = 1.0,
+        rerank_depth: int | None = None,
         aggregator: Aggregator | None = None,
     ) -> None:
         if top_k < 1:
@@ -57,7 +58,8 @@ class Verifier:
             self.embedder,
             top_k,
             reranker=reranker,
-            rerank_weight=rerank_weight,  # type: ignore[arg-type]
+            rerank_weight=rerank_weight,
+            rerank_depth=rerank_depth,
         )
         self.aggregator = aggregator or Aggregator()
         self.top_k = top_k
@@ -104,6 +106,7 @@ class Verifier:
             top_k=top_k,
             rerank=bool(retrieval.get("rerank", False)),
             rerank_weight=float(retrieval.get("rerank_weight", 1.0)),
+            rerank_depth=retrieval.get("rerank_depth"),
             aggregator=Aggregator.from_dict(model.meta.get("aggregation", {})),
         )
 

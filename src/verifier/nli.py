@@ -8,6 +8,7 @@ and runs with onnxruntime and tokenizers only, so the check path never imports t
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
 from importlib import resources
@@ -40,7 +41,9 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 class NLIModel:
     """Calibrated probabilities over (supported, contradicted, unknown) for claim/evidence pairs."""
 
-    def __init__(self, model_dir: str | Path | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self, model_dir: str | Path | None = None, batch_size: int = 32, memo_size: int = 50_000
+    ) -> None:
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
         if not model_available(self.model_dir):
             raise VerifierError(f"no verification model in {self.model_dir} (needs {', '.join(MODEL_FILES)})")
@@ -52,6 +55,10 @@ class NLIModel:
         self.batch_size = batch_size
         self.max_length = int(self.meta.get("max_length", 128))
         self.temperature = float(self.meta.get("temperature", 1.0))
+        # Reranking scores the pool and the judge then scores the chosen top-k: the same pairs.
+        # Remembering logits per pair means each pair runs through the model once.
+        self.memo_size = memo_size
+        self._memo: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 
     @cached_property
     def _session(self) -> Any:
@@ -76,8 +83,27 @@ class NLIModel:
         return tok
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        if not pairs:
-            return np.zeros((0, 3), dtype=np.float32)
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        todo: dict[tuple[str, str], list[int]] = {}
+        for i, pair in enumerate(pairs):
+            key = (pair[0], pair[1])
+            hit = self._memo.get(key)
+            if hit is not None:
+                out[i] = hit
+            else:
+                todo.setdefault(key, []).append(i)
+        if todo:
+            keys = list(todo)
+            fresh = self._run(keys)
+            for key, row in zip(keys, fresh, strict=True):
+                out[todo[key]] = row
+                self._memo[key] = row
+            while len(self._memo) > self.memo_size:
+                self._memo.popitem(last=False)
+        return out
+
+    def _run(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """One pass of the model over distinct pairs, in length-sorted batches (little padding)."""
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         names = {i.name for i in self._session.get_inputs()}
@@ -173,9 +199,12 @@ class ModelJudge:
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.name, "model_dir": str(self.model.model_dir), "facts": self.facts.to_dict()}
 
-    def relevance(self, claim: str, sentences: Sequence[str]) -> np.ndarray:
-        """How decisive each sentence is for the claim (1 - P(unknown)): the reranking score."""
-        return 1.0 - self.model.predict([(claim, s) for s in sentences])[:, 2]
+    def relevance(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """How decisive each sentence is for its claim (1 - P(unknown)): the reranking score.
+
+        Takes (claim, sentence) pairs of any number of claims, so that a batch is scored in
+        one pass of the model; the judge later reuses these pairs' scores."""
+        return 1.0 - self.model.predict(pairs)[:, 2]
 
     def stance_probs(self, claim: str, evidence: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
         probs = self.model.predict([(claim, e.text) for e in evidence])

@@ -26,7 +26,9 @@ _RRF_K = 60
 
 
 class Reranker(Protocol):
-    def relevance(self, claim: str, sentences: Sequence[str]) -> np.ndarray: ...
+    def relevance(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """A decisiveness score per (claim, sentence) pair; pairs of many claims at once."""
+        ...
 
 
 def _norm(text: str) -> str:
@@ -46,9 +48,12 @@ class Retriever:
         pool: int = 30,
         reranker: Reranker | None = None,
         rerank_weight: float = 1.0,
+        rerank_depth: int | None = None,
     ) -> None:
         if top_k < 1 or pool < 1:
             raise ValueError("top_k and pool must be at least 1")
+        if rerank_depth is not None and rerank_depth < 1:
+            raise ValueError("rerank_depth must be at least 1")
         self.index = index
         self.embedder = embedder
         self.top_k = top_k
@@ -56,6 +61,9 @@ class Retriever:
         self.pool = pool
         self.reranker = reranker
         self.rerank_weight = rerank_weight
+        # How many of the fused pool the reranker reads: each one is a pass of the cross-encoder,
+        # the dominant cost of a check.
+        self.rerank_depth = rerank_depth or pool
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +72,7 @@ class Retriever:
             "pool": self.pool,
             "rerank": self.reranker is not None,
             "rerank_weight": self.rerank_weight,
+            "rerank_depth": self.rerank_depth,
         }
 
     def run(
@@ -100,7 +109,10 @@ class Retriever:
             rows = self.index.rows_of_documents(doc_ids[i])  # type: ignore[index]
             scores, found = self.index.search_within(vector, rows, depth)
             candidates.append([(int(r), float(s)) for r, s in zip(found[0], scores[0], strict=True)])
-        return [self._evidence(claim, cands, k) for claim, cands in zip(claims, candidates, strict=True)]
+        pools = [self._unique(cands) for cands in candidates]
+        if self.reranker is not None:
+            pools = self._rerank(claims, pools)
+        return [self._evidence(pool, k) for pool in pools]
 
     def _fused(self, claims: Sequence[str], vectors: np.ndarray, depth: int) -> list[list[tuple[int, float]]]:
         """Per claim, (row, dense cosine) candidates in fused rank order."""
@@ -124,7 +136,8 @@ class Retriever:
             out.append([(r, cosine[r]) for r in order])
         return out
 
-    def _evidence(self, claim: str, candidates: list[tuple[int, float]], k: int) -> list[Evidence]:
+    def _unique(self, candidates: list[tuple[int, float]]) -> list[tuple[int, float, dict]]:
+        """Candidates with their stored rows, repeated sentences dropped (first one kept)."""
         records = self.index.sentence_rows([r for r, _ in candidates])
         seen: set[str] = set()
         unique = []
@@ -133,12 +146,31 @@ class Retriever:
             if key not in seen:
                 seen.add(key)
                 unique.append((row, sim, rec))
-        if self.reranker is not None and len(unique) > 1:
-            relevance = self.reranker.relevance(claim, [rec["text"] for _, _, rec in unique])
-            n = len(unique)
-            # Fused rank keeps its say; the model's decisiveness re-orders within the pool.
-            score = [self.rerank_weight * float(rel) + (n - i) / n for i, rel in enumerate(relevance)]
-            unique = [u for _, u in sorted(zip(score, unique, strict=True), key=lambda t: -t[0])]
+        return unique
+
+    def _rerank(
+        self, claims: Sequence[str], pools: list[list[tuple[int, float, dict]]]
+    ) -> list[list[tuple[int, float, dict]]]:
+        """Re-order the head of each pool by the model, all claims' pairs in one call."""
+        assert self.reranker is not None
+        heads = [pool[: self.rerank_depth] if len(pool) > 1 else [] for pool in pools]
+        pairs = [(c, rec["text"]) for c, head in zip(claims, heads, strict=True) for _, _, rec in head]
+        relevance = self.reranker.relevance(pairs) if pairs else np.zeros(0)
+        out, at = [], 0
+        for pool, head in zip(pools, heads, strict=True):
+            n = len(head)
+            if n == 0:
+                out.append(pool)
+                continue
+            rel = relevance[at : at + n]
+            at += n
+            # Fused rank keeps its say; the model's decisiveness re-orders within the head.
+            score = [self.rerank_weight * float(r) + (n - i) / n for i, r in enumerate(rel)]
+            ranked = [u for _, u in sorted(zip(score, head, strict=True), key=lambda t: -t[0])]
+            out.append(ranked + pool[n:])
+        return out
+
+    def _evidence(self, unique: list[tuple[int, float, dict]], k: int) -> list[Evidence]:
         found = []
         for row, sim, rec in unique[:k]:
             doc = self.index.documents.get(rec["doc_id"], {})

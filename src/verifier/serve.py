@@ -166,6 +166,7 @@ def reload_verifier(verifier: Any) -> Any:
         top_k=verifier.top_k,
         rerank=retriever.reranker is not None,
         rerank_weight=retriever.rerank_weight,
+        rerank_depth=retriever.rerank_depth,
         aggregator=verifier.aggregator,
     )
 

@@ -1,0 +1,72 @@
+"""Retrieval: hybrid candidates, reranking batched across claims, the rerank depth."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from verifier.embed import Embedder
+from verifier.index import EvidenceIndex
+from verifier.nli import NLIModel, model_available
+from verifier.retrieve import Retriever
+
+
+class CountingReranker:
+    """Prefers sentences that mention a keyword; records every call it gets."""
+
+    def __init__(self, keyword: str) -> None:
+        self.keyword = keyword
+        self.calls: list[list[tuple[str, str]]] = []
+
+    def relevance(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.calls.append(list(pairs))
+        return np.array([1.0 if self.keyword in s else 0.0 for _, s in pairs])
+
+
+CLAIMS = ["How many US troops are in Iraq?", "Who leads the coalition?", "What happened in Baghdad?"]
+
+
+def test_rerank_scores_every_claim_in_one_call(built_index, embedder: Embedder) -> None:
+    index = EvidenceIndex.load(built_index.path)
+    reranker = CountingReranker("2,500")
+    retriever = Retriever(index, embedder, top_k=2, pool=6, reranker=reranker, rerank_weight=5.0)
+    results = retriever.run(CLAIMS)
+    assert len(reranker.calls) == 1
+    assert {c for c, _ in reranker.calls[0]} == set(CLAIMS)
+    # The reranker's favourite rises to the top for every claim whose pool holds it.
+    for claim, evidence in zip(CLAIMS, results, strict=True):
+        pool = [s for c, s in reranker.calls[0] if c == claim]
+        if any("2,500" in s for s in pool):
+            assert "2,500" in evidence[0].text
+
+
+def test_rerank_depth_limits_what_the_model_reads(built_index, embedder: Embedder) -> None:
+    index = EvidenceIndex.load(built_index.path)
+    plain = Retriever(index, embedder, top_k=5, pool=8).run(CLAIMS[:1])[0]
+    reranker = CountingReranker("no such word")
+    shallow = Retriever(index, embedder, top_k=5, pool=8, reranker=reranker, rerank_depth=3)
+    got = shallow.run(CLAIMS[:1])[0]
+    assert len(reranker.calls[0]) == 3
+    # Nothing the reranker likes: the fused order stands.
+    assert [e.row for e in got] == [e.row for e in plain]
+    with pytest.raises(ValueError, match="rerank_depth"):
+        Retriever(index, embedder, rerank_depth=0)
+
+
+@pytest.mark.skipif(not model_available(), reason="the package carries no verification model")
+def test_model_runs_each_pair_once() -> None:
+    model = NLIModel(memo_size=3)
+    calls: list[int] = []
+    run = model._run
+    model._run = lambda pairs: (calls.append(len(pairs)), run(pairs))[1]  # type: ignore[method-assign]
+    pairs = [("The US has troops in Iraq", "The U.S. keeps 2,500 troops in Iraq."), ("a", "b")]
+    first = model.predict(pairs)
+    again = model.predict([pairs[1], pairs[0], pairs[0]])
+    assert calls == [2]
+    np.testing.assert_allclose(again, first[[1, 0, 0]])
+    model.predict([("c", "d"), ("e", "f")])  # over the memo's size: the oldest pair is forgotten
+    assert len(model._memo) == 3
+    model.predict([pairs[0]])
+    assert calls == [2, 2, 1]
