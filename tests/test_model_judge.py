@@ -210,3 +210,24 @@ def test_train_script_smoke(tmp_path: Path) -> None:
     assert model.predict([("a", "b")]).shape == (1, 3)
     assert model.meta["training"]["steps"] == 3
     assert (work / "holdout_pairs.jsonl").exists()
+
+
+def test_contrast_names_the_words_a_sentence_changes() -> None:
+    from verifier.nli import contrast
+
+    assert contrast("The coalition will stay in Baghdad", "The coalition will withdraw from Baghdad.") == (
+        "stay in",
+        "withdraw from",
+    )
+    assert contrast("The movie is a comedy", "The film is a drama.") == ("movie … comedy", "film … drama")
+    # Nothing changed, or two unrelated phrasings: no contrast to name.
+    assert contrast("The movie is a comedy", "The movie is a comedy.") is None
+    assert contrast("Polar bears face extinction", "Rising temperatures destroy sea ice habitats") is None
+
+
+def test_model_contradiction_reason_quotes_both_sides() -> None:
+    withdraw = "The coalition will withdraw from Baghdad next year."
+    judge = ModelJudge(FakeModel({withdraw: [0.05, 0.9, 0.05]}))
+    out = judge.judge("The coalition will stay in Baghdad", [_ev(withdraw)])
+    assert out[0].stance == "contradicts"
+    assert out[0].reason == "says 'withdraw from' where the claim says 'stay in'"

@@ -7,7 +7,9 @@ and runs with onnxruntime and tokenizers only, so the check path never imports t
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
@@ -172,6 +174,40 @@ def pair_features(probs: np.ndarray, fact: Any, similarity: float) -> np.ndarray
     )
 
 
+_WORD = re.compile(r"\w+(?:[.,'’-]\w+)*")
+# A contrast is named only when the sentence repeats most of the claim around it: then the
+# differing words are what the verdict turns on, not two unrelated phrasings.
+CONTRAST_COVERAGE = 0.6
+CONTRAST_MAX_WORDS = 6
+
+
+def contrast(claim: str, sentence: str) -> tuple[str, str] | None:
+    """The words of the claim that the sentence replaces, and what it says instead:
+    ("will stay", "will withdraw") for a sentence that repeats the rest of the claim."""
+    a = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(claim)]
+    b = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    if not a or not b:
+        return None
+    matcher = difflib.SequenceMatcher(
+        None, [w.lower() for w, _, _ in a], [w.lower() for w, _, _ in b], autojunk=False
+    )
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    if same / len(a) < CONTRAST_COVERAGE:
+        return None
+    pieces = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or i2 - i1 > CONTRAST_MAX_WORDS:
+            continue
+        if i2 == len(a):
+            # At the claim's end the sentence often just goes on: keep about as many words.
+            j2 = min(j2, j1 + i2 - i1 + 1)
+        if j2 - j1 <= CONTRAST_MAX_WORDS:
+            pieces.append((claim[a[i1][1] : a[i2 - 1][2]], sentence[b[j1][1] : b[j2 - 1][2]]))
+    if not pieces or len(pieces) > 3:
+        return None  # more than a few swaps: not one sentence restated with a change
+    return " … ".join(x for x, _ in pieces), " … ".join(y for _, y in pieces)
+
+
 class ModelJudge:
     """The trained cross-encoder and the fact layer, combined by weights fitted on train.
 
@@ -243,10 +279,13 @@ class ModelJudge:
             elif k == 0 and fact.stance == "neutral" and fact.kind == "missing-fact":
                 k = 2  # the claim's figure or date is not in the sentence: it cannot confirm it
             stance = STANCES[k]
+            changed = contrast(claim, e.text) if stance != "neutral" else None
             if stance == fact.stance and fact.stance != "neutral":
                 reason = fact.reason  # the fact layer names the values it compared
             elif stance == "supports":
                 reason = "says the same in other words"
+            elif stance == "contradicts" and changed:
+                reason = f"says {changed[1]!r} where the claim says {changed[0]!r}"
             elif stance == "contradicts":
                 reason = "says something incompatible with the claim"
             else:
