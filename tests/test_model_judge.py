@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from verifier.aggregate import Aggregator
+from verifier.errors import VerifierError
 from verifier.judge import FactJudge, Judgement
 from verifier.nli import FEATURES, ModelJudge, NLIModel, model_available, pair_features
 from verifier.types import Evidence
@@ -231,3 +232,34 @@ def test_model_contradiction_reason_quotes_both_sides() -> None:
     out = judge.judge("The coalition will stay in Baghdad", [_ev(withdraw)])
     assert out[0].stance == "contradicts"
     assert out[0].reason == "says 'withdraw from' where the claim says 'stay in'"
+
+
+def test_rules_are_switchable_and_checked() -> None:
+    sure = {TROOPS: [0.02, 0.96, 0.02]}
+    syria = "The US has 900 troops in Syria"
+    # entity_conflict: the sentence names another country where the claim names Syria.
+    conflict = ModelJudge(FakeModel(sure), rules=("entity_conflict",))
+    assert conflict.judge(syria, [_ev(TROOPS)])[0].stance == "neutral"
+    # Without a scope rule the model's reading stands.
+    bare = ModelJudge(FakeModel(sure), rules=())
+    assert bare.judge(syria, [_ev(TROOPS)])[0].stance == "contradicts"
+    assert bare.to_dict()["rules"] == []
+    # A sentence that only leaves the claim's name out (no other name instead) stays in scope
+    # under entity_conflict, but not under the broader entity_scope.
+    virus = "Officials said they were tracing 4,370 suspected cases of the virus."
+    table = {virus: [0.9, 0.05, 0.05]}
+    claim = "Officials traced 4,370 COVID-19 cases"
+    assert ModelJudge(FakeModel(table), rules=("entity_conflict",)).judge(claim, [_ev(virus)])[0].stance == (
+        "supports"
+    )
+    scoped = ModelJudge(FakeModel({virus: [0.05, 0.9, 0.05]}), rules=("entity_scope",))
+    assert scoped.judge(claim, [_ev(virus)])[0].stance == "neutral"
+    with pytest.raises(VerifierError, match="unknown judge rules"):
+        ModelJudge(FakeModel(sure), rules=("no_such_rule",))
+
+
+def test_entity_conflict_leaves_a_swapped_name_to_the_model() -> None:
+    born = "Marie Curie was born in Warsaw, Poland."
+    judge = ModelJudge(FakeModel({born: [0.05, 0.9, 0.05]}), rules=("entity_conflict",))
+    # No figure or date in the claim: a swapped place is a contradiction if the model says so.
+    assert judge.judge("Marie Curie was born in Paris", [_ev(born)])[0].stance == "contradicts"

@@ -144,6 +144,17 @@ STANCES = ("supports", "contradicts", "neutral")
 # Below this cosine (all-MiniLM-L6-v2) a sentence shares no topic with the claim; chosen from
 # the model's known similarity scale (unrelated pairs sit near 0-0.2), not tuned on any set.
 MIN_SIMILARITY = 0.25
+VALUES = ("quantity", "date")
+MISSING_FACT = ("neutral", "missing-fact")
+# The fact layer's overrides of the model, each switchable so that calibrate_judge.py can
+# measure what each one is worth on held-out training data:
+# - value_mismatch: a scoped number/date mismatch is a contradiction whatever the model reads;
+# - unrelated: a sentence below MIN_SIMILARITY is neutral;
+# - entity_scope: a sentence missing the claim's named entity cannot contradict it, nor
+#   confirm its figures; entity_conflict: the same, only for a figure or date claim and
+#   where the sentence names another entity instead;
+# - missing_fact: a sentence lacking the claim's figure or date cannot confirm it.
+RULES = ("value_mismatch", "unrelated", "entity_scope", "entity_conflict", "missing_fact")
 
 
 def similarity_of(evidence: Any) -> float:
@@ -181,22 +192,31 @@ CONTRAST_COVERAGE = 0.6
 CONTRAST_MAX_WORDS = 6
 
 
-def contrast(claim: str, sentence: str) -> tuple[str, str] | None:
-    """The words of the claim that the sentence replaces, and what it says instead:
-    ("will stay", "will withdraw") for a sentence that repeats the rest of the claim."""
+def _alignment(claim: str, sentence: str) -> tuple[float, list[tuple[int, int, int, int]], list, list]:
+    """Word-level alignment of claim and sentence: the share of claim words the sentence
+    repeats, the 'replace' spans (claim words i1:i2 stand where sentence words j1:j2 are),
+    and both word lists with their character offsets."""
     a = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(claim)]
     b = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
     if not a or not b:
-        return None
+        return 0.0, [], a, b
     matcher = difflib.SequenceMatcher(
         None, [w.lower() for w, _, _ in a], [w.lower() for w, _, _ in b], autojunk=False
     )
     same = sum(block.size for block in matcher.get_matching_blocks())
-    if same / len(a) < CONTRAST_COVERAGE:
+    spans = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag == "replace"]
+    return same / len(a), spans, a, b
+
+
+def contrast(claim: str, sentence: str) -> tuple[str, str] | None:
+    """The words of the claim that the sentence replaces, and what it says instead:
+    ("will stay", "will withdraw") for a sentence that repeats the rest of the claim."""
+    coverage, spans, a, b = _alignment(claim, sentence)
+    if coverage < CONTRAST_COVERAGE:
         return None
     pieces = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace" or i2 - i1 > CONTRAST_MAX_WORDS:
+    for i1, i2, j1, j2 in spans:
+        if i2 - i1 > CONTRAST_MAX_WORDS:
             continue
         if i2 == len(a):
             # At the claim's end the sentence often just goes on: keep about as many words.
@@ -206,6 +226,25 @@ def contrast(claim: str, sentence: str) -> tuple[str, str] | None:
     if not pieces or len(pieces) > 3:
         return None  # more than a few swaps: not one sentence restated with a change
     return " … ".join(x for x, _ in pieces), " … ".join(y for _, y in pieces)
+
+
+def replaced_entity(claim_facts: Any, sentence: str) -> bool:
+    """Does the sentence put another named entity where the claim names one ("Iraq" where
+    the claim says "Syria")? Aligned word by word; an entity merely left out does not count."""
+    from verifier.facts import entity_present, extract
+
+    _, spans, a, b = _alignment(claim_facts.text, sentence)
+    ev = extract(sentence)
+    missing = [e for e in claim_facts.entities if not entity_present(e, ev)]
+    others = [e for e in ev.entities if not entity_present(e, claim_facts)]
+    if not missing or not others:
+        return False
+    for i1, i2, j1, j2 in spans:
+        claim_words = " ".join(w for w, _, _ in a[i1:i2]).lower()
+        sentence_words = " ".join(w for w, _, _ in b[j1:j2]).lower()
+        if any(m in claim_words for m in missing) and any(o in sentence_words for o in others):
+            return True
+    return False
 
 
 class ModelJudge:
@@ -220,11 +259,18 @@ class ModelJudge:
 
     name = "model+facts"
 
-    def __init__(self, model: NLIModel | None = None, facts: Any = None) -> None:
+    def __init__(
+        self, model: NLIModel | None = None, facts: Any = None, rules: Sequence[str] | None = None
+    ) -> None:
         from verifier.judge import FactJudge
 
         self.model = model or NLIModel()
         self.facts = facts or FactJudge()
+        chosen = rules if rules is not None else self.model.meta.get("rules", RULES)
+        unknown = set(chosen) - set(RULES)
+        if unknown:
+            raise VerifierError(f"unknown judge rules {sorted(unknown)}: choose from {', '.join(RULES)}")
+        self.rules = frozenset(chosen)
         combiner = self.model.meta.get("combiner")
         self.weights = np.array(combiner["weights"], dtype=np.float64) if combiner else None
         if self.weights is not None and self.weights.shape != (3, len(FEATURES)):
@@ -233,7 +279,12 @@ class ModelJudge:
             )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.name, "model_dir": str(self.model.model_dir), "facts": self.facts.to_dict()}
+        return {
+            "type": self.name,
+            "model_dir": str(self.model.model_dir),
+            "facts": self.facts.to_dict(),
+            "rules": sorted(self.rules),
+        }
 
     def relevance(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """How decisive each sentence is for its claim (1 - P(unknown)): the reranking score.
@@ -252,6 +303,19 @@ class ModelJudge:
         )
         return _softmax(x @ self.weights.T), facts
 
+    def _out_of_scope(self, claim_facts: Any, evidence: Any) -> bool:
+        """The fact layer found a named entity of the claim missing from the sentence; does
+        that put the sentence out of the claim's scope? ``entity_scope``: always;
+        ``entity_conflict``: only for a claim about a figure or date, and only when the sentence
+        names another entity in its place ("900 troops in Syria" against "2,500 troops in
+        Iraq": another fact, not a contradiction). A sentence that merely leaves the name out
+        ("the virus"), or swaps only the name ("born in France" / "in Germany"), is the model's."""
+        if "entity_scope" in self.rules:
+            return True
+        if "entity_conflict" not in self.rules or not (claim_facts.quantities or claim_facts.dates):
+            return False
+        return replaced_entity(claim_facts, evidence.text)
+
     def judge(self, claim: str, evidence: Sequence[Any]) -> list[Any]:
         from verifier.facts import extract
         from verifier.judge import Judgement
@@ -262,24 +326,24 @@ class ModelJudge:
         claim_facts = extract(claim)
         out = []
         for p, fact, e in zip(probs, facts, evidence, strict=True):
-            if fact.stance == "contradicts" and fact.kind in ("quantity", "date"):
+            if "value_mismatch" in self.rules and fact.stance == "contradicts" and fact.kind in VALUES:
                 # A scoped figure or date mismatch is a contradiction whatever the model reads:
                 # the fact layer checked the values and that both sentences are about the same thing.
                 prob = max(fact.probability, float(p[1]))
                 out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
                 continue
             k = int(np.argmax(p))
-            if similarity_of(e) < MIN_SIMILARITY:
+            if "unrelated" in self.rules and similarity_of(e) < MIN_SIMILARITY:
                 k = 2  # an unrelated sentence says nothing about the claim, whatever the model reads
-            elif fact.stance == "neutral" and fact.kind == "entity":
+            elif fact.stance == "neutral" and fact.kind == "entity" and self._out_of_scope(claim_facts, e):
                 # Scope: a sentence about another place, person or organisation cannot contradict
                 # the claim, nor confirm its figures ("900 troops in Syria" vs "2,500 troops in Iraq").
                 if k == 1 or (k == 0 and (claim_facts.quantities or claim_facts.dates)):
                     k = 2
-            elif k == 0 and fact.stance == "neutral" and fact.kind == "missing-fact":
+            elif "missing_fact" in self.rules and k == 0 and (fact.stance, fact.kind) == MISSING_FACT:
                 k = 2  # the claim's figure or date is not in the sentence: it cannot confirm it
             stance = STANCES[k]
-            changed = contrast(claim, e.text) if stance != "neutral" else None
+            changed = contrast(claim, e.text) if stance == "contradicts" else None
             if stance == fact.stance and fact.stance != "neutral":
                 reason = fact.reason  # the fact layer names the values it compared
             elif stance == "supports":
