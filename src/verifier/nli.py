@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from verifier.embed import _threads
+from verifier.embed import length_batches, onnx_session, parallel_map
 from verifier.errors import VerifierError
 
 MODEL_FILES = ("model.onnx", "tokenizer.json", "judge.json")
@@ -64,15 +64,7 @@ class NLIModel:
 
     @cached_property
     def _session(self) -> Any:
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = _threads()
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        return ort.InferenceSession(
-            str(self.model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"]
-        )
+        return onnx_session(self.model_dir / "model.onnx")
 
     @cached_property
     def _tokenizer(self) -> Any:
@@ -109,15 +101,20 @@ class NLIModel:
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         names = {i.name for i in self._session.get_inputs()}
-        for lo in range(0, len(order), self.batch_size):
-            idx = order[lo : lo + self.batch_size]
-            enc = self._tokenizer.encode_batch([(pairs[i][0], pairs[i][1]) for i in idx])
+        tokenizer = self._tokenizer  # built here, not raced for by the worker threads
+
+        def run(idx: list[int]) -> np.ndarray:
+            enc = tokenizer.encode_batch([(pairs[i][0], pairs[i][1]) for i in idx])
             feeds = {
                 "input_ids": np.array([e.ids for e in enc], dtype=np.int64),
                 "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
                 "token_type_ids": np.array([e.type_ids for e in enc], dtype=np.int64),
             }
-            out[idx] = self._session.run(None, {k: v for k, v in feeds.items() if k in names})[0]
+            return self._session.run(None, {k: v for k, v in feeds.items() if k in names})[0]
+
+        batches = length_batches(order, self.batch_size)
+        for idx, logits in zip(batches, parallel_map(run, batches), strict=True):
+            out[idx] = logits
         return out
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:

@@ -1,0 +1,43 @@
+"""Tests for verifier.embed: the ONNX and torch backends agree; shapes, order, round trip."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from verifier.embed import DIMENSION, Embedder
+
+SENTENCES = [
+    "Global warming is driving polar bears toward extinction.",
+    "The Arctic sea ice extent reached a record low in September 2012, well below the 1979-2000 average.",
+    "Carbon dioxide concentrations have risen from 280 ppm before the industrial era to over 410 ppm today.",
+    "Volcanoes emit far less CO2 than human activities.",
+    "Short.",
+    "How many US troops are in Iraq?",
+]
+
+
+def test_backends_agree(embedder: Embedder) -> None:
+    pytest.importorskip("sentence_transformers")
+    onnx_vectors = embedder.encode(SENTENCES)
+    torch_vectors = Embedder(backend="torch").encode(SENTENCES)
+    assert onnx_vectors.shape == torch_vectors.shape == (len(SENTENCES), DIMENSION)
+    cosine = (onnx_vectors * torch_vectors).sum(axis=1)
+    assert cosine.min() >= 0.999, cosine
+
+
+def test_encode_is_normalised_and_order_preserving(embedder: Embedder) -> None:
+    vectors = embedder.encode(SENTENCES)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    single = np.stack([embedder.encode([s])[0] for s in SENTENCES])
+    # Batching (padding) must not change a sentence's vector beyond int8 noise.
+    assert (single * vectors).sum(axis=1).min() >= 0.999
+    assert embedder.encode([]).shape == (0, DIMENSION)
+
+
+def test_to_dict_round_trip() -> None:
+    e = Embedder(backend="torch", batch_size=8)
+    assert Embedder.from_dict(e.to_dict()).to_dict() == e.to_dict()
+    with pytest.raises(ValueError):
+        Embedder(backend="nope")
