@@ -208,9 +208,9 @@ def child_obvious(args: dict[str, Any]) -> dict[str, Any]:
     # The same judge `verifier batch` uses (the shipped model with the fact layer, its fitted
     # combiner and thresholds), so the ratio measures the pipeline around it, not a lighter judge.
     if model_available():
-        model = NLIModel()
-        judge: Any = ModelJudge(model)
-        aggregator = Aggregator.from_dict(model.meta.get("aggregation", {}))
+        nli = NLIModel()
+        judge: Any = ModelJudge(nli)
+        aggregator = Aggregator.from_dict(nli.meta.get("aggregation", {}))
     else:
         judge, aggregator = FactJudge(), Aggregator()
     with open(args["claims"], encoding="utf-8", newline="") as f:
