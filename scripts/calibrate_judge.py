@@ -31,13 +31,18 @@ from train_judge import LABEL_OF, is_calibration_claim  # noqa: E402
 STANCE_OF_LABEL = {0: 0, 1: 1, 2: 2}  # supported->supports, contradicted->contradicts, unknown->neutral
 LABELS = ("supported", "contradicted", "unknown")
 TIE = 0.01  # macro-F1 differences below this, on 318 claims, are noise
-# Candidate sets of the fact layer's overrides (verifier.nli.RULES), from none to all.
+# The fact layer's overrides that are the verifier's contract, whatever a data set rewards:
+# a scoped figure/date mismatch is a contradiction with its explanation, and a figure about
+# another entity ("900 troops in Syria" against "2,500 in Iraq") is not one. Measured cost
+# on held-out pool pairs, run-3 model: 0.9 points of macro-F1 (see the log this prints).
+CONTRACT_RULES = ("value_mismatch", "entity_conflict")
+# Candidate sets (verifier.nli.RULES) that the data chooses among; the last is the set the
+# first model shipped with, for comparison. The bare model (no rules) is printed as a reference.
 RULE_SETS: tuple[tuple[str, ...], ...] = (
-    ("value_mismatch", "unrelated"),
-    ("value_mismatch", "unrelated", "entity_conflict"),
-    ("value_mismatch", "unrelated", "entity_conflict", "missing_fact"),
+    CONTRACT_RULES,
+    (*CONTRACT_RULES, "unrelated"),
+    (*CONTRACT_RULES, "unrelated", "missing_fact"),
     ("value_mismatch", "unrelated", "entity_scope", "missing_fact"),
-    (),
 )
 
 
@@ -195,7 +200,7 @@ def main() -> int:
     decisives = [round(float(x), 2) for x in np.arange(0.35, 0.91, 0.05)]
     pool_f1: dict[tuple[tuple[str, ...], float], float] = {}
     judges = {}
-    for rules in RULE_SETS:
+    for rules in (*RULE_SETS, ()):
         judges[rules] = ModelJudge(model, facts, rules=rules)
         judges[rules].weights = weights
         judged = [judges[rules].judge(c, [e]) for c, e, _ in pool]
@@ -226,7 +231,8 @@ def main() -> int:
         evidence = verifier.retriever.run(texts, 5)
         ranked = [[hits(e) for e in ev] for ev in evidence]
         r5 = recall_at_k(ranked, gold_ids, 5)
-        for rules, judge in judges.items():
+        for rules in RULE_SETS:
+            judge = judges[rules]
             judged = [judge.judge(t, e) for t, e in zip(texts, evidence, strict=True)]
             for decisive in decisives:
                 agg = Aggregator(decisive=decisive)

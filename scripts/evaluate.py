@@ -497,6 +497,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="the verifier's judge: the shipped model with the fact layer (auto/model) or facts alone",
     )
     parser.add_argument("--plot", type=Path, help="draw a reliability diagram of every system to this PNG")
+    parser.add_argument(
+        "--model", type=Path, help="another trained judge folder (model.onnx, tokenizer.json, judge.json)"
+    )
     return parser.parse_args(argv)
 
 
@@ -562,7 +565,9 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         )
 
         # verifier: the real pipeline through the public API
-        verifier = Verifier.from_index(opened.index, embedder, top_k=args.top_k, judge=args.judge)
+        verifier = Verifier.from_index(
+            opened.index, embedder, top_k=args.top_k, judge=args.judge, model_dir=args.model
+        )
         texts = [c.text for c in claims]
         doc_ids = doc_restriction(claims, args.per_claim_doc)
         verdicts = []

@@ -248,29 +248,16 @@ def export_onnx(model, tok, out_dir: Path, max_length: int) -> tuple[Path, Path]
     return fp32, int8
 
 
-def quantize_for_cpu(fp32: Path, int8: Path, num_heads: int = 12, hidden_size: int = 384) -> None:
-    """Fuse the BERT graph (attention, skip-layer-norm, bias-GELU: onnxruntime's transformer
-    optimizer), then quantise its weights to int8 per channel. Fusing first lets the quantiser
-    turn attention into QAttention; the unfused graph runs many small fp32 ops."""
-    import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from onnxruntime.transformers.optimizer import optimize_model
+def quantize_for_cpu(fp32: Path, int8: Path) -> None:
+    """Dynamic int8 quantisation of the weights, per output channel.
 
-    fused = int8.with_name(int8.stem + ".fused.onnx")
-    optimize_model(
-        str(fp32), model_type="bert", num_heads=num_heads, hidden_size=hidden_size
-    ).save_model_to_file(str(fused))
-    try:
-        quantize_dynamic(
-            str(fused),
-            str(int8),
-            weight_type=QuantType.QInt8,
-            per_channel=True,
-            # The fused graph's contrib ops carry no type information for the quantiser.
-            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
-        )
-    finally:
-        fused.unlink(missing_ok=True)
+    Measured on the run-3 model (1,500 held-out pool pairs, 2-core CPU): fp32 macro-F1
+    0.698; int8 per tensor 0.687 at 313-342 pairs/s; int8 per channel 0.691 at 322-329
+    pairs/s; onnxruntime's BERT fusion before per-channel int8 0.696 but 16% slower
+    (271-288 pairs/s), so the graph is left unfused."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
 
 
 def onnx_logits(path: Path, tok, items: list[dict], max_length: int):

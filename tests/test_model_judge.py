@@ -263,3 +263,23 @@ def test_entity_conflict_leaves_a_swapped_name_to_the_model() -> None:
     judge = ModelJudge(FakeModel({born: [0.05, 0.9, 0.05]}), rules=("entity_conflict",))
     # No figure or date in the claim: a swapped place is a contradiction if the model says so.
     assert judge.judge("Marie Curie was born in Paris", [_ev(born)])[0].stance == "contradicts"
+
+
+def test_from_index_takes_another_model_folder(built_index, embedder, tmp_path: Path) -> None:
+    import shutil
+
+    from verifier.api import Verifier
+    from verifier.index import EvidenceIndex
+    from verifier.nli import default_model_dir
+
+    index = EvidenceIndex.load(built_index.path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert isinstance(Verifier.from_index(index, embedder, model_dir=empty).judge, FactJudge)
+    with pytest.raises(VerifierError, match="no verification model"):
+        Verifier.from_index(index, embedder, judge="model", model_dir=empty)
+    if model_available():
+        other = tmp_path / "other"
+        shutil.copytree(default_model_dir(), other)
+        judge = Verifier.from_index(index, embedder, model_dir=other).judge
+        assert isinstance(judge, ModelJudge) and judge.model.model_dir == other

@@ -88,16 +88,24 @@ class Verifier:
 
     @classmethod
     def from_index(
-        cls, index: EvidenceIndex, embedder: Embedder, *, top_k: int = 5, judge: str = "auto"
+        cls,
+        index: EvidenceIndex,
+        embedder: Embedder,
+        *,
+        top_k: int = 5,
+        judge: str = "auto",
+        model_dir: str | Path | None = None,
     ) -> Verifier:
-        """The configured pipeline over a loaded index: judge, reranking and thresholds as shipped."""
+        """The configured pipeline over a loaded index: judge, reranking and thresholds as shipped
+        (or as saved beside another trained model in ``model_dir``)."""
         if judge not in JUDGES:
             raise ValueError(f"judge must be one of {', '.join(JUDGES)}")
         from verifier.nli import ModelJudge, NLIModel, model_available
 
-        if judge == "facts" or (judge == "auto" and not model_available()):
+        directory = Path(model_dir) if model_dir else None
+        if judge == "facts" or (judge == "auto" and not model_available(directory)):
             return cls(index, embedder, FactJudge(), top_k=top_k)
-        model = NLIModel()
+        model = NLIModel(directory)
         retrieval = model.meta.get("retrieval", {})
         return cls(
             index,
