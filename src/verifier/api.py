@@ -129,7 +129,13 @@ class Verifier:
     ) -> list[Verdict]:
         """Check claims in one embedding batch; ``doc_ids[i]`` limits claim i to those documents."""
         claims = [validate_claim(c) for c in claims]
-        verdicts = []
-        for claim, evidence in zip(claims, self.retriever.run(claims, top_k, doc_ids), strict=True):
-            verdicts.append(self.aggregator.run(claim, evidence, self.judge.judge(claim, evidence)))
-        return verdicts
+        found = self.retriever.run(claims, top_k, doc_ids)
+        prefetch = getattr(self.judge, "prefetch", None)
+        if prefetch is not None:
+            # One model pass over every claim's evidence: large length-sorted batches instead
+            # of a few pairs per claim; judging each claim then reuses the scores.
+            prefetch([(c, e.text) for c, evidence in zip(claims, found, strict=True) for e in evidence])
+        return [
+            self.aggregator.run(claim, evidence, self.judge.judge(claim, evidence))
+            for claim, evidence in zip(claims, found, strict=True)
+        ]
