@@ -94,7 +94,7 @@ def main() -> int:
     ap.add_argument("--index-cache", type=Path, default=None, help="where to keep the Climate-FEVER index")
     args = ap.parse_args()
 
-    from verifier.aggregate import Aggregator
+    from verifier.aggregate import Aggregator, calibration_key
     from verifier.api import Verifier
     from verifier.embed import Embedder
     from verifier.index import EvidenceIndex, build_index, corpus_fingerprint, read_manifest
@@ -250,6 +250,30 @@ def main() -> int:
     score, f1, rules, rerank_weight, depth, decisive, r5, verdicts = min(
         (r for r in results if r[0] >= top - TIE), key=lambda r: (r[4], -len(r[2]), -r[0])
     )
+    # The chosen configuration once more, keeping the judgements (model scores are memoised):
+    # they say which verdicts the fact layer decided, which get maps of their own, fitted on
+    # these claims and the pool pairs together (the claims alone hold few of them).
+    judge = judges[rules]
+    chosen = Verifier(
+        index,
+        embedder,
+        judge=judge,
+        rerank=rerank_weight > 0,
+        rerank_weight=rerank_weight,
+        rerank_depth=depth or None,
+    )
+    raw = Aggregator(decisive=decisive)
+    evidence = chosen.retriever.run(texts, 5)
+    judged = [judge.judge(t, e) for t, e in zip(texts, evidence, strict=True)]
+    verdicts = [raw.run(t, e, j) for t, e, j in zip(texts, evidence, judged, strict=True)]
+    keys = [calibration_key(v.label, j) for v, j in zip(verdicts, judged, strict=True)]
+    pool_judged = [judge.judge(c, [e]) for c, e, _ in pool]
+    pool_verdicts = [raw.run(c, [e], j) for (c, e, _), j in zip(pool, pool_judged, strict=True)]
+    pool_keys = [calibration_key(v.label, j) for v, j in zip(pool_verdicts, pool_judged, strict=True)]
+    pool_conf = np.array([v.confidence for v in pool_verdicts])
+    pool_correct = np.array(
+        [v.label == g for v, (_, _, g) in zip(pool_verdicts, pool, strict=True)], dtype=float
+    )
     conf = np.array([v.confidence for v in verdicts])
     correct = np.array([v.label == g for v, g in zip(verdicts, gold, strict=True)], dtype=float)
     labels = [v.label for v in verdicts]
@@ -258,8 +282,20 @@ def main() -> int:
         sel = np.array([lab == label for lab in labels])
         if sel.sum() >= 10:  # too few verdicts of a label to fit its map: keep it raw
             platt[label] = tuple(round(x, 5) for x in fit_platt(conf[sel], correct[sel]))
+        facts_key = f"{label}/facts"
+        sel_c = np.array([k == facts_key for k in keys])
+        sel_p = np.array([k == facts_key for k in pool_keys])
+        if sel_c.sum() + sel_p.sum() >= 10:
+            fc = np.concatenate([conf[sel_c], pool_conf[sel_p]])
+            fy = np.concatenate([correct[sel_c], pool_correct[sel_p]])
+            platt[facts_key] = tuple(round(x, 5) for x in fit_platt(fc, fy))
+            print(
+                f"  {facts_key}: {int(sel_c.sum())} claims + {int(sel_p.sum())} pool pairs, "
+                f"accuracy {fy.mean():.3f}",
+                file=sys.stderr,
+            )
     agg = Aggregator(decisive, platt)
-    calibrated = np.array([agg.calibrate(c, lab) for c, lab in zip(conf, labels, strict=True)])
+    calibrated = np.array([agg.calibrate(c, k) for c, k in zip(conf, keys, strict=True)])
     print(
         f"claim level on {len(texts)} held-out train claims: macro-F1 {f1:.3f}, R@5 {r5:.3f}; "
         f"pool pairs macro-F1 {pool_f1[rules, decisive]:.3f} (rules {', '.join(rules) or 'none'}, "

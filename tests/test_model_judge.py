@@ -283,3 +283,22 @@ def test_from_index_takes_another_model_folder(built_index, embedder, tmp_path: 
         shutil.copytree(default_model_dir(), other)
         judge = Verifier.from_index(index, embedder, model_dir=other).judge
         assert isinstance(judge, ModelJudge) and judge.model.model_dir == other
+
+
+def test_fact_decided_verdicts_use_their_own_calibration() -> None:
+    from verifier.aggregate import calibration_key
+
+    agg = Aggregator(0.5, {"contradicted": (0.0, 0.1), "contradicted/facts": (1.0, 1.0)})
+    by_facts = [Judgement("contradicts", 0.9, "claim says 10,000; the evidence says 2,500", "quantity")]
+    by_model = [Judgement("contradicts", 0.9, "says something incompatible with the claim", "model")]
+    assert calibration_key("contradicted", by_facts) == "contradicted/facts"
+    assert calibration_key("contradicted", by_model) == "contradicted"
+    assert calibration_key("unknown", by_facts) == "unknown"
+    sure = agg.run("The US has 10,000 troops in Iraq", [_ev(TROOPS)], by_facts).confidence
+    flat = agg.run("The US has 10,000 troops in Iraq", [_ev(TROOPS)], by_model).confidence
+    assert sure == pytest.approx(1 / (1 + np.exp(-(np.log(9) + 1))), abs=1e-4)
+    assert flat == pytest.approx(1 / (1 + np.exp(-0.1)), abs=1e-4)
+    # A facts map alone falls back to nothing for model-decided verdicts; a bad key is refused.
+    assert Aggregator(0.5, {"supported/facts": (1.0, 0.0)}).calibrate(0.7, "supported") == 0.7
+    with pytest.raises(ValueError, match="bad calibration"):
+        Aggregator(0.5, {"supported/model": (1.0, 0.0)})

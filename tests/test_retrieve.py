@@ -70,3 +70,12 @@ def test_model_runs_each_pair_once() -> None:
     assert len(model._memo) == 3
     model.predict([pairs[0]])
     assert calls == [2, 2, 1]
+
+
+@pytest.mark.skipif(not model_available(), reason="the package carries no verification model")
+def test_a_pair_scores_the_same_whatever_it_is_batched_with() -> None:
+    pair = ("The US has 2,500 troops in Iraq", "The U.S. maintains approximately 2,500 troops in Iraq.")
+    mates = [("Cats sleep a lot", "A very long sentence about something else entirely, " * 5)] * 3
+    alone = NLIModel(memo_size=0).predict([pair])[0]
+    batched = NLIModel(memo_size=0).predict([*mates, pair])[-1]
+    np.testing.assert_allclose(alone, batched, rtol=0, atol=1e-6)

@@ -18,7 +18,9 @@ DECISIVE = 0.5
 class Aggregator:
     """Claim-level decision: the decisive threshold and, per verdict label, a Platt map from raw
     to calibrated confidence (slope never negative), fitted on training claims by
-    scripts/calibrate_judge.py. Labels without a map keep their raw confidence."""
+    scripts/calibrate_judge.py. A verdict the fact layer decided (a compared figure or date)
+    uses the map ``"<label>/facts"`` when there is one: its confidence means something else than
+    the model's. Labels without a map keep their raw confidence."""
 
     decisive: float = DECISIVE
     platt: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -26,9 +28,10 @@ class Aggregator:
     def __post_init__(self) -> None:
         if not 0.0 < self.decisive < 1.0:
             raise ValueError("decisive must be in (0, 1)")
-        for label, (a, _) in self.platt.items():
-            if label not in LABELS or a < 0:
-                raise ValueError(f"bad calibration for {label!r}: a label and a slope >= 0 are needed")
+        for key, (a, _) in self.platt.items():
+            label, _, source = key.partition("/")
+            if label not in LABELS or source not in ("", "facts") or a < 0:
+                raise ValueError(f"bad calibration for {key!r}: a label and a slope >= 0 are needed")
 
     def to_dict(self) -> dict[str, Any]:
         return {"decisive": self.decisive, "platt": {k: list(v) for k, v in self.platt.items()}}
@@ -39,6 +42,9 @@ class Aggregator:
         return cls(float(data.get("decisive", DECISIVE)), platt)
 
     def calibrate(self, confidence: float, label: str) -> float:
+        """``label`` is a verdict label, or ``"<label>/facts"`` (falls back to the label's map)."""
+        if label not in self.platt:
+            label = label.partition("/")[0]
         if label not in self.platt:
             return confidence
         a, b = self.platt[label]
@@ -48,8 +54,19 @@ class Aggregator:
 
     def run(self, claim: str, evidence: Sequence[Evidence], judgements: Sequence[Judgement]) -> Verdict:
         verdict = aggregate(claim, evidence, judgements, decisive=self.decisive)
-        verdict.confidence = round(self.calibrate(verdict.confidence, verdict.label), 4)
+        key = calibration_key(verdict.label, judgements)
+        verdict.confidence = round(self.calibrate(verdict.confidence, key), 4)
         return verdict
+
+
+def calibration_key(label: str, judgements: Sequence[Judgement]) -> str:
+    """``"<label>/facts"`` when the strongest judgement behind the verdict is the fact layer's
+    figure or date comparison, else the label."""
+    stance = {"supported": "supports", "contradicted": "contradicts"}.get(label)
+    backing = [j for j in judgements if j.stance == stance]
+    if backing and max(backing, key=lambda j: j.probability).kind in ("quantity", "date"):
+        return f"{label}/facts"
+    return label
 
 
 def _cite(evidence: Evidence) -> str:
