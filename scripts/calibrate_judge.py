@@ -239,7 +239,7 @@ def main() -> int:
                 verdicts = [agg.run(t, e, j) for t, e, j in zip(texts, evidence, judged, strict=True)]
                 f1 = macro_f1(confusion(gold, [v.label for v in verdicts]))
                 score = (f1 + pool_f1[rules, decisive]) / 2
-                results.append((score, f1, rules, rerank_weight, depth, decisive, r5, verdicts))
+                results.append((score, f1, rules, rerank_weight, depth, decisive, r5))
         best_here = max(r[1] for r in results if r[3] == rerank_weight and r[4] == depth)
         print(
             f"  rerank weight {rerank_weight} depth {depth}: R@5 {r5:.3f}, "
@@ -247,7 +247,7 @@ def main() -> int:
             file=sys.stderr,
         )
     top = max(r[0] for r in results)
-    score, f1, rules, rerank_weight, depth, decisive, r5, verdicts = min(
+    score, f1, rules, rerank_weight, depth, decisive, r5 = min(
         (r for r in results if r[0] >= top - TIE), key=lambda r: (r[4], -len(r[2]), -r[0])
     )
     # The chosen configuration once more, keeping the judgements (model scores are memoised):

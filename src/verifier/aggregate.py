@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier.judge import Judgement
+from verifier.judge import VALUE_KINDS, Judgement
 from verifier.types import LABELS, Evidence, Verdict
 
 # A stance below this probability is not decisive on its own.
@@ -64,7 +64,7 @@ def calibration_key(label: str, judgements: Sequence[Judgement]) -> str:
     figure or date comparison, else the label."""
     stance = {"supported": "supports", "contradicted": "contradicts"}.get(label)
     backing = [j for j in judgements if j.stance == stance]
-    if backing and max(backing, key=lambda j: j.probability).kind in ("quantity", "date"):
+    if backing and max(backing, key=lambda j: j.probability).kind in VALUE_KINDS:
         return f"{label}/facts"
     return label
 

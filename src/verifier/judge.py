@@ -44,6 +44,9 @@ GENERIC_UNITS = frozenset(
 )
 GENERIC_COVERAGE = 0.75
 
+# Judgement kinds for which the fact layer compared the values themselves (a figure, a date).
+VALUE_KINDS = ("quantity", "date")
+
 
 @dataclass
 class Judgement:

@@ -21,6 +21,7 @@ import numpy as np
 
 from verifier.embed import length_batches, onnx_session, parallel_map
 from verifier.errors import VerifierError
+from verifier.judge import VALUE_KINDS
 
 MODEL_FILES = ("model.onnx", "tokenizer.json", "judge.json")
 
@@ -145,7 +146,6 @@ STANCES = ("supports", "contradicts", "neutral")
 # Below this cosine (all-MiniLM-L6-v2) a sentence shares no topic with the claim; chosen from
 # the model's known similarity scale (unrelated pairs sit near 0-0.2), not tuned on any set.
 MIN_SIMILARITY = 0.25
-VALUES = ("quantity", "date")
 MISSING_FACT = ("neutral", "missing-fact")
 # The fact layer's overrides of the model, each switchable so that calibrate_judge.py can
 # measure what each one is worth on held-out training data:
@@ -167,7 +167,7 @@ def pair_features(probs: np.ndarray, fact: Any, similarity: float) -> np.ndarray
     logp = np.log(np.clip(probs, 1e-6, 1.0))
     supports = fact.stance == "supports"
     contradicts = fact.stance == "contradicts"
-    values = fact.kind in ("quantity", "date")
+    values = fact.kind in VALUE_KINDS
     return np.array(
         [
             1.0,
@@ -331,7 +331,7 @@ class ModelJudge:
         claim_facts = extract(claim)
         out = []
         for p, fact, e in zip(probs, facts, evidence, strict=True):
-            if "value_mismatch" in self.rules and fact.stance == "contradicts" and fact.kind in VALUES:
+            if "value_mismatch" in self.rules and fact.stance == "contradicts" and fact.kind in VALUE_KINDS:
                 # A scoped figure or date mismatch is a contradiction whatever the model reads:
                 # the fact layer checked the values and that both sentences are about the same thing.
                 prob = max(fact.probability, float(p[1]))
