@@ -8,7 +8,8 @@ figure printed beside its baseline:
 
 - ``build_speedup_vs_st``: sentences/s of ``verifier index build`` (cold subprocess, the
   real CLI) on the Climate-FEVER corpus ÷ plain sentence-transformers ``encode`` of the
-  same sentences (the verifier's own split) with the packaged model, also a cold
+  same texts (the verifier's own split, each sentence with its document title, as the
+  index embeds them) with the packaged model, also a cold
   subprocess whose time includes its imports and model load.
 - ``cold_check_vs_import_st``: median wall time of a cold ``verifier check`` ÷ median
   wall time of ``python -c "import sentence_transformers"`` (runs interleaved, after one
@@ -377,20 +378,25 @@ def _r(x: float, nd: int = 3) -> float:
 
 
 def corpus_subset(corpus: Path, want: int | None, work: Path) -> tuple[Path, list[str], int]:
-    """The corpus file to index (the first docs holding >= ``want`` sentences) and its sentence texts."""
+    """The corpus file to index (the first docs holding >= ``want`` sentences) and the texts the
+    index embeds for them (each sentence with its document title: the same work for both sides)."""
+    from verifier.index import evidence_texts
     from verifier.ingest import load_documents
     from verifier.segment import segment_documents
 
+    def texts_of(some: list) -> list[str]:
+        return evidence_texts(segment_documents(some), {d.doc_id: d.title for d in some})
+
     docs = load_documents([corpus])
     if want is None:
-        return corpus, [s.text for s in segment_documents(docs)], len(docs)
+        return corpus, texts_of(docs), len(docs)
     lines = [line for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     if len(lines) != len(docs):
         raise BenchError(f"{corpus}: {len(lines)} records but {len(docs)} documents")
     texts: list[str] = []
     n_docs = 0
     for doc in docs:
-        texts.extend(s.text for s in segment_documents([doc]))
+        texts.extend(texts_of([doc]))
         n_docs += 1
         if len(texts) >= want:
             break

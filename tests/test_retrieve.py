@@ -79,3 +79,27 @@ def test_a_pair_scores_the_same_whatever_it_is_batched_with() -> None:
     alone = NLIModel(memo_size=0).predict([pair])[0]
     batched = NLIModel(memo_size=0).predict([*mates, pair])[-1]
     np.testing.assert_allclose(alone, batched, rtol=0, atol=1e-6)
+
+
+def test_document_title_gives_a_sentence_its_subject(tmp_path, embedder: Embedder) -> None:
+    """A sentence that never names its subject is found through its document's title, on both
+    the dense and the lexical side, and comes back as the bare sentence."""
+    from verifier.index import build_index, evidence_text
+    from verifier.types import Document
+
+    docs = [
+        Document("glacier", "It has lost 40 percent of its ice since 1950.", title="Aletsch Glacier"),
+        Document("harbour", "It handled 12 million containers last year.", title="Port of Rotterdam"),
+        Document("budget", "Spending on schools rose by 3.2 percent.", title="Budget brief"),
+    ]
+    build_index(docs, tmp_path / "index", embedder, progress=False)
+    index = EvidenceIndex.load(tmp_path / "index")
+    claim = "The Aletsch Glacier has lost ice"
+    _, lex_rows = index.lexical.search([claim], 1)
+    assert index.sentence_rows([int(lex_rows[0][0])])[0]["doc_id"] == "glacier"
+    _, dense_rows = index.search(embedder.encode([claim]), 1)
+    assert index.sentence_rows([int(dense_rows[0][0])])[0]["doc_id"] == "glacier"
+    top = Retriever(index, embedder, top_k=1).run([claim])[0][0]
+    assert (top.doc_id, top.text) == ("glacier", docs[0].text)
+    assert evidence_text("Plain.", "") == "Plain."
+    assert evidence_text("It rose.", " Sea\n level ") == "Sea level: It rose."

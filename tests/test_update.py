@@ -52,9 +52,10 @@ def test_add_embeds_only_the_new_document(index_copy: Path, embedder: Embedder) 
     old_vectors = before.vectors_of(range(len(before)))
     counting = CountingEmbedder(embedder)
     manifest = update.add_documents(index_copy, [NEW_DOC], counting)
+    # Only the new sentences, each read with its document's title, as a fresh build reads them.
     assert counting.encoded == [
-        "Officials counted 7,300 ballots in Kirkuk on Sunday.",
-        "Turnout reached 41 percent, election staff said.",
+        "Kirkuk count: Officials counted 7,300 ballots in Kirkuk on Sunday.",
+        "Kirkuk count: Turnout reached 41 percent, election staff said.",
     ]
     after = EvidenceIndex.load(index_copy)
     verify_files(index_copy, read_manifest(index_copy), checksums=True)
@@ -72,6 +73,9 @@ def test_add_embeds_only_the_new_document(index_copy: Path, embedder: Embedder) 
     # BM25 side follows: a rare word finds the new sentence.
     scores, rows = after.lexical.search(["Kirkuk ballots"], 1)
     assert after.sentence_rows([int(rows[0][0])])[0]["doc_id"] == "ballots"
+    # ... and so does a word only the title has: the rebuilt BM25 side reads titles too.
+    scores, rows = after.lexical.search(["Kirkuk turnout"], 1)
+    assert after.sentence_rows([int(rows[0][0])])[0]["text"].startswith("Turnout reached")
 
 
 def test_remove_gives_the_index_a_fresh_build_would(

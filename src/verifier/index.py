@@ -34,7 +34,8 @@ from verifier.lexical import BM25_DIR, LexicalIndex, build_bm25
 from verifier.segment import segment_documents
 from verifier.types import Document, Sentence
 
-FORMAT_VERSION = 1
+# 2: sentences are embedded and BM25-indexed with their document title (evidence_text).
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 FAISS_FILE = "index.faiss"
 SENTENCES_FILE = "sentences.parquet"
@@ -164,6 +165,20 @@ def write_atomic_text(path: Path, text: str) -> None:
         raise
 
 
+def evidence_text(text: str, title: str) -> str:
+    """What the index embeds and BM25-indexes for a sentence: its document's title, then
+    the sentence. A sentence seldom names its subject ("It rose 0.8 °C since 1880"); the
+    headline does. On the 959 Climate-FEVER *train* claims, evidence recall@5 of the
+    fused retrieval went from 0.552 to 0.604 (dense alone 0.512 -> 0.558). Claims are
+    embedded as they are; the judge reads the bare sentence."""
+    title = " ".join(title.split())
+    return f"{title}: {text}" if title else text
+
+
+def evidence_texts(sentences: Sequence[Sentence], titles: dict[str, str]) -> list[str]:
+    return [evidence_text(s.text, titles.get(s.doc_id, "")) for s in sentences]
+
+
 def _write_tables(directory: Path, docs: Sequence[Document], sentences: Sequence[Sentence]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -197,7 +212,8 @@ def build_index(
     sentences = segment_documents(docs)
     if not sentences:
         raise IndexLoadError("the documents contain no sentences to index")
-    vectors = embedder.encode([s.text for s in sentences], progress=progress)
+    titles = {d.doc_id: d.title for d in docs}
+    vectors = embedder.encode(evidence_texts(sentences, titles), progress=progress)
     return write_index_from_vectors(docs, sentences, vectors, directory, faiss_type=faiss_type)
 
 
@@ -210,7 +226,8 @@ def write_index_from_vectors(
     faiss_type: str | None = None,
     lexical: bool = True,
 ) -> dict[str, Any]:
-    """Index precomputed vectors (row i embeds ``sentences[i]``, L2-normalised) into ``directory``.
+    """Index precomputed vectors (row i embeds ``evidence_text`` of ``sentences[i]``, L2-normalised)
+    into ``directory``.
 
     The same files, manifest and atomic swap as :func:`build_index`, without segmenting or
     embedding: for vectors computed elsewhere, and for ``scripts/bench.py``'s synthetic
@@ -230,7 +247,7 @@ def write_index_from_vectors(
         faiss.write_index(make_faiss_index(kind, vectors), str(tmp / FAISS_FILE))
         _write_tables(tmp, docs, sentences)
         if lexical:
-            build_bm25([s.text for s in sentences], tmp)
+            build_bm25(evidence_texts(sentences, {d.doc_id: d.title for d in docs}), tmp)
         manifest: dict[str, Any] = {
             "format_version": FORMAT_VERSION,
             "model": {"name": MODEL_NAME, "dimension": DIMENSION, "normalized": True},

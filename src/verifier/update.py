@@ -35,6 +35,8 @@ from verifier.index import (
     SENTENCES_FILE,
     _umask_permissions,
     corpus_fingerprint,
+    evidence_text,
+    evidence_texts,
     file_checksums,
     read_manifest,
     recover_index_dir,
@@ -85,7 +87,8 @@ def add_documents(
         sentences = segment_documents(docs)
         if not sentences:
             raise VerifierError("the new documents contain no sentences to index")
-        vectors = (embedder or Embedder()).encode([s.text for s in sentences])
+        titles = {d.doc_id: d.title for d in docs}
+        vectors = (embedder or Embedder()).encode(evidence_texts(sentences, titles))
         index = parts["faiss"]
         index.add(vectors)
         new_sentences = pa.Table.from_pylist(
@@ -192,9 +195,11 @@ def _write(
         faiss.write_index(index, str(tmp / FAISS_FILE))
         pq.write_table(sentences, tmp / SENTENCES_FILE)
         pq.write_table(documents, tmp / DOCUMENTS_FILE)
-        if "lexical" in old:
-            build_bm25(sentences.column("text").to_pylist(), tmp)
         docs = [Document(**row) for row in documents.select(list(DOC_FIELDS)).to_pylist()]
+        if "lexical" in old:
+            titles = {d.doc_id: d.title for d in docs}
+            texts = sentences.select(["doc_id", "text"]).to_pylist()
+            build_bm25([evidence_text(r["text"], titles.get(r["doc_id"], "")) for r in texts], tmp)
         manifest = {k: v for k, v in old.items() if k not in _RECOMPUTED}
         manifest.update(
             documents=documents.num_rows,
