@@ -136,6 +136,33 @@ def split_holdout(pairs: list[dict], n: int, seed: int) -> tuple[list[dict], lis
     return [p for i, p in enumerate(pairs) if i not in hold], [p for i, p in enumerate(pairs) if i in hold]
 
 
+def state_dict_from_onnx(path: Path) -> dict:
+    """Torch weights back out of an fp32 ONNX export of this script, so a later run can
+    continue from an earlier one (only the ONNX files are kept). The exporter names plain
+    parameters after the module ('m.bert...') and stores each Linear weight transposed
+    under an anonymous name, reachable through the MatMul node that reads it."""
+    import onnx
+    import torch
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(path)).graph
+    inits = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    state = {name[2:]: torch.from_numpy(arr.copy()) for name, arr in inits.items() if name.startswith("m.")}
+    for node in graph.node:
+        if node.op_type != "MatMul":
+            continue
+        for name in node.input:
+            if name in inits and not name.startswith("m."):
+                # "/m/bert/encoder/layer.0/attention/self/query/MatMul" -> "bert.encoder.layer.0...weight"
+                module = node.name.removeprefix("/m/").rsplit("/", 1)[0].replace("/", ".")
+                state[f"{module}.weight"] = torch.from_numpy(inits[name].T.copy())
+    return state
+
+
+def pair_key(p: dict) -> tuple[str, str]:
+    return (p["premise"], p["hypothesis"])
+
+
 def batches_by_length(pairs: list[dict], tok, batch_size: int, seed: int) -> list[list[int]]:
     """Length-bucketed batches in random order: little padding, no fixed curriculum."""
     rng = random.Random(seed + 2)
@@ -319,6 +346,19 @@ def main() -> int:
     ap.add_argument(
         "--base", type=Path, default=None, help="base model folder (default: packaged all-MiniLM-L6-v2)"
     )
+    ap.add_argument(
+        "--init-onnx",
+        type=Path,
+        default=None,
+        help="continue from an earlier run's fp32 export (its model.fp32.onnx) instead of the base weights",
+    )
+    ap.add_argument(
+        "--holdout-from",
+        type=Path,
+        default=None,
+        help="reuse an earlier run's holdout_pairs.jsonl as the held-out slice and keep those pairs "
+        "out of training (a continued run must not train on what calibrated the earlier one)",
+    )
     args = ap.parse_args()
 
     import numpy as np
@@ -347,7 +387,13 @@ def main() -> int:
             return 2
         mix[name] = int(cap)
     pairs, hashes = load_pairs(args.data, mix, args.seed, args.random_negatives)
-    train, hold = split_holdout(pairs, min(args.holdout, len(pairs) // 5), args.seed)
+    if args.holdout_from:
+        hold = [json.loads(line) for line in args.holdout_from.read_text(encoding="utf-8").splitlines()]
+        held = {pair_key(p) for p in hold}
+        train = [p for p in pairs if pair_key(p) not in held]
+        hashes[f"holdout:{args.holdout_from.name}"] = sha256_file(args.holdout_from)
+    else:
+        train, hold = split_holdout(pairs, min(args.holdout, len(pairs) // 5), args.seed)
     if args.max_pairs:
         train = train[: args.max_pairs]
     print(
@@ -362,6 +408,17 @@ def main() -> int:
         id2label=dict(enumerate(LABELS)),
         label2id={k: i for i, k in enumerate(LABELS)},
     )
+    if args.init_onnx:
+        missing, unexpected = model.load_state_dict(state_dict_from_onnx(args.init_onnx), strict=False)
+        # position_ids is a buffer the exporter folds away; anything else missing is a bad file.
+        missing = [k for k in missing if not k.endswith("position_ids")]
+        if missing or unexpected:
+            print(
+                f"error: {args.init_onnx} does not match the base model: {missing or unexpected}",
+                file=sys.stderr,
+            )
+            return 2
+        hashes[f"init:{args.init_onnx.name}"] = sha256_file(args.init_onnx)
     # The word-embedding matrix is a third of the weights; freezing it saves optimiser time
     # on 2 cores and keeps the packaged vocabulary geometry intact.
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
