@@ -23,7 +23,9 @@ def test_backends_agree(embedder: Embedder) -> None:
     torch_vectors = Embedder(backend="torch").encode(SENTENCES)
     assert onnx_vectors.shape == torch_vectors.shape == (len(SENTENCES), DIMENSION)
     cosine = (onnx_vectors * torch_vectors).sum(axis=1)
-    assert cosine.min() >= 0.999, cosine
+    # The same fp32 weights on both sides: only float rounding may differ (the issue's
+    # floor is 0.999; the int8 model this replaced reached 0.9995).
+    assert cosine.min() >= 0.99999, cosine
 
 
 def test_encode_is_normalised_and_order_preserving(embedder: Embedder) -> None:
@@ -31,8 +33,8 @@ def test_encode_is_normalised_and_order_preserving(embedder: Embedder) -> None:
     assert vectors.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     single = np.stack([embedder.encode([s])[0] for s in SENTENCES])
-    # Batching (padding) must not change a sentence's vector beyond int8 noise.
-    assert (single * vectors).sum(axis=1).min() >= 0.999
+    # Batching (padding) must not change a sentence's vector beyond float rounding.
+    assert (single * vectors).sum(axis=1).min() >= 0.99999
     assert embedder.encode([]).shape == (0, DIMENSION)
 
 
@@ -41,3 +43,18 @@ def test_to_dict_round_trip() -> None:
     assert Embedder.from_dict(e.to_dict()).to_dict() == e.to_dict()
     with pytest.raises(ValueError):
         Embedder(backend="nope")
+
+
+def test_weights_of_another_layout_are_refused() -> None:
+    """The graph reads the packaged safetensors by byte offset: a file laid out otherwise
+    must stop with a clear error, not embed garbage."""
+    from verifier.embed import WEIGHTS_FILE, _check_weights_layout, _gt_model_dir
+    from verifier.errors import VerifierError
+
+    weights = (_gt_model_dir() / WEIGHTS_FILE).read_bytes()
+    _check_weights_layout(weights)
+    header_len = 8 + int.from_bytes(weights[:8], "little")
+    shifted = weights[:header_len].replace(b'"data_offsets":[0,', b'"data_offsets":[1,', 1)
+    assert shifted != weights[:header_len]
+    with pytest.raises(VerifierError, match="laid out differently"):
+        _check_weights_layout(shifted + weights[header_len:])

