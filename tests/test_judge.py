@@ -261,6 +261,13 @@ def test_aggregate_nothing_decisive_is_unknown() -> None:
             "The troops stay until September 2026, officials said.",
             "contradicts",
         ),
+        # "by" and "since" include the date itself; "before" and "after" do not.
+        ("Ohio had 110 cases by March 20, 2020", "As of March 20, 2020, Ohio had 110 cases.", "supports"),
+        ("Ohio had 110 cases by April 7", "Ohio had 110 cases as of 7 April 2020.", "supports"),
+        ("Ohio had 110 cases before March 20", "Ohio had 110 cases on March 20.", "contradicts"),
+        ("The plant has run since 1998", "The plant has run since 1998 in Leeds.", "supports"),
+        ("Smith has lived in Leeds since 1998", "Smith moved to Leeds in 1998.", "supports"),
+        ("Smith was born after 1998", "Smith was born in 1998 in Leeds.", "contradicts"),
     ],
 )
 def test_date_bounds(claim: str, evidence: str, expected: str) -> None:
@@ -287,3 +294,37 @@ def test_capitalised_ordinary_words_are_not_names() -> None:
     assert extract_entities("Without rain, the Reef dies") == frozenset()
     assert extract_entities("Hussein Alawi told the news agency INA.") == {"hussein alawi", "ina"}
     assert extract_entities("Britain left the EU") == {"united kingdom", "european union"}
+
+
+def test_tokenised_dates_keep_their_year() -> None:
+    """Wikipedia-derived text comes tokenised ("March 20 , 2020"); the year still belongs to the day."""
+    (date,) = extract("By March 20 , 2020 , Ohio had 110 cases .").dates
+    assert (date.year, date.month, date.day, date.qualifier) == (2020, 3, 20, "by")
+
+
+def test_figures_count_the_same_thing_only_when_their_head_word_agrees() -> None:
+    # A shared adjective is not the same unit: cases and deaths are different counts.
+    assert (
+        stance(
+            "Washington had more than 7,450 confirmed cases",
+            "Washington had 7,492 confirmed cases and 293 confirmed deaths.",
+        ).stance
+        == "supports"
+    )
+    assert (
+        stance(
+            "Washington had more than 600 confirmed deaths", "Washington had 7,492 confirmed cases."
+        ).stance
+        != "contradicts"
+    )
+    # ... while a longer phrase for the same count still compares.
+    judged = stance(
+        "New York has more than 600 confirmed coronavirus cases", "There are 524 confirmed cases in New York."
+    )
+    assert judged.stance == "contradicts" and "524" in judged.reason
+
+
+def test_a_number_inside_a_name_is_not_a_figure() -> None:
+    assert [
+        q.value for q in extract("Arkansas had 1,146 COVID-19 cases and an F-16 crashed.").quantities
+    ] == [1146]

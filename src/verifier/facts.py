@@ -99,9 +99,12 @@ LOWER_BOUND = (
 )
 AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
 UPPER_BOUND = ("less than", "fewer than", "under", "below", "lower than", "smaller than")
-# Words before a date that make it a bound, not a point: "born before 1967".
-DATE_BEFORE = ("before", "prior to", "earlier than", "until", "till", "by")
-DATE_AFTER = ("after", "later than", "since", "from")
+# Words before a date that make it a bound, not a point: "born before 1967". "by", "until",
+# "since" and "from" include the date itself ("cases by March 20" holds on March 20).
+DATE_BEFORE = ("before", "prior to", "earlier than")
+DATE_BY = ("until", "till", "by", "through", "no later than")
+DATE_AFTER = ("after", "later than")
+DATE_SINCE = ("since", "from")
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
 SCALES = {
     "thousand": 1e3,
@@ -122,7 +125,7 @@ _NUMBER_WORDS = (
 ).split()
 _NUM_WORD = r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 NUMBER_RE = re.compile(
-    r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w.])(?<!\w-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<suffix>k|m|mn|bn|b|tn)\b|\s+(?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?",
     re.IGNORECASE,
@@ -134,7 +137,7 @@ WORDNUM_RE = re.compile(
 DATE_RE = re.compile(
     r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?)?(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?\b"
+    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s?,)?)?(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?\b"
     r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
     r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
     r"(?:\s+(?P<year2>1[5-9]\d\d|20\d\d))?\b",
@@ -163,6 +166,7 @@ class Quantity:
     qualifier: str  # exact | approx | more | atleast | less | atmost
     start: int
     end: int
+    head: str = ""  # the last word of the unit: "confirmed cases" counts cases, not "confirmed"
 
     def interval(self) -> tuple[float, float]:
         v = self.value
@@ -187,17 +191,17 @@ class DateMention:
     text: str
     start: int
     end: int
-    qualifier: str = "exact"  # exact | before | after
+    qualifier: str = "exact"  # exact | before | by | after | since (by/since include the date)
 
 
 def _date_qualifier(before: str) -> str:
     before = " " + re.sub(r"\s+", " ", before.lower()).rstrip()
     before = re.sub(r" (?:the )?(?:end|start|beginning|middle) of$", "", before)
     before = re.sub(r" (?:in|on|of)$", "", before)
-    if any(before.endswith(" " + w) for w in DATE_BEFORE):
-        return "before"
-    if any(before.endswith(" " + w) for w in DATE_AFTER):
-        return "after"
+    bounds = ((DATE_BEFORE, "before"), (DATE_BY, "by"), (DATE_AFTER, "after"), (DATE_SINCE, "since"))
+    for words, name in bounds:
+        if any(before.endswith(" " + w) for w in words):
+            return name
     return "exact"
 
 
@@ -242,8 +246,8 @@ def _qualifier(before: str) -> str:
     return "exact"
 
 
-def _unit(after: str) -> frozenset[str]:
-    """Lemmas of the lower-case words right after a number: what it counts."""
+def _unit(after: str) -> list[str]:
+    """Lemmas of the lower-case words right after a number, in order: what it counts."""
     words: list[str] = []
     for tok in TOKEN_RE.findall(after[:60]):
         low = tok.lower().rstrip(".")
@@ -254,9 +258,9 @@ def _unit(after: str) -> frozenset[str]:
         if not tok[0].isalpha() or low in STOPWORDS or low in MONTHS:
             break
         words.append(lemma(low))
-        if len(words) == 2:
+        if len(words) == 3:  # "confirmed coronavirus cases": the head comes last
             break
-    return frozenset(words)
+    return words
 
 
 def _is_year(value: float, num: str, after: str) -> bool:
@@ -264,6 +268,11 @@ def _is_year(value: float, num: str, after: str) -> bool:
         return False
     nxt = TOKEN_RE.findall(after[:30])
     return not nxt or not nxt[0][0].isalpha() or nxt[0][0].isupper() or nxt[0].lower() in STOPWORDS
+
+
+def _quantity(value: float, text: str, start: int, end: int, unit: list[str], qual: str) -> Quantity:
+    head = unit[-1] if unit else ""
+    return Quantity(value, text[start:end].strip(), frozenset(unit), qual, start, end, head)
 
 
 def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Quantity]:
@@ -294,9 +303,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             continue  # a bare year is a date, compared as such
         scale = (m.group("suffix") or m.group("scale") or "").lower()
         value *= SCALES.get(scale, 1.0)
-        unit = frozenset({"%"}) if m.group("pct") else _unit(after)
+        unit = ["%"] if m.group("pct") else _unit(after)
         qual = _qualifier(text[max(0, m.start() - 25) : m.start()])
-        found.append(Quantity(value, text[m.start() : m.end()].strip(), unit, qual, m.start(), m.end()))
+        found.append(_quantity(value, text, m.start(), m.end(), unit, qual))
         taken.append((m.start(), m.end()))
     for m in WORDNUM_RE.finditer(text):
         if not free(m.start(), m.end()):
@@ -308,9 +317,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             value = float(text2num(words.lower().replace(" and ", " "), "en"))
         except ValueError:
             continue
-        unit = frozenset({"%"}) if m.group("pct") else _unit(text[m.end() :])
+        unit = ["%"] if m.group("pct") else _unit(text[m.end() :])
         qual = _qualifier(text[max(0, m.start() - 25) : m.start()])
-        found.append(Quantity(value, text[m.start() : m.end()].strip(), unit, qual, m.start(), m.end()))
+        found.append(_quantity(value, text, m.start(), m.end(), unit, qual))
     return sorted(found, key=lambda q: q.start)
 
 

@@ -77,8 +77,16 @@ def _coverage(claim: Facts, ev: Facts) -> float:
     return hit / len(claim.content)
 
 
+def _bounds(claim_q: Quantity, ev_q: Quantity) -> tuple[float, float]:
+    """What the evidence figure allows. Against a comparative claim ("more than 7,450") an
+    exact figure is taken at its word (7,492 is more), not widened for rounding."""
+    if claim_q.qualifier in ("more", "atleast", "less", "atmost") and ev_q.qualifier == "exact":
+        return ev_q.value, ev_q.value
+    return ev_q.interval()
+
+
 def _compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
-    lo, hi = ev_q.interval()
+    lo, hi = _bounds(claim_q, ev_q)
     c = claim_q.value
     if claim_q.qualifier in ("more", "atleast"):
         return (
@@ -98,7 +106,7 @@ def _compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
 
 
 def _conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
-    lo, hi = ev_q.interval()
+    lo, hi = _bounds(claim_q, ev_q)
     c = claim_q.value
     if claim_q.qualifier in ("more", "atleast"):
         return hi < c or (hi <= c and claim_q.qualifier == "more")
@@ -108,6 +116,11 @@ def _conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
+    """Do the two figures count the same thing? The head word of one unit must be in the
+    other: "2,500 troops" and "2,500 U.S. troops" do, "7,450 confirmed cases" and "293
+    confirmed deaths" do not, though they share a word."""
+    if a.head and b.head:
+        return a.head in b.unit or b.head in a.unit
     return bool(a.unit & b.unit)
 
 
@@ -122,6 +135,8 @@ def _dates_match(c: DateMention, e: DateMention) -> bool | None:
         # "before 1967" against 1965: compare at the claim's own precision.
         known = [(a, b) for a, b in fields if b is not None]
         ev, cl = tuple(b for _, b in known), tuple(a for a, _ in known)
+        if c.qualifier in ("by", "since"):  # inclusive: "by March 20" holds on March 20
+            return ev <= cl if c.qualifier == "by" else ev >= cl
         return ev < cl if c.qualifier == "before" else ev > cl
     for a, b in fields:
         if b is not None and a != b:
