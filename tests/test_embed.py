@@ -58,3 +58,33 @@ def test_weights_of_another_layout_are_refused() -> None:
     assert shifted != weights[:header_len]
     with pytest.raises(VerifierError, match="laid out differently"):
         _check_weights_layout(shifted + weights[header_len:])
+
+
+def test_export_script_rebuilds_the_shipped_graph(tmp_path) -> None:
+    """scripts/export_embedder.py (train extra) must keep producing a graph that embeds like
+    the shipped one, so the shipped 110 kB file can always be rebuilt from the packages."""
+    pytest.importorskip("torch")
+    pytest.importorskip("onnx")
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from verifier.embed import GRAPH_FILE, WEIGHTS_FILE, _gt_model_dir, onnx_session
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "export_embedder.py"
+    spec = importlib.util.spec_from_file_location("export_embedder", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    meta = module.export(tmp_path)
+    shipped = json.loads((GRAPH_FILE.parent / "embedder.json").read_text(encoding="utf-8"))
+    assert meta["weights_header_sha256"] == shipped["weights_header_sha256"]
+    assert meta["max_abs_diff_vs_torch"] < 1e-4
+    weights = {WEIGHTS_FILE: (_gt_model_dir() / WEIGHTS_FILE).read_bytes()}
+    feeds = {
+        "input_ids": np.array([[101, 7592, 2088, 102]]),
+        "attention_mask": np.ones((1, 4), dtype=np.int64),
+        "token_type_ids": np.zeros((1, 4), dtype=np.int64),
+    }
+    new = onnx_session(tmp_path / "model.onnx", external=weights).run(None, feeds)[0]
+    old = onnx_session(GRAPH_FILE, external=weights).run(None, feeds)[0]
+    np.testing.assert_allclose(new, old, atol=1e-5)
