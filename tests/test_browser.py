@@ -105,6 +105,19 @@ def browser(tmp_path: Path) -> Iterator[object]:
         driver.quit()
 
 
+def _gone(element) -> bool:
+    """Has the page holding ``element`` been replaced? Chrome answers a call on an element of
+    a page that is mid-navigation with "node does not belong to the document" (a plain
+    WebDriverException), not the StaleElementReferenceException that ``staleness_of`` waits for."""
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        element.is_enabled()
+    except WebDriverException:
+        return True
+    return False
+
+
 def test_override_a_verdict_in_the_browser(server, browser, tmp_path: Path) -> None:
     import httpx
     from selenium.webdriver.common.by import By
@@ -146,7 +159,7 @@ def test_override_a_verdict_in_the_browser(server, browser, tmp_path: Path) -> N
     saving.send_keys(Keys.ENTER)
 
     # The page reloads after the save; with the "pending" filter the claim has left the queue.
-    wait.until(ec.staleness_of(card))
+    wait.until(lambda _: _gone(card))
     wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
     assert not browser.find_elements(By.ID, f"claim-{target['id']}")
 
