@@ -385,7 +385,7 @@ def corpus_subset(corpus: Path, want: int | None, work: Path) -> tuple[Path, lis
     from verifier.segment import segment_documents
 
     def texts_of(some: list) -> list[str]:
-        return evidence_texts(segment_documents(some), {d.doc_id: d.title for d in some})
+        return evidence_texts(segment_documents(some), some)
 
     docs = load_documents([corpus])
     if want is None:

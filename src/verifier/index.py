@@ -175,7 +175,9 @@ def evidence_text(text: str, title: str) -> str:
     return f"{title}: {text}" if title else text
 
 
-def evidence_texts(sentences: Sequence[Sentence], titles: dict[str, str]) -> list[str]:
+def evidence_texts(sentences: Sequence[Sentence], docs: Sequence[Document]) -> list[str]:
+    """:func:`evidence_text` of each sentence, titled from its document in ``docs``."""
+    titles = {d.doc_id: d.title for d in docs}
     return [evidence_text(s.text, titles.get(s.doc_id, "")) for s in sentences]
 
 
@@ -212,8 +214,7 @@ def build_index(
     sentences = segment_documents(docs)
     if not sentences:
         raise IndexLoadError("the documents contain no sentences to index")
-    titles = {d.doc_id: d.title for d in docs}
-    vectors = embedder.encode(evidence_texts(sentences, titles), progress=progress)
+    vectors = embedder.encode(evidence_texts(sentences, docs), progress=progress)
     return write_index_from_vectors(docs, sentences, vectors, directory, faiss_type=faiss_type)
 
 
@@ -247,7 +248,7 @@ def write_index_from_vectors(
         faiss.write_index(make_faiss_index(kind, vectors), str(tmp / FAISS_FILE))
         _write_tables(tmp, docs, sentences)
         if lexical:
-            build_bm25(evidence_texts(sentences, {d.doc_id: d.title for d in docs}), tmp)
+            build_bm25(evidence_texts(sentences, docs), tmp)
         manifest: dict[str, Any] = {
             "format_version": FORMAT_VERSION,
             "model": {"name": MODEL_NAME, "dimension": DIMENSION, "normalized": True},

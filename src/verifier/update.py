@@ -35,7 +35,6 @@ from verifier.index import (
     SENTENCES_FILE,
     _umask_permissions,
     corpus_fingerprint,
-    evidence_text,
     evidence_texts,
     file_checksums,
     read_manifest,
@@ -46,7 +45,7 @@ from verifier.index import (
 )
 from verifier.lexical import build_bm25
 from verifier.segment import segment_documents
-from verifier.types import Document
+from verifier.types import Document, Sentence
 
 # What an updated manifest keeps from the old one (build settings), besides what is recomputed.
 _RECOMPUTED = ("documents", "sentences", "corpus_fingerprint", "files", "updated_at")
@@ -87,8 +86,7 @@ def add_documents(
         sentences = segment_documents(docs)
         if not sentences:
             raise VerifierError("the new documents contain no sentences to index")
-        titles = {d.doc_id: d.title for d in docs}
-        vectors = (embedder or Embedder()).encode(evidence_texts(sentences, titles))
+        vectors = (embedder or Embedder()).encode(evidence_texts(sentences, docs))
         index = parts["faiss"]
         index.add(vectors)
         new_sentences = pa.Table.from_pylist(
@@ -197,9 +195,7 @@ def _write(
         pq.write_table(documents, tmp / DOCUMENTS_FILE)
         docs = [Document(**row) for row in documents.select(list(DOC_FIELDS)).to_pylist()]
         if "lexical" in old:
-            titles = {d.doc_id: d.title for d in docs}
-            texts = sentences.select(["doc_id", "text"]).to_pylist()
-            build_bm25([evidence_text(r["text"], titles.get(r["doc_id"], "")) for r in texts], tmp)
+            build_bm25(evidence_texts([Sentence(**row) for row in sentences.to_pylist()], docs), tmp)
         manifest = {k: v for k, v in old.items() if k not in _RECOMPUTED}
         manifest.update(
             documents=documents.num_rows,
