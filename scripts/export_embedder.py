@@ -27,6 +27,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from train_judge import linear_weight_key  # noqa: E402  (the exporter's naming, in one place)
+
 WEIGHTS_FILE = "model.safetensors"
 
 
@@ -119,8 +123,7 @@ def export(out: Path) -> dict:
         users = consumers.get(name, [])
         if len(users) == 1 and users[0][0].op_type == "MatMul" and value.ndim == 2:
             node = users[0][0]
-            # "/m/encoder/layer.0/attention/self/query/MatMul" -> "encoder.layer.0...query.weight"
-            key = node.name.removeprefix("/m/").rsplit("/", 1)[0].replace("/", ".") + ".weight"
+            key = linear_weight_key(node.name)
             if not np.array_equal(stored(key).T, value):
                 raise SystemExit(f"{key}: exported MatMul weight is not the stored weight transposed")
             new_inits.append(external(key, key))

