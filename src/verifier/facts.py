@@ -105,6 +105,7 @@ DATE_BEFORE = ("before", "prior to", "earlier than")
 DATE_BY = ("until", "till", "by", "through", "no later than")
 DATE_AFTER = ("after", "later than")
 DATE_SINCE = ("since", "from")
+DATE_BOUNDS = ((DATE_BEFORE, "before"), (DATE_BY, "by"), (DATE_AFTER, "after"), (DATE_SINCE, "since"))
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
 SCALES = {
     "thousand": 1e3,
@@ -198,8 +199,7 @@ def _date_qualifier(before: str) -> str:
     before = " " + re.sub(r"\s+", " ", before.lower()).rstrip()
     before = re.sub(r" (?:the )?(?:end|start|beginning|middle) of$", "", before)
     before = re.sub(r" (?:in|on|of)$", "", before)
-    bounds = ((DATE_BEFORE, "before"), (DATE_BY, "by"), (DATE_AFTER, "after"), (DATE_SINCE, "since"))
-    for words, name in bounds:
+    for words, name in DATE_BOUNDS:
         if any(before.endswith(" " + w) for w in words):
             return name
     return "exact"
