@@ -328,3 +328,84 @@ def test_a_number_inside_a_name_is_not_a_figure() -> None:
     assert [
         q.value for q in extract("Arkansas had 1,146 COVID-19 cases and an F-16 crashed.").quantities
     ] == [1146]
+
+
+def test_currency_and_rating_figures_compare() -> None:
+    # The currency is the unit (and "over" before the symbol still makes a lower bound).
+    judged = stance(
+        "The Hidden World grossed over $ 159.85 million in the United States",
+        "The Hidden World has grossed $ 159.8 million in the United States.",
+    )
+    assert judged.stance == "contradicts" and "159.8 million" in judged.reason
+    (q,) = extract("It cost £35 million").quantities
+    assert q.unit == {"£"} and q.value == 35e6
+    # "8.8/10" is a rating on a ten-point scale, and its "10" is not a figure of its own.
+    assert [(q.value, q.head) for q in extract("an average rating of 8.8/10").quantities] == [(8.8, "/10")]
+    assert (
+        stance(
+            "The film has an average rating of less than 8.9/10", "The film has an average rating of 8.8/10."
+        ).stance
+        == "supports"
+    )
+
+
+def test_the_closest_unit_answers_a_figure() -> None:
+    judged = stance(
+        "Barry Manilow has less than 16 compilation albums",
+        "Barry Manilow's discography consists of 31 studio albums, 6 live albums and 15 compilation albums.",
+    )
+    assert judged.stance == "supports" and "15 compilation albums" in judged.reason
+
+
+def test_a_middle_name_does_not_hide_a_person() -> None:
+    judged = stance(
+        "Trevor Moran was born after 1998", "Trevor Michael Moran (born September 30, 1999) is a singer."
+    )
+    assert judged.stance == "supports"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "tentative"),
+    [
+        # The sentence never names its subject (Wikipedia's "He", "the album", or nothing).
+        (
+            "Sarawak had more than 345 coronavirus cases by April 13 , 2020 .",
+            "As of 12 April 2020 , there are 342 confirmed cases.",
+            "contradicts",
+        ),
+        (
+            "The TLC album FanMail sold under 12 million copies .",
+            "The album has sold 10 million copies worldwide .",
+            "supports",
+        ),
+        # No unit word in common, but the figure is close and of the same kind.
+        (
+            "The film was reviewed by more than 90 critics",
+            "The film's rating is based on 88 reviews.",
+            "contradicts",
+        ),
+    ],
+)
+def test_a_loose_reading_is_a_hint_not_a_verdict(claim: str, evidence: str, tentative: str) -> None:
+    judged = stance(claim, evidence)
+    assert judged.stance == "neutral"
+    assert judged.tentative is not None and judged.tentative.stance == tentative
+    assert judged.tentative.kind == "quantity"
+
+
+def test_no_loose_reading_across_kinds_of_figure() -> None:
+    # A percentage is not a count, and 40 is not near 90.
+    assert (
+        stance(
+            "The film was reviewed by more than 90 critics", "The film scored 92 % among critics."
+        ).tentative
+        is None
+    )
+    assert (
+        stance(
+            "The film was reviewed by more than 90 critics", "The film's rating is based on 40 reviews."
+        ).tentative
+        is None
+    )
+    # A scoped verdict needs no hint.
+    assert stance("The US has 10,000 troops in Iraq", TROOPS).tentative is None

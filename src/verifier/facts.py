@@ -126,7 +126,7 @@ _NUMBER_WORDS = (
 ).split()
 _NUM_WORD = r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 NUMBER_RE = re.compile(
-    r"(?<![\w.])(?<!\w-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w./])(?<!\w-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<suffix>k|m|mn|bn|b|tn)\b|\s+(?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?",
     re.IGNORECASE,
@@ -231,7 +231,23 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(w, lang="en").lower() if w.isalpha() else w
 
 
+# A currency before a figure is what it counts: "$ 159.8 million" and "over $81 million"
+# are both dollars (and the qualifier sits before the symbol).
+CURRENCY_RE = re.compile(r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|\b(?:USD|EUR|GBP|JPY|INR))\s?$")
+# "8.8/10", "4/5": a rating out of its scale.
+RATING_RE = re.compile(r"/(\d{1,3})\b")
+
+
+CURRENCIES = frozenset({"£", "€", "¥", "₹", "USD", "EUR", "GBP", "JPY", "INR"})  # and any "…$"
+
+
+def _currency(before: str) -> str:
+    m = CURRENCY_RE.search(before)
+    return m.group().strip().upper() if m else ""
+
+
 def _qualifier(before: str) -> str:
+    before = CURRENCY_RE.sub("", before)
     before = " " + before.lower().rstrip()
     for words, name in (
         (AT_LEAST, "atleast"),
@@ -303,8 +319,17 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             continue  # a bare year is a date, compared as such
         scale = (m.group("suffix") or m.group("scale") or "").lower()
         value *= SCALES.get(scale, 1.0)
-        unit = ["%"] if m.group("pct") else _unit(after)
-        qual = _qualifier(text[max(0, m.start() - 25) : m.start()])
+        before = text[max(0, m.start() - 25) : m.start()]
+        rating = RATING_RE.match(text, m.end())
+        if m.group("pct"):
+            unit = ["%"]
+        elif rating:
+            unit = [f"/{rating.group(1)}"]
+        else:
+            currency = _currency(before)
+            # Money is what a currency figure counts, whatever words follow: the symbol is the head.
+            unit = [*_unit(after), currency] if currency else _unit(after)
+        qual = _qualifier(before)
         found.append(_quantity(value, text, m.start(), m.end(), unit, qual))
         taken.append((m.start(), m.end()))
     for m in WORDNUM_RE.finditer(text):
@@ -456,6 +481,11 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
     for variant in {entity} | {k for k, v in ALIASES.items() if v == entity}:
         tokens = variant.split()
         if f" {' '.join(tokens)} " in haystack:
+            return True
+        # A middle name or initial between: "Trevor Michael Moran" mentions Trevor Moran.
+        if len(tokens) == 2 and re.search(
+            rf" {re.escape(tokens[0])} (?:\w+ ){{1,2}}{re.escape(tokens[1])} ", haystack
+        ):
             return True
         # Demonyms and possessives: "Iraqi" mentions Iraq, "Syria's" mentions Syria.
         if (
