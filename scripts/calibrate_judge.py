@@ -92,6 +92,7 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=root / "runs" / "judge")
     ap.add_argument("--data", type=Path, default=root.parent / "shared" / "data")
     ap.add_argument("--index-cache", type=Path, default=None, help="where to keep the Climate-FEVER index")
+    ap.add_argument("--l2", type=float, default=1e-2, help="L2 penalty of the fact/model combiner")
     args = ap.parse_args()
 
     from verifier.aggregate import Aggregator, calibration_key
@@ -152,7 +153,7 @@ def main() -> int:
         rows.append(pair_features(p, facts.judge(claim, [e])[0], float(sim)))
     x = np.vstack(rows)
     y = np.array([lab for _, _, lab in pairs])
-    weights = fit_softmax_regression(x, y)
+    weights = fit_softmax_regression(x, y, l2=args.l2)
     model_only = (probs.argmax(1) == y).mean()
     combined = ((x @ weights.T).argmax(1) == y).mean()
     print(
@@ -215,7 +216,10 @@ def main() -> int:
     # among settings within TIE of the best score, the cheapest wins (fewest pairs read), then
     # the one keeping more of the fact layer's rules (precise where they fire, and the data
     # could not tell them apart).
-    configs = [(0.0, 0)] + [(w, d) for w in (1.0, 3.0) for d in (10, 20, 30)]
+    # A relevance output is a raw logit (gold sits a few units above the rest), 1 - P(unknown)
+    # a probability: each gets a weight range that spans "breaks ties" to "decides the order".
+    weights_grid = (0.3, 1.0, 3.0, 10.0) if model.has_relevance else (1.0, 3.0)
+    configs = [(0.0, 0)] + [(w, d) for w in weights_grid for d in (10, 20, 30)]
     results = []
     start = time.time()
     for rerank_weight, depth in configs:

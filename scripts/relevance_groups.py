@@ -35,8 +35,12 @@ def build_groups(
     negatives: int = 7,
     depth: int = 30,
     seed: int = 13,
+    max_claims: int = 0,
 ) -> list[dict]:
-    """Groups ``{"hypothesis": claim, "premises": [gold, neg, ...]}``; the gold one is first."""
+    """Groups ``{"hypothesis": claim, "premises": [gold, neg, ...]}``; the gold one is first.
+
+    ``max_claims`` (smoke runs): only the first claims, searched among only the documents
+    their annotated candidates come from."""
     from verifier.embed import Embedder
     from verifier.index import EvidenceIndex, build_index, corpus_fingerprint, read_manifest
     from verifier.metrics import locate_sentences
@@ -44,7 +48,16 @@ def build_groups(
     from verifier.types import Document
 
     folder = data / "climate_fever"
+    claims = [
+        c
+        for c in map(json.loads, (folder / "train.jsonl").open(encoding="utf-8"))
+        if c.get("evidence_ids") and not is_held_out(c["id"])
+    ]
     corpus = [json.loads(line) for line in (folder / "corpus.jsonl").open(encoding="utf-8")]
+    if max_claims:
+        claims = claims[:max_claims]
+        wanted = {cand["id"].rsplit(":", 1)[0] for c in claims for cand in c.get("candidates") or []}
+        corpus = [d for d in corpus if d["doc_id"] in wanted]
     docs = [Document(d["doc_id"], d["text"], d.get("title", "")) for d in corpus]
     embedder = Embedder()
     cache = work / "cf-index"
@@ -58,11 +71,6 @@ def build_groups(
     # The plain retriever (no reranking, no judge): the candidates the relevance output will
     # be asked to re-order at check time.
     retriever = Retriever(index, embedder, depth)
-    claims = [
-        c
-        for c in map(json.loads, (folder / "train.jsonl").open(encoding="utf-8"))
-        if c.get("evidence_ids") and not is_held_out(c["id"])
-    ]
     spans = {d["doc_id"]: (d["text"], d["sentences"]) for d in corpus}
     located: dict[str, list] = {}
 

@@ -443,6 +443,12 @@ def main() -> int:
         help="ranking groups from FEVER / Fool Me Twice beside the Climate-FEVER train ones",
     )
     ap.add_argument(
+        "--relevance-claims",
+        type=int,
+        default=0,
+        help="only this many Climate-FEVER train claims for ranking groups (0: all; for smoke runs)",
+    )
+    ap.add_argument(
         "--quantize-only",
         action="store_true",
         help="no training: re-quantise --init-onnx into --out/model.onnx with quantize_for_cpu, refit the "
@@ -496,7 +502,9 @@ def main() -> int:
     if args.relevance:
         from relevance_groups import build_groups, general_groups
 
-        groups = build_groups(args.data, args.work, is_calibration_claim, seed=args.seed)
+        groups = build_groups(
+            args.data, args.work, is_calibration_claim, seed=args.seed, max_claims=args.relevance_claims
+        )
         n_cf = len(groups)
         groups += general_groups(
             args.data, {pair_key(p) for p in hold}, args.relevance_general, seed=args.seed

@@ -31,6 +31,9 @@ class FakeModel:
     def predict(self, pairs):
         return np.array([self.table[e] for _, e in pairs], dtype=np.float64)
 
+    def relevance(self, pairs):
+        return None  # a stance-only model
+
 
 def _ev(text: str, similarity: float = 0.8) -> Evidence:
     return Evidence(text, "d", "Doc", "wire", "", 0, 0, len(text), similarity)
@@ -38,6 +41,12 @@ def _ev(text: str, similarity: float = 0.8) -> Evidence:
 
 TROOPS = "The U.S. maintains approximately 2,500 troops in Iraq."
 OTHER = "Cats sleep sixteen hours a day."
+
+
+def test_a_stance_only_model_reranks_by_decisiveness() -> None:
+    judge = ModelJudge(FakeModel({TROOPS: [0.1, 0.7, 0.2], OTHER: [0.05, 0.05, 0.9]}))
+    got = judge.relevance([("claim", TROOPS), ("claim", OTHER)])
+    np.testing.assert_allclose(got, [0.8, 0.1])
 
 
 def test_without_combiner_the_model_decides() -> None:
@@ -94,6 +103,34 @@ def test_pair_features_shape_and_values() -> None:
     assert x.shape == (len(FEATURES),)
     assert x[FEATURES.index("fact_contradicts_values")] > 0.5
     assert x[FEATURES.index("similarity")] == pytest.approx(0.8)
+
+
+def test_a_loose_figure_reading_informs_the_combination_and_the_reason() -> None:
+    claim = "The TLC album FanMail sold under 12 million copies ."
+    sentence = "The album has sold 10 million copies worldwide ."
+    fact = FactJudge().judge(claim, [_ev(sentence)])[0]
+    x = pair_features(np.array([0.3, 0.3, 0.4]), fact, 0.8)
+    assert x[FEATURES.index("fact_tentative_supports")] > 0.5
+    assert x[FEATURES.index("fact_tentative_contradicts")] == 0.0
+    judge = ModelJudge(
+        FakeModel({sentence: [0.3, 0.3, 0.4]}, _weights(fact_tentative_supports=(4.0, 0.0, 0.0))),
+        rules=("value_mismatch", "entity_conflict"),  # not entity_scope: that silences any unnamed subject
+    )
+    (j,) = judge.judge(claim, [_ev(sentence)])
+    assert j.stance == "supports"
+    assert "10 million copies" in j.reason and "FanMail" in j.reason  # the values, and the caveat
+
+
+def test_a_combiner_fitted_before_a_feature_was_added_still_loads() -> None:
+    old = FEATURES[:11]
+    weights = np.array(_weights(fact_contradicts_values=(0.0, 8.0, 0.0)))[:, :11].tolist()
+    model = FakeModel({TROOPS: [0.9, 0.05, 0.05]}, weights)
+    model.meta["combiner"]["features"] = list(old)
+    (j,) = ModelJudge(model).judge("The US has 10,000 troops in Iraq", [_ev(TROOPS)])
+    assert j.stance == "contradicts"
+    model.meta["combiner"]["features"] = ["no_such_feature", *old[1:]]
+    with pytest.raises(VerifierError, match="no_such_feature"):
+        ModelJudge(model)
 
 
 def test_wrong_combiner_shape_is_a_clear_error() -> None:
@@ -199,6 +236,13 @@ def test_train_script_smoke(tmp_path: Path) -> None:
             "24",
             "--data",
             str(SHARED),
+            "--relevance",
+            "--relevance-every",
+            "1",
+            "--relevance-general",
+            "8",
+            "--relevance-claims",
+            "6",
         ],
         capture_output=True,
         text=True,
@@ -210,7 +254,16 @@ def test_train_script_smoke(tmp_path: Path) -> None:
     model = NLIModel(out)
     assert model.predict([("a", "b")]).shape == (1, 3)
     assert model.meta["training"]["steps"] == 3
+    # One ranking step after each stance step, over Climate-FEVER train and general groups.
+    assert model.meta["training"]["ranking_steps"] == 3
+    assert model.meta["training"]["ranking_groups"] > 8
     assert (work / "holdout_pairs.jsonl").exists()
+    # The fourth output is the reranker's score; the stance probabilities ignore it.
+    pairs = [("a claim", "a sentence"), ("a claim", "another sentence")]
+    relevance = model.relevance(pairs)
+    assert relevance is not None and relevance.shape == (2,)
+    np.testing.assert_allclose(ModelJudge(model).relevance(pairs), relevance)
+    np.testing.assert_allclose(model.logits(pairs)[:, 3], relevance)
 
 
 def test_contrast_names_the_words_a_sentence_changes() -> None:

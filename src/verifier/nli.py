@@ -42,7 +42,9 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 
 class NLIModel:
-    """Calibrated probabilities over (supported, contradicted, unknown) for claim/evidence pairs."""
+    """Calibrated probabilities over (supported, contradicted, unknown) for claim/evidence pairs,
+    and, where the model was trained with one (``relevance_output`` in judge.json), a relevance
+    logit: how likely the sentence is the claim's evidence among other retrieved sentences."""
 
     def __init__(
         self, model_dir: str | Path | None = None, batch_size: int = 1, memo_size: int = 50_000
@@ -62,6 +64,13 @@ class NLIModel:
         self.batch_size = batch_size
         self.max_length = int(self.meta.get("max_length", 128))
         self.temperature = float(self.meta.get("temperature", 1.0))
+        relevance = self.meta.get("relevance_output")
+        if relevance is not None and relevance != 3:
+            raise VerifierError(
+                f"{self.model_dir / 'judge.json'}: relevance_output must be 3, not {relevance}"
+            )
+        self.has_relevance = relevance is not None
+        self.width = 4 if self.has_relevance else 3
         # Reranking scores the pool and the judge then scores the chosen top-k: the same pairs.
         # Remembering logits per pair means each pair runs through the model once.
         self.memo_size = memo_size
@@ -82,7 +91,8 @@ class NLIModel:
         return tok
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        """Raw outputs per pair: the three stance logits, then relevance where the model has it."""
+        out = np.zeros((len(pairs), self.width), dtype=np.float32)
         todo: dict[tuple[str, str], list[int]] = {}
         for i, pair in enumerate(pairs):
             key = (pair[0], pair[1])
@@ -103,7 +113,7 @@ class NLIModel:
 
     def _run(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """One pass of the model over distinct pairs, in length-sorted batches (little padding)."""
-        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        out = np.zeros((len(pairs), self.width), dtype=np.float32)
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         names = {i.name for i in self._session.get_inputs()}
         tokenizer = self._tokenizer  # built here, not raced for by the worker threads
@@ -124,7 +134,12 @@ class NLIModel:
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Temperature-scaled probabilities, columns in the order of ``labels``."""
-        return _softmax(self.logits(pairs) / self.temperature)
+        return _softmax(self.logits(pairs)[:, :3] / self.temperature)
+
+    def relevance(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray | None:
+        """The relevance logit per pair (only its order within a claim's candidates means
+        anything), or None for a stance-only model."""
+        return self.logits(pairs)[:, 3] if self.has_relevance else None
 
 
 # --- the judge: model and fact layer together --------------------------------------------------
@@ -141,6 +156,8 @@ FEATURES = (
     "fact_missing_entity",
     "fact_missing_value",
     "similarity",
+    "fact_tentative_supports",
+    "fact_tentative_contradicts",
 )
 STANCES = ("supports", "contradicts", "neutral")
 # Below this cosine (all-MiniLM-L6-v2) a sentence shares no topic with the claim; chosen from
@@ -168,6 +185,7 @@ def pair_features(probs: np.ndarray, fact: Any, similarity: float) -> np.ndarray
     supports = fact.stance == "supports"
     contradicts = fact.stance == "contradicts"
     values = fact.kind in VALUE_KINDS
+    tentative = getattr(fact, "tentative", None)
     return np.array(
         [
             1.0,
@@ -181,6 +199,8 @@ def pair_features(probs: np.ndarray, fact: Any, similarity: float) -> np.ndarray
             1.0 if fact.stance == "neutral" and fact.kind == "entity" else 0.0,
             1.0 if fact.stance == "neutral" and fact.kind == "missing-fact" else 0.0,
             similarity,
+            tentative.probability if tentative is not None and tentative.stance == "supports" else 0.0,
+            tentative.probability if tentative is not None and tentative.stance == "contradicts" else 0.0,
         ],
         dtype=np.float64,
     )
@@ -274,7 +294,15 @@ class ModelJudge:
         self.rules = frozenset(chosen)
         combiner = self.model.meta.get("combiner")
         self.weights = np.array(combiner["weights"], dtype=np.float64) if combiner else None
-        if self.weights is not None and self.weights.shape != (3, len(FEATURES)):
+        # The combiner names its features, so one fitted before a feature was added still loads.
+        names = list(combiner.get("features", FEATURES)) if combiner else list(FEATURES)
+        unknown_features = [n for n in names if n not in FEATURES]
+        if unknown_features:
+            raise VerifierError(
+                f"{self.model.model_dir / 'judge.json'}: unknown combiner features {unknown_features}"
+            )
+        self.columns = [FEATURES.index(n) for n in names]
+        if self.weights is not None and self.weights.shape != (3, len(names)):
             raise VerifierError(
                 f"{self.model.model_dir / 'judge.json'}: combiner weights have the wrong shape"
             )
@@ -288,11 +316,14 @@ class ModelJudge:
         }
 
     def relevance(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """How decisive each sentence is for its claim (1 - P(unknown)): the reranking score.
+        """The reranking score: the model's relevance output where it has one (trained to rank
+        a claim's evidence above the other retrieved sentences), else how decisive the
+        sentence is for the claim (1 - P(unknown)).
 
         Takes (claim, sentence) pairs of any number of claims, so that a batch is scored in
         one pass of the model; the judge later reuses these pairs' scores."""
-        return 1.0 - self.model.predict(pairs)[:, 2]
+        relevance = self.model.relevance(pairs)
+        return relevance if relevance is not None else 1.0 - self.model.predict(pairs)[:, 2]
 
     def prefetch(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Score (claim, sentence) pairs of many claims in one pass, ahead of judging them."""
@@ -306,7 +337,7 @@ class ModelJudge:
         x = np.vstack(
             [pair_features(p, f, e.similarity) for p, f, e in zip(probs, facts, evidence, strict=True)]
         )
-        return _softmax(x @ self.weights.T), facts
+        return _softmax(x[:, self.columns] @ self.weights.T), facts
 
     def _out_of_scope(self, claim_facts: Any, evidence: Any) -> bool:
         """The fact layer found a named entity of the claim missing from the sentence; does
@@ -349,8 +380,11 @@ class ModelJudge:
                 k = 2  # the claim's figure or date is not in the sentence: it cannot confirm it
             stance = STANCES[k]
             changed = contrast(claim, e.text) if stance == "contradicts" else None
+            tentative = getattr(fact, "tentative", None)
             if stance == fact.stance and fact.stance != "neutral":
                 reason = fact.reason  # the fact layer names the values it compared
+            elif tentative is not None and stance == tentative.stance:
+                reason = f"{tentative.reason.rstrip('.')} (a loose reading: the sentence {fact.reason})"
             elif stance == "supports":
                 reason = "says the same in other words"
             elif stance == "contradicts" and changed:
