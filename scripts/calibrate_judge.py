@@ -309,10 +309,14 @@ def main() -> int:
         file=sys.stderr,
     )
     meta["rules"] = list(rules)
+    # The best reranking setting is kept even when reranking is off by default, for
+    # `--rerank` (which trades speed for evidence recall) to use.
+    best_rerank = max((r for r in results if r[3] > 0), key=lambda r: r[0])
     meta["retrieval"] = {
         "rerank": rerank_weight > 0,
-        "rerank_weight": rerank_weight,
-        "rerank_depth": depth or None,
+        "rerank_weight": rerank_weight if rerank_weight > 0 else best_rerank[3],
+        "rerank_depth": (depth or None) if rerank_weight > 0 else best_rerank[4],
+        "rerank_recall_at_5": round(float(best_rerank[6]), 4),
     }
     meta["aggregation"] = Aggregator(round(decisive, 4), platt).to_dict()
     meta["calibration_data"] = {

@@ -418,11 +418,12 @@ def _rate(value: float | None) -> str:
 
 def render(result: dict[str, Any]) -> str:
     systems = result["systems"]
+    reranked = ", reranked" if result.get("retrieval", {}).get("rerank") else ""
     lines = [
         f"dataset {result['dataset']}: {result['n_claims']} claims "
         f"({systems['verifier']['numeric']['n']} numeric), corpus {result['corpus_documents']} documents / "
         f"{result['index_sentences']} verifier sentences, top-k {result['top_k']}, "
-        f"judge {result['judge']}, retrieval "
+        f"judge {result['judge']}{reranked}, retrieval "
         + ("within each claim's source_doc" if result["per_claim_doc"] else "from the whole pool"),
     ]
     if result["index_reused"]:
@@ -500,6 +501,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--model", type=Path, help="another trained judge folder (model.onnx, tokenizer.json, judge.json)"
     )
+    parser.add_argument(
+        "--rerank",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="re-order the candidate pool with the model before judging (default: the model's own choice)",
+    )
     return parser.parse_args(argv)
 
 
@@ -566,7 +573,12 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
 
         # verifier: the real pipeline through the public API
         verifier = Verifier.from_index(
-            opened.index, embedder, top_k=args.top_k, judge=args.judge, model_dir=args.model
+            opened.index,
+            embedder,
+            top_k=args.top_k,
+            judge=args.judge,
+            model_dir=args.model,
+            rerank=args.rerank,
         )
         texts = [c.text for c in claims]
         doc_ids = doc_restriction(claims, args.per_claim_doc)
@@ -602,6 +614,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
             "corpus_documents": len(corpus),
             "top_k": args.top_k,
             "judge": args.judge,
+            "retrieval": verifier.retriever.to_dict(),
             "per_claim_doc": args.per_claim_doc,
             "majority_label": majority,
             "majority_source": f"most frequent label of {'--train' if train is not None else 'the claims'}",

@@ -64,8 +64,8 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeVerifier:
     v = FakeVerifier()
     opened: list[tuple] = []
 
-    def open_fake(index_dir, backend, quiet):
-        opened.append((index_dir, backend, quiet))
+    def open_fake(index_dir, backend, quiet, rerank=None):
+        opened.append((index_dir, backend, quiet, rerank))
         return v
 
     monkeypatch.setattr(batch, "_open_verifier", open_fake)
@@ -94,10 +94,13 @@ def test_round_trip_keeps_input_columns_and_adds_results(
 ) -> None:
     src, out = tmp_path / f"in{ext}", tmp_path / f"out{ext}"
     write_table(_input_df(), src)
-    result = _invoke(src, "-o", out, "--top-k", "3", "--backend", "torch")
+    # Reranking left to the model's own choice unless asked for (or against).
+    result = _invoke(
+        src, "-o", out, "--top-k", "3", "--backend", "torch", *(["--rerank"] if ext == ".csv" else [])
+    )
     assert result.exit_code == 0, result.output
     assert f"wrote 3 rows to {out} (0 with errors)" in result.stderr
-    assert fake.opened == [(None, "torch", False)]  # type: ignore[attr-defined]
+    assert fake.opened == [(None, "torch", False, True if ext == ".csv" else None)]  # type: ignore[attr-defined]
     df = read_table(out)
     assert list(df.columns) == INPUT_COLUMNS + list(RESULT_COLUMNS)
     assert df["id"].tolist() == ["000", "001", "002"]

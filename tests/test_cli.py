@@ -267,6 +267,27 @@ def test_check_json_contradicted_and_top_k(built_index) -> None:
     assert len(verdict["evidence"]) == 2
 
 
+def test_check_rerank_flag_reaches_the_retriever(built_index, monkeypatch) -> None:
+    from verifier import api
+    from verifier.nli import model_available
+
+    if not model_available():
+        pytest.skip("the package carries no verification model")
+    seen: list[bool] = []
+    real = api.Verifier.from_index.__func__  # type: ignore[attr-defined]
+
+    def spy(cls, *args, **kwargs):
+        verifier = real(cls, *args, **kwargs)
+        seen.append(verifier.retriever.reranker is not None)
+        return verifier
+
+    monkeypatch.setattr(api.Verifier, "from_index", classmethod(spy))
+    for flag, reranked in (("--rerank", True), ("--no-rerank", False)):
+        verdict = check_json(TROOPS_CLAIM, "--index", built_index.path, flag)
+        assert verdict["label"] == "supported"
+        assert seen[-1] is reranked
+
+
 def test_check_json_metadata_from_sidecar(built_index) -> None:
     verdict = check_json(
         "The coalition will withdraw from Baghdad by the end of September 2025", "--index", built_index.path

@@ -73,18 +73,23 @@ class Verifier:
         quiet: bool = True,
         top_k: int = 5,
         judge: str = "auto",
+        rerank: bool | None = None,
     ) -> Verifier:
         """Load an index (default: the shipped corpus) with the best judge available.
 
         ``judge="auto"`` uses the shipped verification model with the fact layer when the
         package carries it, else the fact layer alone; "model" insists on the model.
+        ``rerank`` overrides the model's own choice (judge.json) of re-ordering the candidate
+        pool with the model before judging the top k.
         """
         embedder = Embedder(backend=backend)
         if index_dir is None:
             from verifier.cache import default_index_dir
 
             index_dir = default_index_dir(embedder=embedder, progress=False if quiet else None)
-        return cls.from_index(EvidenceIndex.load(index_dir), embedder, top_k=top_k, judge=judge)
+        return cls.from_index(
+            EvidenceIndex.load(index_dir), embedder, top_k=top_k, judge=judge, rerank=rerank
+        )
 
     @classmethod
     def from_index(
@@ -95,6 +100,7 @@ class Verifier:
         top_k: int = 5,
         judge: str = "auto",
         model_dir: str | Path | None = None,
+        rerank: bool | None = None,
     ) -> Verifier:
         """The configured pipeline over a loaded index: judge, reranking and thresholds as shipped
         (or as saved beside another trained model in ``model_dir``)."""
@@ -112,8 +118,8 @@ class Verifier:
             embedder,
             ModelJudge(model),
             top_k=top_k,
-            rerank=bool(retrieval.get("rerank", False)),
-            rerank_weight=float(retrieval.get("rerank_weight", 1.0)),
+            rerank=bool(retrieval.get("rerank", False)) if rerank is None else rerank,
+            rerank_weight=float(retrieval.get("rerank_weight") or 1.0),
             rerank_depth=retrieval.get("rerank_depth"),
             aggregator=Aggregator.from_dict(model.meta.get("aggregation", {})),
         )

@@ -23,6 +23,7 @@ import click
 import pandas as pd
 from tqdm import tqdm
 
+from verifier.cli import rerank_option
 from verifier.errors import UserError, VerifierError
 from verifier.types import Verdict
 
@@ -400,11 +401,13 @@ def run_batch(
 # --- command ----------------------------------------------------------------------------
 
 
-def _open_verifier(index_dir: Path | None, backend: str, quiet: bool) -> SupportsCheckMany:
+def _open_verifier(
+    index_dir: Path | None, backend: str, quiet: bool, rerank: bool | None = None
+) -> SupportsCheckMany:
     # Imported here: loading the engine pulls in the model runtime, which `--help` must not pay for.
     from verifier.api import Verifier
 
-    return Verifier.open(index_dir, backend=backend, quiet=quiet)
+    return Verifier.open(index_dir, backend=backend, quiet=quiet, rerank=rerank)
 
 
 @click.command("batch")
@@ -442,6 +445,7 @@ def _open_verifier(index_dir: Path | None, backend: str, quiet: bool) -> Support
     show_default=True,
     help="Embedding runtime: onnx (int8, fast on CPU) or torch.",
 )
+@rerank_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary line; errors only.")
 def batch_command(
     input_path: Path,
@@ -451,12 +455,13 @@ def batch_command(
     top_k: int,
     resume: bool,
     backend: str,
+    rerank: bool | None,
     quiet: bool,
 ) -> None:
     """Verify every claim in a CSV/TSV/JSONL/Excel/Parquet file."""
     try:
         job = _prepare(input_path, output_path, claim_column, resume)
-        verifier = _open_verifier(index_dir, backend, quiet)
+        verifier = _open_verifier(index_dir, backend, quiet, rerank)
         summary = _execute(verifier, job, top_k, chunk_size=32, progress=not quiet)
     except VerifierError as e:
         raise UserError(str(e)) from None

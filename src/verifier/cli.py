@@ -59,10 +59,17 @@ def cli() -> None:
     """
 
 
-def _open(index_dir: Path | None, backend: str, quiet: bool, top_k: int = 5, judge: str = "auto") -> Any:
+def _open(
+    index_dir: Path | None,
+    backend: str,
+    quiet: bool,
+    top_k: int = 5,
+    judge: str = "auto",
+    rerank: bool | None = None,
+) -> Any:
     from verifier.api import Verifier
 
-    return Verifier.open(index_dir, backend=backend, quiet=quiet, top_k=top_k, judge=judge)
+    return Verifier.open(index_dir, backend=backend, quiet=quiet, top_k=top_k, judge=judge, rerank=rerank)
 
 
 index_option = click.option(
@@ -80,6 +87,12 @@ backend_option = click.option(
     help="Embedding backend: int8 ONNX (fast, no torch) or sentence-transformers.",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+rerank_option = click.option(
+    "--rerank/--no-rerank",
+    default=None,
+    help="Re-order the retrieved candidates with the verification model before judging the top k: "
+    "finds more of the evidence, at one model pass per candidate (default: the shipped model's choice).",
+)
 
 
 @cli.command()
@@ -101,16 +114,24 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar
     show_default=True,
     help="The shipped verification model with the fact layer (auto/model), or the fact layer alone.",
 )
+@rerank_option
 @quiet_option
 def check(
-    claim: str, index_dir: Path | None, top_k: int, as_json: bool, backend: str, judge: str, quiet: bool
+    claim: str,
+    index_dir: Path | None,
+    top_k: int,
+    as_json: bool,
+    backend: str,
+    judge: str,
+    rerank: bool | None,
+    quiet: bool,
 ) -> None:
     """Check one CLAIM against the corpus."""
     from verifier.api import validate_claim
     from verifier.report import to_json, to_text
 
     claim = validate_claim(claim)
-    verdict = _open(index_dir, backend, quiet, top_k, judge).check(claim, top_k)
+    verdict = _open(index_dir, backend, quiet, top_k, judge, rerank).check(claim, top_k)
     if as_json:
         click.echo(to_json(verdict))
     else:
