@@ -409,3 +409,35 @@ def test_no_loose_reading_across_kinds_of_figure() -> None:
     )
     # A scoped verdict needs no hint.
     assert stance("The US has 10,000 troops in Iraq", TROOPS).tentative is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        (
+            "The band was formed in 1975.",
+            "The band was formed in the 1970s.",
+            "neutral",
+        ),  # a decade confirms no year
+        ("The band was formed in 1985.", "The band was formed in the 1970s.", "contradicts"),
+        ("The band was formed in the 1970s.", "The band was formed in 1975.", "supports"),
+        ("The band was formed before the 1980s.", "The band was formed in 1975.", "supports"),
+        ("The band was formed after the 1980s.", "The band was formed in 1975.", "contradicts"),
+        ("The castle was built in the 1800s.", "The castle was built in 1853.", "supports"),
+        # The end of a span is not a point: "in the 1970s" is not refuted by "from 1976 to 1985".
+        (
+            "Dawson hosted Family Feud in the 1970s.",
+            "Dawson hosted Family Feud from 1976 to 1985.",
+            "neutral",
+        ),
+        # A sentence date that answers one claim date is no rival of another.
+        (
+            "Cases rose from 10 cases in 2019 to 50 cases in 2020.",
+            "Cases rose to 50 cases in 2020.",
+            "neutral",
+        ),
+    ],
+)
+def test_decades_centuries_and_spans(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence).stance == expected
+    assert not extract("in the 1970s").quantities  # a decade is a date, not the figure 1970

@@ -102,7 +102,8 @@ UPPER_BOUND = ("less than", "fewer than", "under", "below", "lower than", "small
 # Words before a date that make it a bound, not a point: "born before 1967". "by", "until",
 # "since" and "from" include the date itself ("cases by March 20" holds on March 20).
 DATE_BEFORE = ("before", "prior to", "earlier than")
-DATE_BY = ("until", "till", "by", "through", "no later than")
+# "to" closes a span ("from 1976 to 1985"): the end of a range is not a point.
+DATE_BY = ("until", "till", "by", "through", "no later than", "to")
 DATE_AFTER = ("after", "later than")
 DATE_SINCE = ("since", "from")
 DATE_BOUNDS = ((DATE_BEFORE, "before"), (DATE_BY, "by"), (DATE_AFTER, "after"), (DATE_SINCE, "since"))
@@ -193,12 +194,14 @@ class DateMention:
     start: int
     end: int
     qualifier: str = "exact"  # exact | before | by | after | since (by/since include the date)
+    years: int = 1  # how many years a year-only mention covers: 10 for "the 1970s", 100 for "the 1800s"
 
 
 def _date_qualifier(before: str) -> str:
     before = " " + re.sub(r"\s+", " ", before.lower()).rstrip()
     before = re.sub(r" (?:the )?(?:end|start|beginning|middle) of$", "", before)
     before = re.sub(r" (?:in|on|of)$", "", before)
+    before = re.sub(r" the$", "", before)  # "before the 1980s"
     for words, name in DATE_BOUNDS:
         if any(before.endswith(" " + w) for w in words):
             return name
@@ -371,6 +374,14 @@ def extract_dates(text: str) -> list[DateMention]:
                 _date_qualifier(text[max(0, m.start() - 30) : m.start()]),
             )
         )
+        spans.append((m.start(), m.end()))
+    # Decades and centuries: "the 1970s" covers 1970-1979, "the 1800s" 1800-1899 (but "the
+    # 2000s" is the decade: that is how it is used).
+    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d0|20\d0)[’']?s\b", text):
+        year = int(m.group(1))
+        years = 100 if year % 100 == 0 and year < 2000 else 10
+        qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
+        dates.append(DateMention(year, None, None, m.group(), m.start(), m.end(), qualifier, years))
         spans.append((m.start(), m.end()))
     for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
         if any(s <= m.start() < e for s, e in spans):

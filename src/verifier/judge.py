@@ -166,6 +166,8 @@ def _near(a: Quantity, b: Quantity) -> bool:
 
 def _dates_match(c: DateMention, e: DateMention) -> bool | None:
     """True/False when comparable, None when the two say different kinds of thing."""
+    if c.year is not None and e.year is not None and c.month is None and (c.years > 1 or e.years > 1):
+        return _years_match(c, e)
     fields = [(a, b) for a, b in ((c.year, e.year), (c.month, e.month), (c.day, e.day)) if a is not None]
     if not fields or any(b is None for _, b in fields[:1]):
         return None
@@ -185,6 +187,24 @@ def _dates_match(c: DateMention, e: DateMention) -> bool | None:
     if any(b is None for _, b in fields):
         return None
     return True
+
+
+def _years_match(c: DateMention, e: DateMention) -> bool | None:
+    """A year-only claim against a date when either covers several years ("the 1970s")."""
+    assert c.year is not None and e.year is not None
+    lo, hi = c.year, c.year + c.years - 1
+    e_lo, e_hi = e.year, e.year + (e.years if e.month is None else 1) - 1
+    if e.qualifier != "exact":
+        return None
+    if c.qualifier in ("before", "by"):
+        limit = lo if c.qualifier == "before" else hi + 1
+        return True if e_hi < limit else False if e_lo >= limit else None
+    if c.qualifier in ("after", "since"):
+        limit = hi if c.qualifier == "after" else lo - 1
+        return True if e_lo > limit else False if e_hi <= limit else None
+    if e_hi < lo or e_lo > hi:
+        return False
+    return True if lo <= e_lo and e_hi <= hi else None
 
 
 def _negation_in_scope(facts: Facts, other: Facts) -> bool:
@@ -264,6 +284,11 @@ class FactJudge:
 
         # Numbers: each claim figure against the evidence figures that count the same thing.
         supported_q: list[tuple[Quantity, Quantity]] = []
+        # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
+        # "from 10 cases to 50 cases") is not a rival of the others.
+        taken = {
+            id(e) for q in claim.quantities for e in ev.quantities if _same_unit(q, e) and _compatible(q, e)
+        }
         for q in claim.quantities:
             same = [e for e in ev.quantities if _same_unit(q, e)]
             if not same and relaxed:
@@ -277,7 +302,7 @@ class FactJudge:
             if match is not None:
                 supported_q.append((q, match))
                 continue
-            conflict = next((e for e in same if _conflicts(q, e)), None)
+            conflict = next((e for e in same if _conflicts(q, e) and id(e) not in taken), None)
             needed = GENERIC_COVERAGE if q.unit <= GENERIC_UNITS else support_coverage
             if conflict is not None and coverage >= needed:
                 reason = (
@@ -286,13 +311,16 @@ class FactJudge:
                 return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
 
         supported_d: list[tuple[DateMention, DateMention]] = []
+        # A sentence date that matches one claim date is that date, not a rival of the others
+        # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
+        answered = {id(e) for d in claim.dates for e in ev.dates if _dates_match(d, e)}
         for d in claim.dates:
             results = [(e, _dates_match(d, e)) for e in ev.dates]
             match = next((e for e, ok in results if ok), None)
             if match is not None:
                 supported_d.append((d, match))
                 continue
-            conflict = next((e for e, ok in results if ok is False), None)
+            conflict = next((e for e, ok in results if ok is False and id(e) not in answered), None)
             if conflict is not None and coverage >= support_coverage:
                 return Judgement(
                     "contradicts",
