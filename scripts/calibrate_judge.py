@@ -26,6 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from climate_fever import SentenceIds, pooled_index, read_corpus  # noqa: E402
 from train_judge import LABEL_OF, is_calibration_claim  # noqa: E402
 
 STANCE_OF_LABEL = {0: 0, 1: 1, 2: 2}  # supported->supports, contradicted->contradicts, unknown->neutral
@@ -103,12 +104,10 @@ def main() -> int:
     from verifier.aggregate import Aggregator, calibration_key
     from verifier.api import Verifier
     from verifier.embed import Embedder
-    from verifier.index import EvidenceIndex, build_index, corpus_fingerprint, read_manifest
     from verifier.judge import FactJudge
     from verifier.metrics import (
         confusion,
         expected_calibration_error,
-        locate_sentences,
         macro_f1,
         recall_at_k,
     )
@@ -117,7 +116,7 @@ def main() -> int:
         return expected_calibration_error(conf.tolist(), correct.astype(bool).tolist()) or 0.0
 
     from verifier.nli import FEATURES, ModelJudge, NLIModel, pair_features
-    from verifier.types import Document, Evidence
+    from verifier.types import Evidence
 
     meta_path = args.model / "judge.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -168,33 +167,16 @@ def main() -> int:
     meta["combiner"] = {"features": list(FEATURES), "weights": np.round(weights, 5).tolist()}
 
     # --- claim level: retrieval weight, decisive threshold, Platt --------------------------
-    corpus = [
-        json.loads(line) for line in (args.data / "climate_fever" / "corpus.jsonl").open(encoding="utf-8")
-    ]
-    docs = [Document(d["doc_id"], d["text"], d.get("title", "")) for d in corpus]
-    cache = args.index_cache or (args.work / "cf-index")
-    try:
-        reuse = read_manifest(cache).get("corpus_fingerprint") == corpus_fingerprint(docs)
-    except Exception:
-        reuse = False
-    if not reuse:
-        build_index(docs, cache, embedder, progress=None)
-    index = EvidenceIndex.load(cache)
+    corpus = read_corpus(args.data)
+    index = pooled_index(corpus, args.index_cache or (args.work / "cf-index"), embedder)
     texts = [c["claim"] for c in calib_claims]
     gold = [LABELS[LABEL_OF[c["label"]]] for c in calib_claims]
-    gold_ids = [{tuple(x.rsplit(":", 1)) for x in c.get("evidence_ids") or []} for c in calib_claims]
-    spans = {d["doc_id"]: (d["text"], d["sentences"]) for d in corpus}
-    located: dict[str, list] = {}
+    gold_ids = [set(c.get("evidence_ids") or []) for c in calib_claims]
+    corpus_ids = SentenceIds(corpus)
 
-    def hits(e: Evidence) -> set[tuple[str, str]]:
-        """The corpus sentence ids (doc, index) a retrieved sentence overlaps."""
-        if e.doc_id not in located:
-            located[e.doc_id] = locate_sentences(*spans[e.doc_id])
-        return {
-            (e.doc_id, str(i))
-            for i, span in enumerate(located[e.doc_id])
-            if span and e.start < span[1] and span[0] < e.end
-        }
+    def hits(e: Evidence) -> set[str]:
+        """The corpus sentence ids a retrieved sentence overlaps."""
+        return corpus_ids(e.doc_id, e.start, e.end)
 
     # The fact layer's overrides are chosen on data too: each rule set is scored on the
     # held-out pool pairs (each pair as a claim against a one-sentence document, as VitaminC

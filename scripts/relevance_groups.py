@@ -41,47 +41,26 @@ def build_groups(
 
     ``max_claims`` (smoke runs): only the first claims, searched among only the documents
     their annotated candidates come from."""
-    from verifier.embed import Embedder
-    from verifier.index import EvidenceIndex, build_index, corpus_fingerprint, read_manifest
-    from verifier.metrics import locate_sentences
-    from verifier.retrieve import Retriever
-    from verifier.types import Document
+    from climate_fever import SentenceIds, pooled_index, read_corpus
 
-    folder = data / "climate_fever"
+    from verifier.embed import Embedder
+    from verifier.retrieve import Retriever
+
     claims = [
         c
-        for c in map(json.loads, (folder / "train.jsonl").open(encoding="utf-8"))
+        for c in map(json.loads, (data / "climate_fever" / "train.jsonl").open(encoding="utf-8"))
         if c.get("evidence_ids") and not is_held_out(c["id"])
     ]
-    corpus = [json.loads(line) for line in (folder / "corpus.jsonl").open(encoding="utf-8")]
+    corpus = read_corpus(data)
     if max_claims:
         claims = claims[:max_claims]
         wanted = {cand["id"].rsplit(":", 1)[0] for c in claims for cand in c.get("candidates") or []}
         corpus = [d for d in corpus if d["doc_id"] in wanted]
-    docs = [Document(d["doc_id"], d["text"], d.get("title", "")) for d in corpus]
     embedder = Embedder()
-    cache = work / "cf-index"
-    try:
-        reuse = read_manifest(cache).get("corpus_fingerprint") == corpus_fingerprint(docs)
-    except Exception:
-        reuse = False
-    if not reuse:
-        build_index(docs, cache, embedder, progress=None)
-    index = EvidenceIndex.load(cache)
     # The plain retriever (no reranking, no judge): the candidates the relevance output will
     # be asked to re-order at check time.
-    retriever = Retriever(index, embedder, depth)
-    spans = {d["doc_id"]: (d["text"], d["sentences"]) for d in corpus}
-    located: dict[str, list] = {}
-
-    def corpus_ids(doc_id: str, start: int, end: int) -> set[str]:
-        if doc_id not in located:
-            located[doc_id] = locate_sentences(*spans[doc_id])
-        return {
-            f"{doc_id}:{i}"
-            for i, span in enumerate(located[doc_id])
-            if span and start < span[1] and span[0] < end
-        }
+    retriever = Retriever(pooled_index(corpus, work / "cf-index", embedder), embedder, depth)
+    corpus_ids = SentenceIds(corpus)
 
     rng = random.Random(seed + 3)
     found = retriever.run([c["claim"] for c in claims], depth)
