@@ -441,3 +441,31 @@ def test_no_loose_reading_across_kinds_of_figure() -> None:
 def test_decades_centuries_and_spans(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence).stance == expected
     assert not extract("in the 1970s").quantities  # a decade is a date, not the figure 1970
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("more than 250.000 employees", 250_000),  # European grouping
+        ("1.234.567 people", 1_234_567),
+        ("A total of 15 899 tests", 15_899),  # grouped with a space
+        ("a total of 15,899 tests", 15_899),
+        ("8.958 points", 8.958),  # a plain decimal stays one
+        ("In 2019 100 people died", 100),  # a year, then a count: not 2,019,100
+    ],
+)
+def test_thousands_groupings(text: str, value: float) -> None:
+    assert [q.value for q in extract(text).quantities] == [pytest.approx(value)]
+
+
+def test_ordinal_centuries_are_dates() -> None:
+    (date,) = extract("The church was built in the 19th century.").dates
+    assert (date.year, date.years) == (1800, 100)
+    assert (
+        stance("The church was built in the 19th century.", "The church was built in 1853.").stance
+        == "supports"
+    )
+    assert (
+        stance("The church was built in the 19th century.", "The church was built in 1905.").stance
+        == "contradicts"
+    )

@@ -127,7 +127,8 @@ _NUMBER_WORDS = (
 ).split()
 _NUM_WORD = r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 NUMBER_RE = re.compile(
-    r"(?<![\w./])(?<!\w-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w./])(?<!\w-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![.,]?\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<suffix>k|m|mn|bn|b|tn)\b|\s+(?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?",
     re.IGNORECASE,
@@ -153,6 +154,7 @@ _NOT_CONTENT = frozenset(
     | set(MONTHS)
     | {w for cue in NEGATION_CUES for w in cue.split()}
     | {"percent", "cent", "currently", "anti", "pro"}
+    | {"th", "st", "nd", "rd", "century", "centuries"}  # "the 19th century" is a date
 )
 TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z.'’-]*[A-Za-z])?\.?|\d+(?:[.,]\d+)*")
 ENTITY_RE = re.compile(
@@ -282,8 +284,17 @@ def _unit(after: str) -> list[str]:
     return words
 
 
+def _number_value(num: str) -> float:
+    """"2,500", "15 899" and "1.234.567" group thousands; so does "250.000": a decimal part of
+    exactly three zeros is written by nobody, while European text groups thousands with dots."""
+    grouped = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3})", "", num).replace(",", "")
+    if grouped.count(".") > 1 or re.fullmatch(r"\d{1,3}\.000", grouped):
+        grouped = grouped.replace(".", "")
+    return float(grouped)
+
+
 def _is_year(value: float, num: str, after: str) -> bool:
-    if "," in num or "." in num or not 1500 <= value <= 2100:
+    if re.search(r"[,.\s]", num) or not 1500 <= value <= 2100:
         return False
     nxt = TOKEN_RE.findall(after[:30])
     return not nxt or not nxt[0][0].isalpha() or nxt[0][0].isupper() or nxt[0].lower() in STOPWORDS
@@ -306,7 +317,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if not free(m.start(), m.end()):
             continue
         try:
-            value = float(num.replace(",", ""))
+            value = _number_value(num)
         except ValueError:
             continue
         if text[m.end() : m.end() + 1] == "-" and not m.group("pct"):
@@ -382,6 +393,12 @@ def extract_dates(text: str) -> list[DateMention]:
         years = 100 if year % 100 == 0 and year < 2000 else 10
         qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
         dates.append(DateMention(year, None, None, m.group(), m.start(), m.end(), qualifier, years))
+        spans.append((m.start(), m.end()))
+    # "the 21st century": 2000-2099, as it is used (not the strict 2001-2100).
+    for m in re.finditer(r"\b(1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b", text, re.IGNORECASE):
+        qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
+        year = (int(m.group(1)) - 1) * 100
+        dates.append(DateMention(year, None, None, m.group(), m.start(), m.end(), qualifier, 100))
         spans.append((m.start(), m.end()))
     for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
         if any(s <= m.start() < e for s, e in spans):
