@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from climate_fever import SentenceIds, pooled_index, read_corpus  # noqa: E402
+from climate_fever import SentenceIds, candidate_documents, pooled_index, read_corpus  # noqa: E402
 from train_judge import LABEL_OF, is_calibration_claim  # noqa: E402
 
 STANCE_OF_LABEL = {0: 0, 1: 1, 2: 2}  # supported->supports, contradicted->contradicts, unknown->neutral
@@ -95,6 +95,12 @@ def main() -> int:
     ap.add_argument("--index-cache", type=Path, default=None, help="where to keep the Climate-FEVER index")
     ap.add_argument("--l2", type=float, default=1e-2, help="L2 penalty of the fact/model combiner")
     ap.add_argument(
+        "--max-claims",
+        type=int,
+        default=0,
+        help="only this many calibration claims, searched among their candidates' documents (smoke runs)",
+    )
+    ap.add_argument(
         "--default-rerank",
         action="store_true",
         help="let a reranking setting be the default when it scores best (else it is kept for --rerank)",
@@ -138,6 +144,8 @@ def main() -> int:
         json.loads(line) for line in (args.data / "climate_fever" / "train.jsonl").open(encoding="utf-8")
     ]
     calib_claims = [c for c in claims if is_calibration_claim(c["id"])]
+    if args.max_claims:
+        calib_claims = calib_claims[: args.max_claims]
     for c in calib_claims:
         for cand in c.get("candidates") or []:
             if cand.get("label") in LABEL_OF:
@@ -168,6 +176,8 @@ def main() -> int:
 
     # --- claim level: retrieval weight, decisive threshold, Platt --------------------------
     corpus = read_corpus(args.data)
+    if args.max_claims:
+        corpus = candidate_documents(corpus, calib_claims)
     index = pooled_index(corpus, args.index_cache or (args.work / "cf-index"), embedder)
     texts = [c["claim"] for c in calib_claims]
     gold = [LABELS[LABEL_OF[c["label"]]] for c in calib_claims]

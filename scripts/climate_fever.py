@@ -19,6 +19,12 @@ def read_corpus(data: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.open(encoding="utf-8")]
 
 
+def candidate_documents(corpus: Iterable[Mapping[str, Any]], claims: Iterable[Mapping[str, Any]]) -> list:
+    """The corpus documents the claims' annotated candidates come from: a small pool for smoke runs."""
+    wanted = {cand["id"].rsplit(":", 1)[0] for c in claims for cand in c.get("candidates") or []}
+    return [d for d in corpus if d["doc_id"] in wanted]
+
+
 def pooled_index(corpus: Iterable[Mapping[str, Any]], cache: Path, embedder: Any) -> Any:
     """The EvidenceIndex of ``corpus`` in ``cache``, built there unless it already holds it."""
     from verifier.index import EvidenceIndex, build_index, corpus_fingerprint, read_manifest

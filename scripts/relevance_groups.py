@@ -41,7 +41,7 @@ def build_groups(
 
     ``max_claims`` (smoke runs): only the first claims, searched among only the documents
     their annotated candidates come from."""
-    from climate_fever import SentenceIds, pooled_index, read_corpus
+    from climate_fever import SentenceIds, candidate_documents, pooled_index, read_corpus
 
     from verifier.embed import Embedder
     from verifier.retrieve import Retriever
@@ -54,8 +54,7 @@ def build_groups(
     corpus = read_corpus(data)
     if max_claims:
         claims = claims[:max_claims]
-        wanted = {cand["id"].rsplit(":", 1)[0] for c in claims for cand in c.get("candidates") or []}
-        corpus = [d for d in corpus if d["doc_id"] in wanted]
+        corpus = candidate_documents(corpus, claims)
     embedder = Embedder()
     # The plain retriever (no reranking, no judge): the candidates the relevance output will
     # be asked to re-order at check time.

@@ -266,6 +266,58 @@ def test_train_script_smoke(tmp_path: Path) -> None:
     np.testing.assert_allclose(model.logits(pairs)[:, 3], relevance)
 
 
+@pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
+@pytest.mark.skipif(not model_available(), reason="the package carries no verification model")
+def test_calibrate_script_smoke(tmp_path: Path) -> None:
+    """calibrate_judge.py on a few claims and pool pairs writes a judge.json the verifier loads."""
+    import gzip
+    import json
+    import shutil
+
+    from verifier.nli import default_model_dir
+
+    model_dir, work = tmp_path / "judge", tmp_path / "work"
+    shutil.copytree(default_model_dir(), model_dir)
+    work.mkdir()
+    labels = {"SUPPORTED": 0, "CONTRADICTED": 1, "UNKNOWN": 2}
+    with gzip.open(SHARED / "nli" / "vitaminc_real.jsonl.gz", "rt", encoding="utf-8") as f:
+        rows = [json.loads(next(f)) for _ in range(45)]
+    (work / "holdout_pairs.jsonl").write_text(
+        "".join(json.dumps({**r, "label": labels[r["label"]]}) + "\n" for r in rows), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "calibrate_judge.py"),
+            "--model",
+            str(model_dir),
+            "--work",
+            str(work),
+            "--data",
+            str(SHARED),
+            "--index-cache",
+            str(tmp_path / "index"),
+            "--max-claims",
+            "12",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TOKENIZERS_PARALLELISM": "false"},
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    meta = json.loads((model_dir / "judge.json").read_text(encoding="utf-8"))
+    assert meta["combiner"]["features"] == list(FEATURES)
+    assert np.array(meta["combiner"]["weights"]).shape == (3, len(FEATURES))
+    assert meta["calibration_data"]["climate_fever_train_claims"] == 12
+    assert meta["retrieval"]["rerank"] is False  # never the default without --default-rerank
+    assert meta["retrieval"]["rerank_weight"] > 0 and meta["retrieval"]["rerank_depth"]
+    assert set(meta["rules"]) >= {"value_mismatch"}
+    judge = ModelJudge(NLIModel(model_dir))
+    (j,) = judge.judge("The US has 10,000 troops in Iraq", [_ev(TROOPS)])
+    assert j.stance == "contradicts"
+
+
 def test_contrast_names_the_words_a_sentence_changes() -> None:
     from verifier.nli import contrast
 
