@@ -216,40 +216,44 @@ def test_check_path_does_not_import_torch() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
-@pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
-def test_train_script_smoke(tmp_path: Path) -> None:
-    pytest.importorskip("onnx")
-    out, work = tmp_path / "judge", tmp_path / "work"
+def _run_script(name: str, *args: str) -> None:
+    """Run one of scripts/ in a fresh interpreter; its stderr tail is the failure message."""
     result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "train_judge.py"),
-            "--out",
-            str(out),
-            "--work",
-            str(work),
-            "--max-pairs",
-            "48",
-            "--max-steps",
-            "3",
-            "--holdout",
-            "24",
-            "--data",
-            str(SHARED),
-            "--relevance",
-            "--relevance-every",
-            "1",
-            "--relevance-general",
-            "8",
-            "--relevance-claims",
-            "6",
-        ],
+        [sys.executable, str(ROOT / "scripts" / name), *args],
         capture_output=True,
         text=True,
         env={**os.environ, "TOKENIZERS_PARALLELISM": "false"},
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
+def test_train_script_smoke(tmp_path: Path) -> None:
+    pytest.importorskip("onnx")
+    out, work = tmp_path / "judge", tmp_path / "work"
+    _run_script(
+        "train_judge.py",
+        "--out",
+        str(out),
+        "--work",
+        str(work),
+        "--max-pairs",
+        "48",
+        "--max-steps",
+        "3",
+        "--holdout",
+        "24",
+        "--data",
+        str(SHARED),
+        "--relevance",
+        "--relevance-every",
+        "1",
+        "--relevance-general",
+        "8",
+        "--relevance-claims",
+        "6",
+    )
     assert {"model.onnx", "tokenizer.json", "judge.json"} <= {p.name for p in out.iterdir()}
     model = NLIModel(out)
     assert model.predict([("a", "b")]).shape == (1, 3)
@@ -285,27 +289,19 @@ def test_calibrate_script_smoke(tmp_path: Path) -> None:
     (work / "holdout_pairs.jsonl").write_text(
         "".join(json.dumps({**r, "label": labels[r["label"]]}) + "\n" for r in rows), encoding="utf-8"
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "calibrate_judge.py"),
-            "--model",
-            str(model_dir),
-            "--work",
-            str(work),
-            "--data",
-            str(SHARED),
-            "--index-cache",
-            str(tmp_path / "index"),
-            "--max-claims",
-            "12",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TOKENIZERS_PARALLELISM": "false"},
-        timeout=600,
+    _run_script(
+        "calibrate_judge.py",
+        "--model",
+        str(model_dir),
+        "--work",
+        str(work),
+        "--data",
+        str(SHARED),
+        "--index-cache",
+        str(tmp_path / "index"),
+        "--max-claims",
+        "12",
     )
-    assert result.returncode == 0, result.stderr[-2000:]
     meta = json.loads((model_dir / "judge.json").read_text(encoding="utf-8"))
     assert meta["combiner"]["features"] == list(FEATURES)
     assert np.array(meta["combiner"]["weights"]).shape == (3, len(FEATURES))
