@@ -469,3 +469,21 @@ def test_ordinal_centuries_are_dates() -> None:
         stance("The church was built in the 19th century.", "The church was built in 1905.").stance
         == "contradicts"
     )
+
+
+def test_fact_layer_check_script_smoke() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    if not (root.parent / "shared" / "data" / "nli").is_dir():
+        pytest.skip("../shared/data is not here")
+    out = subprocess.run(
+        [sys.executable, str(root / "scripts" / "fact_layer_check.py"), "--pairs", "60"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
+    assert out.startswith("bar 0.34: strict supports ") and "(of 60 pairs)" in out

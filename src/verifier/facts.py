@@ -285,7 +285,7 @@ def _unit(after: str) -> list[str]:
 
 
 def _number_value(num: str) -> float:
-    """"2,500", "15 899" and "1.234.567" group thousands; so does "250.000": a decimal part of
+    """ "2,500", "15 899" and "1.234.567" group thousands; so does "250.000": a decimal part of
     exactly three zeros is written by nobody, while European text groups thousands with dots."""
     grouped = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3})", "", num).replace(",", "")
     if grouped.count(".") > 1 or re.fullmatch(r"\d{1,3}\.000", grouped):
