@@ -243,7 +243,9 @@ CURRENCY_RE = re.compile(r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|\b(?:USD|EUR|GB
 RATING_RE = re.compile(r"/(\d{1,3})\b")
 
 
-CURRENCIES = frozenset({"£", "€", "¥", "₹", "USD", "EUR", "GBP", "JPY", "INR"})  # and any "…$"
+def is_currency(unit: str) -> bool:
+    """Is this unit word the currency a figure was written in ("$", "US$", "£", "EUR")?"""
+    return CURRENCY_RE.fullmatch(unit) is not None
 
 
 def _currency(before: str) -> str:

@@ -18,7 +18,6 @@ from verifier.facts import (
     APPROX,
     AT_LEAST,
     AT_MOST,
-    CURRENCIES,
     LOWER_BOUND,
     TOKEN_RE,
     UPPER_BOUND,
@@ -27,6 +26,7 @@ from verifier.facts import (
     Quantity,
     entity_present,
     extract,
+    is_currency,
     lemma,
 )
 from verifier.types import Evidence, Stance
@@ -152,7 +152,7 @@ def _named_words(text: str) -> frozenset[str]:
 
 def _measure(q: Quantity) -> str:
     """What kind of figure: a percentage, a currency, a rating scale, or a plain count."""
-    special = [u for u in q.unit if u == "%" or u.startswith("/") or u.endswith("$") or u in CURRENCIES]
+    special = [u for u in q.unit if u == "%" or u.startswith("/") or is_currency(u)]
     return special[0] if special else "count"
 
 
@@ -284,13 +284,12 @@ class FactJudge:
 
         # Numbers: each claim figure against the evidence figures that count the same thing.
         supported_q: list[tuple[Quantity, Quantity]] = []
+        same_units = [[e for e in ev.quantities if _same_unit(q, e)] for q in claim.quantities]
         # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
         # "from 10 cases to 50 cases") is not a rival of the others.
-        taken = {
-            id(e) for q in claim.quantities for e in ev.quantities if _same_unit(q, e) and _compatible(q, e)
-        }
-        for q in claim.quantities:
-            same = [e for e in ev.quantities if _same_unit(q, e)]
+        pairs = zip(claim.quantities, same_units, strict=True)
+        taken = {id(e) for q, same in pairs for e in same if _compatible(q, e)}
+        for q, same in zip(claim.quantities, same_units, strict=True):
             if not same and relaxed:
                 same = [e for e in ev.quantities if _near(q, e)]
             if not same:
@@ -313,9 +312,9 @@ class FactJudge:
         supported_d: list[tuple[DateMention, DateMention]] = []
         # A sentence date that matches one claim date is that date, not a rival of the others
         # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
-        answered = {id(e) for d in claim.dates for e in ev.dates if _dates_match(d, e)}
-        for d in claim.dates:
-            results = [(e, _dates_match(d, e)) for e in ev.dates]
+        compared = [[(e, _dates_match(d, e)) for e in ev.dates] for d in claim.dates]
+        answered = {id(e) for results in compared for e, ok in results if ok}
+        for d, results in zip(claim.dates, compared, strict=True):
             match = next((e for e, ok in results if ok), None)
             if match is not None:
                 supported_d.append((d, match))
