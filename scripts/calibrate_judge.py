@@ -196,17 +196,20 @@ def main() -> int:
         for (claim, text, lab), sim in zip(pairs[:n_nli], sims[:n_nli], strict=True)
     ]
     decisives = [round(float(x), 2) for x in np.arange(0.35, 0.91, 0.05)]
-    pool_f1: dict[tuple[tuple[str, ...], float], float] = {}
+    # (supports, contradicts) bars: a separate bar for contradicting evidence is one more
+    # parameter, so it must beat the best single bar by more than TIE to be chosen (below).
+    bars = [(s, c) for s in decisives for c in decisives]
+    pool_f1: dict[tuple[tuple[str, ...], tuple[float, float]], float] = {}
     judges = {}
     for rules in (*RULE_SETS, ()):
         judges[rules] = ModelJudge(model, facts, rules=rules)
         judges[rules].weights = weights
         judged = [judges[rules].judge(c, [e]) for c, e, _ in pool]
-        for decisive in decisives:
-            agg = Aggregator(decisive=decisive)
+        for bar in bars:
+            agg = Aggregator(decisive=bar[0], decisive_contradicts=bar[1])
             pred = [agg.run(c, [e], j).label for (c, e, _), j in zip(pool, judged, strict=True)]
-            pool_f1[rules, decisive] = macro_f1(confusion([g for _, _, g in pool], pred))
-        best_pool = max(pool_f1[rules, d] for d in decisives)
+            pool_f1[rules, bar] = macro_f1(confusion([g for _, _, g in pool], pred))
+        best_pool = max(pool_f1[rules, (d, d)] for d in decisives)
         print(f"  rules {rules}: best pool-pair macro-F1 {best_pool:.3f}", file=sys.stderr)
 
     # Each reranked sentence is a pass of the cross-encoder, the dominant cost of a check:
@@ -236,12 +239,12 @@ def main() -> int:
         for rules in RULE_SETS:
             judge = judges[rules]
             judged = [judge.judge(t, e) for t, e in zip(texts, evidence, strict=True)]
-            for decisive in decisives:
-                agg = Aggregator(decisive=decisive)
+            for bar in bars:
+                agg = Aggregator(decisive=bar[0], decisive_contradicts=bar[1])
                 verdicts = [agg.run(t, e, j) for t, e, j in zip(texts, evidence, judged, strict=True)]
                 f1 = macro_f1(confusion(gold, [v.label for v in verdicts]))
-                score = (f1 + pool_f1[rules, decisive]) / 2
-                results.append((score, f1, rules, rerank_weight, depth, decisive, r5))
+                score = (f1 + pool_f1[rules, bar]) / 2
+                results.append((score, f1, rules, rerank_weight, depth, bar, r5))
         best_here = max(r[1] for r in results if r[3] == rerank_weight and r[4] == depth)
         print(
             f"  rerank weight {rerank_weight} depth {depth}: R@5 {r5:.3f}, "
@@ -256,13 +259,17 @@ def main() -> int:
     for rules in RULE_SETS:
         best = max((r for r in allowed if r[2] == rules), key=lambda r: r[0])
         print(
-            f"  rules {rules}: score {best[0]:.4f} (claim macro-F1 {best[1]:.3f}, decisive {best[5]:.2f})"
+            f"  rules {rules}: score {best[0]:.4f} (claim macro-F1 {best[1]:.3f}, "
+            f"decisive {best[5][0]:.2f} / contradicts {best[5][1]:.2f})"
             + (" within the tie margin" if best[0] >= top - TIE else ""),
             file=sys.stderr,
         )
-    score, f1, rules, rerank_weight, depth, decisive, r5 = min(
-        (r for r in allowed if r[0] >= top - TIE), key=lambda r: (r[4], -r[0])
+    # Within the tie margin: the fewest pairs read, then one bar for both stances, then the score.
+    score, f1, rules, rerank_weight, depth, bar, r5 = min(
+        (r for r in allowed if r[0] >= top - TIE), key=lambda r: (r[4], r[5][0] != r[5][1], -r[0])
     )
+    decisive, decisive_c = bar
+    contradicts_bar = None if decisive_c == decisive else decisive_c
     # The chosen configuration once more, keeping the judgements (model scores are memoised):
     # they say which verdicts the fact layer decided, which get maps of their own, fitted on
     # these claims and the pool pairs together (the claims alone hold few of them).
@@ -275,7 +282,7 @@ def main() -> int:
         rerank_weight=rerank_weight,
         rerank_depth=depth or None,
     )
-    raw = Aggregator(decisive=decisive)
+    raw = Aggregator(decisive=decisive, decisive_contradicts=contradicts_bar)
     evidence = chosen.retriever.run(texts, 5)
     judged = [judge.judge(t, e) for t, e in zip(texts, evidence, strict=True)]
     verdicts = [raw.run(t, e, j) for t, e, j in zip(texts, evidence, judged, strict=True)]
@@ -307,12 +314,13 @@ def main() -> int:
                 f"accuracy {fy.mean():.3f}",
                 file=sys.stderr,
             )
-    agg = Aggregator(decisive, platt)
+    agg = Aggregator(decisive, platt, contradicts_bar)
     calibrated = np.array([agg.calibrate(c, k) for c, k in zip(conf, keys, strict=True)])
     print(
         f"claim level on {len(texts)} held-out train claims: macro-F1 {f1:.3f}, R@5 {r5:.3f}; "
-        f"pool pairs macro-F1 {pool_f1[rules, decisive]:.3f} (rules {', '.join(rules) or 'none'}, "
-        f"rerank weight {rerank_weight}, depth {depth}, decisive {decisive:.2f}); "
+        f"pool pairs macro-F1 {pool_f1[rules, bar]:.3f} (rules {', '.join(rules) or 'none'}, "
+        f"rerank weight {rerank_weight}, depth {depth}, decisive {decisive:.2f} / "
+        f"contradicts {decisive_c:.2f}); "
         f"ECE {ece(conf, correct):.3f} -> {ece(calibrated, correct):.3f} after Platt "
         f"({time.time() - start:.0f} s)",
         file=sys.stderr,
@@ -327,7 +335,7 @@ def main() -> int:
         "rerank_depth": (depth or None) if rerank_weight > 0 else best_rerank[4],
         "rerank_recall_at_5": round(float(best_rerank[6]), 4),
     }
-    meta["aggregation"] = Aggregator(round(decisive, 4), platt).to_dict()
+    meta["aggregation"] = Aggregator(round(decisive, 4), platt, contradicts_bar).to_dict()
     meta["calibration_data"] = {
         "pairs": len(pairs),
         "training_pool_holdout_pairs": n_nli,
@@ -335,7 +343,7 @@ def main() -> int:
         "pair_accuracy_model": round(float(model_only), 4),
         "pair_accuracy_combined": round(float(combined), 4),
         "claim_macro_f1": round(f1, 4),
-        "pool_pair_macro_f1": round(pool_f1[rules, decisive], 4),
+        "pool_pair_macro_f1": round(pool_f1[rules, bar], 4),
         "claim_recall_at_5": round(float(r5), 4),
         "claim_ece_before": round(ece(conf, correct), 4),
         "claim_ece_after": round(ece(calibrated, correct), 4),

@@ -16,30 +16,39 @@ DECISIVE = 0.5
 
 @dataclass(frozen=True)
 class Aggregator:
-    """Claim-level decision: the decisive threshold and, per verdict label, a Platt map from raw
-    to calibrated confidence (slope never negative), fitted on training claims by
-    scripts/calibrate_judge.py. A verdict the fact layer decided (a compared figure or date)
-    uses the map ``"<label>/facts"`` when there is one: its confidence means something else than
-    the model's. Labels without a map keep their raw confidence."""
+    """Claim-level decision: the decisive threshold (``decisive_contradicts``, when given, is the
+    one for contradicting evidence: the model's contradictions run less confident than its
+    supports) and, per verdict label, a Platt map from raw to calibrated confidence (slope
+    never negative), fitted on training claims by scripts/calibrate_judge.py. A verdict the
+    fact layer decided (a compared figure or date) uses the map ``"<label>/facts"`` when there
+    is one: its confidence means something else than the model's. Labels without a map keep
+    their raw confidence."""
 
     decisive: float = DECISIVE
     platt: dict[str, tuple[float, float]] = field(default_factory=dict)
+    decisive_contradicts: float | None = None
 
     def __post_init__(self) -> None:
-        if not 0.0 < self.decisive < 1.0:
-            raise ValueError("decisive must be in (0, 1)")
+        for threshold in (self.decisive, self.decisive_contradicts):
+            if threshold is not None and not 0.0 < threshold < 1.0:
+                raise ValueError("decisive thresholds must be in (0, 1)")
         for key, (a, _) in self.platt.items():
             label, _, source = key.partition("/")
             if label not in LABELS or source not in ("", "facts") or a < 0:
                 raise ValueError(f"bad calibration for {key!r}: a label and a slope >= 0 are needed")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"decisive": self.decisive, "platt": {k: list(v) for k, v in self.platt.items()}}
+        out: dict[str, Any] = {"decisive": self.decisive}
+        if self.decisive_contradicts is not None:
+            out["decisive_contradicts"] = self.decisive_contradicts
+        out["platt"] = {k: list(v) for k, v in self.platt.items()}
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Aggregator:
         platt = {k: (float(v[0]), float(v[1])) for k, v in (data.get("platt") or {}).items()}
-        return cls(float(data.get("decisive", DECISIVE)), platt)
+        contra = data.get("decisive_contradicts")
+        return cls(float(data.get("decisive", DECISIVE)), platt, None if contra is None else float(contra))
 
     def calibrate(self, confidence: float, label: str) -> float:
         """``label`` is a verdict label, or ``"<label>/facts"`` (falls back to the label's map)."""
@@ -53,7 +62,13 @@ class Aggregator:
         return 1.0 / (1.0 + math.exp(-z))
 
     def run(self, claim: str, evidence: Sequence[Evidence], judgements: Sequence[Judgement]) -> Verdict:
-        verdict = aggregate(claim, evidence, judgements, decisive=self.decisive)
+        verdict = aggregate(
+            claim,
+            evidence,
+            judgements,
+            decisive=self.decisive,
+            decisive_contradicts=self.decisive_contradicts,
+        )
         key = calibration_key(verdict.label, judgements)
         verdict.confidence = round(self.calibrate(verdict.confidence, key), 4)
         return verdict
@@ -75,9 +90,16 @@ def _cite(evidence: Evidence) -> str:
 
 
 def aggregate(
-    claim: str, evidence: Sequence[Evidence], judgements: Sequence[Judgement], decisive: float = DECISIVE
+    claim: str,
+    evidence: Sequence[Evidence],
+    judgements: Sequence[Judgement],
+    decisive: float = DECISIVE,
+    decisive_contradicts: float | None = None,
 ) -> Verdict:
-    """Decisive evidence wins over weak; strong evidence both ways is reported as a disagreement."""
+    """Decisive evidence wins over weak; strong evidence both ways is reported as a disagreement.
+    ``decisive`` is the bar for supporting evidence, and for contradicting evidence too unless
+    ``decisive_contradicts`` is given."""
+    bar_c = decisive if decisive_contradicts is None else decisive_contradicts
     for e, j in zip(evidence, judgements, strict=True):
         e.stance = j.stance
         e.stance_probability = round(float(j.probability), 4)
@@ -91,7 +113,8 @@ def aggregate(
     ordered = [p[0] for p in supports + contras] + [e for e, j in pairs if j.stance == "neutral"]
     ordered = sorted(ordered, key=lambda e: (e.stance == "neutral", -e.similarity))
 
-    if best_s < decisive and best_c < decisive:
+    strong_s, strong_c = best_s >= decisive, best_c >= bar_c
+    if not strong_s and not strong_c:
         if not evidence:
             return Verdict(claim, "unknown", 0.5, "The corpus has no evidence for this claim.", [])
         top = max(evidence, key=lambda e: e.similarity)
@@ -103,7 +126,7 @@ def aggregate(
         )
         return Verdict(claim, "unknown", round(confidence, 4), explanation, ordered)
 
-    if best_s >= decisive and best_c >= decisive:
+    if strong_s and strong_c:
         (win_e, win_j), (lose_e, lose_j) = (
             (supports[0], contras[0]) if best_s >= best_c else (contras[0], supports[0])
         )
@@ -113,7 +136,7 @@ def aggregate(
         explanation = f"The sources disagree. {_side(win_j, win_e)} But {_side(lose_j, lose_e)}"
         return Verdict(claim, label, round(max(confidence, 0.34), 4), explanation, ordered)
 
-    if best_s >= decisive:
+    if strong_s:
         e, j = supports[0]
         return Verdict(
             claim, "supported", round(j.probability, 4), f"The corpus {j.reason} ({_cite(e)}).", ordered
