@@ -159,6 +159,25 @@ def test_aggregator_threshold_and_calibration() -> None:
         Aggregator(platt={"supported": (-0.2, 0.1)})  # would invert the confidence order
 
 
+def test_aggregator_contradicting_evidence_can_have_its_own_bar() -> None:
+    ev = [_ev(TROOPS), _ev(TROOPS)]
+    contra = [Judgement("contradicts", 0.4, "says 2,500"), Judgement("neutral", 0.9, "is unrelated")]
+    assert Aggregator(decisive=0.5).run("c", ev, contra).label == "unknown"
+    lower = Aggregator(decisive=0.5, decisive_contradicts=0.35)
+    assert lower.run("c", ev, contra).label == "contradicted"
+    # The supports bar is unchanged by it.
+    support = [Judgement("supports", 0.4, "states it"), Judgement("neutral", 0.9, "is unrelated")]
+    assert lower.run("c", ev, support).label == "unknown"
+    # Both sides over their bars: the stronger one wins and the disagreement is said.
+    both = [Judgement("supports", 0.6, "states it"), Judgement("contradicts", 0.4, "says 2,500")]
+    verdict = lower.run("c", ev, both)
+    assert verdict.label == "supported" and "disagree" in verdict.explanation
+    assert Aggregator.from_dict(lower.to_dict()) == lower
+    assert "decisive_contradicts" not in Aggregator(decisive=0.5).to_dict()  # old files stay as they were
+    with pytest.raises(ValueError):
+        Aggregator(decisive_contradicts=0.0)
+
+
 # Once the repository ships the model, an installed package without it is a packaging bug:
 # these tests then fail rather than skip.
 SHIPPED = (ROOT / "src" / "verifier" / "models" / "judge" / "model.onnx").exists()
@@ -216,8 +235,9 @@ def test_check_path_does_not_import_torch() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
-def _run_script(name: str, *args: str) -> None:
-    """Run one of scripts/ in a fresh interpreter; its stderr tail is the failure message."""
+def _run_script(name: str, *args: str) -> str:
+    """Run one of scripts/ in a fresh interpreter and return its stdout; its stderr tail is
+    the failure message."""
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / name), *args],
         capture_output=True,
@@ -226,10 +246,15 @@ def _run_script(name: str, *args: str) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
 
 
 @pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
 def test_train_script_smoke(tmp_path: Path) -> None:
+    import json
+
+    from verifier.errors import VerifierError
+
     pytest.importorskip("onnx")
     out, work = tmp_path / "judge", tmp_path / "work"
     _run_script(
@@ -262,12 +287,57 @@ def test_train_script_smoke(tmp_path: Path) -> None:
     assert model.meta["training"]["ranking_steps"] == 3
     assert model.meta["training"]["ranking_groups"] > 8
     assert (work / "holdout_pairs.jsonl").exists()
+    # Training leaves the word embeddings as the base model has them: the int8 graph reads
+    # them from the packaged safetensors file instead of carrying a copy.
+    assert model.meta["external_weights"]["tensors"] == ["m.bert.embeddings.word_embeddings.weight"]
+    assert (out / "model.onnx").stat().st_size < 20 * 1024 * 1024
+    # It reads them by byte offset: a safetensors file laid out otherwise than the one it
+    # was exported against stops with a clear error.
+    meta = json.loads((out / "judge.json").read_text(encoding="utf-8"))
+    meta["external_weights"]["header_sha256"] = "0" * 64
+    (out / "judge.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(VerifierError, match="laid out differently"):
+        NLIModel(out).predict([("a claim", "a sentence")])
     # The fourth output is the reranker's score; the stance probabilities ignore it.
     pairs = [("a claim", "a sentence"), ("a claim", "another sentence")]
     relevance = model.relevance(pairs)
     assert relevance is not None and relevance.shape == (2,)
     np.testing.assert_allclose(ModelJudge(model).relevance(pairs), relevance)
     np.testing.assert_allclose(model.logits(pairs)[:, 3], relevance)
+
+
+@pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
+def test_train_retriever_script_smoke(tmp_path: Path) -> None:
+    """The embedder fine-tuning experiment (scripts/train_retriever.py) trains and measures."""
+    import json
+
+    pytest.importorskip("sentence_transformers")
+    out = tmp_path / "retriever"
+    common = ("--data", str(SHARED), "--max-claims", "6")
+    _run_script(
+        "train_retriever.py",
+        "--out",
+        str(out),
+        *common,
+        "--general",
+        "8",
+        "--vitaminc",
+        "8",
+        "--max-steps",
+        "2",
+        "--batch-size",
+        "8",
+        "--train-layers",
+        "2",
+    )
+    meta = json.loads((out / "train.json").read_text(encoding="utf-8"))
+    assert meta["steps"] == 2
+    assert set(meta["examples"]) == {"climate_fever_train", "fever_fm2", "vitaminc_real"}
+    result = json.loads(
+        _run_script("train_retriever.py", "--evaluate", str(out / "model"), *common).splitlines()[-1]
+    )
+    assert result["claims"] == 6
+    assert 0.0 <= result["recall@5_dense"] <= 1.0 and 0.0 <= result["recall@5_hybrid"] <= 1.0
 
 
 @pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
