@@ -384,6 +384,14 @@ def test_a_middle_name_does_not_hide_a_person() -> None:
             "The film's rating is based on 88 reviews.",
             "contradicts",
         ),
+        # A capitalised name the sentence repeats ("Rotten Tomatoes") is shared scope, not a
+        # name to set aside: it counts towards the words both say.
+        (
+            "The movie Collateral Beauty has been reviewed by more than 90 critics on Rotten Tomatoes .",
+            "On review aggregator Rotten Tomatoes , the film has an approval rating of 14 % , "
+            "based on 88 reviews , with an average rating of 3.5/10 .",
+            "contradicts",
+        ),
     ],
 )
 def test_a_loose_reading_is_a_hint_not_a_verdict(claim: str, evidence: str, tentative: str) -> None:
@@ -391,6 +399,89 @@ def test_a_loose_reading_is_a_hint_not_a_verdict(claim: str, evidence: str, tent
     assert judged.stance == "neutral"
     assert judged.tentative is not None and judged.tentative.stance == tentative
     assert judged.tentative.kind == "quantity"
+
+
+def test_averaged_over_counts_exactly() -> None:
+    """'Averaged over 17 critics' says how many were averaged, not 'more than 17'."""
+    from verifier.facts import extract
+
+    (q, _) = extract(
+        "Averaged over 17 critics , the film holds an approval rating of less than 13 % ."
+    ).quantities
+    assert (q.value, q.qualifier) == (17, "exact")
+    assert extract("The album sold over 17 million copies .").quantities[0].qualifier == "more"
+    judged = stance(
+        "Averaged over 17 critics , the film holds an approval rating of less than 13 % .",
+        "The film has an approval rating of 12 % based on 17 critics .",
+    )
+    assert judged.stance == "supports"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Phoenix had a population of nearly 1.5 million in 2010.", {"population"}),
+        ("The stadium has a capacity of more than 35,000 .", {"capacity"}),
+        ("The album sold 5 million copies of a population of records.", {"copy"}),  # after wins
+        ("They reached a total of 32 by then.", set()),  # "total" says nothing of what
+        ("a population in excess of 5 million", set()),  # a qualifier, not a unit
+    ],
+)
+def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
+    from verifier.facts import extract
+
+    assert set(extract(text).quantities[0].unit) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("John Wick : Chapter 3 – Parabellum grossed less than $ 162 million .", [162e6]),
+        ("It ran on Windows 10 machines with 4 cores .", [4]),
+        ("About 500 people came .", [500]),  # a qualifier, not a name
+        ("In all , 500 came . Some 300 left .", [500, 300]),  # sentence starts are not names
+        ("Bayern Munich won 5 titles .", [5]),
+    ],
+)
+def test_a_number_that_ends_a_name_is_not_a_figure(text: str, values: list[float]) -> None:
+    from verifier.facts import extract
+
+    assert [q.value for q in extract(text).quantities] == values
+
+
+def test_a_hyphenated_name_does_not_hide_what_a_figure_counts() -> None:
+    from verifier.facts import extract
+
+    assert extract("Assam reported more than 41 Covid-19 cases .").quantities[0].unit == frozenset({"case"})
+
+
+def test_the_claim_speaks_of_the_closest_figure_of_its_kind() -> None:
+    box_office = (
+        "Book Club has grossed $ 66.7 million in the United States and Canada , and $ 10.6 million "
+        "in other territories , for a worldwide total of $ 77.3 million ."
+    )
+    judged = stance("Book Club grossed less than $ 76.5 million worldwide .", box_office)
+    assert judged.stance == "contradicts" and "77.3 million" in judged.reason
+    assert stance("Book Club grossed less than $ 78 million worldwide .", box_office).stance == "supports"
+    # A figure that answers another claim figure is no rival ("10 in 2019 to 50 in 2020").
+    assert (
+        stance("Cases rose from 10 cases to 50 cases .", "Cases rose to 50 cases .").stance != "contradicts"
+    )
+
+
+def test_figures_named_before_them_are_compared() -> None:
+    assert (
+        stance(
+            "Lourdes has a population of less than 20,000 .", "Lourdes has a population of around 30,000 ."
+        ).stance
+        == "contradicts"
+    )
+    assert (
+        stance(
+            "Lourdes has a population of more than 20,000 .", "Lourdes has a population of around 30,000 ."
+        ).stance
+        == "supports"
+    )
 
 
 def test_no_loose_reading_across_kinds_of_figure() -> None:

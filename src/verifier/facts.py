@@ -253,9 +253,15 @@ def _currency(before: str) -> str:
     return m.group().strip().upper() if m else ""
 
 
+# "over" that says what something is spread across, not that a figure is exceeded.
+_OVER_AS_PREPOSITION = re.compile(r"\b(?:averag\w*|spread|distributed|divided)\s+over$")
+
+
 def _qualifier(before: str) -> str:
     before = CURRENCY_RE.sub("", before)
     before = " " + before.lower().rstrip()
+    if _OVER_AS_PREPOSITION.search(before):
+        return "exact"  # "averaged over 12 reviewers" counts 12 of them, not more than 12
     for words, name in (
         (AT_LEAST, "atleast"),
         (AT_MOST, "atmost"),
@@ -272,7 +278,8 @@ def _qualifier(before: str) -> str:
 def _unit(after: str) -> list[str]:
     """Lemmas of the lower-case words right after a number, in order: what it counts."""
     words: list[str] = []
-    for tok in TOKEN_RE.findall(after[:60]):
+    # "41 Covid-19 cases": the digits belong to the name being skipped.
+    for tok in TOKEN_RE.findall(re.sub(r"(?<=[A-Za-z])-\d+\b", "", after[:60])):
         low = tok.lower().rstrip(".")
         if tok[0].isupper():  # "2,500 U.S. troops": skip the modifier, keep looking
             if words:
@@ -284,6 +291,33 @@ def _unit(after: str) -> list[str]:
         if len(words) == 3:  # "confirmed coronavirus cases": the head comes last
             break
     return words
+
+
+# Words that hold a figure without saying what it counts ("a total of 32").
+_CONTAINERS = frozenset(
+    {"total", "number", "sum", "amount", "count", "figure", "lot", "couple", "group", "set"}
+    | {"part", "rest", "out", "each", "all", "most", "many", "some", "one"}
+)
+_OF_BEFORE = re.compile(r"\b([a-z]+) of$")
+_QUALIFIER_PHRASES = sorted(APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST, key=len, reverse=True)
+_QUALIFIER_WORDS = frozenset(w for phrase in _QUALIFIER_PHRASES for w in phrase.split())
+
+
+def _unit_before(before: str) -> list[str]:
+    """What a figure with nothing after it counts, when the text named it first: "a population
+    of nearly 1.5 million", "a score of 57" (qualifier words between are skipped)."""
+    text = " " + " ".join(before.lower().split())
+    cut = True
+    while cut:  # "nearly", "more than", "in excess of": what qualifies the figure, not what it counts
+        cut = False
+        for phrase in _QUALIFIER_PHRASES:
+            if text.endswith(" " + phrase):
+                text, cut = text[: -len(phrase) - 1], True
+                break
+    m = _OF_BEFORE.search(text)
+    if not m or m.group(1) in STOPWORDS or m.group(1) in _CONTAINERS:
+        return []
+    return [lemma(m.group(1))]
 
 
 def _number_value(num: str) -> float:
@@ -305,6 +339,19 @@ def _is_year(value: float, num: str, after: str) -> bool:
 def _quantity(value: float, text: str, start: int, end: int, unit: list[str], qual: str) -> Quantity:
     head = unit[-1] if unit else ""
     return Quantity(value, text[start:end].strip(), frozenset(unit), qual, start, end, head)
+
+
+_NAME_BEFORE = re.compile(r"(^|.)\s*\b([A-Z][A-Za-z]+)\s$")
+
+
+def _names_it(text: str, start: int) -> bool:
+    """Does the number at ``start`` end a name: right after a capitalised word that does not
+    begin a sentence ("Chapter 3", "Apollo 11"; not "About 500" or "In all, 500")?"""
+    m = _NAME_BEFORE.search(text[max(0, start - 40) : start])
+    if not m or (m.group(1) in ("", ".", "!", "?") and m.start(2) - m.start() <= 2):
+        return False
+    word = m.group(2).lower()
+    return word not in STOPWORDS and word not in _QUALIFIER_WORDS and word not in MONTHS
 
 
 def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Quantity]:
@@ -333,6 +380,8 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             and _is_year(value, num, after)
         ):
             continue  # a bare year is a date, compared as such
+        if not (m.group("pct") or m.group("suffix") or m.group("scale")) and _names_it(text, m.start()):
+            continue  # "Chapter 3", "Windows 10", "Apollo 11": a name, not a figure
         scale = (m.group("suffix") or m.group("scale") or "").lower()
         value *= SCALES.get(scale, 1.0)
         before = text[max(0, m.start() - 25) : m.start()]
@@ -344,7 +393,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         else:
             currency = _currency(before)
             # Money is what a currency figure counts, whatever words follow: the symbol is the head.
-            unit = [*_unit(after), currency] if currency else _unit(after)
+            unit = [*_unit(after), currency] if currency else _unit(after) or _unit_before(before)
         qual = _qualifier(before)
         found.append(_quantity(value, text, m.start(), m.end(), unit, qual))
         taken.append((m.start(), m.end()))
