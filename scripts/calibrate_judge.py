@@ -20,6 +20,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +46,13 @@ RULE_SETS: tuple[tuple[str, ...], ...] = (
     (*CONTRACT_RULES, "unrelated", "missing_fact"),
     ("value_mismatch", "unrelated", "entity_scope", "missing_fact"),
 )
+
+
+def _setting(bar: tuple) -> str:
+    stance_bars, decisive, contradicts = bar
+    if stance_bars is None:
+        return f"most probable stance, decisive {decisive:.2f} / contradicts {contradicts:.2f}"
+    return f"stance bars {stance_bars[0]:.2f} / {stance_bars[1]:.2f}"
 
 
 def fit_softmax_regression(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 3000) -> np.ndarray:
@@ -132,6 +140,18 @@ def main() -> int:
     model.meta = meta
     embedder = Embedder()
     facts = FactJudge()
+    # Every setting below re-judges the same pairs: the fact layer's reading of each is computed
+    # once (the model's scores are memoised by NLIModel itself).
+    read_facts = facts.judge
+    memo: dict[tuple, list] = {}
+
+    def judge_facts(claim: str, evidence: Sequence[Evidence]) -> list:
+        key = (claim, *((e.text, e.title, e.similarity) for e in evidence))
+        if key not in memo:
+            memo[key] = read_facts(claim, evidence)
+        return memo[key]
+
+    facts.judge = judge_facts  # type: ignore[method-assign]
 
     # --- pair level: the combiner ---------------------------------------------------------
     pairs: list[tuple[str, str, int]] = []
@@ -196,20 +216,33 @@ def main() -> int:
         for (claim, text, lab), sim in zip(pairs[:n_nli], sims[:n_nli], strict=True)
     ]
     decisives = [round(float(x), 2) for x in np.arange(0.35, 0.91, 0.05)]
-    # (supports, contradicts) bars: a separate bar for contradicting evidence is one more
-    # parameter, so it must beat the best single bar by more than TIE to be chosen (below).
-    bars = [(s, c) for s in decisives for c in decisives]
-    pool_f1: dict[tuple[tuple[str, ...], tuple[float, float]], float] = {}
+    # How a claim's sentences become a verdict, as (stance bars, supports bar, contradicts bar):
+    # - stance bars None: each sentence takes its most probable stance, and the verdict needs
+    #   one whose probability clears the bar (a separate bar for contradicting evidence);
+    # - stance bars (s, c): a sentence supports when its combined P(supports) clears s, contradicts
+    #   when P(contradicts) clears c (the side that clears its bar by more), and any such sentence
+    #   is decisive.
+    # Anything beyond one bar for both is more parameters: it must beat the simplest setting by
+    # more than TIE to be chosen (below).
+    grid = [round(float(x), 2) for x in np.arange(0.1, 0.71, 0.05)]
+    bars: list[tuple[tuple[float, float] | None, float, float]] = [
+        (None, s, c) for s in decisives for c in decisives
+    ] + [((s, c), s, c) for s in grid for c in grid]
+    pool_f1: dict[tuple[tuple[str, ...], tuple], float] = {}
     judges = {}
     for rules in (*RULE_SETS, ()):
         judges[rules] = ModelJudge(model, facts, rules=rules)
         judges[rules].weights = weights
-        judged = [judges[rules].judge(c, [e]) for c, e, _ in pool]
+        judged_by: dict[tuple[float, float] | None, list] = {}
         for bar in bars:
-            agg = Aggregator(decisive=bar[0], decisive_contradicts=bar[1])
-            pred = [agg.run(c, [e], j).label for (c, e, _), j in zip(pool, judged, strict=True)]
+            if bar[0] not in judged_by:
+                judges[rules].bars = bar[0]
+                judged_by[bar[0]] = [judges[rules].judge(c, [e]) for c, e, _ in pool]
+            agg = Aggregator(decisive=bar[1], decisive_contradicts=bar[2])
+            pred = [agg.run(c, [e], j).label for (c, e, _), j in zip(pool, judged_by[bar[0]], strict=True)]
             pool_f1[rules, bar] = macro_f1(confusion([g for _, _, g in pool], pred))
-        best_pool = max(pool_f1[rules, (d, d)] for d in decisives)
+        judges[rules].bars = None
+        best_pool = max(pool_f1[rules, b] for b in bars)
         print(f"  rules {rules}: best pool-pair macro-F1 {best_pool:.3f}", file=sys.stderr)
 
     # Each reranked sentence is a pass of the cross-encoder, the dominant cost of a check:
@@ -238,13 +271,19 @@ def main() -> int:
         r5 = recall_at_k(ranked, gold_ids, 5)
         for rules in RULE_SETS:
             judge = judges[rules]
-            judged = [judge.judge(t, e) for t, e in zip(texts, evidence, strict=True)]
-            for bar in bars:
-                agg = Aggregator(decisive=bar[0], decisive_contradicts=bar[1])
+            judged_by = {}
+            # Stance bars are searched without reranking only: each setting re-judges every claim.
+            for bar in bars if rerank_weight == 0 else [b for b in bars if b[0] is None]:
+                if bar[0] not in judged_by:
+                    judge.bars = bar[0]
+                    judged_by[bar[0]] = [judge.judge(t, e) for t, e in zip(texts, evidence, strict=True)]
+                agg = Aggregator(decisive=bar[1], decisive_contradicts=bar[2])
+                judged = judged_by[bar[0]]
                 verdicts = [agg.run(t, e, j) for t, e, j in zip(texts, evidence, judged, strict=True)]
                 f1 = macro_f1(confusion(gold, [v.label for v in verdicts]))
                 score = (f1 + pool_f1[rules, bar]) / 2
                 results.append((score, f1, rules, rerank_weight, depth, bar, r5))
+            judge.bars = None
         best_here = max(r[1] for r in results if r[3] == rerank_weight and r[4] == depth)
         print(
             f"  rerank weight {rerank_weight} depth {depth}: R@5 {r5:.3f}, "
@@ -260,20 +299,21 @@ def main() -> int:
         best = max((r for r in allowed if r[2] == rules), key=lambda r: r[0])
         print(
             f"  rules {rules}: score {best[0]:.4f} (claim macro-F1 {best[1]:.3f}, "
-            f"decisive {best[5][0]:.2f} / contradicts {best[5][1]:.2f})"
-            + (" within the tie margin" if best[0] >= top - TIE else ""),
+            f"{_setting(best[5])})" + (" within the tie margin" if best[0] >= top - TIE else ""),
             file=sys.stderr,
         )
-    # Within the tie margin: the fewest pairs read, then one bar for both stances, then the score.
+    # Within the tie margin: the fewest pairs read, then the fewest parameters, then the score.
     score, f1, rules, rerank_weight, depth, bar, r5 = min(
-        (r for r in allowed if r[0] >= top - TIE), key=lambda r: (r[4], r[5][0] != r[5][1], -r[0])
+        (r for r in allowed if r[0] >= top - TIE),
+        key=lambda r: (r[4], r[5][0] is not None or r[5][1] != r[5][2], -r[0]),
     )
-    decisive, decisive_c = bar
+    stance_bars, decisive, decisive_c = bar
     contradicts_bar = None if decisive_c == decisive else decisive_c
     # The chosen configuration once more, keeping the judgements (model scores are memoised):
     # they say which verdicts the fact layer decided, which get maps of their own, fitted on
     # these claims and the pool pairs together (the claims alone hold few of them).
     judge = judges[rules]
+    judge.bars = stance_bars
     chosen = Verifier(
         index,
         embedder,
@@ -319,13 +359,14 @@ def main() -> int:
     print(
         f"claim level on {len(texts)} held-out train claims: macro-F1 {f1:.3f}, R@5 {r5:.3f}; "
         f"pool pairs macro-F1 {pool_f1[rules, bar]:.3f} (rules {', '.join(rules) or 'none'}, "
-        f"rerank weight {rerank_weight}, depth {depth}, decisive {decisive:.2f} / "
-        f"contradicts {decisive_c:.2f}); "
+        f"rerank weight {rerank_weight}, depth {depth}, {_setting(bar)}); "
         f"ECE {ece(conf, correct):.3f} -> {ece(calibrated, correct):.3f} after Platt "
         f"({time.time() - start:.0f} s)",
         file=sys.stderr,
     )
     meta["rules"] = list(rules)
+    if stance_bars is not None:
+        meta["combiner"]["stance_bars"] = list(stance_bars)
     # The best reranking setting is kept even when reranking is off by default, for
     # `--rerank` (which trades speed for evidence recall) to use.
     best_rerank = max((r for r in results if r[3] > 0), key=lambda r: r[0])

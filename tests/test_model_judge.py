@@ -56,6 +56,26 @@ def test_without_combiner_the_model_decides() -> None:
     assert out[0].probability == pytest.approx(0.8)
 
 
+def test_stance_bars_decide_a_sentence_stance() -> None:
+    """With fitted bars, a stance is the side that clears its bar by more, not the most
+    probable one: a 0.25 contradiction can count where a 0.40 support does not."""
+    weak = "The U.S. troops left Iraq in 2011."
+    table = {weak: [0.40, 0.25, 0.35], OTHER: [0.05, 0.05, 0.9]}
+    claim = "The U.S. maintains troops in Iraq"
+    assert ModelJudge(FakeModel(table)).judge(claim, [_ev(weak)])[0].stance == "supports"
+    barred = ModelJudge(FakeModel(table), bars=(0.5, 0.2))
+    out = barred.judge(claim, [_ev(weak), _ev(OTHER)])
+    assert [j.stance for j in out] == ["contradicts", "neutral"]
+    assert out[0].probability == pytest.approx(0.25)
+    assert ModelJudge(FakeModel(table), bars=(0.5, 0.3)).judge(claim, [_ev(weak)])[0].stance == "neutral"
+    # Read from judge.json, and checked.
+    model = FakeModel(table, [[0.0] * len(FEATURES)] * 3)
+    model.meta["combiner"]["stance_bars"] = [0.5, 0.2]
+    assert ModelJudge(model).bars == (0.5, 0.2)
+    with pytest.raises(VerifierError, match="stance bars"):
+        ModelJudge(FakeModel(table), bars=(0.5, 1.2))
+
+
 def test_scope_rules_hold_whatever_the_model_reads() -> None:
     sure = {TROOPS: [0.02, 0.96, 0.02]}
     judge = ModelJudge(FakeModel(sure))

@@ -288,7 +288,11 @@ class ModelJudge:
     name = "model+facts"
 
     def __init__(
-        self, model: NLIModel | None = None, facts: Any = None, rules: Sequence[str] | None = None
+        self,
+        model: NLIModel | None = None,
+        facts: Any = None,
+        rules: Sequence[str] | None = None,
+        bars: Sequence[float] | None = None,
     ) -> None:
         from verifier.judge import FactJudge
 
@@ -313,6 +317,32 @@ class ModelJudge:
             raise VerifierError(
                 f"{self.model.model_dir / 'judge.json'}: combiner weights have the wrong shape"
             )
+        self.bars = bars if bars is not None else (combiner or {}).get("stance_bars")
+
+    @property
+    def bars(self) -> tuple[float, float] | None:
+        """(supports, contradicts) bars a sentence's combined probability must clear for that
+        stance, fitted on training claims; None: the most probable stance wins. A contradiction
+        the model reads with 0.2 may be worth more than a support it reads with 0.4: over a
+        claim's five sentences the right bars are not where the most probable stance puts them."""
+        return self._bars
+
+    @bars.setter
+    def bars(self, value: Sequence[float] | None) -> None:
+        if value is not None:
+            value = tuple(float(v) for v in value)
+            if len(value) != 2 or not all(0.0 < v < 1.0 for v in value):
+                raise VerifierError(f"stance bars must be two numbers in (0, 1), not {value}")
+        self._bars = value
+
+    def _stance_index(self, p: np.ndarray) -> int:
+        """0 supports, 1 contradicts, 2 neutral: the side that clears its bar by more, else neutral."""
+        if self._bars is None:
+            return int(np.argmax(p))
+        margins = (p[0] - self._bars[0], p[1] - self._bars[1])
+        if max(margins) < 0:
+            return 2
+        return 0 if margins[0] >= margins[1] else 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -375,7 +405,7 @@ class ModelJudge:
                 prob = max(fact.probability, float(p[1]))
                 out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
                 continue
-            k = int(np.argmax(p))
+            k = self._stance_index(p)
             if "unrelated" in self.rules and similarity_of(e) < MIN_SIMILARITY:
                 k = 2  # an unrelated sentence says nothing about the claim, whatever the model reads
             elif fact.stance == "neutral" and fact.kind == "entity" and self._out_of_scope(claim_facts, e):
