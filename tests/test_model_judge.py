@@ -57,8 +57,8 @@ def test_without_combiner_the_model_decides() -> None:
 
 
 def test_stance_bars_decide_a_sentence_stance() -> None:
-    """With fitted bars, a stance is the side that clears its bar by more, not the most
-    probable one: a 0.25 contradiction can count where a 0.40 support does not."""
+    """With fitted bars and several sentences, a stance is the side that clears its bar by more,
+    not the most probable one: a 0.25 contradiction can count where a 0.40 support does not."""
     weak = "The U.S. troops left Iraq in 2011."
     table = {weak: [0.40, 0.25, 0.35], OTHER: [0.05, 0.05, 0.9]}
     claim = "The U.S. maintains troops in Iraq"
@@ -67,7 +67,11 @@ def test_stance_bars_decide_a_sentence_stance() -> None:
     out = barred.judge(claim, [_ev(weak), _ev(OTHER)])
     assert [j.stance for j in out] == ["contradicts", "neutral"]
     assert out[0].probability == pytest.approx(0.25)
-    assert ModelJudge(FakeModel(table), bars=(0.5, 0.3)).judge(claim, [_ev(weak)])[0].stance == "neutral"
+    assert ModelJudge(FakeModel(table), bars=(0.5, 0.3)).judge(claim, [_ev(weak), _ev(OTHER)])[0].stance == (
+        "neutral"
+    )
+    # A claim judged against one sentence keeps its most probable stance.
+    assert barred.judge(claim, [_ev(weak)])[0].stance == "supports"
     # Read from judge.json, and checked.
     model = FakeModel(table, [[0.0] * len(FEATURES)] * 3)
     model.meta["combiner"]["stance_bars"] = [0.5, 0.2]
@@ -391,6 +395,7 @@ def test_calibrate_script_smoke(tmp_path: Path) -> None:
         str(tmp_path / "index"),
         "--max-claims",
         "12",
+        "--stance-bars",
     )
     meta = json.loads((model_dir / "judge.json").read_text(encoding="utf-8"))
     assert meta["combiner"]["features"] == list(FEATURES)
@@ -402,6 +407,12 @@ def test_calibrate_script_smoke(tmp_path: Path) -> None:
     judge = ModelJudge(NLIModel(model_dir))
     (j,) = judge.judge("The US has 10,000 troops in Iraq", [_ev(TROOPS)])
     assert j.stance == "contradicts"
+    # Whatever the search chose, the aggregator lets the judge's stances through.
+    bars = meta["combiner"].get("stance_bars")
+    assert (
+        bars is None
+        or meta["aggregation"].get("decisive_contradicts", meta["aggregation"]["decisive"]) <= bars[1]
+    )
 
 
 def test_contrast_names_the_words_a_sentence_changes() -> None:

@@ -322,9 +322,12 @@ class ModelJudge:
     @property
     def bars(self) -> tuple[float, float] | None:
         """(supports, contradicts) bars a sentence's combined probability must clear for that
-        stance, fitted on training claims; None: the most probable stance wins. A contradiction
-        the model reads with 0.2 may be worth more than a support it reads with 0.4: over a
-        claim's five sentences the right bars are not where the most probable stance puts them."""
+        stance when a claim is judged against several sentences, fitted on training claims;
+        None: the most probable stance wins. Over several sentences the verdict follows the
+        strongest of each side, so a support read at 0.4 in one of five sentences is weaker
+        evidence than the same reading of a claim's only sentence, while a contradiction read
+        at 0.2 still says something. A claim judged against one sentence keeps the most
+        probable stance."""
         return self._bars
 
     @bars.setter
@@ -335,9 +338,10 @@ class ModelJudge:
                 raise VerifierError(f"stance bars must be two numbers in (0, 1), not {value}")
         self._bars = value
 
-    def _stance_index(self, p: np.ndarray) -> int:
-        """0 supports, 1 contradicts, 2 neutral: the side that clears its bar by more, else neutral."""
-        if self._bars is None:
+    def _stance_index(self, p: np.ndarray, several: bool) -> int:
+        """0 supports, 1 contradicts, 2 neutral: with bars (and ``several`` sentences), the side
+        that clears its bar by more, else neutral; otherwise the most probable."""
+        if self._bars is None or not several:
             return int(np.argmax(p))
         margins = (p[0] - self._bars[0], p[1] - self._bars[1])
         if max(margins) < 0:
@@ -405,7 +409,7 @@ class ModelJudge:
                 prob = max(fact.probability, float(p[1]))
                 out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
                 continue
-            k = self._stance_index(p)
+            k = self._stance_index(p, several=len(evidence) > 1)
             if "unrelated" in self.rules and similarity_of(e) < MIN_SIMILARITY:
                 k = 2  # an unrelated sentence says nothing about the claim, whatever the model reads
             elif fact.stance == "neutral" and fact.kind == "entity" and self._out_of_scope(claim_facts, e):
