@@ -441,6 +441,7 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
         ("About 500 people came .", [500]),  # a qualifier, not a name
         ("In all , 500 came . Some 300 left .", [500, 300]),  # sentence starts are not names
         ("Bayern Munich won 5 titles .", [5]),
+        ("Attack Kills 15 Americans In Baghdad", [15]),  # a headline capitalises every word
     ],
 )
 def test_a_number_that_ends_a_name_is_not_a_figure(text: str, values: list[float]) -> None:

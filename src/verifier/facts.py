@@ -344,9 +344,18 @@ def _quantity(value: float, text: str, start: int, end: int, unit: list[str], qu
 _NAME_BEFORE = re.compile(r"(^|.)\s*\b([A-Z][A-Za-z]+)\s$")
 
 
+def _title_case(text: str) -> bool:
+    """Is most of the text capitalised, as headlines are ("Attack Kills 15 Americans")?"""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) >= 4]  # not "in", "of"
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _names_it(text: str, start: int) -> bool:
     """Does the number at ``start`` end a name: right after a capitalised word that does not
-    begin a sentence ("Chapter 3", "Apollo 11"; not "About 500" or "In all, 500")?"""
+    begin a sentence ("Chapter 3", "Apollo 11"; not "About 500" or "In all, 500")? Not in a
+    headline, where every word is capitalised ("Attack Kills 15 Americans")."""
+    if _title_case(text):
+        return False
     m = _NAME_BEFORE.search(text[max(0, start - 40) : start])
     if not m or (m.group(1) in ("", ".", "!", "?") and m.start(2) - m.start() <= 2):
         return False
