@@ -108,6 +108,11 @@ DATE_AFTER = ("after", "later than")
 DATE_SINCE = ("since", "from")
 DATE_BOUNDS = ((DATE_BEFORE, "before"), (DATE_BY, "by"), (DATE_AFTER, "after"), (DATE_SINCE, "since"))
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
+# Every phrase that qualifies a figure, longest first (so "just over" is found before "over").
+QUALIFIER_PHRASES = tuple(
+    sorted(APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST, key=len, reverse=True)
+)
+_QUALIFIER_WORDS = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.split())
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -148,7 +153,7 @@ DATE_RE = re.compile(
 )
 # Words that qualify or spell a number; coverage of the claim's meaning ignores them.
 _NOT_CONTENT = frozenset(
-    {w for phrase in APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST for w in phrase.split()}
+    _QUALIFIER_WORDS
     | set(_NUMBER_WORDS)
     | set(SCALES)
     | set(MONTHS)
@@ -299,8 +304,6 @@ _CONTAINERS = frozenset(
     | {"part", "rest", "out", "each", "all", "most", "many", "some", "one"}
 )
 _OF_BEFORE = re.compile(r"\b([a-z]+) of$")
-_QUALIFIER_PHRASES = sorted(APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST, key=len, reverse=True)
-_QUALIFIER_WORDS = frozenset(w for phrase in _QUALIFIER_PHRASES for w in phrase.split())
 
 
 def _unit_before(before: str) -> list[str]:
@@ -310,7 +313,7 @@ def _unit_before(before: str) -> list[str]:
     cut = True
     while cut:  # "nearly", "more than", "in excess of": what qualifies the figure, not what it counts
         cut = False
-        for phrase in _QUALIFIER_PHRASES:
+        for phrase in QUALIFIER_PHRASES:
             if text.endswith(" " + phrase):
                 text, cut = text[: -len(phrase) - 1], True
                 break

@@ -16,12 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from verifier.facts import (
-    APPROX,
-    AT_LEAST,
-    AT_MOST,
-    LOWER_BOUND,
+    QUALIFIER_PHRASES,
     TOKEN_RE,
-    UPPER_BOUND,
     DateMention,
     Facts,
     Quantity,
@@ -388,7 +384,7 @@ def _phrase(text: str, q: Quantity) -> str:
     start = q.start
     before = text[max(0, q.start - 30) : q.start].lower().rstrip()
     if q.qualifier != "exact":
-        for phrase in sorted(APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST, key=len, reverse=True):
+        for phrase in QUALIFIER_PHRASES:
             if before.endswith(" " + phrase) or before == phrase or (phrase == "~" and before.endswith("~")):
                 start = q.start - (len(text[max(0, q.start - 30) : q.start]) - before.rfind(phrase))
                 break
