@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from verifier.facts import (
+    ORDINAL,
     QUALIFIER_PHRASES,
     TOKEN_RE,
     DateMention,
@@ -25,6 +26,7 @@ from verifier.facts import (
     extract,
     is_currency,
     lemma,
+    same_count_noun,
 )
 from verifier.types import Evidence, Stance
 
@@ -43,7 +45,9 @@ OVERLAP_SUPPORT = 0.85
 # words were set aside, 0.2 gave 838/1004, 595/754. 0.34 keeps both above 0.8. Session 5's
 # parsing and scoping fixes (names the sentence repeats are shared words, "a population of 1.5
 # million", "Chapter 3" is a name, the closest figure of a kind is the one compared): 712/813,
-# 570/695 (strict 620/683, 351/436; a headline's capitalised words are not names).
+# 570/695 (strict 620/683, 351/436; a headline's capitalised words are not names). Session 6's
+# units (synonyms, "people have died", ranks, lengths of time, "as of" readings): 689/786,
+# 563/681 (strict 668/728, 371/455); on 16,000 pairs strict 2558/2764, 1490/1849.
 RELAXED_COVERAGE = 0.34
 # How close two figures must be to be read as one measurement without a shared unit word:
 # contrastive edits ("more than 90" for 88) and rounding stay within it; unrelated counts
@@ -90,20 +94,52 @@ def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> fl
         return 1.0
     hit = 0
     words = ev.words
+    ev_time = any(w in TIME_IN_DAYS for w in ev.content)
     for word in content:
-        if word in words or any(
-            len(word) >= 5 and len(other) >= 5 and (other.startswith(word[:5])) for other in ev.content
+        if (
+            word in words
+            or any(
+                len(word) >= 5 and len(other) >= 5 and (other.startswith(word[:5])) for other in ev.content
+            )
+            # a unit said in other words: "fatalities" for "deaths", "two weeks" for "14 days"
+            or (word in TIME_IN_DAYS and ev_time)
+            or any(same_count_noun(word, other) for other in ev.content)
         ):
             hit += 1
     return hit / len(content)
 
 
+# Lengths of time in days, so that "two weeks" answers "14 days" (months and years at their
+# average length: "6 months" is about 183 days, within the rounding any prose allows).
+TIME_IN_DAYS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 30.44,
+    "year": 365.25,
+    "decade": 3652.5,
+    "century": 36525.0,
+}
+
+
+def _scale(claim_q: Quantity, ev_q: Quantity) -> float:
+    """What an evidence figure is multiplied by to be read in the claim's unit of time (1 otherwise)."""
+    if claim_q.head in TIME_IN_DAYS and ev_q.head in TIME_IN_DAYS:
+        return TIME_IN_DAYS[ev_q.head] / TIME_IN_DAYS[claim_q.head]
+    return 1.0
+
+
 def _bounds(claim_q: Quantity, ev_q: Quantity) -> tuple[float, float]:
-    """What the evidence figure allows. Against a comparative claim ("more than 7,450") an
-    exact figure is taken at its word (7,492 is more), not widened for rounding."""
+    """What the evidence figure allows, in the claim's unit. Against a comparative claim ("more
+    than 7,450") an exact figure is taken at its word (7,492 is more), not widened for rounding."""
+    f = _scale(claim_q, ev_q)
     if claim_q.qualifier in ("more", "atleast", "less", "atmost") and ev_q.qualifier == "exact":
-        return ev_q.value, ev_q.value
-    return ev_q.interval()
+        return ev_q.value * f, ev_q.value * f
+    lo, hi = ev_q.interval()
+    return lo * f, hi * f
 
 
 def _compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
@@ -140,8 +176,20 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
     """Do the two figures count the same thing? The head word of one unit must be in the
     other: "2,500 troops" and "2,500 U.S. troops" do, "7,450 confirmed cases" and "293
     confirmed deaths" do not, though they share a word."""
+    if (ORDINAL in a.unit) != (ORDINAL in b.unit):
+        return False  # "the sixth album" is not "five albums"
+    if ORDINAL in a.unit:
+        # Ranks of the same thing: "4th place" and "fourth place", or two bare ranks ("drop to
+        # 4th"); a bare rank is not matched to a named one ("seventh Ordinance", "second time").
+        return (a.head == ORDINAL) == (b.head == ORDINAL) and (
+            a.head == ORDINAL or bool((a.unit & b.unit) - {ORDINAL})
+        )
+    if a.head in TIME_IN_DAYS and b.head in TIME_IN_DAYS:
+        return True  # "two weeks" and "14 days" are one length of time in two units
     if a.head and b.head:
-        return a.head in b.unit or b.head in a.unit
+        return any(same_count_noun(a.head, u) for u in b.unit) or any(
+            same_count_noun(b.head, u) for u in a.unit
+        )
     return bool(a.unit & b.unit)
 
 
@@ -152,7 +200,7 @@ def _named_words(text: str) -> frozenset[str]:
 
 def _measure(q: Quantity) -> str:
     """What kind of figure: a percentage, a currency, a rating scale, or a plain count."""
-    special = [u for u in q.unit if u == "%" or u.startswith("/") or is_currency(u)]
+    special = [u for u in q.unit if u in ("%", ORDINAL) or u.startswith("/") or is_currency(u)]
     return special[0] if special else "count"
 
 
@@ -166,7 +214,7 @@ def _near(a: Quantity, b: Quantity) -> bool:
 
 def _distance(a: Quantity, b: Quantity) -> float:
     """How far apart two figures are, as a ratio (so that 10 vs 12 is as far as 1,000 vs 1,200)."""
-    return abs(math.log((abs(a.value) + 1e-9) / (abs(b.value) + 1e-9)))
+    return abs(math.log((abs(a.value) + 1e-9) / (abs(b.value * _scale(a, b)) + 1e-9)))
 
 
 def _dates_match(c: DateMention, e: DateMention) -> bool | None:
@@ -192,6 +240,24 @@ def _dates_match(c: DateMention, e: DateMention) -> bool | None:
     if any(b is None for _, b in fields):
         return None
     return True
+
+
+def _other_reading(claim: Facts, ev: Facts) -> tuple[DateMention, DateMention] | None:
+    """An "as of" date of the claim that the sentence does not state, against an "as of" date
+    of the sentence: two readings of a running figure at different moments.
+
+    Only between two readings: a bound ("cases after April 18") against a reading ("as of
+    April 18, 21,654 cases") is still compared. On numeric VitaminC *training* pairs (16,000,
+    scripts/fact_layer_check.py) two-reading pairs are labelled unknown 61 times and
+    contradicted 42; with a bound on either side the labels split evenly, so no rule there."""
+    for d in claim.dates:
+        results = [(e, _dates_match(d, e)) for e in ev.dates]
+        if any(ok for _, ok in results):
+            continue
+        for e, ok in results:
+            if ok is False and e.snapshot and d.snapshot:
+                return d, e
+    return None
 
 
 def _years_match(c: DateMention, e: DateMention) -> bool | None:
@@ -289,6 +355,14 @@ class FactJudge:
         if not in_scope:
             return Judgement("neutral", 0.0, "is about something else", "overlap")
         strength = min(1.0, 0.5 * coverage + 0.5 * max(0.0, similarity))
+        stale = _other_reading(claim, ev)
+        if stale is not None:
+            # Running figures read at two dates ("as of 5 April" against "as of 6 April") are two
+            # readings: neither confirms nor refutes the other, whatever their values.
+            d, e = stale
+            return Judgement(
+                "neutral", 0.0, f"reports as of {e.text} where the claim speaks of {d.text}", "snapshot"
+            )
 
         # Numbers: each claim figure against the evidence figures that count the same thing.
         supported_q: list[tuple[Quantity, Quantity]] = []
