@@ -180,6 +180,85 @@ def test_unreadable_input_is_one_line_naming_the_file(
         read_table(src)
 
 
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        # A long first row used to make pandas take the first column as the index.
+        ("claim,id\na,1,extra\nb\n", "line 2 (row 1): expected 2 fields as in the header, saw 3"),
+        # A quoted newline spans two lines: the error names the line the row starts on.
+        ('claim,id\n"a\nb",1\nc,2,3\n', "line 4 (row 2): expected 2 fields as in the header, saw 3"),
+        ("claim;id\nx;1\ny;2;3\n", "line 3 (row 2): expected 2 fields as in the header, saw 3"),
+    ],
+)
+def test_row_longer_than_the_header_is_an_error(
+    tmp_path: Path, fake: FakeVerifier, data: str, where: str
+) -> None:
+    src = tmp_path / "ragged.csv"
+    src.write_text(data, encoding="utf-8")
+    result = _invoke(src, "-o", tmp_path / "out.csv", "-q")
+    assert result.exit_code == 2
+    assert f"{src} {where}" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert fake.opened == []  # type: ignore[attr-defined]
+
+
+def test_short_rows_get_empty_cells(tmp_path: Path, fake: FakeVerifier) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("id,claim,note\n1,a\n2\n", encoding="utf-8")
+    assert _invoke(src, "-o", out).exit_code == 0
+    df = read_table(out)
+    assert df["id"].tolist() == ["1", "2"] and df["claim"].tolist() == ["a", ""]
+    assert df["note"].tolist() == ["", ""] and df["error"].tolist() == ["", "empty claim"]
+
+
+def test_unclosed_quote_is_an_error(tmp_path: Path, fake: FakeVerifier) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text('claim,id\n"a,1\nb,2\n', encoding="utf-8")
+    result = _invoke(src, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 2
+    assert f"cannot read {src} as CSV: line 2:" in result.output and "never closed" in result.output
+
+
+def test_duplicate_header_is_an_error(tmp_path: Path, fake: FakeVerifier) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("claim,id,claim\na,1,b\n", encoding="utf-8")
+    result = _invoke(src, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 2
+    assert f"{src} has column 'claim' twice (columns 1 and 3)" in result.output
+    assert fake.opened == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # Excel's BOM, ";" as in many European locales, a quoted ";" and a quoted newline.
+        b'\xef\xbb\xbfclaim;id\n"x; y";1\n"two\nlines";2\n',
+        b'claim\tid\n"x; y"\t1\n"two\nlines"\t2\n',
+        b'claim|id\n"x; y"|1\n"two\nlines"|2\n',
+    ],
+    ids=["semicolon", "tab", "pipe"],
+)
+def test_csv_delimiter_is_detected(tmp_path: Path, fake: FakeVerifier, data: bytes) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes(data)
+    result = _invoke(src, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert fake.checked == ["x; y", "two\nlines"]
+    with open(out, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))  # the output is always comma-separated
+    assert rows[0][:3] == ["claim", "id", "label"]
+    assert [r[:2] for r in rows[1:]] == [["x; y", "1"], ["two\nlines", "2"]]
+
+
+def test_one_column_csv_with_separators_in_claims_stays_one_column(
+    tmp_path: Path, fake: FakeVerifier
+) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("claim\nfoo; bar\nbaz; qux | x\n", encoding="utf-8")
+    assert _invoke(src, "-o", tmp_path / "out.csv").exit_code == 0
+    assert fake.checked == ["foo; bar", "baz; qux | x"]
+
+
 def test_bad_claims_get_an_error_and_the_batch_goes_on(tmp_path: Path, fake: FakeVerifier) -> None:
     src, out = tmp_path / "in.jsonl", tmp_path / "out.csv"
     rows = [
@@ -225,7 +304,7 @@ def test_formula_cells_are_neutralised_in_csv(tmp_path: Path, fake: FakeVerifier
         rows = list(csv.DictReader(fh))
     assert rows[0]["claim"] == "'=1+1" and rows[1]["claim"] == "'@SUM(A1)"
     assert rows[1]["note"] == "'+cmd|x"
-    assert rows[0]["note"] == "'-5"  # every text cell starting with - is quoted, numbers included
+    assert rows[0]["note"] == "-5"  # a plain number is not a formula
     assert rows[0]["explanation"] == "'- no source mentions it"
     assert rows[0]["confidence"] == "0.5"
     assert fake.checked == ["=1+1", "@SUM(A1)"]  # the verifier sees the real claim
@@ -239,6 +318,34 @@ def test_formula_cells_are_neutralised_in_xlsx(tmp_path: Path, fake: FakeVerifie
     cells = {ws.cell(1, c).value: ws.cell(2, c) for c in range(1, ws.max_column + 1)}
     assert cells["claim"].value == '\'=HYPERLINK("http://x")' and cells["claim"].data_type == "s"
     assert cells["confidence"].data_type == "n"  # numbers stay numbers
+
+
+def test_plain_numbers_are_not_neutralised_but_formulas_are(tmp_path: Path, fake: FakeVerifier) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    cells = ["-5", "+3.5", "-1e3", ".5", "-2+3", "-5+cmd|x", "+", "-", "-inf", "- 5"]
+    src.write_text("claim,delta\n" + "".join(f"c{i},{c}\n" for i, c in enumerate(cells)), encoding="utf-8")
+    assert _invoke(src, "-o", out).exit_code == 0
+    with open(out, newline="", encoding="utf-8") as fh:
+        written = [row["delta"] for row in csv.DictReader(fh)]
+    assert written == ["-5", "+3.5", "-1e3", ".5"] + [f"'{c}" for c in cells[4:]]
+
+
+@pytest.mark.parametrize("ext", [".jsonl", ".parquet"])
+def test_whole_number_csv_columns_are_numbers_in_typed_output(
+    tmp_path: Path, fake: FakeVerifier, ext: str
+) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / f"out{ext}"
+    # Only "n" changes: "007", "+3", "1.5", an empty cell or a numeric claim stay text.
+    src.write_text("claim,n,code,sign,dec,gap\n1,1,007,+3,1.5,\n2,-20,1,4,2,9\n", encoding="utf-8")
+    assert _invoke(src, "-o", out).exit_code == 0
+    if ext == ".jsonl":
+        records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    else:
+        records = pd.read_parquet(out).to_dict("records")
+    assert [r["n"] for r in records] == [1, -20] and all(type(r["n"]) is int for r in records)
+    for col, texts in [("claim", ["1", "2"]), ("code", ["007", "1"]), ("sign", ["+3", "4"]),
+                       ("dec", ["1.5", "2"]), ("gap", ["", "9"])]:  # fmt: skip
+        assert [r[col] for r in records] == texts
 
 
 def test_jsonl_output_is_not_neutralised(tmp_path: Path, fake: FakeVerifier) -> None:
@@ -331,6 +438,57 @@ def test_checkpoint_from_other_input_or_column_is_refused(tmp_path: Path, fake: 
     result = _invoke(src.with_name("renamed.csv"), "-o", out, "--resume", "--claim-column", "note")
     assert result.exit_code == 2 and "--claim-column 'claim', not 'note'" in result.output
     assert fake.opened == []  # type: ignore[attr-defined]
+
+
+def _interrupt_via_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[Path, Path]:
+    # More claims than the CLI's chunk of 32, so the first chunk is checkpointed.
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    write_table(_input_df([f"claim {i}" for i in range(40)]), src)
+    first = FakeVerifier(interrupt_on_call=2)
+    monkeypatch.setattr(batch, "_open_verifier", lambda *a: first)
+    assert CliRunner().invoke(batch_command, [str(src), "-o", str(out), *args]).exit_code == 130
+    return src, out
+
+
+@pytest.mark.parametrize(
+    ("again", "message"),
+    [
+        (["--top-k", "3"], "were made with --top-k 5, not --top-k 3; use the same settings"),
+        (["--rerank"], "made with neither --rerank nor --no-rerank, not --rerank;"),
+        (
+            ["--backend", "torch", "--index", "idx"],
+            "made with the bundled corpus (no --index), --backend onnx, not --index ",
+        ),
+    ],
+)
+def test_resume_with_other_settings_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, again: list[str], message: str
+) -> None:
+    src, out = _interrupt_via_cli(tmp_path, monkeypatch)
+    meta = json.loads((tmp_path / "out.csv.partial.json").read_text(encoding="utf-8"))
+    assert (meta["top_k"], meta["index"], meta["backend"], meta["rerank"]) == (5, None, "onnx", None)
+    opened: list[tuple] = []
+    monkeypatch.setattr(batch, "_open_verifier", lambda *a: opened.append(a) or FakeVerifier())
+    result = _invoke(src, "-o", out, "--resume", *again)
+    assert result.exit_code == 2 and message in result.output
+    assert "delete" in result.output and len(result.output.strip().splitlines()) == 1
+    assert opened == []
+    assert _invoke(src, "-o", out, "--resume").exit_code == 0  # the same settings carry on
+
+
+def test_resume_from_checkpoint_without_recorded_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Checkpoints written before index/backend/rerank were recorded still resume.
+    src, out = _interrupt_via_cli(tmp_path, monkeypatch, "--top-k", "3")
+    meta_path = tmp_path / "out.csv.partial.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    for key in ("index", "backend", "rerank"):
+        del meta[key]
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    monkeypatch.setattr(batch, "_open_verifier", lambda *a: FakeVerifier())
+    assert _invoke(src, "-o", out, "--resume", "--top-k", "3", "--rerank").exit_code == 0
+    assert len(read_table(out)) == 40
 
 
 def test_failed_write_leaves_old_output_and_no_temp_files(

@@ -7,11 +7,13 @@ imports this module only when `batch` runs, so pandas at module top is fine.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -32,6 +34,11 @@ RESULT_COLUMNS = ("label", "confidence", "explanation", "evidence", "evidence_do
 MAX_CLAIM_CHARS = 2000
 # OWASP CSV injection: spreadsheets run cells starting with these as formulas.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell that is nothing but a decimal number is a number to a spreadsheet, never a formula.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+# Field separators a .csv may use: Excel in many locales writes ";", some tools tab or "|".
+_CSV_DELIMITERS = ",;\t|"
+_SNIFF_CHARS = 64 * 1024
 
 
 class SupportsCheckMany(Protocol):
@@ -79,15 +86,83 @@ def _parse_jsonl(data: bytes, path: Path) -> pd.DataFrame:
     return pd.DataFrame(records, dtype=object)
 
 
+def _sniff_delimiter(text: str) -> str:
+    sample = text[:_SNIFF_CHARS]
+    if len(text) > len(sample) and "\n" in sample:
+        # A row cut in half would skew the sniffer's per-line counts.
+        sample = sample[: sample.rindex("\n") + 1]
+    header = sample.lstrip("\r\n").splitlines()[0] if sample.strip() else ""
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=_CSV_DELIMITERS).delimiter
+    except csv.Error:
+        # No separator is consistent over the sample (say, one ragged row): the header decides,
+        # so the row error that follows names the real problem, not a missing column.
+        return next((d for d in _CSV_DELIMITERS if d in header), ",")
+    # A separator missing from the header line cannot be the file's (a one-column file whose
+    # claims happen to hold ";" must stay one column).
+    return delimiter if delimiter in header else ","
+
+
+def _parse_delimited(data: bytes, ext: str, path: Path) -> pd.DataFrame:
+    # The csv module rather than pd.read_csv: pandas takes the first column as the index when
+    # the first row is long, or (index_col=False) drops the extra cells with a warning, and its
+    # "line" numbers count records, not lines; here every row is checked against the header and
+    # an error names the line a user sees in an editor. utf-8-sig drops the BOM Excel writes.
+    text = data.decode("utf-8-sig")
+    delimiter = "\t" if ext == ".tsv" else _sniff_delimiter(text)
+    # Only the separator is taken from the sniffer; its quoting and skipinitialspace guesses
+    # could strip or merge what the user wrote. strict: an unclosed quote is an error rather
+    # than a cell that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # The default 128 KiB cell limit would refuse long cells that pandas used to accept.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    shown = "tab" if delimiter == "\t" else f"'{delimiter}'"
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    start = 1  # the line the record being read starts on
+    try:
+        for fields in reader:
+            line, start = start, reader.line_num + 1
+            if not fields:  # a blank line, skipped as pandas does
+                continue
+            if header is None:
+                header = fields
+                _check_header(header, path)
+                continue
+            if len(fields) > len(header):
+                raise VerifierError(
+                    f"{path} line {line} (row {len(rows) + 1}): expected {len(header)} fields as in the "
+                    f"header, saw {len(fields)}; quote cells that contain {shown}"
+                )
+            # A short row is only missing trailing cells: they are empty, as in a spreadsheet.
+            rows.append(fields + [""] * (len(header) - len(fields)))
+    except csv.Error as e:
+        # The common cause; the csv module only says "unexpected end of data".
+        hint = " (a quote opened there is never closed)" if "end of data" in str(e) else ""
+        raise VerifierError(f"cannot read {path} as {ext[1:].upper()}: line {start}: {e}{hint}") from None
+    if header is None:
+        raise VerifierError(f"{path} is empty")
+    # Strings throughout so "007" and "" come back exactly as they went in.
+    return pd.DataFrame(rows, columns=header, dtype=str)
+
+
+def _check_header(header: list[str], path: Path) -> None:
+    # pandas would rename a repeat to "claim.1" and could check the wrong one.
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header, start=1):
+        if name in seen:
+            raise VerifierError(
+                f"{path} has column '{name}' twice (columns {seen[name]} and {i}); rename one"
+            )
+        seen[name] = i
+
+
 def _parse(data: bytes, ext: str, path: Path) -> pd.DataFrame:
     if ext in (".csv", ".tsv", ".jsonl") and b"\x00" in data[:8192]:
         raise VerifierError(f"{path} looks like a binary file, not {ext[1:].upper()} text")
     buf = io.BytesIO(data)
     if ext in (".csv", ".tsv"):
-        # Strings throughout so "007" and "" come back exactly as they went in;
-        # utf-8-sig drops the BOM that Excel puts on CSVs it saves.
-        sep = "," if ext == ".csv" else "\t"
-        return pd.read_csv(buf, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        return _parse_delimited(data, ext, path)
     if ext == ".jsonl":
         return _parse_jsonl(data, path)
     if ext == ".xlsx":
@@ -123,9 +198,10 @@ def read_table(path: Path) -> pd.DataFrame:
 
 
 def _neutralise(value: Any) -> Any:
-    # Text only: even "-5" is quoted, since "-5+cmd|..." starts the same way; numeric
-    # columns (Parquet, Excel) stay numbers. JSONL/Parquet output keeps the raw text.
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    # Text only, and not a plain number: "-5" or "+3.5" stays as written (a spreadsheet reads a
+    # number), but "-2+3" or "-5+cmd|..." is a formula and gets quoted. Numeric columns
+    # (Parquet, Excel) stay numbers. JSONL/Parquet output keeps the raw text.
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
 
@@ -157,6 +233,30 @@ def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _integers_if_lossless(col: pd.Series) -> pd.Series:
+    # Only whole numbers, and only when every cell is the exact text of its number: "007",
+    # "+3", "1_000" or an empty cell keep the column as text. Decimals stay text too, since
+    # pandas' JSON writer rounds floats (10 decimal places) and "0.10" is not "0.1".
+    values = col.tolist()
+    if not values or not all(isinstance(v, str) for v in values):
+        return col
+    try:
+        numbers = [int(v) for v in values]
+    except ValueError:
+        return col
+    if all(str(n) == v and -(2**63) <= n < 2**63 for n, v in zip(numbers, values, strict=True)):
+        return pd.Series(numbers, index=col.index, dtype="int64")
+    return col
+
+
+def _type_text_columns(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Whole-number text columns as int64, for typed outputs of a CSV/TSV read as text."""
+    out = df.copy()
+    for col in columns:
+        out[col] = _integers_if_lossless(out[col])
+    return out
 
 
 def write_table(df: pd.DataFrame, path: Path) -> None:
@@ -228,10 +328,47 @@ class _Job:
     input_sha256: str
     claim_column: str
     done: dict[int, dict[str, Any]]
+    settings: dict[str, Any]
 
 
-def _prepare(input_path: Path, output_path: Path, claim_column: str, resume: bool) -> _Job:
-    """Every check that can fail on the user's files, done before any model is loaded."""
+def _setting_text(key: str, value: Any) -> str:
+    if key == "top_k":
+        return f"--top-k {value}" if value is not None else "the default --top-k"
+    if key == "index":
+        return f"--index {value}" if value is not None else "the bundled corpus (no --index)"
+    if key == "rerank":
+        return {True: "--rerank", False: "--no-rerank"}.get(value, "neither --rerank nor --no-rerank")
+    return f"--{key.replace('_', '-')} {value}"
+
+
+def _check_settings(
+    meta: dict[str, Any], settings: dict[str, Any], output_path: Path, start_over: str
+) -> None:
+    # Mixing verdicts made with different settings in one output would be silently inconsistent.
+    # Checkpoints from before a setting was recorded lack its key, so it is not compared.
+    changed = [key for key, value in settings.items() if key in meta and meta[key] != value]
+    if changed:
+        was = ", ".join(_setting_text(k, meta[k]) for k in changed)
+        now = ", ".join(_setting_text(k, settings[k]) for k in changed)
+        raise VerifierError(
+            f"cannot resume: the unfinished results for {output_path} were made with {was}, not {now}; "
+            f"use the same settings to continue, or {start_over}"
+        )
+
+
+def _prepare(
+    input_path: Path,
+    output_path: Path,
+    claim_column: str,
+    resume: bool,
+    settings: dict[str, Any] | None = None,
+) -> _Job:
+    """Every check that can fail on the user's files, done before any model is loaded.
+
+    `settings` (JSON values: top_k, and from the CLI index, backend, rerank) are recorded in the
+    checkpoint, and a resume with other values is refused.
+    """
+    settings = settings or {}
     _suffix(output_path)
     df, data = _load(input_path)
     if claim_column not in df.columns:
@@ -275,8 +412,9 @@ def _prepare(input_path: Path, output_path: Path, claim_column: str, resume: boo
                 f"cannot resume: the unfinished results for {output_path} used --claim-column "
                 f"'{meta.get('claim_column')}', not '{claim_column}'; {start_over}"
             )
+        _check_settings(meta, settings, output_path, start_over)
         done = _load_checkpoint(rows_path, len(df))
-    return _Job(df, input_path, output_path, sha, claim_column, done)
+    return _Job(df, input_path, output_path, sha, claim_column, done, settings)
 
 
 # --- running ----------------------------------------------------------------------------
@@ -330,6 +468,9 @@ def _check(
 def _execute(
     verifier: SupportsCheckMany, job: _Job, top_k: int | None, chunk_size: int, progress: bool
 ) -> BatchSummary:
+    # The settings the checkpoint records must be the ones the rows are checked with.
+    if job.settings.get("top_k", top_k) != top_k:
+        raise ValueError("top_k differs from the settings the job was prepared with")
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
     n = len(job.df)
@@ -343,6 +484,7 @@ def _execute(
             "claim_column": job.claim_column,
             "rows": n,
             "top_k": top_k,
+            **job.settings,
         }
         _atomic_write(meta_path, lambda fh: fh.write(json.dumps(meta, indent=2).encode("utf-8")))
     pending = [i for i in range(n) if i not in results]
@@ -374,6 +516,13 @@ def _execute(
         values = [r[col] for r in ordered]
         # float, not object: a real number column in Parquet/Excel, NaN (empty) for error rows.
         out[col] = pd.Series(values, dtype=float, index=out.index) if col == "confidence" else values
+    text_in = job.input_path.suffix.lower() in (".csv", ".tsv")
+    if text_in and job.output_path.suffix.lower() in (".jsonl", ".parquet"):
+        # CSV has no types, so its cells were read as text; in a typed output an id column of
+        # 1, 2, 3 should be numbers, as long as no cell changes (see _integers_if_lossless).
+        # The claim stays text: it is what was checked.
+        text_cols = [str(c) for c in job.df.columns if c != job.claim_column]
+        out = _type_text_columns(out, text_cols)
     write_table(out, job.output_path)
     # Rows file first: a meta file left alone is ignored by the next run.
     rows_path.unlink(missing_ok=True)
@@ -394,7 +543,7 @@ def run_batch(
     progress: bool = True,
 ) -> BatchSummary:
     """Verify the claim column of `input_path` into `output_path`; see module docs for resume."""
-    job = _prepare(Path(input_path), Path(output_path), claim_column, resume)
+    job = _prepare(Path(input_path), Path(output_path), claim_column, resume, {"top_k": top_k})
     return _execute(verifier, job, top_k, chunk_size, progress)
 
 
@@ -418,7 +567,7 @@ def _open_verifier(
     "output_path",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write the results; the format follows the extension.",
+    help="Where to write the results; the format follows the extension (CSV output uses commas).",
 )
 @click.option("--claim-column", default="claim", show_default=True, help="Input column holding the claims.")
 @click.option(
@@ -443,7 +592,7 @@ def _open_verifier(
     type=click.Choice(["onnx", "torch"]),
     default="onnx",
     show_default=True,
-    help="Embedding runtime: onnx (int8, fast on CPU) or torch.",
+    help="Embedding runtime: onnx (the shipped fp32 ONNX graph; fast, no torch) or torch.",
 )
 @rerank_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary line; errors only.")
@@ -458,9 +607,21 @@ def batch_command(
     rerank: bool | None,
     quiet: bool,
 ) -> None:
-    """Verify every claim in a CSV/TSV/JSONL/Excel/Parquet file."""
+    """Verify every claim in a CSV/TSV/JSONL/Excel/Parquet file.
+
+    A .csv input may separate fields with commas, semicolons, tabs or "|" (detected from the
+    file); a .csv output always uses commas. In .jsonl/.parquet output, CSV/TSV columns of whole
+    numbers (1, 2, 3; not 007) become numbers; every other cell keeps its text.
+    """
+    # What decides the verdicts: a resume with other values would mix two kinds in one output.
+    settings = {
+        "top_k": top_k,
+        "index": str(index_dir.resolve()) if index_dir is not None else None,
+        "backend": backend,
+        "rerank": rerank,
+    }
     try:
-        job = _prepare(input_path, output_path, claim_column, resume)
+        job = _prepare(input_path, output_path, claim_column, resume, settings)
         verifier = _open_verifier(index_dir, backend, quiet, rerank)
         summary = _execute(verifier, job, top_k, chunk_size=32, progress=not quiet)
     except VerifierError as e:
