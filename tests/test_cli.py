@@ -164,7 +164,6 @@ def test_index_build_from_files_then_info(small_corpus_dir: Path, tmp_path: Path
         small_corpus_dir / "briefs.jsonl",
         "--index",
         out,
-        "-q",
     )
     assert result.exit_code == 0, result.output
     assert result.stdout == ""  # the summary goes to stderr
@@ -205,6 +204,74 @@ def test_index_info_human_output(built_index) -> None:
     assert fields["index"] == str(built_index.path)
     assert fields["built_at"] == built_index.manifest["built_at"]
     assert {"dimension", "faiss_type", "size_bytes", "corpus_fingerprint"} <= set(fields)
+    files = len(built_index.manifest["files"])
+    assert (
+        result.stdout.splitlines()[-1].strip() == f"verified: all {files} files match their sha256 checksums"
+    )
+
+
+def test_index_info_says_whether_it_verified(built_index) -> None:
+    assert info_json(built_index.path)["verified"] is False
+    result = invoke("index", "info", "--index", built_index.path, "--json", "--verify")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["verified"] is True
+    plain = invoke("index", "info", "--index", built_index.path)
+    assert "verified" not in plain.stdout  # sizes were checked, checksums were not: claim nothing
+
+
+def test_index_build_quiet_prints_nothing_but_warnings(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The airbase hosts 300 advisers.", encoding="utf-8")
+    result = invoke("index", "build", tmp_path / "a.txt", "--index", tmp_path / "idx", "-q")
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "")
+    assert read_manifest(tmp_path / "idx")["documents"] == 1
+    row = json.dumps({"text": "The airbase hosts 300 advisers."})
+    (tmp_path / "d.jsonl").write_text(f"{row}\n{row}\n", encoding="utf-8")
+    result = invoke("index", "build", tmp_path / "d.jsonl", "--index", tmp_path / "idx", "-q")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"warning: {tmp_path / 'd.jsonl'} line 2 repeats {tmp_path / 'd.jsonl'} line 1 "
+        "(same text and metadata); indexed once"
+    ]
+    assert read_manifest(tmp_path / "idx")["documents"] == 1
+
+
+def test_index_build_of_txt_and_md_with_one_name(tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "t.txt").write_text("The airbase hosts 300 advisers.", encoding="utf-8")
+    (tmp_path / "c" / "t.md").write_text("# Note\n\nThe **airbase** hosts 400 advisers.", encoding="utf-8")
+    result = invoke("index", "build", tmp_path / "c", "--index", tmp_path / "idx")
+    assert result.exit_code == 0, result.output
+    assert "indexed 2 documents" in result.stderr
+    assert sorted(EvidenceIndex.load(tmp_path / "idx").documents) == ["t.md", "t.txt"]
+
+
+def test_backend_help_says_what_the_code_loads() -> None:
+    # embed.py runs models/embedder's graph on the packaged fp32 weights; int8 was measured and rejected.
+    commands = all_commands()
+    for path in [("check",), ("index", "build"), ("index", "add")]:
+        (option,) = [p for p in commands[path].params if p.name == "backend"]
+        assert "int8" not in option.help and "fp32 ONNX" in option.help, path
+        assert "fp32 ONNX" in " ".join(invoke(*path, "--help").output.split()), path
+
+
+def test_unusable_cache_dir_is_one_line_exit_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "cf"
+    blocker.write_text("x\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "verifier", "check", "x"],
+        cwd=tmp_path,
+        env={**os.environ, "VERIFIER_CACHE_DIR": str(blocker), "PYTHONWARNINGS": "ignore"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"Error: cache folder {blocker} (from VERIFIER_CACHE_DIR) is not a folder; "
+        "point VERIFIER_CACHE_DIR at a writable folder"
+    ]
+    assert proc.stdout == "" and blocker.read_text(encoding="utf-8") == "x\n"
 
 
 def test_index_info_defaults_to_the_cached_corpus_index(seed_index: Path) -> None:
@@ -363,6 +430,17 @@ def _write(name: str, content: bytes, *extra: str) -> Callable[[Path, Path], lis
     return setup
 
 
+def _bad_sidecar(tmp: Path, index: Path) -> list[str]:
+    (tmp / "doc.txt").write_text("A fine sentence.", encoding="utf-8")
+    (tmp / "doc.meta.json").write_text('{"title": 5, "date": ["x"]}', encoding="utf-8")
+    return ["index", "build", ".", "--index", "out"]
+
+
+def _index_under_a_file(tmp: Path, index: Path) -> list[str]:
+    (tmp / "doc.txt").write_text("A fine sentence.", encoding="utf-8")
+    return ["index", "build", "doc.txt", "--index", "doc.txt/idx"]
+
+
 def _non_index_folder(tmp: Path, index: Path) -> list[str]:
     (tmp / "doc.txt").write_text("A fine sentence.", encoding="utf-8")
     (tmp / "mine").mkdir()
@@ -380,6 +458,8 @@ ERROR_CASES: dict[str, tuple[Callable[[Path, Path], list[str]], str]] = {
     "build: invalid utf-8 .txt": (_write("latin1.txt", "café crème".encode("latin-1")), "not a UTF-8"),
     "build: empty .txt": (_write("empty.txt", b"  \n\n"), "contains no text"),
     "build: into a non-index folder": (_non_index_folder, "not empty and is not an index"),
+    "build: sidecar field not a string": (_bad_sidecar, "doc.meta.json: field 'title' must be a string"),
+    "build: index under a file": (_index_under_a_file, "doc.txt is a file, not a folder"),
     "check: empty claim": (lambda t, i: ["check", "", "--index", str(i)], "empty claim"),
     "check: whitespace claim": (lambda t, i: ["check", " \t\n ", "--index", str(i)], "empty claim"),
     "check: claim too long": (lambda t, i: ["check", "x" * 2001, "--index", str(i)], "limit is 2000"),
@@ -430,7 +510,7 @@ def test_usage_errors_exit_2_without_traceback(args: list[str], tmp_path: Path) 
 
 
 def test_successful_build_via_python_m(tmp_path: Path, small_corpus_dir: Path) -> None:
-    proc = run_verifier("index", "build", small_corpus_dir, "--index", "out", "--quiet", cwd=tmp_path)
+    proc = run_verifier("index", "build", small_corpus_dir, "--index", "out", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
     assert proc.stderr.strip() == "indexed 4 documents, {} sentences into out".format(

@@ -552,3 +552,114 @@ def test_index_files_are_readable_by_others_as_umask_allows(tmp_path: Path, embe
         os.umask(old)
     assert (tmp_path / "idx").stat().st_mode & 0o777 == 0o755
     assert (tmp_path / "idx" / MANIFEST).stat().st_mode & 0o777 == 0o644
+
+
+# --- an unusable cache folder -------------------------------------------------------------------
+
+
+def test_cache_dir_that_is_a_file_is_a_one_line_error(tmp_path: Path, monkeypatch, count_builds) -> None:
+    blocker = tmp_path / "cf"
+    blocker.write_text("x\n", encoding="utf-8")
+    for root, problem in [
+        (blocker, "is not a folder"),
+        (blocker / "sub", "is not a folder (a file is in the way)"),
+    ]:
+        monkeypatch.setenv(verifier.cache.CACHE_ENV, str(root))
+        with pytest.raises(VerifierError) as info:
+            verifier.cache.default_index_dir(progress=False)
+        assert str(info.value) == (
+            f"cache folder {root} (from VERIFIER_CACHE_DIR) {problem}; "
+            "point VERIFIER_CACHE_DIR at a writable folder"
+        )
+    assert count_builds == [] and blocker.read_text(encoding="utf-8") == "x\n"
+
+
+def _refuse_write(**kwargs):
+    raise PermissionError(13, "Permission denied")
+
+
+def test_read_only_cache_dir_is_a_one_line_error(fresh_cache: Path, monkeypatch, count_builds) -> None:
+    # Root ignores permission bits, so a chmod alone proves nothing when the tests run as root.
+    monkeypatch.setattr(verifier.cache.tempfile, "mkdtemp", _refuse_write)
+    with pytest.raises(
+        VerifierError,
+        match=r"cache folder .*cache \(from VERIFIER_CACHE_DIR\) cannot be "
+        r"written to \(Permission denied\); point VERIFIER_CACHE_DIR at a writable folder",
+    ):
+        verifier.cache.default_index_dir(progress=False)
+    assert count_builds == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_read_only_cache_dir_for_real(fresh_cache: Path) -> None:
+    fresh_cache.mkdir()
+    fresh_cache.chmod(0o555)
+    try:
+        with pytest.raises(VerifierError, match="cannot be written to"):
+            verifier.cache.default_index_dir(progress=False)
+    finally:
+        fresh_cache.chmod(0o755)
+
+
+def test_read_only_cache_with_a_built_index_is_still_used(
+    fresh_cache: Path, monkeypatch, count_builds
+) -> None:
+    first = verifier.cache.default_index_dir(progress=False)
+    monkeypatch.setattr(verifier.cache.tempfile, "mkdtemp", _refuse_write)
+    assert verifier.cache.default_index_dir(progress=False) == first
+    assert count_builds == [first]
+
+
+def test_cache_write_failure_during_build_names_the_folder(fresh_cache: Path, monkeypatch) -> None:
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(verifier.cache, "build_index", full_disk)
+    with pytest.raises(VerifierError, match=r"cannot be written to \(No space left on device\)"):
+        verifier.cache.default_index_dir(progress=False)
+
+
+def test_default_cache_folder_error_says_to_set_the_variable(tmp_path: Path, monkeypatch) -> None:
+    import platformdirs
+
+    blocker = tmp_path / "home-cache"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.delenv(verifier.cache.CACHE_ENV)
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda name: str(blocker))
+    with pytest.raises(VerifierError) as info:
+        verifier.cache.default_index_dir(progress=False)
+    assert (
+        str(info.value)
+        == f"cache folder {blocker} is not a folder; set VERIFIER_CACHE_DIR to a writable folder"
+    )
+
+
+def test_markdown_is_indexed_as_plain_text(tmp_path: Path, embedder: Embedder) -> None:
+    (tmp_path / "trains.md").write_text(
+        "# Heading about trains\n\nThe **railway** carried 12,000 passengers.\n\n"
+        "See [link](http://x.y).\n\n- Bullet: trains ran late.\n",
+        encoding="utf-8",
+    )
+    build_index(load_documents([tmp_path / "trains.md"]), tmp_path / "idx", embedder, progress=False)
+    rows = sentence_rows(tmp_path / "idx")
+    assert [r["text"] for r in rows] == [
+        "Heading about trains",
+        "The railway carried 12,000 passengers.",
+        "See link.",
+        "Bullet: trains ran late.",
+    ]
+    (doc,) = EvidenceIndex.load(tmp_path / "idx").documents.values()
+    assert all(doc["text"][r["start"] : r["end"]] == r["text"] for r in rows)
+    assert doc["title"] == "Heading about trains"
+
+
+def test_index_under_a_file_is_a_one_line_error(tmp_path: Path, embedder: Embedder) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("mine", encoding="utf-8")
+    with pytest.raises(VerifierError) as info:
+        build_index([Document("d", "One sentence here.")], blocker / "idx", embedder, progress=False)
+    assert str(info.value) == (
+        f"cannot write the index {blocker / 'idx'}: {blocker} is a file, not a folder; "
+        "choose another --index folder"
+    )
+    assert blocker.read_text(encoding="utf-8") == "mine"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from verifier.errors import VerifierError
-from verifier.ingest import SUPPORTED_EXTENSIONS, html_to_text, load_documents
+from verifier.ingest import SUPPORTED_EXTENSIONS, html_to_text, is_date, load_documents
+from verifier.segment import segment_document
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -54,16 +55,51 @@ def test_long_first_line_title_is_truncated(tmp_path: Path) -> None:
     assert len(doc.text) == 500
 
 
-def test_md_title_from_first_h1_and_syntax_kept(tmp_path: Path) -> None:
+def test_md_title_from_first_h1_without_markup(tmp_path: Path) -> None:
     content = "Intro paragraph.\n\n## Not this\n\n# The *Real* Title\n\nBody with **bold**.\n"
     doc = load_one(write(tmp_path / "notes.md", content))
-    assert doc.title == "The *Real* Title"
-    assert doc.text == content  # markdown syntax is deliberately not stripped
+    assert doc.title == "The Real Title"
+    assert doc.text == "Intro paragraph.\n\nNot this\n\nThe Real Title\n\nBody with bold."
 
 
 def test_md_without_h1_uses_first_nonempty_line(tmp_path: Path) -> None:
     doc = load_one(write(tmp_path / "notes.md", "\n\n  ## Sub heading  \nbody\n"))
-    assert doc.title == "## Sub heading"
+    assert doc.title == "Sub heading"
+
+
+MARKDOWN = """# Heading about trains
+
+The **railway** carried 12,000 passengers in *2020*.
+See [the timetable](http://x.y) and `code`.
+
+- Bullet: trains ran late.
+- Second bullet with __emphasis__.
+
+> A quoted line.
+
+| Line | Riders |
+|------|--------|
+| North | 4,000 |
+
+<script>alert(1)</script>
+"""
+
+
+def test_md_evidence_is_plain_text_with_offsets_into_the_stored_text(tmp_path: Path) -> None:
+    doc = load_one(write(tmp_path / "trains.md", MARKDOWN))
+    sentences = [s.text for s in segment_document(doc)]
+    assert sentences[:3] == [
+        "Heading about trains",
+        "The railway carried 12,000 passengers in 2020.",
+        "See the timetable and code.",
+    ]
+    assert "Bullet: trains ran late." in sentences and "Second bullet with emphasis." in sentences
+    assert "A quoted line." in sentences and "North 4,000" in doc.text
+    for marker in ("#", "**", "__", "[", "](", "`", "- ", "> ", "|", "alert", "http://x.y"):
+        assert marker not in doc.text, marker
+    for s in segment_document(doc):  # what is stored and shown is what the offsets index
+        assert doc.text[s.start : s.end] == s.text
+    assert doc.title == "Heading about trains"
 
 
 def test_binary_garbage_named_txt(tmp_path: Path) -> None:
@@ -179,6 +215,41 @@ def test_sidecar_invalid_json_names_sidecar(tmp_path: Path) -> None:
     write(tmp_path / "story.meta.json", "{not json")
     with pytest.raises(VerifierError, match=r"story\.meta\.json is not valid JSON"):
         load_documents([tmp_path / "story.md"])
+
+
+@pytest.mark.parametrize(
+    ("meta", "message"),
+    [
+        ({"title": 5, "date": ["x"]}, "field 'title' must be a string, not a number"),
+        ({"date": ["x"]}, "field 'date' must be a string, not a list"),
+        ({"source": {"a": 1}}, "field 'source' must be a string, not an object"),
+        ({"url": True}, "field 'url' must be a string, not true/false"),
+        ({"doc_id": 7}, "field 'doc_id' must be a string, not a number"),
+        ({"date": "not a date"}, "field 'date' is not a date: 'not a date'"),
+        ({"date": "2025-13-45"}, "field 'date' is not a date"),
+    ],
+)
+def test_sidecar_fields_are_validated(tmp_path: Path, meta: dict, message: str) -> None:
+    write(tmp_path / "story.txt", "Body.")
+    sidecar = write(tmp_path / "story.meta.json", json.dumps(meta))
+    with pytest.raises(VerifierError) as info:
+        load_documents([tmp_path])
+    assert str(info.value).startswith(f"metadata file {sidecar}: {message}")
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "date", ["", "   ", "2025-01-15", "15 January 2025", "March 2024", "2024-06-01T10:00Z"]
+)
+def test_sidecar_dates_that_read_as_dates(tmp_path: Path, date: str) -> None:
+    write(tmp_path / "story.txt", "Body.")
+    write(tmp_path / "story.meta.json", json.dumps({"date": date, "title": None}))
+    assert load_one(tmp_path / "story.txt").date == date.strip()
+
+
+def test_is_date() -> None:
+    assert is_date("2025-01-15") and is_date("2 August 2024")
+    assert not is_date("not a date") and not is_date("x") and not is_date("99999999999999999999")
 
 
 def test_sidecar_must_be_object(tmp_path: Path) -> None:
@@ -366,18 +437,79 @@ def test_same_file_twice_is_loaded_once(tmp_path: Path) -> None:
     assert [d.doc_id for d in docs] == ["a"]
 
 
-def test_duplicate_ids_across_files(tmp_path: Path) -> None:
+def test_clashing_path_ids_keep_their_extension(tmp_path: Path) -> None:
+    write(tmp_path / "c" / "t.txt", "Plain text.")
+    write(tmp_path / "c" / "t.md", "Markdown *text*.")
+    write(tmp_path / "c" / "u.txt", "Other text.")
+    docs = load_documents([tmp_path / "c"])
+    assert [(d.doc_id, d.text) for d in docs] == [
+        ("t.md", "Markdown text."),
+        ("t.txt", "Plain text."),
+        ("u", "Other text."),  # ids that do not clash stay as they were
+    ]
     a = write(tmp_path / "x" / "report.txt", "One.")
     b = write(tmp_path / "y" / "report.md", "Two.")
+    assert [d.doc_id for d in load_documents([a, b])] == ["report.txt", "report.md"]
+
+
+def test_same_name_in_two_folders_is_an_error_naming_both(tmp_path: Path) -> None:
+    a = write(tmp_path / "x" / "report.txt", "One.")
+    b = write(tmp_path / "y" / "report.txt", "Two.")
     with pytest.raises(VerifierError) as info:
         load_documents([a, b])
-    assert str(info.value) == f"duplicate document id 'report' (in {a} and {b})"
+    assert str(info.value).startswith(f"duplicate document id 'report.txt' (in {a} and {b}); give each")
+
+
+def test_identical_records_are_indexed_once_with_a_warning(tmp_path: Path) -> None:
+    row = json.dumps({"text": "Same row.", "title": "T"})
+    path = write(tmp_path / "d.jsonl", f"{row}\n{row}\n" + json.dumps({"text": "Other."}) + "\n")
+    warnings: list[str] = []
+    docs = load_documents([path], warn=warnings.append)
+    assert [d.text for d in docs] == ["Same row.", "Other."]
+    assert docs[0].doc_id == "d-" + hashlib.sha1(b"Same row.").hexdigest()[:12]  # the id a single row gets
+    assert warnings == [
+        f"warning: {path} line 2 repeats {path} line 1 (same text and metadata); indexed once"
+    ]
+    csv_path = write(tmp_path / "t.csv", "doc_id,text\nsame,one\nsame,one\n")
+    warnings.clear()
+    assert [d.doc_id for d in load_documents([csv_path], warn=warnings.append)] == ["same"]
+    assert warnings == [
+        f"warning: {csv_path} row 2 repeats {csv_path} row 1 (same text and metadata); indexed once"
+    ]
+
+
+def test_identical_files_are_indexed_once_like_identical_rows(tmp_path: Path, capsys) -> None:
+    write(tmp_path / "c" / "a.txt", "Same text.")
+    write(tmp_path / "c" / "b.txt", "Same text.")
+    docs = load_documents([tmp_path / "c"])  # default: warn on stderr
+    assert [d.doc_id for d in docs] == ["a"]
+    assert capsys.readouterr().err.splitlines() == [
+        f"warning: {tmp_path / 'c' / 'b.txt'} repeats {tmp_path / 'c' / 'a.txt'} (same text and metadata); "
+        "indexed once"
+    ]
+
+
+def test_same_text_with_other_metadata_is_two_documents(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Same text.")
+    write(tmp_path / "b.txt", "Same text.")
+    write(tmp_path / "b.meta.json", '{"source": "another wire"}')
+    assert [d.doc_id for d in load_documents([tmp_path])] == ["a", "b"]
+    two_ids = write(tmp_path / "r.jsonl", '{"doc_id": "x", "text": "T."}\n{"doc_id": "y", "text": "T."}\n')
+    assert [d.doc_id for d in load_documents([two_ids])] == ["x", "y"]
+
+
+def test_many_duplicates_are_summarised(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.jsonl", (json.dumps({"text": "Same."}) + "\n") * 30)
+    warnings: list[str] = []
+    assert len(load_documents([path], warn=warnings.append)) == 1
+    assert len(warnings) == 11 and warnings[-1] == "warning: 19 more exact duplicates indexed once"
 
 
 def test_duplicate_ids_within_records(tmp_path: Path) -> None:
     path = write(tmp_path / "t.csv", "doc_id,text\nsame,one\nsame,two\n")
     with pytest.raises(
-        VerifierError, match=r"duplicate document id 'same' \(in .*t\.csv row 1 and .*t\.csv row 2\)"
+        VerifierError,
+        match=r"duplicate document id 'same' \(in .*t\.csv row 1 and .*t\.csv row 2\); give each its own",
     ):
         load_documents([path])
 

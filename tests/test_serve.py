@@ -231,6 +231,30 @@ def test_added_document_is_cited_by_the_next_check(writable: TestClient) -> None
     assert named.status_code == 422
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("date", "not a date", "date: Value error, not a date: 'not a date' (write it like 2025-01-15"),
+        ("date", "2025-13-45", "date: Value error, not a date"),
+        ("date", 20250115, "date: Input should be a valid string"),
+        ("title", 5, "title: Input should be a valid string"),
+    ],
+)
+def test_document_fields_are_validated(writable: TestClient, field: str, value: object, message: str) -> None:
+    response = writable.post("/api/documents", json={"text": "Something new happened in 2025.", field: value})
+    assert response.status_code == 422, response.text
+    assert response.json()["message"].startswith(message)
+    assert writable.get("/healthz").json()["documents"] == 4  # nothing was added
+
+
+def test_document_dates_that_read_as_dates_are_kept_as_given(writable: TestClient) -> None:
+    for i, date in enumerate(["", "2025-03-02", "2 March 2025"]):
+        body = {"text": f"Note {i}: officials counted 7,300 ballots.", "date": date}
+        assert writable.post("/api/documents", json=body).status_code == 201
+    dates = sorted(d["date"] for d in writable.app.state.verifier_state.verifier.index.documents.values())
+    assert {"", "2025-03-02", "2 March 2025"} <= set(dates)
+
+
 def test_documents_are_refused_on_the_shipped_corpus(api: TestClient) -> None:
     response = api.post("/api/documents", json={"text": "Something new happened in 2025."})
     assert response.status_code == 409 and "--index" in response.json()["detail"]
@@ -298,10 +322,15 @@ def test_serve_command_loads_once_and_binds_loopback(built_index, tmp_path: Path
     assert kw["host"] == "127.0.0.1" and kw["port"] == 8000
     assert db.exists()
     assert len(app.state.verifier_state.verifier.index.documents) == 4  # loaded before serving
+    assert result.output == ""  # -q: no start-up message
     public = CliRunner().invoke(
         cli, ["serve", "--index", str(built_index.path), "--db", str(db), "--host", "0.0.0.0", "-q"]
     )
-    assert "not a loopback address" in public.output
+    assert public.output.splitlines() == [
+        "warning: 0.0.0.0 is not a loopback address; anyone who can reach it can review"
+    ]  # warnings still show
+    loud = CliRunner().invoke(cli, ["serve", "--index", str(built_index.path), "--db", str(db)])
+    assert "open http://127.0.0.1:8000/" in loud.stderr
 
 
 def test_docs_page_works_offline(api: TestClient) -> None:

@@ -164,3 +164,23 @@ def test_cli_add_and_remove(index_copy: Path, tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "no document with id" in missing.output
     nowhere = runner.invoke(cli, ["index", "remove", "x", "--index", str(tmp_path / "none")])
     assert nowhere.exit_code == 2 and "does not exist" in nowhere.output
+
+
+def test_unwritable_places_are_one_line_errors(
+    index_copy: Path, tmp_path: Path, embedder: Embedder, monkeypatch
+) -> None:
+    with pytest.raises(VerifierError, match="does not exist"):  # no parent folder for a lock file
+        update.add_documents(tmp_path / "no" / "such" / "index", [NEW_DOC], embedder)
+
+    def refuse(**kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    # Root may write anywhere, so a read-only folder is simulated where the new index folder is made.
+    monkeypatch.setattr(verifier.index.tempfile, "mkdtemp", refuse)
+    with pytest.raises(VerifierError) as info:
+        update.add_documents(index_copy, [NEW_DOC], embedder)
+    assert str(info.value) == (
+        f"cannot write the index {index_copy}: cannot create a folder in {index_copy.parent} "
+        "(Permission denied); choose another --index folder"
+    )
+    assert "ballots" not in EvidenceIndex.load(index_copy).documents

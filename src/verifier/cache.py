@@ -7,14 +7,16 @@ model and the index format, so it is never rebuilt while nothing changed.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 
 from verifier.embed import MODEL_NAME, Embedder
-from verifier.errors import IndexLoadError
+from verifier.errors import IndexLoadError, VerifierError
 from verifier.index import FORMAT_VERSION, MANIFEST, build_index, read_manifest, verify_files
 
 CACHE_ENV = "VERIFIER_CACHE_DIR"
@@ -53,24 +55,51 @@ def corpus_key() -> str:
 
 def _usable(directory: Path) -> bool:
     """A cached index that is missing or damaged is rebuilt, never a dead end for the user."""
-    if not (directory / MANIFEST).exists():
-        return False
     try:
+        if not (directory / MANIFEST).exists():
+            return False
         verify_files(directory, read_manifest(directory))
-    except IndexLoadError:
+    except (IndexLoadError, OSError):
         return False
     return True
+
+
+def _cache_error(root: Path, problem: str) -> VerifierError:
+    if os.environ.get(CACHE_ENV):
+        return VerifierError(
+            f"cache folder {root} (from {CACHE_ENV}) {problem}; point {CACHE_ENV} at a writable folder"
+        )
+    return VerifierError(f"cache folder {root} {problem}; set {CACHE_ENV} to a writable folder")
+
+
+def _check_writable(root: Path) -> None:
+    """Fail with one line naming the folder, before an index build fails deep inside with a traceback."""
+    if root.exists() and not root.is_dir():
+        raise _cache_error(root, "is not a folder")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        # Permission bits alone do not say whether we may write (root, ACLs, read-only mounts): try it.
+        os.rmdir(tempfile.mkdtemp(dir=root, prefix=".write-test-"))
+    except OSError as exc:
+        if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+            raise _cache_error(root, "is not a folder (a file is in the way)") from None
+        raise _cache_error(root, f"cannot be written to ({exc.strerror or exc})") from None
 
 
 def default_index_dir(
     *, build: bool = True, embedder: Embedder | None = None, progress: bool | None = None
 ) -> Path:
-    directory = cache_root() / f"default-{corpus_key()}"
+    root = cache_root()
+    directory = root / f"default-{corpus_key()}"
     if build and not _usable(directory):
+        _check_writable(root)
         # Our own cache folder: a damaged one is cleared, not refused as "not an index".
         shutil.rmtree(directory, ignore_errors=True)
         from verifier.ingest import load_documents
 
         docs = load_documents([corpus_dir()])
-        build_index(docs, directory, embedder, progress=progress)
+        try:
+            build_index(docs, directory, embedder, progress=progress)
+        except OSError as exc:  # a full disk, or a folder made read-only since the check
+            raise _cache_error(root, f"cannot be written to ({exc.strerror or exc})") from None
     return directory

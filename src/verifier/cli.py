@@ -84,9 +84,12 @@ backend_option = click.option(
     type=click.Choice(["onnx", "torch"]),
     default="onnx",
     show_default=True,
-    help="Embedding backend: int8 ONNX (fast, no torch) or sentence-transformers.",
+    help="Embedding backend: onnx (the shipped fp32 ONNX graph; fast, no torch) or torch "
+    "(sentence-transformers). Same vectors up to float rounding.",
 )
-quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bars or status messages; errors and warnings still show."
+)
 rerank_option = click.option(
     "--rerank/--no-rerank",
     default=None,
@@ -162,10 +165,11 @@ def index_build(paths: tuple[Path, ...], index_dir: Path, backend: str, quiet: b
 
     docs = load_documents(list(paths))
     manifest = build_index(docs, index_dir, Embedder(backend=backend), progress=False if quiet else None)
-    click.echo(
-        f"indexed {manifest['documents']} documents, {manifest['sentences']} sentences into {index_dir}",
-        err=True,
-    )
+    if not quiet:
+        click.echo(
+            f"indexed {manifest['documents']} documents, {manifest['sentences']} sentences into {index_dir}",
+            err=True,
+        )
 
 
 @index.command("add")
@@ -239,12 +243,17 @@ def index_info(index_dir: Path | None, as_json: bool, verify: bool) -> None:
         "built_at": manifest["built_at"],
         "size_bytes": size,
         "corpus_fingerprint": manifest["corpus_fingerprint"],
+        # Reaching here with --verify means every checksum matched (a mismatch raised above).
+        "verified": verify,
     }
     if as_json:
         click.echo(json.dumps(info, indent=2))
         return
     for key, value in info.items():
-        click.echo(f"{key:>18}: {value}")
+        if key != "verified":
+            click.echo(f"{key:>18}: {value}")
+    if verify:
+        click.echo(f"{'verified':>18}: all {len(manifest['files'])} files match their sha256 checksums")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from verifier.embed import DIMENSION, MODEL_NAME, Embedder
-from verifier.errors import IndexLoadError
+from verifier.errors import IndexLoadError, VerifierError
 from verifier.lexical import BM25_DIR, LexicalIndex, build_bm25
 from verifier.segment import segment_documents
 from verifier.types import Document, Sentence
@@ -242,8 +242,7 @@ def write_index_from_vectors(
         raise ValueError(f"vectors have shape {vectors.shape}, expected ({len(sentences)}, {DIMENSION})")
     directory = Path(directory).absolute().resolve()
     kind = faiss_type or choose_faiss_type(len(sentences))
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.building-"))
+    tmp = make_work_dir(directory, "building")
     try:
         faiss.write_index(make_faiss_index(kind, vectors), str(tmp / FAISS_FILE))
         _write_tables(tmp, docs, sentences)
@@ -268,6 +267,21 @@ def write_index_from_vectors(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return manifest
+
+
+def make_work_dir(directory: Path, purpose: str) -> Path:
+    """A new hidden folder beside ``directory`` to build in; an unwritable place is the user's to fix."""
+    try:
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.{purpose}-"))
+    except OSError as exc:
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            problem = f"{exc.filename or directory.parent} is a file, not a folder"
+        else:
+            problem = f"cannot create a folder in {directory.parent} ({exc.strerror or exc})"
+        raise VerifierError(
+            f"cannot write the index {directory}: {problem}; choose another --index folder"
+        ) from None
 
 
 def _umask_permissions(folder: Path) -> None:

@@ -2,12 +2,17 @@
 
 One document per ``.txt``/``.md``/``.html``/``.htm`` file (metadata from an
 optional ``X.meta.json`` beside ``X.ext``), one per ``.jsonl``/``.csv`` record.
-All files must be UTF-8. ``.txt``/``.md`` text is kept exactly as in the file
-(only ``\\r\\n`` -> ``\\n`` and a leading BOM dropped) because sentence
-offsets index into ``Document.text``; markdown syntax is therefore NOT stripped.
+All files must be UTF-8. ``.txt`` text is kept exactly as in the file (only
+``\\r\\n`` -> ``\\n`` and a leading BOM dropped). ``.md`` is rendered to HTML
+and read like an ``.html`` file, so "**bold**", "[link](url)" and "# " never
+reach the evidence. Either way ``Document.text`` is the text that is stored,
+segmented and shown, so sentence offsets index into it.
+
 Ids are stable across rebuilds: an explicit ``doc_id`` wins, else the path
 relative to the folder argument without extension, else for a jsonl/csv record
-``<file stem>-<sha1(text)[:12]>``.
+``<file stem>-<sha1(text)[:12]>``. Path ids that would clash with another id
+("t.txt" and "t.md" in one folder) keep their extension ("t.txt", "t.md").
+Exact duplicates (same text and metadata) are kept once, with a warning.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ import hashlib
 import io
 import json
 import os
-import re
+import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,35 +62,98 @@ _BLOCK_TAGS = frozenset(
 _CELL_TAGS = frozenset({"td", "th"})
 # Comments, doctypes, CDATA and the raw text of script/style are not visible.
 _INVISIBLE = (PreformattedString, Script, Stylesheet, TemplateString)
-_MD_H1 = re.compile(r"^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _END_BLOCK = object()
+# A table full of repeated rows would bury the build's own output under warnings.
+_MAX_DUPLICATE_WARNINGS = 10
 
 
-def load_documents(paths: Sequence[str | Path]) -> list[Document]:
-    """Load every document under ``paths`` (files and/or folders), in order."""
+@dataclass(frozen=True)
+class _Loaded:
+    """A document with where it came from, which decides how an id clash is resolved."""
+
+    doc: Document
+    where: str  # "FILE" or "FILE line N" / "FILE row N", for messages
+    explicit_id: bool  # the user gave doc_id (sidecar or record field)
+    long_id: str | None = None  # for an id made from a path: the same path with its extension
+
+
+def _warn_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def load_documents(
+    paths: Sequence[str | Path], *, warn: Callable[[str], None] | None = None
+) -> list[Document]:
+    """Load every document under ``paths`` (files and/or folders), in order.
+
+    ``warn`` receives one line per notice (exact duplicates dropped); default: stderr.
+    """
     if isinstance(paths, (str, Path)):  # a lone path would iterate characters
         paths = [paths]
     if not paths:
         raise VerifierError("no input paths given: pass at least one file or folder")
-    docs: list[Document] = []
+    loaded: list[_Loaded] = []
     seen_files: set[Path] = set()
-    where_by_id: dict[str, str] = {}
-    for file, rel_id in _expand(paths):
+    for file, rel_path in _expand(paths):
         # A file reached twice (folder and explicit) would get two ids and be indexed twice.
         key = file.resolve()
         if key in seen_files:
             continue
         seen_files.add(key)
-        for doc, where in _load_file(file, rel_id):
-            if doc.doc_id in where_by_id:
-                raise VerifierError(
-                    f"duplicate document id '{doc.doc_id}' (in {where_by_id[doc.doc_id]} and {where})"
-                )
-            where_by_id[doc.doc_id] = where
-            docs.append(doc)
-    if not docs:
+        loaded += _load_file(file, rel_path)
+    if not loaded:
         raise VerifierError(f"no documents found in {', '.join(map(str, paths))}")
-    return docs
+    return _resolve_ids(_drop_exact_duplicates(loaded, warn or _warn_stderr))
+
+
+def _drop_exact_duplicates(loaded: list[_Loaded], warn: Callable[[str], None]) -> list[_Loaded]:
+    """Keep the first of documents with the same text and metadata.
+
+    An id made from a path or a record's text is not metadata the user chose, so two
+    identical files (or rows) count as one document; explicitly given ids do count.
+    """
+    first: dict[tuple[str | None, ...], str] = {}
+    kept: list[_Loaded] = []
+    dropped: list[str] = []
+    for item in loaded:
+        d = item.doc
+        key = (d.doc_id if item.explicit_id else None, d.text, d.title, d.source, d.date, d.url)
+        if key in first:
+            dropped.append(
+                f"warning: {item.where} repeats {first[key]} (same text and metadata); indexed once"
+            )
+            continue
+        first[key] = item.where
+        kept.append(item)
+    for line in dropped[:_MAX_DUPLICATE_WARNINGS]:
+        warn(line)
+    if len(dropped) > _MAX_DUPLICATE_WARNINGS:
+        warn(f"warning: {len(dropped) - _MAX_DUPLICATE_WARNINGS} more exact duplicates indexed once")
+    return kept
+
+
+def _resolve_ids(loaded: list[_Loaded]) -> list[Document]:
+    """Give path ids that clash their extension; any clash left is the user's to fix."""
+    count: dict[str, int] = {}
+    for item in loaded:
+        count[item.doc.doc_id] = count.get(item.doc.doc_id, 0) + 1
+    # Only clashing ids change, so every id that was valid before stays what it was.
+    loaded = [
+        replace(item, doc=replace(item.doc, doc_id=item.long_id))
+        if item.long_id and count[item.doc.doc_id] > 1
+        else item
+        for item in loaded
+    ]
+    where_by_id: dict[str, str] = {}
+    for item in loaded:
+        doc_id = item.doc.doc_id
+        if doc_id in where_by_id:
+            raise VerifierError(
+                f"duplicate document id '{doc_id}' (in {where_by_id[doc_id]} and {item.where}); "
+                "give each its own doc_id (in the record, or in a NAME.meta.json sidecar) or rename one"
+            )
+        where_by_id[doc_id] = item.where
+    return [item.doc for item in loaded]
 
 
 def html_to_text(html: str) -> tuple[str, str]:
@@ -127,7 +197,7 @@ def _blocks(root: Tag) -> list[str]:
 
 
 def _expand(paths: Sequence[str | Path]) -> list[tuple[Path, str]]:
-    """Turn the arguments into ``(file, id derived from its path)`` pairs."""
+    """Turn the arguments into ``(file, path relative to its argument)`` pairs: ids derive from them."""
     found: list[tuple[Path, str]] = []
     for arg in paths:
         path = Path(arg)
@@ -135,13 +205,13 @@ def _expand(paths: Sequence[str | Path]) -> list[tuple[Path, str]]:
             files = _walk(path)
             if not files:
                 raise VerifierError(f"folder {path} contains no supported files: {_USE}")
-            found += [(f, f.relative_to(path).with_suffix("").as_posix()) for f in files]
+            found += [(f, f.relative_to(path).as_posix()) for f in files]
         elif path.is_file():
             suffix = path.suffix.lower()
             if suffix not in SUPPORTED_EXTENSIONS or path.name.endswith(_META_SUFFIX):
                 shown = f"'{path.suffix}'" if path.suffix else "(no extension)"
                 raise VerifierError(f"unsupported file type {shown} for {path}: {_USE}")
-            found.append((path, path.with_suffix("").name))
+            found.append((path, path.name))
         elif path.exists():
             raise VerifierError(f"{path} is neither a file nor a folder")
         else:
@@ -164,7 +234,7 @@ def _wanted(name: str) -> bool:
     return suffix in SUPPORTED_EXTENSIONS and not name.startswith(".") and not name.endswith(_META_SUFFIX)
 
 
-def _load_file(path: Path, rel_id: str) -> list[tuple[Document, str]]:
+def _load_file(path: Path, rel_path: str) -> list[_Loaded]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return _load_jsonl(path)
@@ -173,14 +243,40 @@ def _load_file(path: Path, rel_id: str) -> list[tuple[Document, str]]:
     raw = _read_text(path)
     if suffix in (".html", ".htm"):
         text, title = html_to_text(raw)
+    elif suffix == ".md":
+        text, title = markdown_to_text(raw)
+        title = title or _first_line(text)
     else:
-        text, title = raw, _text_title(raw, markdown=suffix == ".md")
+        text, title = raw, _first_line(raw)
     if not text.strip():
         raise VerifierError(f"{path} contains no text")
     meta = _read_sidecar(path)
     plain = {key: meta[key] for key in _PLAIN_FIELDS}
-    doc = Document(meta["doc_id"] or rel_id, text, meta["title"] or title, **plain, path=str(path))
-    return [(doc, str(path))]
+    title = meta["title"] or title
+    short_id = rel_path[: -len(path.suffix)] if path.suffix else rel_path
+    if meta["doc_id"]:
+        doc = Document(meta["doc_id"], text, title, **plain, path=str(path))
+        return [_Loaded(doc, str(path), explicit_id=True)]
+    doc = Document(short_id, text, title, **plain, path=str(path))
+    return [_Loaded(doc, str(path), explicit_id=False, long_id=rel_path)]
+
+
+def markdown_to_text(markdown: str) -> tuple[str, str]:
+    """Return ``(visible text, title)`` of a Markdown document, read as the HTML it renders to.
+
+    The title is the first level-1 heading, else empty.
+    """
+    return html_to_text(_markdown_renderer().render(markdown))
+
+
+@lru_cache(maxsize=1)
+def _markdown_renderer() -> Any:
+    try:
+        from markdown_it import MarkdownIt
+    except ImportError:  # pragma: no cover - a broken install
+        raise VerifierError("reading .md files needs markdown-it-py; reinstall claim-verifier") from None
+    # CommonMark, as most editors preview it, plus the tables and strike-through of GitHub's dialect.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def _read_text(path: Path) -> str:
@@ -197,14 +293,26 @@ def _read_text(path: Path) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
-def _text_title(text: str, markdown: bool) -> str:
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    headings = [m.group(1).strip() for line in lines if markdown and (m := _MD_H1.match(line))]
-    return next((h for h in headings if h), lines[0] if lines else "")[:_TITLE_MAX]
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.split("\n") if line.strip()), "")[:_TITLE_MAX]
 
 
 def _field(value: Any) -> str:
     return "" if value is None else str(value).strip()
+
+
+def is_date(value: str) -> bool:
+    """True for a string that reads as a date ("2025-01-15", "15 January 2025", "March 2024")."""
+    from dateutil import parser
+
+    try:
+        parser.parse(value)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+_JSON_TYPES = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
 
 
 def _read_sidecar(path: Path) -> dict[str, str]:
@@ -219,14 +327,29 @@ def _read_sidecar(path: Path) -> dict[str, str]:
         ) from None
     if not isinstance(meta, dict):
         raise VerifierError(f"metadata file {sidecar} must contain a JSON object")
-    return {key: _field(meta.get(key)) for key in _META_FIELDS}
+    fields: dict[str, str] = {}
+    for key in _META_FIELDS:
+        value = meta.get(key)
+        # str() of 5 or ["x"] would index nonsense as a title or date: refuse it instead.
+        if value is not None and not isinstance(value, str):
+            got = _JSON_TYPES.get(type(value), type(value).__name__)
+            raise VerifierError(f"metadata file {sidecar}: field '{key}' must be a string, not {got}")
+        fields[key] = _field(value)
+    if fields["date"] and not is_date(fields["date"]):
+        raise VerifierError(
+            f"metadata file {sidecar}: field 'date' is not a date: {fields['date']!r} "
+            "(write it like 2025-01-15, or leave it empty)"
+        )
+    return fields
 
 
-def _record_doc(path: Path, record: dict[str, Any], text: str) -> Document:
+def _record_doc(path: Path, record: dict[str, Any], text: str, where: str) -> _Loaded:
     text = text.replace("\r\n", "\n")
-    doc_id = _field(record.get("doc_id")) or f"{path.stem}-{hashlib.sha1(text.encode()).hexdigest()[:12]}"
+    given = _field(record.get("doc_id"))
+    doc_id = given or f"{path.stem}-{hashlib.sha1(text.encode()).hexdigest()[:12]}"
     plain = {key: _field(record.get(key)) for key in _PLAIN_FIELDS}
-    return Document(doc_id, text, _field(record.get("title")), **plain, path=str(path))
+    doc = Document(doc_id, text, _field(record.get("title")), **plain, path=str(path))
+    return _Loaded(doc, where, explicit_id=bool(given))
 
 
 def jsonl_objects(text: str, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -245,8 +368,8 @@ def jsonl_objects(text: str, path: Path) -> Iterator[tuple[int, dict[str, Any]]]
         yield number, record
 
 
-def _load_jsonl(path: Path) -> list[tuple[Document, str]]:
-    out: list[tuple[Document, str]] = []
+def _load_jsonl(path: Path) -> list[_Loaded]:
+    out: list[_Loaded] = []
     for number, record in jsonl_objects(_read_text(path), path):
         where = f"{path} line {number}"
         if "text" not in record:
@@ -254,13 +377,13 @@ def _load_jsonl(path: Path) -> list[tuple[Document, str]]:
         text = record["text"]
         if not isinstance(text, str) or not text.strip():
             raise VerifierError(f"{where}: 'text' must be a non-empty string")
-        out.append((_record_doc(path, record, text), where))
+        out.append(_record_doc(path, record, text, where))
     if not out:
         raise VerifierError(f"{path} contains no records")
     return out
 
 
-def _load_csv(path: Path) -> list[tuple[Document, str]]:
+def _load_csv(path: Path) -> list[_Loaded]:
     # Decode ourselves so CSV follows the same UTF-8/BOM/CRLF rules as the rest.
     content = _read_text(path)
     try:
@@ -279,14 +402,14 @@ def _load_csv(path: Path) -> list[tuple[Document, str]]:
         raise VerifierError(f"{path} has no 'text' column (columns: {', '.join(columns)})")
     if frame.empty:
         raise VerifierError(f"{path} has a header but no data rows")
-    out: list[tuple[Document, str]] = []
+    out: list[_Loaded] = []
     for row, record in enumerate(frame.to_dict("records"), start=1):
         text = record["text"]
         if not text.strip():
             line = _csv_line(content, row)
             at = f" (line {line})" if line else ""
             raise VerifierError(f"{path} row {row}{at}: empty 'text'")
-        out.append((_record_doc(path, record, text), f"{path} row {row}"))
+        out.append(_record_doc(path, record, text, f"{path} row {row}"))
     return out
 
 

@@ -35,7 +35,7 @@ try:  # pydantic and fastapi are only needed by the server; import errors surfac
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
     from fastapi_offline import FastAPIOffline
-    from pydantic import BaseModel, ConfigDict, Field
+    from pydantic import BaseModel, ConfigDict, Field, field_validator
 except ImportError as exc:  # pragma: no cover - a broken install
     raise VerifierError(
         f"the review server needs fastapi and uvicorn ({exc}); reinstall claim-verifier"
@@ -70,9 +70,21 @@ class DocumentRequest(_Body):
     text: str = Field(min_length=1, max_length=MAX_DOCUMENT_CHARS)
     title: str = Field(default="", max_length=500)
     source: str = Field(default="", max_length=500)
-    date: str = Field(default="", max_length=100)
+    date: str = Field(
+        default="", max_length=100, description="Publication date, e.g. 2025-01-15; empty when unknown."
+    )
     url: str = Field(default="", max_length=2000)
     doc_id: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[\w.:/@+-]+$")
+
+    @field_validator("date")
+    @classmethod
+    def _date_reads_as_a_date(cls, value: str) -> str:
+        # The same rule as a NAME.meta.json sidecar's date, so both ways in accept the same dates.
+        from verifier.ingest import is_date
+
+        if value.strip() and not is_date(value.strip()):
+            raise ValueError(f"not a date: {value[:40]!r} (write it like 2025-01-15, or leave it empty)")
+        return value
 
 
 # ---------------------------------------------------------------- the body limit
@@ -407,7 +419,12 @@ def _is_loopback(host: str) -> bool:
 @click.option(
     "--top-k", type=click.IntRange(1, 100), default=5, show_default=True, help="Evidence per claim."
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bars while loading.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bars, start-up message or request log; errors and warnings still show.",
+)
 def serve_command(
     index_dir: Path | None, db_path: Path | None, host: str, port: int, top_k: int, quiet: bool
 ) -> None:
@@ -426,12 +443,13 @@ def serve_command(
     app = create_app(verifier, store, allow_documents=index_dir is not None)
     if not _is_loopback(host):
         click.echo(f"warning: {host} is not a loopback address; anyone who can reach it can review", err=True)
-    click.echo(
-        f"index {verifier.index.directory} ({len(verifier.index.documents)} documents), "
-        f"reviews in {db_path}; "
-        f"open http://{host if ':' not in host else f'[{host}]'}:{port}/",
-        err=True,
-    )
+    if not quiet:
+        click.echo(
+            f"index {verifier.index.directory} ({len(verifier.index.documents)} documents), "
+            f"reviews in {db_path}; "
+            f"open http://{host if ':' not in host else f'[{host}]'}:{port}/",
+            err=True,
+        )
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info")
     finally:

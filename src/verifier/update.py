@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -37,6 +36,7 @@ from verifier.index import (
     corpus_fingerprint,
     evidence_texts,
     file_checksums,
+    make_work_dir,
     read_manifest,
     recover_index_dir,
     replace_index_dir,
@@ -188,7 +188,7 @@ def _write(
 
     if index.ntotal != sentences.num_rows:  # a bug, never the user's doing
         raise AssertionError("vectors and sentence rows disagree")
-    tmp = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.updating-"))
+    tmp = make_work_dir(directory, "updating")
     try:
         faiss.write_index(index, str(tmp / FAISS_FILE))
         pq.write_table(sentences, tmp / SENTENCES_FILE)
@@ -228,7 +228,16 @@ def _locked(directory: Path) -> Iterator[None]:
     import fcntl
 
     lock_path = directory.parent / f".{directory.name}.lock"
-    with open(lock_path, "a") as lock:
+    if not directory.exists() and not directory.parent.is_dir():
+        read_manifest(directory)  # says the index does not exist, where a lock file could not be made
+    try:
+        lock = open(lock_path, "a")
+    except OSError as exc:
+        raise VerifierError(
+            f"cannot update the index {directory}: no lock file can be made in {directory.parent} "
+            f"({exc.strerror or exc})"
+        ) from None
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             recover_index_dir(directory)
