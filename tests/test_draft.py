@@ -15,8 +15,11 @@ from verifier.draft import (
     THRESHOLD,
     WEIGHTS,
     clean_claim,
+    draft_headline,
     find_claims,
+    load_draft,
     paragraph_around,
+    plural,
     read_draft,
     score_sentences,
 )
@@ -80,7 +83,9 @@ def test_known_sentences_are_picked_and_skipped() -> None:
         assert not first.checkworthy(), text
         assert first.repeated or feature in first.features, (text, first.features)
     headline = by_text["Troops in Iraq"]
-    assert [s.repeated for s in headline] == ["repeats the headline", "repeats the headline"]
+    # The headline itself is scored as one; only its copy in the body repeats it.
+    assert [s.repeated for s in headline] == ["", "repeats the headline"]
+    assert "headline" in headline[0].features and headline[1].score == 0.0
     troops = by_text[CHECKWORTHY[0]][0]
     assert {"number", "date", "named entity", "attribution"} <= set(troops.features)
 
@@ -237,3 +242,156 @@ def test_a_draft_without_claims(tmp_path: Path, built_index) -> None:
     result = invoke("check-article", draft, "--index", built_index.path, "--format", "html", "-q")
     assert result.exit_code == 0
     assert "No sentence of the draft reached check-worthiness" in result.output
+
+
+# --- headlines, wording, numbering, output format, markup (QA round 3) ---------------------------
+
+NO_HEADLINE = "The US has 10,000 troops in Iraq.\n\nThe coalition was formed in 2015.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown", "expected"),
+    [
+        (NO_HEADLINE, False, ""),  # a first paragraph that ends like a sentence is body text
+        ("I think so.\n", False, ""),
+        ("Troops in Iraq\n\nThe US has 10,000 troops in Iraq.\n", False, "Troops in Iraq"),
+        ('Minister: "We will leave"\n\nThe US has 10,000 troops.\n', False, 'Minister: "We will leave"'),
+        ("Will troops leave?\n\nThe US has 10,000 troops.\n", False, ""),
+        ("Troops in Iraq\nThe US has 10,000 troops.\n", False, ""),  # no blank line: a paragraph
+        ("Troops in Iraq\n", False, ""),  # nothing to head
+        ("By Jane Doe\n\nThe US has 10,000 troops.\n", False, ""),
+        ("The US has 10,000 troops.\n\n# Troops *in* Iraq\n\nMore.\n", True, "Troops in Iraq"),
+        ("Troops in Iraq\n==============\n\nThe US has 10,000 troops.\n", True, "Troops in Iraq"),
+        ("```\n# a comment\n```\n\nThe US has 10,000 troops.\n", True, ""),
+        ("- Troops in Iraq\n\nThe US has 10,000 troops.\n", True, ""),
+    ],
+)
+def test_draft_headline_rule(text: str, markdown: bool, expected: str) -> None:
+    assert draft_headline(text, markdown=markdown) == expected
+
+
+def test_a_draft_without_headline_keeps_its_first_claim(tmp_path: Path) -> None:
+    draft = tmp_path / "nohead.txt"
+    draft.write_text(NO_HEADLINE, encoding="utf-8")
+    text, title = read_draft(draft)
+    assert title == ""
+    assert [s.text for s in find_claims(text, title)] == [
+        "The US has 10,000 troops in Iraq.",
+        "The coalition was formed in 2015.",
+    ]
+    one = tmp_path / "one.txt"
+    one.write_text("I think so.\n", encoding="utf-8")
+    (sentence,) = score_sentences(*read_draft(one))
+    assert sentence.repeated == "" and "opinion" in sentence.features
+
+
+def test_a_headline_never_repeats_itself() -> None:
+    for title in ("Troops in Iraq", "I think so."):
+        first, *rest = score_sentences(f"{title}\n\nExports rose by 12 percent in 2023.\n", title)
+        assert first.text == title and first.repeated == "" and "headline" in first.features
+    sentences = score_sentences("# Troops in Iraq\n\nSpending rose.\n\nTroops in Iraq\n", "Troops in Iraq")
+    assert [s.repeated for s in sentences] == ["", "", "repeats the headline"]
+
+
+def test_counts_are_singular_and_plural(tmp_path: Path, built_index) -> None:
+    assert (plural(1, "claim"), plural(0, "claim"), plural(2, "sentence")) == (
+        "1 claim",
+        "0 claims",
+        "2 sentences",
+    )
+    draft = tmp_path / "one.txt"
+    draft.write_text("Spending on schools rose by 3.2 percent.\n\nI think so.\n", encoding="utf-8")
+    md = invoke("check-article", draft, "--index", built_index.path, "-q")
+    assert md.exit_code == 0, md.output
+    assert "1 check-worthy claim in 2 sentences:" in md.output
+    assert "Not checked (1 sentence below" in md.output
+    out = tmp_path / "r.html"
+    html = invoke("check-article", draft, "--index", built_index.path, "-o", out, "-q")
+    assert html.exit_code == 0 and "1 claim checked" in html.output
+    page = out.read_text(encoding="utf-8")
+    assert "1 check-worthy claim in 2 sentences" in page
+    for output in (md.output, page, html.output):
+        assert not re.search(r"\b1 (claims|sentences)\b", output)
+
+
+def test_claim_numbers_follow_the_printed_order(tmp_path: Path, built_index) -> None:
+    # Supported first in the draft, contradicted second: the report lists the contradicted one first.
+    draft = tmp_path / "order.txt"
+    draft.write_text(
+        "Spending on schools rose by 3.2 percent.\n\nThe U.S. has 10,000 troops in Iraq, according to "
+        "a U.N. report published in March 2024.\n",
+        encoding="utf-8",
+    )
+    md = invoke("check-article", draft, "--index", built_index.path, "-q").output
+    assert re.findall(r"^## (\d+)\. (\w+)", md, re.M) == [("1", "CONTRADICTED"), ("2", "SUPPORTED")]
+    report = json.loads(
+        invoke("check-article", draft, "--index", built_index.path, "--format", "json", "-q").output
+    )
+    assert [(c["id"], c["verdict"]["label"]) for c in report["claims"]] == [
+        (1, "contradicted"),
+        (2, "supported"),
+    ]
+    out = tmp_path / "r.html"
+    invoke("check-article", draft, "--index", built_index.path, "-o", out, "-q")
+    page = out.read_text(encoding="utf-8")
+    cards = re.findall(r'<section class="card (\w+)" id="claim-(\d+)"', page)
+    assert cards == [("contradicted", "1"), ("supported", "2")]
+    # In the draft the supported claim comes first and links to card 2.
+    assert page.index('id="in-draft-2"') < page.index('id="in-draft-1"')
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "report.HTML5"])
+def test_unknown_output_extension_is_an_error(
+    draft_file: Path, tmp_path: Path, built_index, name: str
+) -> None:
+    out = tmp_path / name
+    result = invoke("check-article", draft_file, "--index", built_index.path, "-o", out, "-q")
+    assert result.exit_code == 2
+    assert f"cannot write a '{out.suffix.lower()}' report" in result.output
+    assert ".md" in result.output and ".html" in result.output and ".json" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not out.exists()
+    # --format says what to write whatever the name.
+    forced = invoke(
+        "check-article", draft_file, "--index", built_index.path, "-o", out, "--format", "md", "-q"
+    )
+    assert forced.exit_code == 0 and out.read_text(encoding="utf-8").startswith("# Fact-check:")
+
+
+def test_markup_in_a_plain_text_draft_is_not_a_claim(tmp_path: Path) -> None:
+    text = (
+        "The mission employs <script>alert(2)</script> 46 soldiers.\n\n"
+        "<style>p { width: 2024px; }</style>\n\n"
+        "<b>Spending</b> on schools rose by 3.2 percent.\n"
+    )
+    draft = tmp_path / "xss.txt"
+    draft.write_text(text, encoding="utf-8")
+    loaded = load_draft(draft)
+    assert loaded.markup and loaded.title == ""
+    claims = find_claims(loaded.text, loaded.title, markup=loaded.markup)
+    # The draft's own characters are shown; what is checked has no markup, nor what a script says.
+    assert [c.text for c in claims] == [
+        "The mission employs <script>alert(2)</script> 46 soldiers.",
+        "<b>Spending</b> on schools rose by 3.2 percent.",
+    ]
+    assert [c.claim for c in claims] == [
+        "The mission employs 46 soldiers.",
+        "Spending on schools rose by 3.2 percent.",
+    ]
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+    # Nothing inside <style> became a sentence.
+    assert not any("2024" in s.claim for s in score_sentences(loaded.text, markup=True))
+    # As visible text (an HTML draft's), markup-looking words are words.
+    (visible,) = score_sentences("The <b> tag was added in 1993.", markup=False)
+    assert visible.claim == "The <b> tag was added in 1993."
+
+
+def test_markup_in_a_markdown_draft_is_not_a_claim(tmp_path: Path) -> None:
+    draft = tmp_path / "xss.md"
+    draft.write_text(
+        "# Troops\n\nThe mission employs <script>alert(2)</script> 46 soldiers.\n", encoding="utf-8"
+    )
+    loaded = load_draft(draft)
+    assert loaded.title == "Troops"
+    (claim,) = find_claims(loaded.text, loaded.title, markup=loaded.markup)
+    assert claim.claim == "The mission employs 46 soldiers."

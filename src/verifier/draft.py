@@ -8,6 +8,18 @@ a hand-set weight; the score is ``sigmoid(BIAS + sum of weights)`` and a sentenc
 claim when it reaches :data:`THRESHOLD`. Headlines repeated in the body (and any sentence
 repeated verbatim) score 0. The weights were set on the two "dev" drafts in
 ``tests/data/drafts`` and measured on all four (``scripts/checkworthiness.py``).
+
+A ``.txt`` or ``.md`` draft has a headline only when it shows one (:func:`draft_headline`): a
+Markdown ``# `` heading, or a first line that stands alone (a blank line after it, text after
+that), has at most :data:`HEADLINE_MAX_WORDS` words, is not a byline and does not end like a
+sentence or a clause (``. ! ? , ; : …``). Otherwise the first paragraph is body text and is
+checked like the rest. The headline itself (its first line in the draft) is scored, with
+its "headline" feature against it; only later copies of it are skipped as repeats.
+
+HTML tags, comments and the content of ``<script>``/``<style>`` in a draft read as written
+(``.txt``, and ``.md`` unless ingest renders it) are markup, not prose: they are blanked out
+before sentences are split and claims read (:func:`hide_markup`), while the reports still
+show the draft's own characters.
 """
 
 from __future__ import annotations
@@ -49,6 +61,19 @@ MAX_DRAFT_CHARS = 200_000
 # Claims below this confidence count as "uncertain" and are listed with the unknown ones.
 UNCERTAIN_BELOW = 0.6
 FORMATS = ("md", "html", "json")
+# Report formats by the extension of -o; Markdown is plain text, so .txt is taken as Markdown.
+OUTPUT_SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+# Drafts written as plain text, whose headline is read from the file as written.
+MARKUP_DRAFT_EXTENSIONS = (".txt", ".md")
+HEADLINE_MAX_WORDS = 20
+_TITLE_MAX = 200  # as verifier.ingest cuts titles
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -114,6 +139,15 @@ _RE_EMPHASIS_TRAIL = re.compile(r"(?<=\S)[*_]{1,3}$")
 _RE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}\s*(?:—|–|--)\s*")
 _RE_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _RE_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_RE_MD_H1 = re.compile(r"^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_RE_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+_RE_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# Sentence or clause punctuation ending a line: the line is prose, not a headline.
+_HEADLINE_NOT_END = tuple(".!?,;:…")
+_CLOSERS = "\"”’')]*_ \t"
+# An unclosed <script> runs to the end of the text, as it would in a browser.
+_RE_RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_RE_TAG = re.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 
 
 def _sigmoid(x: float) -> float:
@@ -122,6 +156,94 @@ def _sigmoid(x: float) -> float:
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """``n`` and the word in the number it takes: "1 claim", "2 claims"."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def hide_markup(text: str) -> str:
+    """``text`` with HTML tags, comments and script/style content blanked, every offset kept.
+
+    Regular expressions rather than BeautifulSoup: sentence spans must index into the draft
+    as written, and a parser gives back text without the offsets it came from.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group())
+
+    return _RE_TAG.sub(blank, _RE_RAW_TEXT.sub(blank, text))
+
+
+def _tag_edges(text: str) -> tuple[dict[int, int], dict[int, int]]:
+    """Tags by where they touch text: {end: start} of opening tags, {start: end} of closing ones."""
+    opening: dict[int, int] = {}
+    closing: dict[int, int] = {}
+    for match in _RE_TAG.finditer(text):
+        if match.group().startswith("</"):
+            closing[match.start()] = match.end()
+        elif not match.group().startswith("<!--"):
+            opening[match.end()] = match.start()
+    return opening, closing
+
+
+def _headline_text(line: str) -> str:
+    """A line as a headline would read: heading markers, links and emphasis reduced to text."""
+    line = line.strip()
+    heading = _RE_MD_HEADING.match(line)
+    if heading:
+        line = heading.group(1)
+    line = _RE_MD_EMPHASIS.sub(r"\2", _RE_MD_LINK.sub(r"\1", line))
+    return " ".join(line.split())
+
+
+def draft_headline(text: str, *, markdown: bool = False) -> str:
+    """The headline of a .txt/.md draft, or "" when it has none (rule in the module docstring)."""
+    lines = hide_markup(text).split("\n")
+    if markdown:
+        fenced = False
+        for i, line in enumerate(lines):
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced  # "# " in a code block is a comment, not a heading
+            elif fenced or not line.strip():
+                continue
+            elif _RE_MD_H1.match(line.strip()) or (i + 1 < len(lines) and _RE_SETEXT_H1.match(lines[i + 1])):
+                if _headline_text(line):
+                    return _headline_text(line)[:_TITLE_MAX]
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or first + 1 >= len(lines) or lines[first + 1].strip():
+        return ""  # not a line of its own
+    if not any(line.strip() for line in lines[first + 2 :]):
+        return ""  # the whole draft: nothing to head
+    line = lines[first].strip()
+    headline = _headline_text(line) if markdown else " ".join(line.split())
+    if (
+        not headline
+        or len(headline.split()) > HEADLINE_MAX_WORDS
+        or headline.rstrip(_CLOSERS).endswith(_HEADLINE_NOT_END)
+        or _RE_BYLINE.match(headline)
+        or (markdown and _RE_MD_LEAD.match(line) and not _RE_MD_HEADING.match(line))  # a list item, a quote
+    ):
+        return ""
+    return headline[:_TITLE_MAX]
+
+
+def _headline_span(text: str, title: str) -> tuple[int, int] | None:
+    """Where the headline ``title`` itself stands in ``text``: the first line that is the headline.
+
+    A whole line, not just a sentence: a headline stands on its own line (or is a heading
+    rendered to one), while the same words inside a paragraph repeat it.
+    """
+    key = _norm(_headline_text(title))
+    if not key:
+        return None
+    pos = 0
+    for line in text.split("\n"):
+        if _norm(_headline_text(line)) == key:
+            return pos, pos + len(line)
+        pos += len(line) + 1
+    return None
 
 
 def clean_claim(text: str) -> str:
@@ -143,6 +265,11 @@ class Sentence:
     score: float
     features: list[str]  # the features that fired, in WEIGHTS order
     repeated: str = ""  # why the sentence is skipped whatever its score ("repeats the headline")
+    claim: str = ""  # what is checked: clean_claim of the sentence with markup blanked
+
+    def __post_init__(self) -> None:
+        if not self.claim:
+            self.claim = clean_claim(self.text)
 
     def checkworthy(self, threshold: float = THRESHOLD) -> bool:
         return not self.repeated and self.score >= threshold
@@ -243,47 +370,107 @@ def _trim_markdown(text: str, start: int, end: int) -> tuple[int, int, bool]:
     return start, end, heading
 
 
-def score_sentences(text: str, title: str = "") -> list[Sentence]:
-    """Every sentence of ``text`` with its check-worthiness score and features."""
+def score_sentences(text: str, title: str = "", *, markup: bool = True) -> list[Sentence]:
+    """Every sentence of ``text`` with its check-worthiness score and features.
+
+    ``title`` is the draft's headline ("" for none). The first line of ``text`` that is the
+    headline is scored as one; copies of it elsewhere are repeats. ``markup``: HTML in ``text``
+    is markup to skip (a draft read as written), not visible text.
+    """
     from verifier.segment import split_sentences
 
+    plain = hide_markup(text) if markup else text
+    opening, closing = _tag_edges(text) if markup else ({}, {})
     out: list[Sentence] = []
     seen: set[str] = set()
-    headline = _norm(title)
-    for start, end in split_sentences(text):
-        start, end, heading = _trim_markdown(text, start, end)
+    headline = _norm(_headline_text(title))
+    own = _headline_span(plain, title)
+    for start, end in split_sentences(plain):
+        start, end, heading = _trim_markdown(plain, start, end)
         if start >= end:
             continue
-        sentence = text[start:end]
-        features = features_of(clean_claim(sentence), heading=heading)
-        key = _norm(sentence)
+        claim = clean_claim(plain[start:end])
+        # Shown with the tags glued to it, so "<b>Spending</b> rose" is not shown as "Spending</b> rose".
+        while start in opening and opening[start] >= (out[-1].end if out else 0):
+            start = opening[start]
+        while end in closing:
+            end = closing[end]
+        is_headline = own is not None and own[0] <= start and end <= own[1]
+        features = features_of(claim, heading=heading or is_headline)
+        key = _norm(claim)
         repeated = ""
-        if key and key == headline:
+        if is_headline:
+            pass  # the headline itself, scored as a headline; never a repeat of itself
+        elif key and key == headline:
             repeated = "repeats the headline"
         elif key in seen:
             repeated = "repeats an earlier sentence"
         seen.add(key)
         score = 0.0 if repeated else score_features(features)
-        out.append(Sentence(len(out), start, end, sentence, score, features, repeated))
+        out.append(Sentence(len(out), start, end, text[start:end], score, features, repeated, claim))
     return out
 
 
-def find_claims(text: str, title: str = "", threshold: float = THRESHOLD) -> list[Sentence]:
+def find_claims(
+    text: str, title: str = "", threshold: float = THRESHOLD, *, markup: bool = True
+) -> list[Sentence]:
     """The check-worthy sentences of a draft, in draft order."""
-    return [s for s in score_sentences(text, title) if s.checkworthy(threshold)]
+    return [s for s in score_sentences(text, title, markup=markup) if s.checkworthy(threshold)]
 
 
-def read_draft(path: str | Path) -> tuple[str, str]:
-    """(text, title) of a .txt, .md or .html draft; HTML is reduced to its visible text."""
-    from verifier.ingest import load_documents
+@dataclass
+class Draft:
+    text: str  # what is split, scored and shown
+    title: str  # the headline, "" when the draft has none
+    # True when ``text`` is the file as written, so HTML in it is markup (see hide_markup);
+    # False when it was rendered (HTML, and Markdown where ingest renders it): what is left shows.
+    markup: bool
+
+
+def load_draft(path: str | Path) -> Draft:
+    """A .txt, .md or .html draft; HTML is reduced to its visible text.
+
+    The title of a .txt/.md draft is its :func:`draft_headline`, read on the file as written
+    ("" when it shows none), unless a ``NAME.meta.json`` beside it names one.
+    """
+    from verifier.ingest import _read_sidecar, _read_text, load_documents
 
     path = Path(path)
-    if path.is_file() and path.suffix.lower() not in DRAFT_EXTENSIONS:
+    suffix = path.suffix.lower()
+    if path.is_file() and suffix not in DRAFT_EXTENSIONS:
         shown = f"'{path.suffix}'" if path.suffix else "(no extension)"
         raise VerifierError(f"unsupported draft type {shown} for {path}: use .txt, .md or .html")
     doc = load_documents([path])[0]
     check_draft_text(doc.text)
-    return doc.text, doc.title
+    if suffix not in MARKUP_DRAFT_EXTENSIONS:
+        return Draft(doc.text, doc.title, markup=False)
+    source = _read_text(path)
+    title = doc.title
+    # load_documents takes any first line for a title; a draft's first paragraph may be its lede.
+    if not _read_sidecar(path)["title"]:
+        title = draft_headline(source, markdown=suffix == ".md")
+    return Draft(doc.text, title, markup=doc.text == source)
+
+
+def read_draft(path: str | Path) -> tuple[str, str]:
+    """(text, title) of a .txt, .md or .html draft (see :func:`load_draft`)."""
+    draft = load_draft(path)
+    return draft.text, draft.title
+
+
+def output_format(fmt: str | None, output: Path | None) -> str:
+    """The report format: ``--format``, else from -o's extension (none: Markdown)."""
+    if fmt is not None:
+        return fmt
+    suffix = output.suffix.lower() if output else ""
+    if not suffix:
+        return "md"
+    if suffix not in OUTPUT_SUFFIXES:
+        known = ", ".join(OUTPUT_SUFFIXES)
+        raise VerifierError(
+            f"cannot write a '{suffix}' report ({output}): use {known}, or choose one with --format"
+        )
+    return OUTPUT_SUFFIXES[suffix]
 
 
 def check_draft_text(text: str) -> None:
@@ -340,7 +527,9 @@ def priority(label: str, confidence: float) -> int:
 
 @dataclass
 class ArticleClaim:
-    number: int  # 1-based, in draft order
+    # 1-based, in the order every format lists the claims (see ArticleReport.ordered), so
+    # "claim 2" means the same claim in the Markdown, HTML and JSON ("id") of one report.
+    number: int
     sentence: Sentence
     verdict: Verdict
     contexts: list[dict[str, str]] = field(default_factory=list)
@@ -353,6 +542,7 @@ class ArticleClaim:
         return {
             "id": self.number,
             "text": self.sentence.text,
+            "claim": self.sentence.claim,
             "start": self.sentence.start,
             "end": self.sentence.end,
             "checkworthiness": self.sentence.score,
@@ -372,7 +562,7 @@ class ArticleReport:
 
     def ordered(self) -> list[ArticleClaim]:
         """Contradicted first, then unknown/uncertain, then supported; draft order within each."""
-        return sorted(self.claims, key=lambda c: (c.priority, c.sentence.start))
+        return sorted(self.claims, key=_report_order)
 
     def counts(self) -> dict[str, int]:
         out = {"claims": len(self.claims), "contradicted": 0, "unknown": 0, "supported": 0, "uncertain": 0}
@@ -400,8 +590,8 @@ class ArticleReport:
         lines = [
             f"# Fact-check: {_md(self.title or self.source or 'draft')}",
             "",
-            f"{n['claims']} check-worthy claims in {n['sentences']} sentences: {n['contradicted']} "
-            f"contradicted, {n['unknown']} unknown, {n['supported']} supported "
+            f"{plural(n['claims'], 'check-worthy claim')} in {plural(n['sentences'], 'sentence')}: "
+            f"{n['contradicted']} contradicted, {n['unknown']} unknown, {n['supported']} supported "
             f"({n['uncertain']} of them with confidence below {UNCERTAIN_BELOW:.1f}).",
         ]
         for c in self.ordered():
@@ -421,7 +611,7 @@ class ArticleReport:
         if skipped:
             lines += [
                 "",
-                f"Not checked ({len(skipped)} sentences below check-worthiness {self.threshold}):",
+                f"Not checked ({plural(len(skipped), 'sentence')} below check-worthiness {self.threshold}):",
                 "",
             ]
             for s in skipped:
@@ -441,7 +631,12 @@ class ArticleReport:
             segments=draft_segments(self.text, self.claims),
             uncertain_below=UNCERTAIN_BELOW,
             threshold=self.threshold,
+            plural=plural,
         )
+
+
+def _report_order(c: ArticleClaim) -> tuple[int, int]:
+    return (c.priority, c.sentence.start)
 
 
 def draft_segments(text: str, claims: Sequence[ArticleClaim]) -> list[tuple[str, ArticleClaim | None]]:
@@ -474,20 +669,22 @@ def check_article(
     threshold: float = THRESHOLD,
     top_k: int | None = None,
     source: str = "",
+    markup: bool = True,
 ) -> ArticleReport:
     """Find the check-worthy sentences of ``text`` and check them all against the verifier's index."""
     from verifier.api import MAX_CLAIM_CHARS
 
     check_draft_text(text)
-    sentences = score_sentences(text, title)
-    chosen = [
-        s for s in sentences if s.checkworthy(threshold) and len(clean_claim(s.text)) <= MAX_CLAIM_CHARS
-    ]
-    verdicts = verifier.check_many([clean_claim(s.text) for s in chosen], top_k) if chosen else []
+    sentences = score_sentences(text, title, markup=markup)
+    chosen = [s for s in sentences if s.checkworthy(threshold) and len(s.claim) <= MAX_CLAIM_CHARS]
+    verdicts = verifier.check_many([s.claim for s in chosen], top_k) if chosen else []
     claims = [
-        ArticleClaim(i, s, v, evidence_contexts(verifier.index, v.evidence))
-        for i, (s, v) in enumerate(zip(chosen, verdicts, strict=True), 1)
+        ArticleClaim(0, s, v, evidence_contexts(verifier.index, v.evidence))
+        for s, v in zip(chosen, verdicts, strict=True)
     ]
+    # Numbered once the verdicts are known, in the order the reports list them.
+    for number, claim in enumerate(sorted(claims, key=_report_order), 1):
+        claim.number = number
     return ArticleReport(title, text, sentences, claims, threshold, source)
 
 
@@ -498,7 +695,8 @@ def check_article(
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
-    help="md (default), html (one self-contained file) or json; default from -o's extension.",
+    help="md (default), html (one self-contained file) or json; default from -o's extension "
+    "(.md/.markdown/.txt, .html/.htm, .json; any other is an error).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write here, not stdout.")
 @click.option(
@@ -530,18 +728,26 @@ def check_article_command(
 ) -> None:
     """Find the check-worthy claims of DRAFT (.txt, .md, .html) and check each one.
 
-    Contradicted and uncertain claims come first. Markdown goes to stdout unless -o is
-    given; --format html writes one self-contained page (no external assets) with each
-    claim highlighted in the draft and each piece of evidence in its paragraph.
+    Contradicted and uncertain claims come first, numbered in that order. Markdown goes to
+    stdout unless -o is given; --format html writes one self-contained page (no external
+    assets) with each claim highlighted in the draft and each piece of evidence in its
+    paragraph. A .txt/.md draft's headline is a '# ' heading, or a short first line standing
+    alone that does not end like a sentence; HTML tags and script/style in it are skipped.
     """
     from verifier.api import Verifier
 
-    if fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output else ""
-        fmt = {"htm": "html", "html": "html", "json": "json"}.get(suffix, "md")
-    text, title = read_draft(draft)
+    fmt = output_format(fmt, output)
+    loaded = load_draft(draft)
     verifier = Verifier.open(index_dir, quiet=quiet, top_k=top_k)
-    report = check_article(verifier, text, title, threshold=threshold, top_k=top_k, source=draft.name)
+    report = check_article(
+        verifier,
+        loaded.text,
+        loaded.title,
+        threshold=threshold,
+        top_k=top_k,
+        source=draft.name,
+        markup=loaded.markup,
+    )
     rendered = {"md": report.to_markdown, "html": report.to_html, "json": report.to_json}[fmt]()
     if output is None:
         click.echo(rendered, nl=not rendered.endswith("\n"))
@@ -555,7 +761,7 @@ def check_article_command(
         raise VerifierError(f"cannot write {output}: {exc.strerror}") from None
     n = report.counts()
     click.echo(
-        f"{n['claims']} claims checked ({n['contradicted']} contradicted, {n['unknown']} unknown, "
+        f"{plural(n['claims'], 'claim')} checked ({n['contradicted']} contradicted, {n['unknown']} unknown, "
         f"{n['supported']} supported); report written to {output}",
         err=True,
     )
