@@ -237,6 +237,20 @@ def test_aggregate_disagreement_cites_both_sides_and_lowers_confidence() -> None
     assert "Paper A" in verdict.explanation and "Paper B" in verdict.explanation
 
 
+def test_a_checked_figure_outweighs_a_less_sure_model_reading_of_another_sentence() -> None:
+    evidence = [_ev("The zoo has 45 elephants.", 0.8, "Zoo"), _ev("The museum opened.", 0.3, "Museum")]
+    checked = Judgement("supports", 0.9, "states 45 elephants", "quantity")
+    verdict = aggregate("c", evidence, [checked, Judgement("contradicts", 0.6, "says x", "model")])
+    assert verdict.label == "supported" and "disagree" not in verdict.explanation
+    assert verdict.confidence == pytest.approx(0.9)
+    # As sure as the checked figure, or both checked: the sources disagree.
+    evidence = [_ev("a", 0.8, "Paper A"), _ev("b", 0.7, "Paper B")]
+    verdict = aggregate("c", evidence, [checked, Judgement("contradicts", 0.95, "says x", "model")])
+    assert "disagree" in verdict.explanation
+    verdict = aggregate("c", evidence, [checked, Judgement("contradicts", 0.6, "says 7", "quantity")])
+    assert "disagree" in verdict.explanation and ".." not in verdict.explanation
+
+
 def test_aggregate_nothing_decisive_is_unknown() -> None:
     verdict = aggregate("c", [_ev("a", 0.4)], [Judgement("neutral", 0.0, "does not mention Syria")])
     assert verdict.label == "unknown"
@@ -701,3 +715,37 @@ def test_ranks_are_read_but_bounds_on_ranks_are_not() -> None:
 
 def test_a_unit_does_not_run_past_a_comma() -> None:
     assert extract("closed for 14 days , starting on 17 March").quantities[0].head == "day"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # A small figure is exact to its last digit; a large one allows prose rounding.
+        ("The coalition has 90 partner states .", "The coalition has 89 partner states .", "contradicts"),
+        ("The party won 45 % of the vote .", "The party won 45.4 % of the vote .", "supports"),
+        ("The party won 46 % of the vote .", "The party won 45.4 % of the vote .", "contradicts"),
+        ("The US has 2,500 troops in Iraq .", "The US has 2,480 troops in Iraq .", "supports"),
+        # Units of measure and currencies written in words.
+        ("The bridge is 1.2 km long .", "The bridge is 1,200 metres long .", "supports"),
+        ("The bridge is 2 km long .", "The bridge is 1,200 metres long .", "contradicts"),
+        ("The bridge cost 30 million pounds .", "The bridge cost £30 million .", "supports"),
+        ("The bridge cost 40 million pounds .", "The bridge cost £30 million .", "contradicts"),
+        ("Baghdad set a one-year timeline .", "Baghdad set a 12-month timeline .", "supports"),
+        ("Baghdad set a two-year timeline .", "Baghdad set a 12-month timeline .", "contradicts"),
+    ],
+)
+def test_figures_are_compared_at_their_precision_and_in_one_unit(
+    claim: str, evidence: str, expected: str
+) -> None:
+    assert stance(claim, evidence).stance == expected
+
+
+def test_explanations_quote_figures_cleanly() -> None:
+    assert stance("The zoo has 45 elephants", "The zoo has 45 elephants.").reason == "states 45 elephants"
+    assert (
+        stance("The bridge cost 40 million pounds .", "The bridge cost £30 million .").reason
+        == "claim says 40 million pounds; the evidence says £30 million"
+    )
+    assert stance("There are 2,500 U.S. troops .", "There are 2,500 U.S. troops in Iraq.").reason == (
+        "states 2,500 U.S. troops"
+    )

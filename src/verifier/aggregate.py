@@ -114,6 +114,15 @@ def aggregate(
     ordered = sorted(ordered, key=lambda e: (e.stance == "neutral", -e.similarity))
 
     strong_s, strong_c = best_s >= decisive, best_c >= bar_c
+    if strong_s and strong_c:
+        # A figure or date the fact layer checked is decisive; the model's reading of another
+        # sentence counts against it only when it is at least as sure ("45 elephants" stated
+        # outright is not undone by a loose reading of a sentence about a museum).
+        s_checked, c_checked = supports[0][1].kind in VALUE_KINDS, contras[0][1].kind in VALUE_KINDS
+        if s_checked and not c_checked and best_c < best_s:
+            strong_c = False
+        elif c_checked and not s_checked and best_s < best_c:
+            strong_s = False
     if not strong_s and not strong_c:
         if not evidence:
             return Verdict(claim, "unknown", 0.5, "The corpus has no evidence for this claim.", [])
@@ -149,7 +158,7 @@ def aggregate(
 
 def _side(j: Judgement, e: Evidence) -> str:
     verb = "supports" if j.stance == "supports" else "contradicts"
-    return f"{_capital(_cite(e))} {verb} it: {j.reason}."
+    return f"{_capital(_cite(e))} {verb} it: {j.reason.rstrip('.')}."
 
 
 def _capital(text: str) -> str:

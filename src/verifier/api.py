@@ -7,6 +7,7 @@ v.check("The US has 2,500 troops in Iraq").label   # 'supported'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,6 +28,33 @@ def validate_claim(claim: object) -> str:
     if len(claim) > MAX_CLAIM_CHARS:
         raise VerifierError(f"claim is {len(claim)} characters long; the limit is {MAX_CLAIM_CHARS}")
     return claim.strip()
+
+
+# Who said it is not what is claimed: "The US has 10,000 troops in Iraq, officials said on
+# Monday" is checked as "The US has 10,000 troops in Iraq". A speaker left in would be a name
+# or a day every sentence must repeat. Only a closing (or inserted) attribution with at most a
+# short "when/where" after the verb is cut: "X said that ..." at the start may be what is
+# claimed ("Coentrao stated that he would only play for Benfica"), and "according to X" is
+# often the scope of a figure (Rotten Tomatoes' rating is not Metacritic's).
+_SAY = (
+    r"(?:said|says|told\s+\w+|reported|reports|announced|announces|added|adds|stated|"
+    r"claimed|claims|confirmed|confirms|noted|notes|insisted|insists|warned|warns)"
+)
+# One to six words, none of which joins a clause or makes the verb passive ("1,550 cases
+# have been confirmed" states the figure; nobody is quoted).
+_SPEAKER = (
+    r"(?:(?!(?:as|and|but|that|which|who|while|was|were|been|be|is|are|has|have|had)\b)[\w'’.-]+\s+){1,6}?"
+)
+_WHEN = r"(?:\s+(?:on|in|last|this|at|during|via|yesterday|today|earlier|late|early)\b(?:\s+[\w'’-]+){0,3})?"
+_ATTRIBUTION_AFTER = re.compile(r"(?<!\d),\s+" + _SPEAKER + _SAY + _WHEN + r"\s*[.!]?\s*$", re.IGNORECASE)
+_ATTRIBUTION_INSIDE = re.compile(r"(?<!\d),\s+" + _SPEAKER + _SAY + _WHEN + r"\s*,\s*", re.IGNORECASE)
+
+
+def checkable(claim: str) -> str:
+    """The claim without a closing or inserted attribution ("…, officials said on Monday")."""
+    core = _ATTRIBUTION_INSIDE.sub(" ", _ATTRIBUTION_AFTER.sub("", claim)).strip()
+    # Nothing left that states anything: keep what the user wrote.
+    return core if len(core.split()) >= 3 else claim
 
 
 JUDGES = ("auto", "model", "facts")
@@ -135,13 +163,14 @@ class Verifier:
     ) -> list[Verdict]:
         """Check claims in one embedding batch; ``doc_ids[i]`` limits claim i to those documents."""
         claims = [validate_claim(c) for c in claims]
-        found = self.retriever.run(claims, top_k, doc_ids)
+        cores = [checkable(c) for c in claims]
+        found = self.retriever.run(cores, top_k, doc_ids)
         prefetch = getattr(self.judge, "prefetch", None)
         if prefetch is not None:
             # One model pass over every claim's evidence: large length-sorted batches instead
             # of a few pairs per claim; judging each claim then reuses the scores.
-            prefetch([(c, e.text) for c, evidence in zip(claims, found, strict=True) for e in evidence])
+            prefetch([(c, e.text) for c, evidence in zip(cores, found, strict=True) for e in evidence])
         return [
-            self.aggregator.run(claim, evidence, self.judge.judge(claim, evidence))
-            for claim, evidence in zip(claims, found, strict=True)
+            self.aggregator.run(claim, evidence, self.judge.judge(core, evidence))
+            for claim, core, evidence in zip(claims, cores, found, strict=True)
         ]

@@ -218,8 +218,14 @@ class Quantity:
             return v, math.inf
         if self.qualifier in ("less", "atmost"):
             return -math.inf, v
-        # Exact figures are still rounded in prose ("2,500" may be 2,480).
-        return v * 0.99, v * 1.01
+        if abs(v) >= 1000:
+            # Large exact figures are still rounded in prose ("2,500" may be 2,480).
+            return v * 0.99, v * 1.01
+        # A small one is exact to its last digit: "45 %" is 45.4 but not 46, "90" is not 89.
+        fraction = re.search(r"\d\.(\d+)", self.text)
+        decimals = len(fraction.group(1)) if fraction else 0
+        half = 0.5 * 10.0**-decimals
+        return v - half, v + half * 0.999
 
     def describe(self) -> str:
         return self.text
@@ -279,6 +285,7 @@ UNIT_SYNONYMS = (
     frozenset({"critic", "review", "reviewer"}),
     frozenset({"resident", "inhabitant", "population"}),
     frozenset({"copy", "unit"}),
+    frozenset({"troop", "soldier"}),
     frozenset({"case", "infection", "occurrence"}),
 )
 _UNIT_CANON = {w: min(group) for group in UNIT_SYNONYMS for w in group}
@@ -296,6 +303,60 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(w, lang="en").lower() if w.isalpha() else w
 
 
+# Units of measure, as (kind, size in the kind's base unit), so that "two weeks" answers "14
+# days" and "1.2 km" answers "1,200 metres" (months and years at their average length: "6
+# months" is about 183 days, within the rounding prose allows). Not "pound": money or weight.
+_MEASURE_WORDS = {
+    "time": {
+        "second": 1 / 86400,
+        "minute": 1 / 1440,
+        "hour": 1 / 24,
+        "day": 1.0,
+        "week": 7.0,
+        "fortnight": 14.0,
+        "month": 30.44,
+        "year": 365.25,
+        "decade": 3652.5,
+        "century": 36525.0,
+    },
+    "length": {
+        "millimetre": 0.001,
+        "millimeter": 0.001,
+        "mm": 0.001,
+        "centimetre": 0.01,
+        "centimeter": 0.01,
+        "cm": 0.01,
+        "metre": 1.0,
+        "meter": 1.0,
+        "m": 1.0,
+        "kilometre": 1000.0,
+        "kilometer": 1000.0,
+        "km": 1000.0,
+        "inch": 0.0254,
+        "foot": 0.3048,
+        "feet": 0.3048,
+        "ft": 0.3048,
+        "yard": 0.9144,
+        "mile": 1609.344,
+    },
+    "mass": {
+        "gram": 0.001,
+        "g": 0.001,
+        "kilogram": 1.0,
+        "kg": 1.0,
+        "tonne": 1000.0,
+        "ton": 1000.0,
+        "lb": 0.45359237,
+    },
+}
+MEASURES = {
+    form: (kind, size)
+    for kind, words in _MEASURE_WORDS.items()
+    for word, size in words.items()
+    for form in {word, lemma(word)}
+}
+
+
 # A currency before a figure is what it counts: "$ 159.8 million" and "over $81 million"
 # are both dollars (and the qualifier sits before the symbol).
 CURRENCY_RE = re.compile(r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|\b(?:USD|EUR|GBP|JPY|INR))\s?$")
@@ -306,6 +367,9 @@ RATING_RE = re.compile(r"/(\d{1,3})\b")
 def is_currency(unit: str) -> bool:
     """Is this unit word the currency a figure was written in ("$", "US$", "£", "EUR")?"""
     return CURRENCY_RE.fullmatch(unit) is not None
+
+
+CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "rupee": "₹"}
 
 
 def _currency(before: str) -> str:
@@ -340,7 +404,7 @@ def _unit(after: str) -> list[str]:
     words: list[str] = []
     # "41 Covid-19 cases": the digits belong to the name being skipped.
     # A unit does not run past a comma or bracket: "14 days , starting" counts days.
-    after = re.split(r"[,;:()\[\]]", after[:60], maxsplit=1)[0]
+    after = re.split(r"[,;:()\[\]&]", after[:60], maxsplit=1)[0]
     for tok in TOKEN_RE.findall(re.sub(r"(?<=[A-Za-z])-\d+\b", "", after)):
         low = tok.lower().rstrip(".")
         if tok[0].isupper():  # "2,500 U.S. troops": skip the modifier, keep looking
@@ -441,7 +505,9 @@ def _ordinal(value: float, text: str, start: int, end: int, qual: str) -> Quanti
 
 
 def _quantity(value: float, text: str, start: int, end: int, unit: list[str], qual: str) -> Quantity:
-    head = unit[-1] if unit else ""
+    # A unit of measure is what the figure counts, whatever follows: "1.2 km long", "a 12-month
+    # timeline" count kilometres and months.
+    head = unit[0] if unit and unit[0] in MEASURES else unit[-1] if unit else ""
     return Quantity(value, text[start:end].strip(), frozenset(unit), qual, start, end, head)
 
 
@@ -517,6 +583,10 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             currency = _currency(before)
             # Money is what a currency figure counts, whatever words follow: the symbol is the head.
             unit = [*_unit(after), currency] if currency else _unit(after) or _unit_before(before)
+            if not currency and unit and unit[0] in CURRENCY_WORDS and (unit[0] != "pound" or scale):
+                # "30 million pounds" is "£30 million"; a bare "200 pounds" may be a weight.
+                unit = [*unit[1:], CURRENCY_WORDS[unit[0]]]
+                currency = unit[-1]
             event = None if currency else _event(before, after)
             if event and event not in unit:
                 unit = [*unit, event]  # "7,844 people have died": the head is "death"
@@ -539,8 +609,8 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if not free(m.start(), m.end()):
             continue
         words = text[m.start() : m.end() - len(m.group("pct") or "")]
-        if words.lower() in ("one", "zero"):  # "one of dozens": almost never a checkable count
-            continue
+        if words.lower() in ("one", "zero") and not re.match(r"-[a-z]", text[m.end() : m.end() + 2]):
+            continue  # "one of dozens": almost never a checkable count; "a one-year term" is
         try:
             value = float(text2num(words.lower().replace(" and ", " "), "en"))
         except ValueError:
@@ -647,7 +717,7 @@ def extract_entities(text: str) -> frozenset[str]:
         proper = [
             w
             for w in words
-            if _is_proper(w) and w.lower().rstrip(".") not in MONTHS and w.lower() not in WEEKDAYS
+            if _is_proper(w) and w.lower().rstrip(".") not in MONTHS and w.lower().rstrip(".") not in WEEKDAYS
         ]
         if proper and len(" ".join(proper)) > 1:
             found.add(_norm_entity(" ".join(proper)))

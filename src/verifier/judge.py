@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from verifier.facts import (
+    CURRENCY_WORDS,
+    MEASURES,
     ORDINAL,
     QUALIFIER_PHRASES,
     TOKEN_RE,
@@ -94,7 +96,7 @@ def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> fl
         return 1.0
     hit = 0
     words = ev.words
-    ev_time = any(w in TIME_IN_DAYS for w in ev.content)
+    ev_measures = {MEASURES[w][0] for w in ev.content if w in MEASURES}
     for word in content:
         if (
             word in words
@@ -102,33 +104,19 @@ def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> fl
                 len(word) >= 5 and len(other) >= 5 and (other.startswith(word[:5])) for other in ev.content
             )
             # a unit said in other words: "fatalities" for "deaths", "two weeks" for "14 days"
-            or (word in TIME_IN_DAYS and ev_time)
+            or (word in MEASURES and MEASURES[word][0] in ev_measures)
             or any(same_count_noun(word, other) for other in ev.content)
         ):
             hit += 1
     return hit / len(content)
 
 
-# Lengths of time in days, so that "two weeks" answers "14 days" (months and years at their
-# average length: "6 months" is about 183 days, within the rounding any prose allows).
-TIME_IN_DAYS = {
-    "second": 1 / 86400,
-    "minute": 1 / 1440,
-    "hour": 1 / 24,
-    "day": 1.0,
-    "week": 7.0,
-    "fortnight": 14.0,
-    "month": 30.44,
-    "year": 365.25,
-    "decade": 3652.5,
-    "century": 36525.0,
-}
-
-
 def _scale(claim_q: Quantity, ev_q: Quantity) -> float:
-    """What an evidence figure is multiplied by to be read in the claim's unit of time (1 otherwise)."""
-    if claim_q.head in TIME_IN_DAYS and ev_q.head in TIME_IN_DAYS:
-        return TIME_IN_DAYS[ev_q.head] / TIME_IN_DAYS[claim_q.head]
+    """What an evidence figure is multiplied by to be read in the claim's unit ("1,200 metres"
+    against "1.2 km": 0.001), when both are measures of one kind; 1 otherwise."""
+    a, b = MEASURES.get(claim_q.head), MEASURES.get(ev_q.head)
+    if a and b and a[0] == b[0]:
+        return b[1] / a[1]
     return 1.0
 
 
@@ -184,8 +172,9 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
         return (a.head == ORDINAL) == (b.head == ORDINAL) and (
             a.head == ORDINAL or bool((a.unit & b.unit) - {ORDINAL})
         )
-    if a.head in TIME_IN_DAYS and b.head in TIME_IN_DAYS:
-        return True  # "two weeks" and "14 days" are one length of time in two units
+    if a.head in MEASURES and b.head in MEASURES:
+        # "two weeks" and "14 days", "1.2 km" and "1,200 metres": one measure in two units
+        return MEASURES[a.head][0] == MEASURES[b.head][0]
     if a.head and b.head:
         return any(same_count_noun(a.head, u) for u in b.unit) or any(
             same_count_noun(b.head, u) for u in a.unit
@@ -462,12 +451,22 @@ def _phrase(text: str, q: Quantity) -> str:
             if before.endswith(" " + phrase) or before == phrase or (phrase == "~" and before.endswith("~")):
                 start = q.start - (len(text[max(0, q.start - 30) : q.start]) - before.rfind(phrase))
                 break
+    symbol = re.search(r"(?:US\$|A\$|C\$|HK\$|[$£€¥₹])\s?$", text[max(0, start - 4) : start])
+    if symbol:
+        start -= len(symbol.group())  # "£30 million", not "30 million"
     end = q.end
-    if q.unit and q.unit != {"%"}:
-        wanted = set(q.unit)
-        for m in re.finditer(r"[\w.’'-]+", text[q.end : q.end + 60]):
-            wanted.discard(lemma(m.group()))
-            if not wanted:
-                end = q.end + m.end()
-                break
-    return text[start:end].strip()
+    # Up to the last of the words it counts that the sentence writes out ("7,844 people" of
+    # "7,844 people have died", whose unit also names the deaths).
+    wanted = {u for u in q.unit if u != "%" and u != ORDINAL and not is_currency(u)}
+    wanted |= {word for word, symbol in CURRENCY_WORDS.items() if symbol in q.unit}  # "30 million pounds"
+    for m in re.finditer(r"[\w.’'-]+", text[q.end : q.end + 60]):
+        if not wanted:
+            break
+        word = lemma(m.group())
+        if word in wanted:
+            wanted.discard(word)
+            end = q.end + m.end()
+    phrase = text[start:end].strip()
+    # A full stop that ends the sentence is not part of the figure ("45 elephants."); one that
+    # ends an abbreviation is ("2,500 U.S.").
+    return phrase[:-1] if re.search(r"[a-z0-9]{2}\.$", phrase) else phrase

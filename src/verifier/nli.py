@@ -35,6 +35,23 @@ def model_available(model_dir: Path | None = None) -> bool:
     return all((directory / name).is_file() for name in MODEL_FILES)
 
 
+_BARE_NUMBER = re.compile(r"(?<![\w.,/:-])(\d{4,})(?![\w]|[.,:/-]\d)")
+
+
+def grouped(text: str) -> str:
+    """Large figures written the way the model read them in training: "2500 troops" as "2,500
+    troops" (tokenised, "2500" and "2,500" are unrelated strings, and the model read the
+    same figure as a different one). Four-digit numbers that could be years stay as written."""
+
+    def group(m: re.Match[str]) -> str:
+        digits = m.group(1)
+        if len(digits) == 4 and 1000 <= int(digits) <= 2100 or digits.startswith("0"):
+            return digits
+        return f"{int(digits):,}"
+
+    return _BARE_NUMBER.sub(group, text)
+
+
 def _softmax(logits: np.ndarray) -> np.ndarray:
     z = logits - logits.max(axis=1, keepdims=True)
     e = np.exp(z)
@@ -126,7 +143,7 @@ class NLIModel:
         tokenizer = self._tokenizer  # built here, not raced for by the worker threads
 
         def run(idx: list[int]) -> np.ndarray:
-            enc = tokenizer.encode_batch([(pairs[i][0], pairs[i][1]) for i in idx])
+            enc = tokenizer.encode_batch([(grouped(pairs[i][0]), grouped(pairs[i][1])) for i in idx])
             feeds = {
                 "input_ids": np.array([e.ids for e in enc], dtype=np.int64),
                 "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
@@ -259,7 +276,7 @@ def contrast(claim: str, sentence: str) -> tuple[str, str] | None:
 def replaced_entity(claim_facts: Any, sentence: str) -> bool:
     """Does the sentence put another named entity where the claim names one ("Iraq" where
     the claim says "Syria")? Aligned word by word; an entity merely left out does not count."""
-    from verifier.facts import entity_present, extract
+    from verifier.facts import _norm_entity, entity_present, extract
 
     _, spans, a, b = _alignment(claim_facts.text, sentence)
     ev = extract(sentence)
@@ -267,9 +284,13 @@ def replaced_entity(claim_facts: Any, sentence: str) -> bool:
     others = [e for e in ev.entities if not entity_present(e, claim_facts)]
     if not missing or not others:
         return False
+
+    def names(words: list[tuple[str, int, int]]) -> str:
+        # The words and their normalised aliases: "UK" names "united kingdom", "U.S." "united states".
+        return " ".join([w for w, _, _ in words] + [_norm_entity(w) for w, _, _ in words]).lower()
+
     for i1, i2, j1, j2 in spans:
-        claim_words = " ".join(w for w, _, _ in a[i1:i2]).lower()
-        sentence_words = " ".join(w for w, _, _ in b[j1:j2]).lower()
+        claim_words, sentence_words = names(a[i1:i2]), names(b[j1:j2])
         if any(m in claim_words for m in missing) and any(o in sentence_words for o in others):
             return True
     return False
