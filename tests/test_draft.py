@@ -106,6 +106,13 @@ def test_markdown_markers_stay_out_of_the_claim() -> None:
     assert clean_claim("BAGHDAD — The coalition will leave.") == "The coalition will leave."
 
 
+def test_the_us_is_a_place_not_the_writer() -> None:
+    (s,) = score_sentences("The US has 2,500 troops in Iraq.")
+    assert "first/second person" not in s.features
+    (s,) = score_sentences("Tell us about the 2,500 troops in Iraq.")
+    assert "first/second person" in s.features
+
+
 def test_score_is_the_documented_logistic() -> None:
     (s,) = score_sentences("Spending on schools rose by 3.2 percent.")
     assert set(s.features) == {"number", "comparison"}

@@ -116,7 +116,8 @@ _RE_OPINION = re.compile(
     r"outrageous|absurd|ridiculous|mistake|betrayal|scandal|proud|remains to be seen|by any measure)\b",
     re.IGNORECASE,
 )
-_RE_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|ours|you|your|yours)\b", re.IGNORECASE)
+# Case matters: "US" and "ME" are places, "us" and "me" are the writer.
+_RE_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b")
 _CALL_TO_ACTION_START = (
     "sign up subscribe follow share read click contact stay download watch listen join see get send "
     "email call visit learn find tell don't do please related advertisement"
