@@ -208,7 +208,7 @@ def test_check_article_html_is_self_contained_and_escaped(tmp_path: Path, built_
         encoding="utf-8",
     )
     out = tmp_path / "report.html"
-    result = invoke("check-article", draft, "--index", built_index.path, "-o", out, "-q")
+    result = invoke("check-article", draft, "--index", built_index.path, "-o", out)
     assert result.exit_code == 0, result.output
     assert "report written to" in result.output
     html = out.read_text(encoding="utf-8")
@@ -230,7 +230,8 @@ def test_check_article_html_is_self_contained_and_escaped(tmp_path: Path, built_
 
 def test_check_article_format_follows_output_suffix(draft_file: Path, tmp_path: Path, built_index) -> None:
     out = tmp_path / "r.json"
-    assert invoke("check-article", draft_file, "--index", built_index.path, "-o", out, "-q").exit_code == 0
+    quiet = invoke("check-article", draft_file, "--index", built_index.path, "-o", out, "-q")
+    assert quiet.exit_code == 0 and quiet.output == ""
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["claims"] == 3
 
 

@@ -151,7 +151,7 @@ def test_cli_add_and_remove(index_copy: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     added = runner.invoke(cli, ["index", "add", str(doc), "--index", str(index_copy)])
     assert added.exit_code == 0, added.output
-    assert "added 1 documents" in added.output
+    assert "added 1 document;" in added.output
     info = json.loads(
         runner.invoke(cli, ["index", "info", "--index", str(index_copy), "--json", "--verify"]).output
     )
@@ -159,7 +159,12 @@ def test_cli_add_and_remove(index_copy: Path, tmp_path: Path) -> None:
     again = runner.invoke(cli, ["index", "add", str(doc), "--index", str(index_copy)])
     assert again.exit_code == 2 and "already in the index" in again.output
     removed = runner.invoke(cli, ["index", "remove", "kirkuk", "--index", str(index_copy)])
-    assert removed.exit_code == 0 and "now holds 4 documents" in removed.output
+    assert removed.exit_code == 0 and "removed 1 document;" in removed.output
+    assert "now holds 4 documents" in removed.output
+    quiet = runner.invoke(cli, ["index", "add", str(doc), "--index", str(index_copy), "-q"])
+    assert quiet.exit_code == 0 and quiet.output == ""
+    quiet = runner.invoke(cli, ["index", "remove", "kirkuk", "--index", str(index_copy), "-q"])
+    assert quiet.exit_code == 0 and quiet.output == ""
     missing = runner.invoke(cli, ["index", "remove", "kirkuk", "--index", str(index_copy)])
     assert missing.exit_code == 2 and "no document with id" in missing.output
     nowhere = runner.invoke(cli, ["index", "remove", "x", "--index", str(tmp_path / "none")])

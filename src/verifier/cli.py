@@ -87,6 +87,12 @@ backend_option = click.option(
     help="Embedding backend: onnx (the shipped fp32 ONNX graph; fast, no torch) or torch "
     "(sentence-transformers). Same vectors up to float rounding.",
 )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 quiet_option = click.option(
     "-q", "--quiet", is_flag=True, help="No progress bars or status messages; errors and warnings still show."
 )
@@ -182,7 +188,8 @@ def index_build(paths: tuple[Path, ...], index_dir: Path, backend: str, quiet: b
     help="Index folder to add to (updated in place, atomically).",
 )
 @backend_option
-def index_add(paths: tuple[Path, ...], index_dir: Path, backend: str) -> None:
+@quiet_option
+def index_add(paths: tuple[Path, ...], index_dir: Path, backend: str, quiet: bool) -> None:
     """Add documents from PATHS to an index without rebuilding it: only they are embedded."""
     from verifier.embed import Embedder
     from verifier.ingest import load_documents
@@ -190,9 +197,11 @@ def index_add(paths: tuple[Path, ...], index_dir: Path, backend: str) -> None:
 
     docs = load_documents(list(paths))
     manifest = add_documents(index_dir, docs, Embedder(backend=backend))
+    if quiet:
+        return
     click.echo(
-        f"added {len(docs)} documents; {index_dir} now holds {manifest['documents']} documents, "
-        f"{manifest['sentences']} sentences",
+        f"added {_count(len(docs), 'document')}; {index_dir} now holds "
+        f"{_count(manifest['documents'], 'document')}, {_count(manifest['sentences'], 'sentence')}",
         err=True,
     )
 
@@ -206,14 +215,17 @@ def index_add(paths: tuple[Path, ...], index_dir: Path, backend: str) -> None:
     required=True,
     help="Index folder to remove from (updated in place, atomically).",
 )
-def index_remove(doc_ids: tuple[str, ...], index_dir: Path) -> None:
+@quiet_option
+def index_remove(doc_ids: tuple[str, ...], index_dir: Path, quiet: bool) -> None:
     """Remove the documents DOC_IDS (and their sentences) from an index without rebuilding it."""
     from verifier.update import remove_documents
 
     manifest = remove_documents(index_dir, list(doc_ids))
+    if quiet:
+        return
     click.echo(
-        f"removed {len(set(doc_ids))} documents; {index_dir} now holds {manifest['documents']} documents, "
-        f"{manifest['sentences']} sentences",
+        f"removed {_count(len(set(doc_ids)), 'document')}; {index_dir} now holds "
+        f"{_count(manifest['documents'], 'document')}, {_count(manifest['sentences'], 'sentence')}",
         err=True,
     )
 

@@ -760,6 +760,8 @@ def check_article_command(
         write_atomic_text(output.absolute(), rendered if rendered.endswith("\n") else rendered + "\n")
     except OSError as exc:
         raise VerifierError(f"cannot write {output}: {exc.strerror}") from None
+    if quiet:
+        return
     n = report.counts()
     click.echo(
         f"{plural(n['claims'], 'claim')} checked ({n['contradicted']} contradicted, {n['unknown']} unknown, "
