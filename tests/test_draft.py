@@ -314,7 +314,7 @@ def test_counts_are_singular_and_plural(tmp_path: Path, built_index) -> None:
     assert "1 check-worthy claim in 2 sentences:" in md.output
     assert "Not checked (1 sentence below" in md.output
     out = tmp_path / "r.html"
-    html = invoke("check-article", draft, "--index", built_index.path, "-o", out, "-q")
+    html = invoke("check-article", draft, "--index", built_index.path, "-o", out)
     assert html.exit_code == 0 and "1 claim checked" in html.output
     page = out.read_text(encoding="utf-8")
     assert "1 check-worthy claim in 2 sentences" in page
