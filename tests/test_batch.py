@@ -259,6 +259,38 @@ def test_one_column_csv_with_separators_in_claims_stays_one_column(
     assert fake.checked == ["foo; bar", "baz; qux | x"]
 
 
+@pytest.mark.parametrize(
+    ("data", "summary"),
+    [
+        ("claim\nThe moon is cheese\n", "wrote 1 row to {out} (0 with errors)"),
+        ('claim\n" "\n', "wrote 1 row to {out} (1 with an error)"),
+        ('claim\n" "\n""\n', "wrote 2 rows to {out} (2 with errors)"),
+    ],
+)
+def test_summary_line_counts_in_the_right_number(
+    tmp_path: Path, fake: FakeVerifier, data: str, summary: str
+) -> None:
+    # "wrote 1 rows" read as a glitch; the counts now take the singular for one.
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text(data, encoding="utf-8")
+    result = _invoke(src, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert summary.format(out=out) in result.stderr
+
+
+def test_one_column_header_and_one_clashing_column_read_in_the_singular(
+    tmp_path: Path, fake: FakeVerifier
+) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("claim\na,b\n", encoding="utf-8")
+    ragged = _invoke(src, "-o", tmp_path / "out.csv", "-q")
+    assert ragged.exit_code == 2 and "expected 1 field as in the header, saw 2" in ragged.output
+    src.write_text("claim,label\na,b\n", encoding="utf-8")
+    clash = _invoke(src, "-o", tmp_path / "out.csv", "-q")
+    assert clash.exit_code == 2
+    assert "already has column label that the results would overwrite; rename it first" in clash.output
+
+
 def test_bad_claims_get_an_error_and_the_batch_goes_on(tmp_path: Path, fake: FakeVerifier) -> None:
     src, out = tmp_path / "in.jsonl", tmp_path / "out.csv"
     rows = [

@@ -252,6 +252,27 @@ def test_is_date() -> None:
     assert not is_date("not a date") and not is_date("x") and not is_date("99999999999999999999")
 
 
+@pytest.mark.parametrize(
+    ("meta", "message"),
+    [
+        (
+            {"titel": "x"},
+            "unknown field 'titel' (did you mean 'title'?); allowed: doc_id, title, source, date, url",
+        ),
+        ({"title": "ok", "author": "x"}, "unknown field 'author'; allowed: doc_id, title, source, date, url"),
+        ({"sauce": "x", "Date": "2024"}, "unknown fields 'sauce' (did you mean 'source'?), 'Date' (did you"),
+    ],
+)
+def test_sidecar_unknown_keys_are_errors(tmp_path: Path, meta: dict, message: str) -> None:
+    # A misspelt key used to be dropped silently, indexing the document without that field.
+    write(tmp_path / "story.txt", "Body.")
+    sidecar = write(tmp_path / "story.meta.json", json.dumps(meta))
+    with pytest.raises(VerifierError) as info:
+        load_documents([tmp_path])
+    assert str(info.value).startswith(f"metadata file {sidecar}: {message}")
+    assert "\n" not in str(info.value)
+
+
 def test_sidecar_must_be_object(tmp_path: Path) -> None:
     write(tmp_path / "story.txt", "Body")
     write(tmp_path / "story.meta.json", "[1, 2]")
@@ -300,6 +321,38 @@ def test_jsonl_bad_lines(tmp_path: Path, line: str, message: str) -> None:
         load_documents([path])
 
 
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        (
+            "yesterday",
+            "field 'date' is not a date: 'yesterday' (write it like 2025-01-15, or leave it empty)",
+        ),
+        ("2021-02-30", "field 'date' is not a date: '2021-02-30'"),
+        # Only a bare year passes as a number: str(20240115) or str(true) would index as a "date".
+        (20240115, "field 'date' must be a date as text (like \"2025-01-15\") or a year, not a number"),
+        (True, "field 'date' must be a date as text (like \"2025-01-15\") or a year, not true/false"),
+        (["2024"], "field 'date' must be a date as text (like \"2025-01-15\") or a year, not a list"),
+    ],
+)
+def test_jsonl_dates_are_validated_like_sidecars(tmp_path: Path, date: object, message: str) -> None:
+    good = json.dumps({"text": "fine", "date": "2024-02-29"})
+    path = write(tmp_path / "feed.jsonl", f"{good}\n\n{json.dumps({'text': 'x', 'date': date})}\n")
+    with pytest.raises(VerifierError) as info:
+        load_documents([path])
+    assert str(info.value).startswith(f"{path} line 3: {message}")
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("date", "stored"), [(2024, "2024"), (" 15 January 2025 ", "15 January 2025"), (None, ""), ("  ", "")]
+)
+def test_jsonl_dates_that_read_as_dates(tmp_path: Path, date: object, stored: str) -> None:
+    # A year written as a JSON number is a year: kept as the text "2024", as a sidecar would hold it.
+    path = write(tmp_path / "feed.jsonl", json.dumps({"text": "x", "date": date}) + "\n")
+    assert load_one(path).date == stored
+
+
 def test_jsonl_with_no_records(tmp_path: Path) -> None:
     with pytest.raises(VerifierError, match="contains no records"):
         load_documents([write(tmp_path / "empty.jsonl", "\n\n")])
@@ -321,6 +374,23 @@ def test_csv_good(tmp_path: Path) -> None:
     assert second.text == "Multi\nline"
     assert second.doc_id == "table-" + hashlib.sha1(b"Multi\nline").hexdigest()[:12]
     assert second.source == "" and second.date == ""
+
+
+def test_csv_dates_are_validated_with_row_and_line(tmp_path: Path) -> None:
+    # The quoted newline in row 1 puts row 2 on line 4: the message names both, as for an empty text.
+    content = 'text,date,extra\n"Multi\nline",2024-02-29,kept\nok,2021-02-30,x\n'
+    path = write(tmp_path / "table.csv", content)
+    with pytest.raises(VerifierError) as info:
+        load_documents([path])
+    assert str(info.value) == (
+        f"{path} row 2 (line 4): field 'date' is not a date: '2021-02-30' "
+        "(write it like 2025-01-15, or leave it empty)"
+    )
+    write(path, "text,date\nok,yesterday\n")
+    with pytest.raises(
+        VerifierError, match=r"table\.csv row 1 \(line 2\): field 'date' is not a date: 'yesterday'"
+    ):
+        load_documents([path])
 
 
 def test_csv_values_like_na_stay_strings(tmp_path: Path) -> None:

@@ -182,6 +182,35 @@ def test_bad_requests(api: TestClient) -> None:
     assert api.get(f"/api/claims/{claim_id}/history").json()[-1]["reviewer"] == "verifier"  # nothing logged
 
 
+def test_bad_json_is_400_with_its_position(api: TestClient) -> None:
+    # FastAPI reported this as 422 "13: JSON decode error", the position reading like a field name.
+    response = api.post(
+        "/api/check", content=b'{"claim":\n "x",}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    message = (
+        "invalid JSON at line 2, column 6 (character 15): Expecting property name enclosed in double quotes"
+    )
+    assert response.json() == {"detail": message, "message": message}
+    garbage = api.post("/api/articles", content=b"not json", headers={"content-type": "application/json"})
+    assert garbage.status_code == 400
+    assert garbage.json()["detail"] == "invalid JSON at line 1, column 1 (character 0): Expecting value"
+    # Valid JSON that breaks the schema is still a 422 naming the field.
+    schema = api.post("/api/check", json={"claim": ""})
+    assert schema.status_code == 422 and schema.json()["message"].startswith("claim: ")
+
+
+def test_head_on_the_page_and_health_check(api: TestClient) -> None:
+    # Uptime monitors and `curl -I` send HEAD; both answered 405 before.
+    for path in ("/", "/healthz"):
+        head, get = api.head(path), api.get(path)
+        assert head.status_code == 200, path
+        assert head.headers["content-type"] == get.headers["content-type"]
+    assert "Content-Security-Policy" in api.head("/").headers
+    assert api.head("/", params={"status": "done"}).status_code == 422  # the same checks as GET
+    assert {"get"} == set(api.get("/openapi.json").json()["paths"]["/healthz"])  # no HEAD twin listed
+
+
 def test_exports(api: TestClient) -> None:
     article = post_article(api, title='=HYPERLINK("http://evil")')
     first = article["claims"][0]["id"]

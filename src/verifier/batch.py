@@ -26,6 +26,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from verifier.cli import rerank_option
+from verifier.draft import plural
 from verifier.errors import UserError, VerifierError
 from verifier.types import Verdict
 
@@ -131,8 +132,8 @@ def _parse_delimited(data: bytes, ext: str, path: Path) -> pd.DataFrame:
                 continue
             if len(fields) > len(header):
                 raise VerifierError(
-                    f"{path} line {line} (row {len(rows) + 1}): expected {len(header)} fields as in the "
-                    f"header, saw {len(fields)}; quote cells that contain {shown}"
+                    f"{path} line {line} (row {len(rows) + 1}): expected {plural(len(header), 'field')} "
+                    f"as in the header, saw {len(fields)}; quote cells that contain {shown}"
                 )
             # A short row is only missing trailing cells: they are empty, as in a spreadsheet.
             rows.append(fields + [""] * (len(header) - len(fields)))
@@ -379,8 +380,8 @@ def _prepare(
     clash = [c for c in RESULT_COLUMNS if c in df.columns]
     if clash:
         raise VerifierError(
-            f"{input_path} already has column(s) {', '.join(clash)} that the results would overwrite; "
-            "rename them first"
+            f"{input_path} already has {'column' if len(clash) == 1 else 'columns'} {', '.join(clash)} "
+            f"that the results would overwrite; rename {'it' if len(clash) == 1 else 'them'} first"
         )
     if not output_path.parent.is_dir():
         raise VerifierError(f"cannot write {output_path}: folder {output_path.parent} does not exist")
@@ -632,4 +633,7 @@ def batch_command(
         click.echo(f"\ninterrupted: {saved}run the same command with --resume to continue", err=True)
         sys.exit(130)
     if not quiet:
-        click.echo(f"wrote {summary.rows} rows to {output_path} ({summary.errors} with errors)", err=True)
+        with_errors = "with an error" if summary.errors == 1 else "with errors"
+        click.echo(
+            f"wrote {plural(summary.rows, 'row')} to {output_path} ({summary.errors} {with_errors})", err=True
+        )

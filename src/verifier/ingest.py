@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import difflib
 import hashlib
 import io
 import json
@@ -312,6 +313,34 @@ def is_date(value: str) -> bool:
     return True
 
 
+_DATE_HINT = "(write it like 2025-01-15, or leave it empty)"
+
+
+def _date_problem(value: str) -> str | None:
+    """Why ``value`` (stripped) cannot be a document's date, or None: one rule for every way in."""
+    if value and not is_date(value):
+        return f"field 'date' is not a date: {value!r} {_DATE_HINT}"
+    return None
+
+
+def _table_date(value: Any) -> tuple[str, str | None]:
+    """A jsonl/csv record's ``date`` as stored, and why it is refused (None when it is not).
+
+    A bare year is a date people write as a JSON number ({"date": 2024}); it is kept as the text
+    "2024", which reads as that year. Any other number, a list or an object would be indexed as
+    nonsense (str(20240115), "['x']"), so it is refused as in a sidecar.
+    """
+    if value is None:
+        return "", None
+    if type(value) is int and 1000 <= value <= 9999:  # type(): True is an int too, and no year
+        return str(value), None
+    if not isinstance(value, str):
+        got = _JSON_TYPES.get(type(value), type(value).__name__)
+        return "", f"field 'date' must be a date as text (like \"2025-01-15\") or a year, not {got}"
+    date = value.strip()
+    return date, _date_problem(date)
+
+
 _JSON_TYPES = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
 
 
@@ -327,6 +356,14 @@ def _read_sidecar(path: Path) -> dict[str, str]:
         ) from None
     if not isinstance(meta, dict):
         raise VerifierError(f"metadata file {sidecar} must contain a JSON object")
+    # A misspelt key ("titel") would otherwise be dropped and the document indexed without it.
+    unknown = [key for key in meta if key not in _META_FIELDS]
+    if unknown:
+        named = ", ".join(_unknown_key(key) for key in unknown)
+        raise VerifierError(
+            f"metadata file {sidecar}: unknown {'field' if len(unknown) == 1 else 'fields'} {named}; "
+            f"allowed: {', '.join(_META_FIELDS)}"
+        )
     fields: dict[str, str] = {}
     for key in _META_FIELDS:
         value = meta.get(key)
@@ -335,19 +372,24 @@ def _read_sidecar(path: Path) -> dict[str, str]:
             got = _JSON_TYPES.get(type(value), type(value).__name__)
             raise VerifierError(f"metadata file {sidecar}: field '{key}' must be a string, not {got}")
         fields[key] = _field(value)
-    if fields["date"] and not is_date(fields["date"]):
-        raise VerifierError(
-            f"metadata file {sidecar}: field 'date' is not a date: {fields['date']!r} "
-            "(write it like 2025-01-15, or leave it empty)"
-        )
+    problem = _date_problem(fields["date"])
+    if problem:
+        raise VerifierError(f"metadata file {sidecar}: {problem}")
     return fields
 
 
-def _record_doc(path: Path, record: dict[str, Any], text: str, where: str) -> _Loaded:
+def _unknown_key(key: str) -> str:
+    close = difflib.get_close_matches(key, _META_FIELDS, n=1)
+    return f"{key!r} (did you mean {close[0]!r}?)" if close else repr(key)
+
+
+def _record_doc(path: Path, record: dict[str, Any], text: str, where: str, date: str) -> _Loaded:
+    """``date``: the record's date as :func:`_table_date` accepted it."""
     text = text.replace("\r\n", "\n")
     given = _field(record.get("doc_id"))
     doc_id = given or f"{path.stem}-{hashlib.sha1(text.encode()).hexdigest()[:12]}"
     plain = {key: _field(record.get(key)) for key in _PLAIN_FIELDS}
+    plain["date"] = date
     doc = Document(doc_id, text, _field(record.get("title")), **plain, path=str(path))
     return _Loaded(doc, where, explicit_id=bool(given))
 
@@ -377,7 +419,10 @@ def _load_jsonl(path: Path) -> list[_Loaded]:
         text = record["text"]
         if not isinstance(text, str) or not text.strip():
             raise VerifierError(f"{where}: 'text' must be a non-empty string")
-        out.append(_record_doc(path, record, text, where))
+        date, problem = _table_date(record.get("date"))
+        if problem:
+            raise VerifierError(f"{where}: {problem}")
+        out.append(_record_doc(path, record, text, where, date))
     if not out:
         raise VerifierError(f"{path} contains no records")
     return out
@@ -405,11 +450,15 @@ def _load_csv(path: Path) -> list[_Loaded]:
     out: list[_Loaded] = []
     for row, record in enumerate(frame.to_dict("records"), start=1):
         text = record["text"]
+        date, problem = _table_date(record.get("date"))  # dtype=str: always text here
         if not text.strip():
+            problem = "empty 'text'"
+        if problem:
+            # The line only when needed: finding it re-reads the file up to the row.
             line = _csv_line(content, row)
             at = f" (line {line})" if line else ""
-            raise VerifierError(f"{path} row {row}{at}: empty 'text'")
-        out.append(_record_doc(path, record, text, f"{path} row {row}"))
+            raise VerifierError(f"{path} row {row}{at}: {problem}")
+        out.append(_record_doc(path, record, text, f"{path} row {row}", date))
     return out
 
 

@@ -4,9 +4,10 @@ The index is loaded once, before the server accepts requests; ``POST /api/docume
 adds to it in place (:mod:`verifier.update`) and swaps the loaded copy under a lock.
 Claims, reviews and their history live in SQLite (:mod:`verifier.review`) and survive
 restarts. Request bodies over :data:`MAX_BODY_BYTES` get 413; invalid fields (an empty or
-over-long claim, an unknown label) get 422 with the reason. HTML is rendered with
-autoescaping and served with a Content-Security-Policy that only runs this page's own
-script, so text from a draft or a document is always shown as text.
+over-long claim, an unknown label) get 422 with the reason; a body that is not JSON gets
+400 naming where it breaks. HTML is rendered with autoescaping and served with a
+Content-Security-Policy that only runs this page's own script, so text from a draft or a
+document is always shown as text.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Annotated, Any, Literal
 import click
 
 from verifier.api import MAX_CLAIM_CHARS
-from verifier.draft import MAX_DRAFT_CHARS, THRESHOLD, UNCERTAIN_BELOW, check_article
+from verifier.draft import MAX_DRAFT_CHARS, THRESHOLD, UNCERTAIN_BELOW, check_article, plural
 from verifier.errors import VerifierError
 from verifier.review import MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, ReviewStore, claimreview
 from verifier.types import LABELS
@@ -183,6 +184,21 @@ def reload_verifier(verifier: Any) -> Any:
     )
 
 
+def _json_error_message(error: dict[str, Any], body: Any) -> str:
+    """ "invalid JSON at line 1, column 14 (character 13): Expecting ..." for FastAPI's json_invalid error."""
+    loc = error.get("loc", ())
+    reason = (error.get("ctx") or {}).get("error") or error.get("msg") or "JSON decode error"
+    pos = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
+    if pos is None:
+        return f"invalid JSON: {reason}"
+    where = f"character {pos}"  # 0-based, as Python's json module counts
+    if isinstance(body, str):  # the document FastAPI failed to decode: line and column for an editor
+        line = body.count("\n", 0, pos) + 1
+        column = pos - (body.rfind("\n", 0, pos) + 1) + 1
+        where = f"line {line}, column {column} ({where})"
+    return f"invalid JSON at {where}: {reason}"
+
+
 def _html_headers(nonce: str) -> dict[str, str]:
     return {
         "Content-Security-Policy": (
@@ -225,6 +241,12 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # A body that is not JSON at all is a malformed request (400), not a field that failed its
+        # schema (422); FastAPI reports it as loc ["body", 13], which would read as a field "13".
+        bad_json = next((e for e in exc.errors() if e.get("type") == "json_invalid"), None)
+        if bad_json is not None:
+            message = _json_error_message(bad_json, exc.body)
+            return JSONResponse({"detail": message, "message": message}, status_code=400)
         # FastAPI's default echoes every rejected input back (a 1 MB claim included): name the field only.
         errors = [
             {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
@@ -243,6 +265,9 @@ def create_app(
             raise HTTPException(404, f"no claim with id {claim_id}")
         return claim
 
+    # Uptime monitors and `curl -I` send HEAD; FastAPI routes answer only the methods they list. The
+    # HEAD twins are left out of the OpenAPI schema, where they would repeat the GET operations.
+    @app.head("/healthz", include_in_schema=False)
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
         """Ready: the index is loaded. Also says what it holds."""
@@ -353,6 +378,7 @@ def create_app(
             "index": {"documents": manifest["documents"], "sentences": manifest["sentences"]},
         }
 
+    @app.head("/", response_class=HTMLResponse, include_in_schema=False)
     @app.get("/", response_class=HTMLResponse)
     def review_page(
         status: Annotated[Literal["pending", "reviewed"] | None, Query()] = None,
@@ -445,7 +471,7 @@ def serve_command(
         click.echo(f"warning: {host} is not a loopback address; anyone who can reach it can review", err=True)
     if not quiet:
         click.echo(
-            f"index {verifier.index.directory} ({len(verifier.index.documents)} documents), "
+            f"index {verifier.index.directory} ({plural(len(verifier.index.documents), 'document')}), "
             f"reviews in {db_path}; "
             f"open http://{host if ':' not in host else f'[{host}]'}:{port}/",
             err=True,
