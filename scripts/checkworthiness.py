@@ -6,7 +6,9 @@
 The labels file has one JSON object a line: {"draft", "split", "text", "checkworthy"}; drafts
 live in tests/data/drafts. Every sentence the scorer finds in a labelled draft must have a
 label (and every label a sentence), so the figures cover each draft whole. A label covers every
-occurrence of its text (a headline repeated in the body is counted each time).
+occurrence of its text (a headline repeated in the body is counted each time). A row whose
+"draft" is null is one sentence scored on its own, as the only sentence of a draft without
+headline: a hard case added without inventing a draft around it.
 """
 
 from __future__ import annotations
@@ -17,21 +19,34 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from verifier.draft import THRESHOLD, read_draft, score_sentences
+from verifier.draft import THRESHOLD, Sentence, read_draft, score_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
+_CELL = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}
 
 
 def evaluate(labels_path: Path, drafts_dir: Path, threshold: float) -> tuple[dict, list[str]]:
     labels: dict[str, dict[str, bool]] = defaultdict(dict)
     splits: dict[str, str] = {}
+    alone: list[tuple[str, str, bool]] = []  # (split, text, label) of sentences without a draft
     for line in labels_path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
+            if row["draft"] is None:
+                alone.append((row["split"], row["text"], bool(row["checkworthy"])))
+                continue
             labels[row["draft"]][row["text"]] = bool(row["checkworthy"])
             splits[row["draft"]] = row["split"]
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "tn": 0})
     errors: list[str] = []
+
+    def count(split: str, where: str, s: Sentence, gold: bool) -> None:
+        key = _CELL[(gold, s.checkworthy(threshold))]
+        for name in (split, "all"):
+            counts[name][key] += 1
+        if key in ("fp", "fn"):
+            errors.append(f"{key.upper()} {s.score:.2f} [{where}] {s.text}  ({', '.join(s.features)})")
+
     for draft, by_text in labels.items():
         text, title = read_draft(drafts_dir / draft)
         found = score_sentences(text, title)
@@ -41,13 +56,12 @@ def evaluate(labels_path: Path, drafts_dir: Path, threshold: float) -> tuple[dic
         for s in found:
             if s.text not in by_text:
                 raise SystemExit(f"{draft}: unlabelled sentence {s.text!r}")
-            gold, pred = by_text[s.text], s.checkworthy(threshold)
-            cell = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}
-            key = cell[(gold, pred)]
-            for split in (splits[draft], "all"):
-                counts[split][key] += 1
-            if gold != pred:
-                errors.append(f"{key.upper()} {s.score:.2f} [{draft}] {s.text}  ({', '.join(s.features)})")
+            count(splits[draft], draft, s, by_text[s.text])
+    for split, text, gold in alone:
+        found = score_sentences(text)
+        if [s.text for s in found] != [text]:
+            raise SystemExit(f"not one sentence on its own: {text!r} splits as {[s.text for s in found]}")
+        count(split, "sentence", found[0], gold)
     return counts, errors
 
 

@@ -403,3 +403,95 @@ def test_markup_in_a_markdown_draft_is_not_a_claim(tmp_path: Path) -> None:
     assert loaded.title == "Troops"
     (claim,) = find_claims(loaded.text, loaded.title, markup=loaded.markup)
     assert claim.claim == "The mission employs 46 soldiers."
+
+
+# --- offsets, Markdown escaping, check-worthiness misses (QA round 6) ----------------------------
+
+QUOTED = 'The mayor said the jams were "a temporary problem <script>alert(1)</script> & nothing more".'
+OFFSET_DRAFTS = {
+    "draft.txt": "Troops in Iraq\r\n\r\nThe U.S. has 10,000 troops in Iraq, a *U.N.* report said in 2024.\r\n"
+    "\r\nSee you next week.\r\n",
+    "draft.md": "# Troops in Iraq\n\n*By Staff*\n\nThe U.S. has 10,000 troops in Iraq, a "
+    "[U.N. report](http://x.example) said in **2024**.\n",
+    "draft.html": "<html><head><title>Troops</title><style>p{}</style></head><body><h1>Troops in Iraq</h1>"
+    "<p>The U.S. has <b>10,000</b> troops in Iraq, a U.N. report said in 2024.</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OFFSET_DRAFTS))
+def test_json_offsets_index_the_text_the_report_carries(tmp_path: Path, built_index, name: str) -> None:
+    draft = tmp_path / name
+    draft.write_bytes(OFFSET_DRAFTS[name].encode("utf-8"))
+    result = invoke("check-article", draft, "--index", built_index.path, "--format", "json", "-q")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    text = report["text"]
+    assert report["claims"] and "10,000 troops" in report["claims"][0]["text"]
+    for item in report["claims"] + report["sentences"]:
+        assert text[item["start"] : item["end"]] == item["text"]
+    # The text is the draft as read, not the file: CRLF, Markdown and tags are gone.
+    assert "\r" not in text and "<p>" not in text and "**" not in text
+
+
+def _rendered(markdown: str) -> str:
+    """What a reader sees of one Markdown line: rendered, tags dropped, entities decoded."""
+    import html
+
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    return html.unescape(re.sub(r"<[^>]*>", "", rendered)).strip()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        QUOTED,
+        "AT&T paid &amp; 5 < 6 > 4, see [1](http://x) or <http://y>.",
+        "snake_case and __init__ and *stars* and `code` and ~~gone~~ and a \\ backslash",
+        "We are #1 #",
+    ],
+)
+def test_markdown_report_shows_a_sentence_as_written(sentence: str) -> None:
+    from verifier.draft import _md
+
+    shown = _md(sentence)
+    assert "<" not in shown and ">" not in shown  # no raw HTML for the renderer to pass through
+    assert _rendered(f"## 1. UNKNOWN (0.46): {shown}") == f"1. UNKNOWN (0.46): {sentence}"
+    assert _rendered(f"- 0.10 {shown}") == f"0.10 {sentence}"
+    assert "\\&" not in shown and "snake\\_case" not in shown  # no escape where none is needed
+
+
+def test_markdown_report_quotes_tags_as_text(tmp_path: Path, built_index) -> None:
+    draft = tmp_path / "quote.txt"
+    draft.write_text(f"{QUOTED}\n\nThe U.S. has 10,000 troops in Iraq.\n", encoding="utf-8")
+    result = invoke("check-article", draft, "--index", built_index.path, "-q")
+    assert result.exit_code == 0, result.output
+    assert "a temporary problem &lt;script&gt;alert(1)&lt;/script&gt; & nothing more" in result.output
+    assert "<script>" not in result.output and "\\&" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feature", "checkworthy"),
+    [
+        # An imperative with a figure in it states a fact; without one it is a call to action.
+        ("See the council report on Floods in Kasara, which killed 40 people.", "number", True),
+        ("Watch the final live on Sunday at 8pm.", "call to action or boilerplate", False),
+        ("Solvex no longer makes lead-acid batteries.", "change of state", True),
+        ("I will never forget that morning.", None, False),
+        ("The bridge is the longest in the country.", "superlative", True),
+        ("Kasara is the wettest town in the region.", "superlative", True),
+        ("The mayor is the most honest politician in the region.", None, False),
+        ("It was the longest night of my life.", "superlative", False),
+        ("Her latest novel is a delight.", None, False),
+    ],
+)
+def test_checkworthiness_of_imperatives_changes_and_superlatives(
+    sentence: str, feature: str | None, checkworthy: bool
+) -> None:
+    (s,) = score_sentences(sentence)
+    assert s.checkworthy() is checkworthy, (s.score, s.features)
+    if feature:
+        assert feature in s.features
+    if checkworthy:
+        assert "call to action or boilerplate" not in s.features

@@ -2,12 +2,13 @@
 
 Check-worthiness is a transparent linear score, not a trained model: each sentence gets
 features that make a statement checkable (a number, a date, a named entity, a comparison,
-a causal link, an attribution) or not (a question, an opinion word, first or second
-person, a call to action or legal line, a byline, a headline, very few words), each with
-a hand-set weight; the score is ``sigmoid(BIAS + sum of weights)`` and a sentence is a
-claim when it reaches :data:`THRESHOLD`. Headlines repeated in the body (and any sentence
-repeated verbatim) score 0. The weights were set on the two "dev" drafts in
-``tests/data/drafts`` and measured on all four (``scripts/checkworthiness.py``).
+a causal link, an attribution, a state that changed, a superlative) or not (a question, an
+opinion word, first or second person, a call to action or legal line, a byline, a headline,
+very few words), each with a hand-set weight; the score is ``sigmoid(BIAS + sum of weights)``
+and a sentence is a claim when it reaches :data:`THRESHOLD`. Headlines repeated in the body
+(and any sentence repeated verbatim) score 0. The weights were set on the "dev" split of
+``tests/data/checkworthiness.jsonl`` (two drafts in ``tests/data/drafts`` and some sentences
+labelled on their own) and measured on every split (``scripts/checkworthiness.py``).
 
 A ``.txt`` or ``.md`` draft has a headline only when it shows one (:func:`draft_headline`): a
 Markdown ``# `` heading, or a first line that stands alone (a blank line after it, text after
@@ -48,6 +49,8 @@ WEIGHTS: dict[str, float] = {
     "comparison": 0.7,
     "causal": 1.2,
     "attribution": 0.5,
+    "change of state": 1.0,
+    "superlative": 0.5,
     "question": -4.0,
     "opinion": -2.5,
     "first/second person": -1.3,
@@ -88,15 +91,35 @@ _MONTHS = (
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _RE_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 _RE_DIGIT = re.compile(r"\d")
+# A clock time says when, like a date, not how many.
+_RE_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]m\b|[ap]\.m\.)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _RE_RELATIVE_DATE = re.compile(
     r"\b(?:yesterday|today|tonight|(?:last|next|this|every|a|per|within a) (?:year|month|week|decade|day)"
     r"|(?:years?|months?|weeks?|decades?) ago)\b",
     re.IGNORECASE,
 )
+# Superlatives of a measurable quantity ("the longest", "the deadliest"); evaluative ones
+# ("the best", "the most honest") are opinions, and "-est" alone also ends "interest", "forest".
+_MEASURED_SUPERLATIVE = (
+    r"(?:largest|biggest|highest|lowest|smallest|longest|shortest|oldest|youngest|newest|"
+    r"tallest|deepest|widest|hottest|warmest|coldest|wettest|driest|fastest|slowest|heaviest|"
+    r"lightest|richest|poorest|busiest|deadliest|earliest|costliest|strongest|weakest|"
+    r"most (?:populous|expensive|visited|densely|widely|common)|least (?:populous|expensive|visited))"
+)
 _RE_COMPARISON = re.compile(
-    r"\b(?:more|less|fewer|than|most|least|largest|biggest|highest|lowest|smallest|longest|oldest|"
-    r"hottest|coldest|fastest|rose|risen|rise|rises|fell|fallen|falls|increase[sd]?|decrease[sd]?|"
-    r"grew|grown|dropped|doubled|tripled|halved|up from|down from|compared (?:with|to)|record)\b",
+    rf"\b(?:more|less|fewer|than|most|least|{_MEASURED_SUPERLATIVE}|rose|risen|rise|rises|fell|fallen|"
+    r"falls|increase[sd]?|decrease[sd]?|grew|grown|dropped|doubled|tripled|halved|up from|down from|"
+    r"compared (?:with|to)|record)\b",
+    re.IGNORECASE,
+)
+# A superlative that ranks something ("the longest in the country", "Iraq's largest city",
+# "the first woman to"): a claim about all the others too, so worth more than a comparison.
+_RE_SUPERLATIVE = re.compile(
+    rf"\b(?:the|its|their|[A-Za-z]+['’]s)\s+(?:{_MEASURED_SUPERLATIVE}|first|only)\b", re.IGNORECASE
+)
+# A state that changed or ended ("no longer makes", "ceased trading"): checkable against the past.
+_RE_CHANGE = re.compile(
+    r"\b(?:no longer|stopped|ceased|discontinued|scrapped|shut down|closed down|abolished)\b",
     re.IGNORECASE,
 )
 _RE_CAUSAL = re.compile(
@@ -297,10 +320,11 @@ def features_of(text: str, *, heading: bool = False) -> list[str]:
     found: set[str] = set()
     stripped = text.strip()
     years = _RE_YEAR.findall(text)
-    other_digits = _RE_DIGIT.search(_RE_YEAR.sub(" ", text)) is not None
+    clock = _RE_CLOCK.search(text) is not None
+    other_digits = _RE_DIGIT.search(_RE_CLOCK.sub(" ", _RE_YEAR.sub(" ", text))) is not None
     if other_digits or any(w in _NUMBER_WORDS for w in lowered) or "%" in text:
         found.add("number")
-    if years or _RE_RELATIVE_DATE.search(text) or any(w in _MONTHS or w in _WEEKDAYS for w in words):
+    if years or clock or _RE_RELATIVE_DATE.search(text) or any(w in _MONTHS or w in _WEEKDAYS for w in words):
         found.add("date")
     entities = [
         w
@@ -321,6 +345,10 @@ def features_of(text: str, *, heading: bool = False) -> list[str]:
         found.add("causal")
     if _RE_ATTRIBUTION.search(text):
         found.add("attribution")
+    if _RE_CHANGE.search(text):
+        found.add("change of state")
+    if _RE_SUPERLATIVE.search(text):
+        found.add("superlative")
     if stripped.endswith("?"):
         found.add("question")
     if _RE_OPINION.search(text):
@@ -328,11 +356,11 @@ def features_of(text: str, *, heading: bool = False) -> list[str]:
     if _RE_PERSON.search(text):
         found.add("first/second person")
     first = lowered[0] if lowered else ""
-    if (
-        _RE_BOILERPLATE.search(text)
-        or first in _CALL_TO_ACTION_START
-        or " ".join(lowered[:2]) in _CALL_TO_ACTION_START
-    ):
+    # An imperative start is a call to action only without a figure in it: "See the report on
+    # the floods, which killed 40 people" states a death toll. A date is not enough, since
+    # invitations carry one ("Join us on Saturday", "Watch it live at 8pm").
+    imperative = first in _CALL_TO_ACTION_START or " ".join(lowered[:2]) in _CALL_TO_ACTION_START
+    if _RE_BOILERPLATE.search(text) or (imperative and "number" not in found):
         found.add("call to action or boilerplate")
     if _RE_BYLINE.match(stripped):
         found.add("byline")
@@ -581,6 +609,9 @@ class ArticleReport:
             "summary": self.counts(),
             "claims": [c.to_dict() for c in self.ordered()],
             "sentences": [s.to_dict(self.threshold) for s in self.sentences],
+            # What every "start"/"end" above indexes (text[start:end] is the sentence): the draft
+            # as read, which for .html (and rendered .md) is its visible text, not the file.
+            "text": self.text,
         }
 
     def to_json(self) -> str:
@@ -654,12 +685,27 @@ def draft_segments(text: str, claims: Sequence[ArticleClaim]) -> list[tuple[str,
     return [(t, c) for t, c in out if t]
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#])")
+# Inline Markdown syntax a sentence could trigger mid-line (the report never starts a line with
+# one): emphasis, code, links, GFM strikethrough, a backslash escape. "_" inside a word
+# ("snake_case") is not emphasis, so it is left alone.
+_MD_SPECIAL = re.compile(r"[\\`*\[\]~]|(?<![^\W_])_|_(?![^\W_])")
+# "&" is plain text in Markdown unless it starts a character reference ("&amp;", "&#60;").
+_MD_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+# Closing "#"s end an ATX heading and would be dropped from a claim quoted in one.
+_MD_CLOSING_HASHES = re.compile(r"(?:^|(?<=\s))(#+)$")
 
 
 def _md(text: str) -> str:
-    """Text safe inside Markdown: no markup, no raw HTML, one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text shown as written inside a Markdown line: no markup, no raw HTML, one line.
+
+    Renderers pass raw HTML through, so ``<`` and ``>`` become entities ("&lt;script&gt;"
+    shows as "<script>" and runs nothing); everything else is backslash-escaped only where
+    Markdown would read it as syntax, so the raw report stays readable.
+    """
+    text = " ".join(text.split())
+    text = _MD_ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), text)
+    return _MD_CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group(1)), text)
 
 
 def check_article(
