@@ -749,3 +749,66 @@ def test_explanations_quote_figures_cleanly() -> None:
     assert stance("There are 2,500 U.S. troops .", "There are 2,500 U.S. troops in Iraq.").reason == (
         "states 2,500 U.S. troops"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # The same sum in another currency: the currency is wrong.
+        ("The bridge cost 420 million euros .", "The bridge cost $420 million to build .", "contradicts"),
+        ("The bridge cost 420 million dollars .", "The bridge cost $420 million to build .", "supports"),
+        # "€" and "euros" are one currency, and count as a shared word.
+        (
+            "Solvex made a profit of €2.1 billion in 2022 .",
+            "Solvex reported a net profit of 1.2 billion euros for 2022 , up 35% .",
+            "contradicts",
+        ),
+        # A figure that names nothing counts what the figure before it in the clause counts.
+        (
+            "The floods displaced over 8,000 people .",
+            "The floods killed 23 people and displaced more than 8,000 , the agency said .",
+            "supports",
+        ),
+        (
+            "The floods displaced fewer than 1,000 people .",
+            "The floods killed 23 people and displaced more than 8,000 , the agency said .",
+            "contradicts",
+        ),
+        # Direction: the figure matches, the movement does not.
+        (
+            "Nordland's unemployment rate rose to 4.2% in June 2023 .",
+            "Nordland's unemployment rate fell to 4.2% in June 2023 , down from 5.1% a year earlier .",
+            "contradicts",
+        ),
+        (
+            "Nordland's unemployment rate fell to 4.2% in June 2023 .",
+            "Nordland's unemployment rate fell to 4.2% in June 2023 , down from 5.1% a year earlier .",
+            "supports",
+        ),
+        (
+            "Solvex bought a battery business in 2019 .",
+            "Solvex sold its battery business in 2019 .",
+            "contradicts",
+        ),
+        # ... but not across figures ("51 wins and 65 losses"), nor a converse in the passive.
+        (
+            "Dzumhur has lost more than 64 matches against top players .",
+            "Dzumhur has a record of 51 wins and 65 losses against top players .",
+            "neutral",  # "matches" and "losses" are not one unit; the loose reading supports it
+        ),
+        (
+            "Newcastle bought Ferdinand for £6 million in 1995 .",
+            "Ferdinand was sold to Newcastle for £6 million in 1995 .",
+            "supports",
+        ),
+    ],
+)
+def test_currencies_shared_units_and_directions(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence).stance == expected
+
+
+def test_a_possessive_names_the_entity() -> None:
+    assert "solvex" in extract("Solvex's revenue rose .").entities
+    assert stance("Solvex's revenue rose to 9 billion euros .", "Revenue rose .").reason == (
+        "does not mention Solvex"
+    )

@@ -618,7 +618,38 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         unit = ["%"] if m.group("pct") else _unit(text[m.end() :])
         qual = _qualifier(text[max(0, m.start() - 25) : m.start()])
         found.append(_quantity(value, text, m.start(), m.end(), unit, qual))
-    return sorted(found, key=lambda q: q.start)
+    return _shared_units(text, sorted(found, key=lambda q: q.start))
+
+
+def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A figure that names nothing takes the unit of the count just before it in the same
+    clause: "killed 23 people and displaced more than 8,000" displaced 8,000 people."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            not q.unit
+            and prev is not None
+            and prev.unit
+            and _measure_kind(prev) == "count"
+            and re.fullmatch(
+                r"[^.;:()]{0,40}\b(?:and|or|but|while|with)\b[^.;:()]{0,40}", text[prev.end : q.start]
+            )
+        ):
+            # What befell the first ("killed 23") is not said of the second ("displaced 8,000").
+            unit = prev.unit - {"death", "recovery"}
+            if unit:
+                head = prev.head if prev.head in unit else sorted(unit)[0]
+                q = replace(q, unit=unit, head=head)
+        out.append(q)
+    return out
+
+
+def _measure_kind(q: Quantity) -> str:
+    special = [
+        u for u in q.unit if u in ("%", ORDINAL) or u.startswith("/") or is_currency(u) or u in MEASURES
+    ]
+    return "special" if special else "count"
 
 
 def extract_dates(text: str) -> list[DateMention]:
@@ -675,7 +706,8 @@ _AS_OF = re.compile(r"\bas (?:of|at)(?: the (?:end|start|beginning|middle) of)?[
 
 
 def _norm_entity(name: str) -> str:
-    low = re.sub(r"[.’']", "", name.lower()).strip()
+    low = re.sub(r"[’']s\b", "", name.lower())  # "Solvex's" names Solvex, not "Solvexs"
+    low = re.sub(r"[.’']", "", low).strip()
     low = re.sub(r"^the\s+", "", low)
     return ALIASES.get(low, low)
 

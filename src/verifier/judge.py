@@ -89,13 +89,22 @@ class Judge(Protocol):
     def to_dict(self) -> dict[str, Any]: ...
 
 
+_SYMBOL_WORDS = {symbol: word for word, symbol in CURRENCY_WORDS.items()}
+
+
+def _money_words(facts: Facts) -> frozenset[str]:
+    return frozenset(_SYMBOL_WORDS[u] for q in facts.quantities for u in q.unit if u in _SYMBOL_WORDS)
+
+
 def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> float:
     """Share of the claim's content words (less ``skip``) that the evidence repeats."""
-    content = claim.content - skip
+    # A currency is a word of the claim whether written "€" or "euros" ("a profit of €2.1
+    # billion" shares "euro" with "a profit of 1.2 billion euros").
+    content = (claim.content | _money_words(claim)) - skip
     if not content:
         return 1.0
     hit = 0
-    words = ev.words
+    words = ev.words | _money_words(ev)
     ev_measures = {MEASURES[w][0] for w in ev.content if w in MEASURES}
     for word in content:
         if (
@@ -105,6 +114,8 @@ def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> fl
             )
             # a unit said in other words: "fatalities" for "deaths", "two weeks" for "14 days"
             or (word in MEASURES and MEASURES[word][0] in ev_measures)
+            # a currency against a currency: which one is for the figures to settle
+            or (word in CURRENCY_WORDS and not words.isdisjoint(CURRENCY_WORDS))
             or any(same_count_noun(word, other) for other in ev.content)
         ):
             hit += 1
@@ -158,6 +169,12 @@ def _conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
     if claim_q.qualifier in ("less", "atmost"):
         return lo > c or (lo >= c and claim_q.qualifier == "less")
     return not _compatible(claim_q, ev_q)
+
+
+def _other_currency(claim_q: Quantity, ev_q: Quantity) -> bool:
+    """The claim's sum in another currency: "420 million euros" against "$420 million"."""
+    a, b = _measure(claim_q), _measure(ev_q)
+    return is_currency(a) and is_currency(b) and a != b and _compatible(claim_q, ev_q)
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
@@ -267,6 +284,68 @@ def _years_match(c: DateMention, e: DateMention) -> bool | None:
     return True if lo <= e_lo and e_hi <= hi else None
 
 
+# Opposite poles of one axis: a claim that says a figure "rose" where the sentence says it
+# "fell" to the same value is contradicted, though every figure matches. Lemmas and the
+# surface forms the lemmatiser gets wrong ("rose" is a flower to it, "won" a currency).
+_AXES = (
+    (
+        frozenset(
+            "rise rose risen increase grow grew climb jump soar surge gain raise up rebound expand boost "
+            "higher high".split()
+        ),
+        frozenset(
+            "fall fell fallen decrease decline drop shrink shrank slip plunge tumble slump sink dip down "
+            "cut reduce lower low".split()
+        ),
+    ),
+    # Converse verbs ("A bought X" is "X was sold to A"), so a passive sentence is not read.
+    (frozenset({"buy", "bought", "acquire"}), frozenset({"sell", "sold"})),
+    (frozenset({"open"}), frozenset({"close", "shut"})),
+    (frozenset({"approve", "accept"}), frozenset({"reject", "refuse"})),
+)
+_POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
+
+
+def _poles(words: Sequence[str]) -> list[tuple[int, int]]:
+    """(axis, pole) of each direction word in ``words`` (lower-case tokens)."""
+    found = []
+    for w in words:
+        forms = {w, lemma(w)}
+        for a, axis in enumerate(_AXES):
+            for p, pole in enumerate(axis):
+                if forms & pole:
+                    found.append((a, p))
+    return found
+
+
+def _opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str] | None:
+    """The claim's direction word and the sentence's opposite one, when on some axis each
+    says one pole only and they differ ("rose" / "fell"); None otherwise."""
+    c, e = _poles(claim_words), _poles(ev_words)
+    for a in {axis for axis, _ in c}:
+        if a > 0 and (_PASSIVE.search(" ".join(claim_words)) or _PASSIVE.search(" ".join(ev_words))):
+            continue  # "X was sold to A" says "A bought X"
+        cp, ep = {p for x, p in c if x == a}, {p for x, p in e if x == a}
+        if len(cp) == 1 and len(ep) == 1 and cp != ep:
+            cw = next(w for w in claim_words if _poles([w]) and _poles([w])[0] == (a, next(iter(cp))))
+            ew = next(w for w in ev_words if _poles([w]) and _poles([w])[0] == (a, next(iter(ep))))
+            return cw, ew
+    return None
+
+
+def _window(text: str, start: int, before: int = 6) -> list[str]:
+    """The lower-case words just before a figure ("unemployment rate fell to"), not reaching
+    back past another figure ("51 wins and 65 losses": nothing is said before 65)."""
+    words = [t.lower() for t in TOKEN_RE.findall(text[max(0, start - 60) : start])][-before:]
+    numbers = [i for i, w in enumerate(words) if w[0].isdigit()]
+    return words[numbers[-1] + 1 :] if numbers else words
+
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:sold|bought|acquired|opened|closed)\b", re.I
+)
+
+
 def _negation_in_scope(facts: Facts, other: Facts) -> bool:
     """Does a negation cue of ``facts`` govern words the other sentence also says?"""
     low = facts.text.lower().replace("’", "'")
@@ -364,6 +443,13 @@ class FactJudge:
             if not same and relaxed:
                 same = [e for e in ev.quantities if _near(q, e)]
             if not same:
+                other = next((e for e in ev.quantities if _other_currency(q, e)), None)
+                if other is not None and coverage >= support_coverage:
+                    # The same amount in another currency: almost always the currency is wrong.
+                    reason = (
+                        f"claim says {_phrase(claim.text, q)}; the evidence says {_phrase(ev.text, other)}"
+                    )
+                    return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
                 continue
             # "15 compilation albums" answers "16 compilation albums", not "6 live albums".
             best = max(len(q.unit & e.unit) for e in same)
@@ -403,6 +489,21 @@ class FactJudge:
                     f"claim says {d.text}; the evidence says {conflict.text}",
                     "date",
                 )
+
+        # Direction: at a matched figure ("rose to 4.2%" / "fell to 4.2%"), else over the whole
+        # sentence when each side says one direction only and the rest is repeated.
+        for q, e in supported_q:
+            flip = _opposed(_window(claim.text, q.start), _window(ev.text, e.start))
+            if flip is not None:
+                reason = f"claim says '{flip[0]}' to {_phrase(claim.text, q)}; the evidence says '{flip[1]}'"
+                return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
+        claim_words = [t.lower() for t in TOKEN_RE.findall(claim.text)]
+        flip = _opposed(claim_words, [t.lower() for t in TOKEN_RE.findall(ev.text)])
+        if flip is not None:
+            turned = frozenset(lemma(w) for w in claim_words if w in _POLE_WORDS or lemma(w) in _POLE_WORDS)
+            if _coverage(claim, ev, turned) >= NEGATION_COVERAGE:
+                reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
+                return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "negation")
 
         if claim.negated != ev.negated and coverage >= NEGATION_COVERAGE:
             negated, other = (claim, ev) if claim.negated else (ev, claim)
