@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.api import checkable
+from verifier.claims import checkable, parts
 from verifier.nli import grouped
 
 
@@ -44,3 +44,44 @@ def test_an_attribution_is_not_part_of_the_claim(claim: str, core: str | None) -
 )
 def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None:
     assert grouped(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        (
+            "Solvex will hire 2,000 workers in 2023 and was founded in 1987.",
+            ["Solvex will hire 2,000 workers in 2023", "Solvex was founded in 1987."],
+        ),
+        (
+            "The company reported a profit and hired 2,000 workers.",
+            ["The company reported a profit", "The company hired 2,000 workers."],
+        ),
+        # "and" between nouns or names is one statement.
+        ("New York has under 62,000 cases and less than 1,000 deaths .", None),
+        ("Bosnia and Herzegovina had 431 cases.", None),
+        ("He played for Arsenal and Chelsea.", None),
+    ],
+)
+def test_a_compound_claim_is_checked_part_by_part(claim: str, expected: list[str] | None) -> None:
+    assert parts(claim) == (expected or [claim])
+
+
+def test_parts_combine_into_one_verdict() -> None:
+    from verifier.api import combine
+    from verifier.types import Evidence, Verdict
+
+    def verdict(part: str, label: str, confidence: float, at: int) -> Verdict:
+        e = Evidence(f"sentence {at}", "d", "T", "", "", at, at * 10, at * 10 + 5, 0.8)
+        return Verdict(part, label, confidence, f"reason {at}.", [e])  # type: ignore[arg-type]
+
+    a, b = verdict("A", "supported", 0.9, 1), verdict("B", "contradicted", 0.8, 2)
+    both = combine("A and B", [a, b])
+    assert (both.claim, both.label, both.confidence) == ("A and B", "contradicted", 0.8)
+    assert both.explanation.startswith("The part “B” is contradicted: reason 2.")
+    assert [e.sentence_index for e in both.evidence] == [2, 1]  # the deciding part's evidence first
+    unsure = combine("A and C", [a, verdict("C", "unknown", 0.46, 3)])
+    assert unsure.label == "unknown" and "“C” is not settled" in unsure.explanation
+    fine = combine("A and D", [a, verdict("D", "supported", 0.7, 4)])
+    assert fine.label == "supported" and fine.confidence == 0.7
+    assert "“A”: reason 1." in fine.explanation and "“D”: reason 4." in fine.explanation

@@ -7,11 +7,11 @@ v.check("The US has 2,500 troops in Iraq").label   # 'supported'
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from verifier.aggregate import Aggregator
+from verifier.claims import checkable, parts
 from verifier.embed import Embedder
 from verifier.errors import VerifierError
 from verifier.index import EvidenceIndex
@@ -30,31 +30,32 @@ def validate_claim(claim: object) -> str:
     return claim.strip()
 
 
-# Who said it is not what is claimed: "The US has 10,000 troops in Iraq, officials said on
-# Monday" is checked as "The US has 10,000 troops in Iraq". A speaker left in would be a name
-# or a day every sentence must repeat. Only a closing (or inserted) attribution with at most a
-# short "when/where" after the verb is cut: "X said that ..." at the start may be what is
-# claimed ("Coentrao stated that he would only play for Benfica"), and "according to X" is
-# often the scope of a figure (Rotten Tomatoes' rating is not Metacritic's).
-_SAY = (
-    r"(?:said|says|told\s+\w+|reported|reports|announced|announces|added|adds|stated|"
-    r"claimed|claims|confirmed|confirms|noted|notes|insisted|insists|warned|warns)"
-)
-# One to six words, none of which joins a clause or makes the verb passive ("1,550 cases
-# have been confirmed" states the figure; nobody is quoted).
-_SPEAKER = (
-    r"(?:(?!(?:as|and|but|that|which|who|while|was|were|been|be|is|are|has|have|had)\b)[\w'’.-]+\s+){1,6}?"
-)
-_WHEN = r"(?:\s+(?:on|in|last|this|at|during|via|yesterday|today|earlier|late|early)\b(?:\s+[\w'’-]+){0,3})?"
-_ATTRIBUTION_AFTER = re.compile(r"(?<!\d),\s+" + _SPEAKER + _SAY + _WHEN + r"\s*[.!]?\s*$", re.IGNORECASE)
-_ATTRIBUTION_INSIDE = re.compile(r"(?<!\d),\s+" + _SPEAKER + _SAY + _WHEN + r"\s*,\s*", re.IGNORECASE)
-
-
-def checkable(claim: str) -> str:
-    """The claim without a closing or inserted attribution ("…, officials said on Monday")."""
-    core = _ATTRIBUTION_INSIDE.sub(" ", _ATTRIBUTION_AFTER.sub("", claim)).strip()
-    # Nothing left that states anything: keep what the user wrote.
-    return core if len(core.split()) >= 3 else claim
+def combine(claim: str, verdicts: Sequence[Verdict]) -> Verdict:
+    """One verdict for a claim checked part by part: a contradicted part contradicts it, and
+    only every part supported supports it. The explanation names the part that decided."""
+    contradicted = [v for v in verdicts if v.label == "contradicted"]
+    unsettled = [v for v in verdicts if v.label == "unknown"]
+    if contradicted:
+        decider = max(contradicted, key=lambda v: v.confidence)
+        label, confidence = "contradicted", decider.confidence
+        explanation = f"The part “{decider.claim}” is contradicted: {decider.explanation}"
+    elif unsettled:
+        decider = min(unsettled, key=lambda v: v.confidence)
+        label, confidence = "unknown", decider.confidence
+        explanation = f"The part “{decider.claim}” is not settled: {decider.explanation}"
+    else:
+        decider = min(verdicts, key=lambda v: v.confidence)
+        label, confidence = "supported", decider.confidence
+        explanation = " ".join(f"“{v.claim}”: {v.explanation}" for v in verdicts)
+        explanation = f"Every part is supported. {explanation}"
+    seen: set[tuple[str, int]] = set()
+    evidence = []
+    for v in [decider, *(v for v in verdicts if v is not decider)]:
+        for e in v.evidence:
+            if (e.doc_id, e.start) not in seen:
+                seen.add((e.doc_id, e.start))
+                evidence.append(e)
+    return Verdict(claim, label, confidence, explanation, evidence)
 
 
 JUDGES = ("auto", "model", "facts")
@@ -163,14 +164,21 @@ class Verifier:
     ) -> list[Verdict]:
         """Check claims in one embedding batch; ``doc_ids[i]`` limits claim i to those documents."""
         claims = [validate_claim(c) for c in claims]
-        cores = [checkable(c) for c in claims]
-        found = self.retriever.run(cores, top_k, doc_ids)
+        split = [parts(checkable(c)) for c in claims]
+        cores = [p for ps in split for p in ps]
+        scopes = None if doc_ids is None else [d for d, ps in zip(doc_ids, split, strict=True) for _ in ps]
+        found = self.retriever.run(cores, top_k, scopes)
         prefetch = getattr(self.judge, "prefetch", None)
         if prefetch is not None:
             # One model pass over every claim's evidence: large length-sorted batches instead
             # of a few pairs per claim; judging each claim then reuses the scores.
             prefetch([(c, e.text) for c, evidence in zip(cores, found, strict=True) for e in evidence])
-        return [
-            self.aggregator.run(claim, evidence, self.judge.judge(core, evidence))
-            for claim, core, evidence in zip(claims, cores, found, strict=True)
-        ]
+        out, at = [], 0
+        for claim, ps in zip(claims, split, strict=True):
+            verdicts = [
+                self.aggregator.run(claim if len(ps) == 1 else p, found[i], self.judge.judge(p, found[i]))
+                for i, p in enumerate(ps, start=at)
+            ]
+            at += len(ps)
+            out.append(verdicts[0] if len(ps) == 1 else combine(claim, verdicts))
+        return out
