@@ -291,11 +291,17 @@ UNIT_SYNONYMS = (
 _UNIT_CANON = {w: min(group) for group in UNIT_SYNONYMS for w in group}
 
 
+def is_count_synonym(word: str) -> bool:
+    """Does the word have a synonym among count nouns (UNIT_SYNONYMS)?"""
+    return word in _UNIT_CANON
+
+
 def same_count_noun(a: str, b: str) -> bool:
     """Do two unit lemmas name the same thing ("death" and "fatality")?"""
     return a == b or (a in _UNIT_CANON and _UNIT_CANON[a] == _UNIT_CANON.get(b))
 
 
+@lru_cache(maxsize=65536)  # called for every word of every sentence judged: a few thousand distinct ones
 def lemma(word: str) -> str:
     w = word.lower().replace("’", "'").strip(".'")
     if w.endswith("'s"):

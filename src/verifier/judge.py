@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from verifier.facts import (
@@ -26,6 +27,7 @@ from verifier.facts import (
     Quantity,
     entity_present,
     extract,
+    is_count_synonym,
     is_currency,
     lemma,
     same_count_noun,
@@ -109,17 +111,16 @@ def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> fl
     hit = 0
     words = ev.words | _money_words(ev)
     ev_measures = {MEASURES[w][0] for w in ev.content if w in MEASURES}
+    long_words = [other for other in ev.content if len(other) >= 5]
     for word in content:
         if (
             word in words
-            or any(
-                len(word) >= 5 and len(other) >= 5 and (other.startswith(word[:5])) for other in ev.content
-            )
+            or (len(word) >= 5 and any(other.startswith(word[:5]) for other in long_words))
             # a unit said in other words: "fatalities" for "deaths", "two weeks" for "14 days"
             or (word in MEASURES and MEASURES[word][0] in ev_measures)
             # a currency against a currency: which one is for the figures to settle
             or (word in CURRENCY_WORDS and not words.isdisjoint(CURRENCY_WORDS))
-            or any(same_count_noun(word, other) for other in ev.content)
+            or (is_count_synonym(word) and any(same_count_noun(word, other) for other in ev.content))
         ):
             hit += 1
     return hit / len(content)
@@ -309,16 +310,15 @@ _AXES = (
 _POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
 
 
+@lru_cache(maxsize=16384)
+def _poles_of(word: str) -> tuple[tuple[int, int], ...]:
+    forms = {word, lemma(word)}
+    return tuple((a, p) for a, axis in enumerate(_AXES) for p, pole in enumerate(axis) if forms & pole)
+
+
 def _poles(words: Sequence[str]) -> list[tuple[int, int]]:
     """(axis, pole) of each direction word in ``words`` (lower-case tokens)."""
-    found = []
-    for w in words:
-        forms = {w, lemma(w)}
-        for a, axis in enumerate(_AXES):
-            for p, pole in enumerate(axis):
-                if forms & pole:
-                    found.append((a, p))
-    return found
+    return [found for w in words for found in _poles_of(w)]
 
 
 def _opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str] | None:
