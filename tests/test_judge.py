@@ -812,3 +812,19 @@ def test_a_possessive_names_the_entity() -> None:
     assert stance("Solvex's revenue rose to 9 billion euros .", "Revenue rose .").reason == (
         "does not mention Solvex"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Kimani won the Berlin Marathon in just over two hours and three minutes .", "supports"),
+        ("Kimani won the Berlin Marathon in 2 hours 3 minutes .", "supports"),
+        ("Kimani won the Berlin Marathon in 2 hours 10 minutes .", "contradicts"),
+        ("Kimani won the Berlin Marathon in under two hours .", "contradicts"),
+    ],
+)
+def test_a_length_of_time_in_several_units_is_one_figure(claim: str, expected: str) -> None:
+    evidence = "Kimani won the Berlin Marathon on Sunday in 2 hours, 3 minutes and 12 seconds ."
+    (whole,) = extract(evidence).quantities
+    assert (whole.value, whole.head) == (7392, "second")
+    assert stance(claim, evidence).stance == expected

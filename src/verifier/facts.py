@@ -624,7 +624,33 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         unit = ["%"] if m.group("pct") else _unit(text[m.end() :])
         qual = _qualifier(text[max(0, m.start() - 25) : m.start()])
         found.append(_quantity(value, text, m.start(), m.end(), unit, qual))
-    return _shared_units(text, sorted(found, key=lambda q: q.start))
+    return _durations(text, _shared_units(text, sorted(found, key=lambda q: q.start)))
+
+
+def _durations(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "2 hours, 3 minutes and 12 seconds" is one length of time, counted in its smallest unit
+    (7,392 seconds), so that "two hours and three minutes" is compared with all of it, not
+    with "2 hours"."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        kind = MEASURES.get(q.head, ("", 0.0))
+        prev_kind = MEASURES.get(prev.head, ("", 0.0)) if prev is not None else ("", 0.0)
+        if (
+            prev is not None
+            and kind[0] == "time"
+            and prev_kind[0] == "time"
+            and prev_kind[1] > kind[1]
+            and q.qualifier == "exact"
+            and re.fullmatch(r"\W*(?:\w+\W+)?(?:and\s+)?", text[prev.end : q.start])
+        ):
+            value = round(prev.value * prev_kind[1] / kind[1] + q.value, 6)
+            out[-1] = Quantity(
+                value, text[prev.start : q.end], q.unit, prev.qualifier, prev.start, q.end, q.head
+            )
+            continue
+        out.append(q)
+    return out
 
 
 def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
