@@ -24,6 +24,8 @@ def environment() -> Any:
     )
     env.filters["pct"] = lambda x: f"{float(x):.2f}"
     env.filters["safe_url"] = safe_url
+    # {{ n|counted("claim") }}: "1 claim", "2 claims".
+    env.filters["counted"] = lambda n, word: f"{n} {word if n == 1 else word + 's'}"
     return env
 
 
