@@ -53,3 +53,14 @@ def test_newsroom_claims(newsroom: Verifier, claim: str, label: str, reason: str
     assert verdict.label == label, verdict.explanation
     assert reason in verdict.explanation
     assert verdict.claim == claim  # the verdict keeps the claim as written
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Unemployment in Sweden fell to 4.2% in June 2023.",  # the corpus: Nordland
+        "The Tokyo Marathon was won by Peter Kimani in 2 hours 3 minutes.",  # the corpus: Berlin
+    ],
+)
+def test_a_figure_about_another_subject_is_not_confirmed(newsroom: Verifier, claim: str) -> None:
+    assert newsroom.check(claim).label != "supported"

@@ -273,6 +273,14 @@ def contrast(claim: str, sentence: str) -> tuple[str, str] | None:
     return " … ".join(x for x, _ in pieces), " … ".join(y for _, y in pieces)
 
 
+# A claim about another subject: the claim names it in its first words and the sentence opens
+# with another name ("Unemployment in Sweden fell to 4.2%" against "Nordland's unemployment
+# rate fell to 4.2%"), though word alignment does not pair them. On the held-out training pool
+# this costs 2 of 892 VitaminC pairs (pool macro-F1 0.738 -> 0.736, within calibration's tie
+# margin); on a newsroom-style QA set it stopped two "SUPPORTED" verdicts about the wrong place.
+SUBJECT_SWAP = 6
+
+
 def replaced_entity(claim_facts: Any, sentence: str) -> bool:
     """Does the sentence put another named entity where the claim names one ("Iraq" where
     the claim says "Syria")? Aligned word by word; an entity merely left out does not count."""
@@ -292,6 +300,10 @@ def replaced_entity(claim_facts: Any, sentence: str) -> bool:
     for i1, i2, j1, j2 in spans:
         claim_words, sentence_words = names(a[i1:i2]), names(b[j1:j2])
         if any(m in claim_words for m in missing) and any(o in sentence_words for o in others):
+            return True
+    if SUBJECT_SWAP:  # the first words of each: where a wire sentence names its subject
+        head_c, head_e = names(a[:SUBJECT_SWAP]), names(b[:SUBJECT_SWAP])
+        if any(m in head_c for m in missing) and any(o in head_e for o in others):
             return True
     return False
 
