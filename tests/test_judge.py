@@ -828,3 +828,25 @@ def test_a_length_of_time_in_several_units_is_one_figure(claim: str, expected: s
     (whole,) = extract(evidence).quantities
     assert (whole.value, whole.head) == (7392, "second")
     assert stance(claim, evidence).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("About 12 villages remain cut off .", "neutral"),  # somewhere in the range: not confirmed
+        ("30 villages remain cut off .", "contradicts"),  # outside the whole range
+        ("More than 5 villages remain cut off .", "supports"),  # true wherever in the range
+        ("Between 5 and 25 villages remain cut off .", "supports"),
+        ("Fewer than 8 villages remain cut off .", "contradicts"),
+    ],
+)
+def test_a_range_is_one_figure_somewhere_between_its_ends(claim: str, expected: str) -> None:
+    evidence = "Between 10 and 20 villages remain cut off ."
+    (whole,) = extract(evidence).quantities
+    assert (whole.value, whole.upper, whole.qualifier) == (10, 20, "range")
+    judged = stance(claim, evidence)
+    assert judged.stance == expected
+    if expected == "contradicts":
+        assert "the evidence says between 10 and 20 villages" in judged.reason
+    # "from ... to" after a change is not a range: "rose from 5% to 7%" is now 7%.
+    assert [q.upper for q in extract("It rose from 5% to 7% .").quantities] == [None, None]

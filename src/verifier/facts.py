@@ -209,9 +209,12 @@ class Quantity:
     start: int
     end: int
     head: str = ""  # the last word of the unit: "confirmed cases" counts cases, not "confirmed"
+    upper: float | None = None  # a range's upper end ("between 10 and 20": value 10, upper 20)
 
     def interval(self) -> tuple[float, float]:
         v = self.value
+        if self.upper is not None:
+            return v, self.upper
         if self.qualifier == "approx":
             return v * 0.9, v * 1.1
         if self.qualifier in ("more", "atleast"):
@@ -624,7 +627,39 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         unit = ["%"] if m.group("pct") else _unit(text[m.end() :])
         qual = _qualifier(text[max(0, m.start() - 25) : m.start()])
         found.append(_quantity(value, text, m.start(), m.end(), unit, qual))
-    return _durations(text, _shared_units(text, sorted(found, key=lambda q: q.start)))
+    return _ranges(text, _durations(text, _shared_units(text, sorted(found, key=lambda q: q.start))))
+
+
+# Only "between": "from 5% to 7%" is as often a change ("rose from 5% to 7%": now 7%) as a range.
+_RANGE_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "Between 10 and 20 villages": one figure that lies somewhere in the range, so "about 12
+    villages" is neither confirmed nor refuted by it, and "30" is refuted."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        between = (
+            _RANGE_BETWEEN.search(text[max(0, prev.start - 12) : prev.start]) if prev is not None else None
+        )
+        if (
+            prev is not None
+            and between is not None
+            and prev.upper is None
+            and prev.qualifier == "exact"
+            and q.qualifier == "exact"
+            and prev.value < q.value
+            and re.fullmatch(r"\s*and\s*", text[prev.end : q.start])
+            and (not prev.unit or prev.unit == q.unit)
+        ):
+            start = max(0, prev.start - 12) + between.start()  # "between 10 and 20", as written
+            out[-1] = replace(
+                q, value=prev.value, upper=q.value, text=text[start : q.end], start=start, qualifier="range"
+            )
+            continue
+        out.append(q)
+    return out
 
 
 def _durations(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -161,6 +161,10 @@ def _compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
             else hi < c or (hi <= c and ev_q.qualifier == "less")
         )
     c_lo, c_hi = claim_q.interval()
+    if ev_q.upper is not None:
+        # A range confirms only what holds wherever in it the figure lies: "between 10 and 20"
+        # confirms "between 5 and 25", not "about 12".
+        return c_lo <= lo and c_hi >= hi
     # A point claim matches when it overlaps what the evidence allows ("2,500" vs "approximately 2,500").
     return c_lo <= hi and c_hi >= lo
 
@@ -168,6 +172,9 @@ def _compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
 def _conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
     lo, hi = _bounds(claim_q, ev_q)
     c = claim_q.value
+    if ev_q.upper is not None and claim_q.qualifier not in ("more", "atleast", "less", "atmost"):
+        c_lo, c_hi = claim_q.interval()
+        return c_hi < lo or c_lo > hi  # only a claim outside the whole range is refuted
     if claim_q.qualifier in ("more", "atleast"):
         return hi < c or (hi <= c and claim_q.qualifier == "more")
     if claim_q.qualifier in ("less", "atmost"):
@@ -546,6 +553,9 @@ def _surface(text: str, entity: str) -> str:
     return m.group() if m else entity.title()
 
 
+_LOWER_FIRST = frozenset(w for phrase in (*QUALIFIER_PHRASES, "between") for w in phrase.split()[:1])
+
+
 def _phrase(text: str, q: Quantity) -> str:
     """The figure with its qualifier and the words it counts: 'approximately 2,500 troops'."""
     start = q.start
@@ -571,6 +581,9 @@ def _phrase(text: str, q: Quantity) -> str:
             wanted.discard(word)
             end = q.end + m.end()
     phrase = text[start:end].strip()
+    first = phrase.split()[0] if phrase else ""
+    if first[:1].isupper() and first.lower() in _LOWER_FIRST:
+        phrase = phrase[0].lower() + phrase[1:]  # "the evidence says between 10 and 20", mid-sentence
     # A full stop that ends the sentence is not part of the figure ("45 elephants."); one that
     # ends an abbreviation is ("2,500 U.S.").
     return phrase[:-1] if re.search(r"[a-z0-9]{2}\.$", phrase) else phrase
