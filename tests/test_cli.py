@@ -448,6 +448,11 @@ def _non_index_folder(tmp: Path, index: Path) -> list[str]:
     return ["index", "build", "doc.txt", "--index", "mine"]
 
 
+def _index_is_a_file(tmp: Path, index: Path) -> list[str]:
+    (tmp / "out.txt").write_text("not an index", encoding="utf-8")
+    return ["index", "build", "nope.txt", "--index", "out.txt"]  # refused before nope.txt is read
+
+
 ERROR_CASES: dict[str, tuple[Callable[[Path, Path], list[str]], str]] = {
     "build: missing file": (lambda t, i: ["index", "build", "nope.txt", "--index", "out"], "does not exist"),
     "build: unsupported extension": (_write("report.pdf", b"%PDF-1.4"), "unsupported file type '.pdf'"),
@@ -458,6 +463,8 @@ ERROR_CASES: dict[str, tuple[Callable[[Path, Path], list[str]], str]] = {
     "build: invalid utf-8 .txt": (_write("latin1.txt", "café crème".encode("latin-1")), "not a UTF-8"),
     "build: empty .txt": (_write("empty.txt", b"  \n\n"), "contains no text"),
     "build: into a non-index folder": (_non_index_folder, "not empty and is not an index"),
+    # The destination is refused before any document is read or embedded.
+    "build: index path is a file": (_index_is_a_file, "exists and is not a directory"),
     "build: sidecar field not a string": (_bad_sidecar, "doc.meta.json: field 'title' must be a string"),
     "build: index under a file": (_index_under_a_file, "doc.txt is a file, not a folder"),
     "check: empty claim": (lambda t, i: ["check", "", "--index", str(i)], "empty claim"),

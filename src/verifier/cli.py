@@ -166,9 +166,10 @@ def index() -> None:
 def index_build(paths: tuple[Path, ...], index_dir: Path, backend: str, quiet: bool) -> None:
     """Index documents from PATHS: .txt, .md, .html files, .jsonl/.csv tables, or folders of them."""
     from verifier.embed import Embedder
-    from verifier.index import build_index
+    from verifier.index import build_index, check_target
     from verifier.ingest import load_documents
 
+    check_target(index_dir)  # before minutes of embedding, not after
     docs = load_documents(list(paths))
     manifest = build_index(docs, index_dir, Embedder(backend=backend), progress=False if quiet else None)
     if not quiet:

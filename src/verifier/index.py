@@ -293,12 +293,17 @@ def _umask_permissions(folder: Path) -> None:
         os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
 
 
-def _swap_into_place(tmp: Path, directory: Path) -> None:
+def check_target(directory: Path) -> None:
+    """Refuse a destination an index may not replace, before any work is done for it."""
     if directory.exists() and not directory.is_dir():
         raise IndexLoadError(f"{directory} exists and is not a directory")
     if directory.exists() and any(directory.iterdir()) and not (directory / MANIFEST).exists():
         # Refuse to replace a folder that is not one of our indexes: it may hold the user's files.
         raise IndexLoadError(f"{directory} is not empty and is not an index; choose another --index folder")
+
+
+def _swap_into_place(tmp: Path, directory: Path) -> None:
+    check_target(directory)  # again: the folder may have changed while the index was built
     if directory.exists():
         replace_index_dir(tmp, directory)
     else:
