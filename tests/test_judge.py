@@ -790,6 +790,11 @@ def test_explanations_quote_figures_cleanly() -> None:
             "Solvex sold its battery business in 2019 .",
             "contradicts",
         ),
+        (
+            "Solvex still makes lead-acid batteries .",
+            "Solvex no longer makes lead-acid batteries .",
+            "contradicts",
+        ),
         # ... but not across figures ("51 wins and 65 losses"), nor a converse in the passive.
         (
             "Dzumhur has lost more than 64 matches against top players .",

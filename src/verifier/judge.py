@@ -312,6 +312,8 @@ _AXES = (
     # Converse verbs ("A bought X" is "X was sold to A"), so a passive sentence is not read.
     (frozenset({"buy", "bought", "acquire"}), frozenset({"sell", "sold"})),
     (frozenset({"open"}), frozenset({"close", "shut"})),
+    # A state that goes on, against one that has ended ("still makes" / "no longer makes").
+    (frozenset({"still", "continue", "remain"}), frozenset({"no_longer", "cease", "discontinue"})),
     (frozenset({"approve", "accept"}), frozenset({"reject", "refuse"})),
 )
 _POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
@@ -328,9 +330,21 @@ def _poles(words: Sequence[str]) -> list[tuple[int, int]]:
     return [found for w in words for found in _poles_of(w)]
 
 
+def _joined(words: Sequence[str]) -> list[str]:
+    """ "no longer" as one word, so that it is one pole."""
+    out: list[str] = []
+    for w in words:
+        if w == "longer" and out and out[-1] == "no":
+            out[-1] = "no_longer"
+        else:
+            out.append(w)
+    return out
+
+
 def _opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str] | None:
     """The claim's direction word and the sentence's opposite one, when on some axis each
     says one pole only and they differ ("rose" / "fell"); None otherwise."""
+    claim_words, ev_words = _joined(claim_words), _joined(ev_words)
     c, e = _poles(claim_words), _poles(ev_words)
     for a in {axis for axis, _ in c}:
         if a > 0 and (_PASSIVE.search(" ".join(claim_words)) or _PASSIVE.search(" ".join(ev_words))):
@@ -339,7 +353,7 @@ def _opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, 
         if len(cp) == 1 and len(ep) == 1 and cp != ep:
             cw = next(w for w in claim_words if _poles([w]) and _poles([w])[0] == (a, next(iter(cp))))
             ew = next(w for w in ev_words if _poles([w]) and _poles([w])[0] == (a, next(iter(ep))))
-            return cw, ew
+            return cw.replace("_", " "), ew.replace("_", " ")
     return None
 
 
