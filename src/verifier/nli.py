@@ -188,6 +188,10 @@ STANCES = ("supports", "contradicts", "neutral")
 # the model's known similarity scale (unrelated pairs sit near 0-0.2), not tuned on any set.
 MIN_SIMILARITY = 0.25
 MISSING_FACT = ("neutral", "missing-fact")
+# A contradiction only the model reads says so: it is not a figure or date that was checked.
+MODEL_CONTRADICTS = (
+    "reads as contradicting the claim (the model's reading, not a figure or date that differs)"
+)
 # The fact layer's overrides of the model, each switchable so that calibrate_judge.py can
 # measure what each one is worth on held-out training data:
 # - value_mismatch: a scoped number/date mismatch is a contradiction whatever the model reads;
@@ -464,7 +468,7 @@ class ModelJudge:
             elif stance == "contradicts" and changed:
                 reason = f"says {changed[1]!r} where the claim says {changed[0]!r}"
             elif stance == "contradicts":
-                reason = "says something incompatible with the claim"
+                reason = MODEL_CONTRADICTS
             else:
                 reason = fact.reason if fact.stance == "neutral" else "is related but not decisive"
             # A neutral sentence carries no weight towards a verdict: its probability is that of "unknown".
