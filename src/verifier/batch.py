@@ -26,8 +26,8 @@ import pandas as pd
 from tqdm import tqdm
 
 from verifier.cli import rerank_option
-from verifier.draft import plural
 from verifier.errors import UserError, VerifierError
+from verifier.templating import plural
 from verifier.types import Verdict
 
 FORMATS = (".csv", ".tsv", ".jsonl", ".xlsx", ".parquet")

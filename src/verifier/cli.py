@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from verifier.errors import UserError, VerifierError
+from verifier.templating import plural
 
 
 class LazyGroup(click.Group):
@@ -87,10 +88,6 @@ backend_option = click.option(
     help="Embedding backend: onnx (the shipped fp32 ONNX graph; fast, no torch) or torch "
     "(sentence-transformers). Same vectors up to float rounding.",
 )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 quiet_option = click.option(
@@ -201,8 +198,8 @@ def index_add(paths: tuple[Path, ...], index_dir: Path, backend: str, quiet: boo
     if quiet:
         return
     click.echo(
-        f"added {_count(len(docs), 'document')}; {index_dir} now holds "
-        f"{_count(manifest['documents'], 'document')}, {_count(manifest['sentences'], 'sentence')}",
+        f"added {plural(len(docs), 'document')}; {index_dir} now holds "
+        f"{plural(manifest['documents'], 'document')}, {plural(manifest['sentences'], 'sentence')}",
         err=True,
     )
 
@@ -225,8 +222,8 @@ def index_remove(doc_ids: tuple[str, ...], index_dir: Path, quiet: bool) -> None
     if quiet:
         return
     click.echo(
-        f"removed {_count(len(set(doc_ids)), 'document')}; {index_dir} now holds "
-        f"{_count(manifest['documents'], 'document')}, {_count(manifest['sentences'], 'sentence')}",
+        f"removed {plural(len(set(doc_ids)), 'document')}; {index_dir} now holds "
+        f"{plural(manifest['documents'], 'document')}, {plural(manifest['sentences'], 'sentence')}",
         err=True,
     )
 

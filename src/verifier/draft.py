@@ -37,6 +37,7 @@ import click
 
 from verifier.errors import VerifierError
 from verifier.report import evidence_where
+from verifier.templating import plural
 from verifier.types import Evidence, Verdict
 
 THRESHOLD = 0.5
@@ -180,11 +181,6 @@ def _sigmoid(x: float) -> float:
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
-
-
-def plural(n: int, word: str, many: str = "") -> str:
-    """``n`` and the word in the number it takes: "1 claim", "2 claims"."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def hide_markup(text: str) -> str:

@@ -571,14 +571,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             after = text[m.end() + 1 :]  # "12-month": the number counts months
         else:
             after = text[m.end() :]
-        if (
-            not m.group("pct")
-            and not m.group("suffix")
-            and not m.group("scale")
-            and _is_year(value, num, after)
-        ):
+        if plain and _is_year(value, num, after):
             continue  # a bare year is a date, compared as such
-        if not (m.group("pct") or m.group("suffix") or m.group("scale")) and _names_it(text, m.start()):
+        if plain and _names_it(text, m.start()):
             continue  # "Chapter 3", "Windows 10", "Apollo 11": a name, not a figure
         scale = (m.group("suffix") or m.group("scale") or "").lower()
         value *= SCALES.get(scale, 1.0)
@@ -680,8 +675,8 @@ def _durations(text: str, found: list[Quantity]) -> list[Quantity]:
             and re.fullmatch(r"\W*(?:\w+\W+)?(?:and\s+)?", text[prev.end : q.start])
         ):
             value = round(prev.value * prev_kind[1] / kind[1] + q.value, 6)
-            out[-1] = Quantity(
-                value, text[prev.start : q.end], q.unit, prev.qualifier, prev.start, q.end, q.head
+            out[-1] = replace(
+                prev, value=value, text=text[prev.start : q.end], unit=q.unit, end=q.end, head=q.head
             )
             continue
         out.append(q)
@@ -698,7 +693,8 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
             not q.unit
             and prev is not None
             and prev.unit
-            and _measure_kind(prev) == "count"
+            and measure(prev) == "count"
+            and prev.unit.isdisjoint(MEASURES)
             and re.fullmatch(
                 r"[^.;:()]{0,40}\b(?:and|or|but|while|with)\b[^.;:()]{0,40}", text[prev.end : q.start]
             )
@@ -712,11 +708,10 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _measure_kind(q: Quantity) -> str:
-    special = [
-        u for u in q.unit if u in ("%", ORDINAL) or u.startswith("/") or is_currency(u) or u in MEASURES
-    ]
-    return "special" if special else "count"
+def measure(q: Quantity) -> str:
+    """What kind of figure: a percentage, a rank, a currency, a rating scale, or a plain count."""
+    special = [u for u in q.unit if u in ("%", ORDINAL) or u.startswith("/") or is_currency(u)]
+    return special[0] if special else "count"
 
 
 def extract_dates(text: str) -> list[DateMention]:

@@ -30,6 +30,7 @@ from verifier.facts import (
     is_count_synonym,
     is_currency,
     lemma,
+    measure,
     same_count_noun,
 )
 from verifier.types import Evidence, Stance
@@ -184,7 +185,7 @@ def _conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
 
 def _other_currency(claim_q: Quantity, ev_q: Quantity) -> bool:
     """The claim's sum in another currency: "420 million euros" against "$420 million"."""
-    a, b = _measure(claim_q), _measure(ev_q)
+    a, b = measure(claim_q), measure(ev_q)
     return is_currency(a) and is_currency(b) and a != b and _compatible(claim_q, ev_q)
 
 
@@ -215,16 +216,10 @@ def _named_words(text: str) -> frozenset[str]:
     return frozenset(lemma(t) for t in TOKEN_RE.findall(text) if t[0].isupper())
 
 
-def _measure(q: Quantity) -> str:
-    """What kind of figure: a percentage, a currency, a rating scale, or a plain count."""
-    special = [u for u in q.unit if u in ("%", ORDINAL) or u.startswith("/") or is_currency(u)]
-    return special[0] if special else "count"
-
-
 def _near(a: Quantity, b: Quantity) -> bool:
     """Close enough in value, and of the same kind, to be read as the same measurement when
     no unit word says so ("more than 90 critics" against "based on 88 reviews")."""
-    if _measure(a) != _measure(b) or a.value <= 0 or b.value <= 0:
+    if measure(a) != measure(b) or a.value <= 0 or b.value <= 0:
         return False
     return max(a.value, b.value) / min(a.value, b.value) <= NEAR_RATIO
 
@@ -351,8 +346,8 @@ def _opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, 
             continue  # "X was sold to A" says "A bought X"
         cp, ep = {p for x, p in c if x == a}, {p for x, p in e if x == a}
         if len(cp) == 1 and len(ep) == 1 and cp != ep:
-            cw = next(w for w in claim_words if _poles([w]) and _poles([w])[0] == (a, next(iter(cp))))
-            ew = next(w for w in ev_words if _poles([w]) and _poles([w])[0] == (a, next(iter(ep))))
+            cw = next(w for w in claim_words if (a, *cp) in _poles_of(w))
+            ew = next(w for w in ev_words if (a, *ep) in _poles_of(w))
             return cw.replace("_", " "), ew.replace("_", " ")
     return None
 

@@ -305,11 +305,9 @@ def replaced_entity(claim_facts: Any, sentence: str) -> bool:
         claim_words, sentence_words = names(a[i1:i2]), names(b[j1:j2])
         if any(m in claim_words for m in missing) and any(o in sentence_words for o in others):
             return True
-    if SUBJECT_SWAP:  # the first words of each: where a wire sentence names its subject
-        head_c, head_e = names(a[:SUBJECT_SWAP]), names(b[:SUBJECT_SWAP])
-        if any(m in head_c for m in missing) and any(o in head_e for o in others):
-            return True
-    return False
+    # The first words of each: where a wire sentence names its subject.
+    head_c, head_e = names(a[:SUBJECT_SWAP]), names(b[:SUBJECT_SWAP])
+    return any(m in head_c for m in missing) and any(o in head_e for o in others)
 
 
 class ModelJudge:

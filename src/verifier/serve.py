@@ -22,9 +22,10 @@ from typing import Annotated, Any, Literal
 import click
 
 from verifier.api import MAX_CLAIM_CHARS
-from verifier.draft import MAX_DRAFT_CHARS, THRESHOLD, UNCERTAIN_BELOW, check_article, plural
+from verifier.draft import MAX_DRAFT_CHARS, THRESHOLD, UNCERTAIN_BELOW, check_article
 from verifier.errors import VerifierError
 from verifier.review import MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, ReviewStore, claimreview
+from verifier.templating import plural
 from verifier.types import LABELS
 
 MAX_BODY_BYTES = 1_000_000

@@ -24,9 +24,13 @@ def environment() -> Any:
     )
     env.filters["pct"] = lambda x: f"{float(x):.2f}"
     env.filters["safe_url"] = safe_url
-    # {{ n|counted("claim") }}: "1 claim", "2 claims".
-    env.filters["counted"] = lambda n, word: f"{n} {word if n == 1 else word + 's'}"
+    env.filters["counted"] = plural  # {{ n|counted("claim") }}: "1 claim", "2 claims"
     return env
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """``n`` and the word in the number it takes: "1 claim", "2 claims"."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def safe_url(url: str) -> str:
