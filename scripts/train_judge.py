@@ -455,7 +455,9 @@ def code_revision() -> str:
             ["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "scripts/train_judge.py"], capture_output=True, text=True
+            ["git", "status", "--porcelain", "--", "scripts/train_judge.py", "scripts/hard_negatives.py"],
+            capture_output=True,
+            text=True,
         ).stdout.strip()
         return rev + ("+dirty" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
@@ -482,6 +484,13 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     ap.add_argument(
         "--random-negatives", type=float, default=0.1, help="share of unrelated-pair UNKNOWNs added"
+    )
+    ap.add_argument(
+        "--topical-negatives",
+        type=int,
+        default=0,
+        help="this many UNKNOWN pairs of a claim against another sentence naming its subject "
+        "(scripts/hard_negatives.py), drawn from the training pairs",
     )
     ap.add_argument(
         "--with-nc", action="store_true", help="also train on ANLI and SICK (non-commercial licences)"
@@ -579,6 +588,11 @@ def main() -> int:
         train, hold = split_holdout(pairs, min(args.holdout, len(pairs) // 5), args.seed)
     if args.max_pairs:
         train = train[: args.max_pairs]
+    if args.topical_negatives:
+        from hard_negatives import topical_negatives
+
+        # From the training side only: no held-out claim or sentence is paired again.
+        train = train + topical_negatives(train, args.topical_negatives, args.seed)
     print(
         f"training pairs {len(train)}, held out {len(hold)}; labels {Counter(p['label'] for p in train)}",
         file=sys.stderr,
