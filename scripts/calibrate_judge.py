@@ -42,6 +42,7 @@ CONTRACT_RULES = ("value_mismatch", "entity_conflict")
 # first model shipped with, for comparison. The bare model (no rules) is printed as a reference.
 RULE_SETS: tuple[tuple[str, ...], ...] = (
     CONTRACT_RULES,
+    (*CONTRACT_RULES, "denial"),
     (*CONTRACT_RULES, "unrelated"),
     (*CONTRACT_RULES, "unrelated", "missing_fact"),
     ("value_mismatch", "unrelated", "entity_scope", "missing_fact"),

@@ -169,6 +169,22 @@ def test_negation_contradicts(claim: str, evidence: str) -> None:
     assert j.kind == "negation"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kids are not only a joy but also symbols of success.",
+        "The new bridge is not unlike the old one.",
+        "No fewer than 5 people were hurt.",
+        "There were not more than 40 boats.",
+        "The rate was no higher than 4% and, not least, fell.",
+    ],
+)
+def test_phrases_that_deny_nothing_are_not_negation(text: str) -> None:
+    from verifier.facts import negation_cues
+
+    assert negation_cues(text) == []
+
+
 def test_negation_elsewhere_in_the_sentence_does_not_count() -> None:
     evidence = (
         "There were no precise figures for the numbers of victims, but a U.N. report from 2018 said "
@@ -855,3 +871,69 @@ def test_a_range_is_one_figure_somewhere_between_its_ends(claim: str, expected: 
         assert "the evidence says between 10 and 20 villages" in judged.reason
     # "from ... to" after a change is not a range: "rose from 5% to 7%" is now 7%.
     assert [q.upper for q in extract("It rose from 5% to 7% .").quantities] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("opened on 14/04/2021.", (2021, 4, 14)),
+        ("opened on 2021-04-14.", (2021, 4, 14)),
+        ("opened on 04/14/2021.", (2021, 4, 14)),
+        ("opened on 14.04.2021.", (2021, 4, 14)),
+        # Day-first or month-first depends on the writer's country: only the year is certain.
+        ("opened on 04/05/2021.", (2021, None, None)),
+    ],
+)
+def test_numeric_dates(text: str, expected: tuple) -> None:
+    facts = extract(text)
+    assert [(d.year, d.month, d.day) for d in facts.dates] == [expected]
+    assert facts.quantities == []  # "14" is the day, not a figure
+
+
+def test_a_numeric_date_is_compared_with_a_written_one() -> None:
+    evidence = "The Harbour Bridge in Riverton opened to traffic on 14 March 2021, city officials said."
+    assert stance("The Harbour Bridge opened on 14/03/2021.", evidence).stance == "supports"
+    j = stance("The Harbour Bridge opened on 14/04/2021.", evidence)
+    assert j.stance == "contradicts" and "14/04/2021" in j.reason
+
+
+def test_a_title_fills_in_what_a_sentence_half_says() -> None:
+    claim = extract("Tervania's measles vaccination campaign will end on 30 September 2025.")
+    title = "Measles vaccination campaign in Tervania"
+    j = JUDGE.assess(claim, extract("The campaign will end on 30 September 2024."), 0.8, title)
+    assert (j.stance, j.kind) == ("contradicts", "date")
+    # A sentence about something else does not become on topic under its headline.
+    opened = extract("The Harbour Bridge opened on 14 March 2021.")
+    began = extract("Construction began in February 2018 and took three years.")
+    j = JUDGE.assess(opened, began, 0.8, "Riverton opens new Harbour Bridge after three-year build")
+    assert j.stance == "neutral"
+    # Nor does a shared currency count towards the half: revenue is not profit.
+    profit = extract("Solvex's profit was 1,200 million euros.")
+    revenue = extract("Revenue rose 12% to 9.8 billion euros.")
+    assert JUDGE.assess(profit, revenue, 0.8, "Solvex reports record profit").stance == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        (
+            "The Harbour Bridge is the longest bridge in the country.",
+            "The bridge is the third-longest in the country.",
+            "contradicts",
+        ),
+        (
+            "Avatar is the highest-grossing film of all time.",
+            "Avatar is the second highest-grossing film of all time.",
+            "contradicts",
+        ),
+        (
+            "Avatar is the highest-grossing film of all time.",
+            "Avatar is the highest-grossing film ever made.",
+            "supports",
+        ),
+        # "One of the largest" is not the first.
+        ("Lyon is the largest city in France.", "Lyon is one of the largest cities in France.", "neutral"),
+    ],
+)
+def test_a_superlative_ranks_first(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence).stance == expected

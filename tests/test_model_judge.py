@@ -460,6 +460,45 @@ def test_rules_are_switchable_and_checked() -> None:
         ModelJudge(FakeModel(sure), rules=("no_such_rule",))
 
 
+def test_denial_rule_makes_a_claim_that_denies_the_sentence_a_contradiction() -> None:
+    makes = "Solvex makes lead-acid batteries in Lyon."
+    claim = "Solvex does not make lead-acid batteries"
+    # The model reads the shared words as support; the claim's "not" governs them.
+    model = FakeModel({makes: [0.8, 0.1, 0.1]})
+    out = ModelJudge(model, rules=("denial",)).judge(claim, [_ev(makes)])[0]
+    assert (out.stance, out.kind) == ("contradicts", "negation")
+    assert out.reason == "claim says 'not'; the evidence states it without negation"
+    assert ModelJudge(model, rules=()).judge(claim, [_ev(makes)])[0].stance == "supports"
+    # Only the claim's negation: a sentence's "not" is left to the model (it often governs
+    # another clause than the one the claim repeats).
+    stopped = "Solvex no longer makes lead-acid batteries in Lyon."
+    model = FakeModel({stopped: [0.8, 0.1, 0.1]})
+    assert ModelJudge(model, rules=("denial",)).judge("Solvex makes lead-acid batteries", [_ev(stopped)])[
+        0
+    ].stance == ("supports")
+    # The sentence must name the claim's subject itself: under the headline "Kimani wins",
+    # "the record, set in 2022, still stands" does not say who set it.
+    record = Evidence(
+        "The course record, set in 2022, still stands.",
+        "d",
+        "Kimani wins Berlin Marathon",
+        "",
+        "",
+        0,
+        0,
+        10,
+        0.7,
+    )
+    out = ModelJudge(FakeModel({record.text: [0.1, 0.1, 0.8]}), rules=("denial",)).judge(
+        "Kimani did not set a course record in Berlin", [record]
+    )[0]
+    assert out.stance == "neutral"
+    # Another subject: not the same fact, so no denial.
+    assert ModelJudge(FakeModel({makes: [0.1, 0.1, 0.8]}), rules=("denial",)).judge(
+        "Voltra does not make lead-acid batteries", [_ev(makes)]
+    )[0].stance != ("contradicts")
+
+
 def test_entity_conflict_leaves_a_swapped_name_to_the_model() -> None:
     born = "Marie Curie was born in Warsaw, Poland."
     judge = ModelJudge(FakeModel({born: [0.05, 0.9, 0.05]}), rules=("entity_conflict",))

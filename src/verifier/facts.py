@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -504,6 +505,14 @@ _RANK_BOUND = re.compile(
 )
 
 
+# A superlative after "the" or a possessive is a first rank ("the longest bridge", "its
+# largest customer"); an ordinal before it ("the third-longest") is read as that rank instead.
+_SUPERLATIVE = re.compile(r"\b(?:the|its|his|her|their)\s+(?P<sup>[a-z]{3,}est)\b")
+_AMONG = re.compile(r"\b(?:of|among|amongst)\s*$", re.IGNORECASE)
+# -est words whose lemma differs but that rank nothing checkable here ("the latest figures").
+_NOT_RANKS = frozenset({"latest", "newest", "nearest", "closest", "earliest", "honest", "interest"})
+
+
 def _ordinal(value: float, text: str, start: int, end: int, qual: str) -> Quantity | None:
     """ "4th place", "fifth-round pick": the ordinal marker first, so the head is what is ranked."""
     if _RANK_BOUND.search(text[max(0, start - 20) : start]):
@@ -609,6 +618,17 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if rank is not None:
             found.append(rank)
         taken.append((m.start(), m.end()))
+    for m in _SUPERLATIVE.finditer(text):
+        # "the longest bridge" ranks it first: against "the third-longest", another rank.
+        word = m.group("sup").lower()
+        if not free(m.start("sup"), m.end("sup")) or word in _NOT_RANKS or lemma(word) == word:
+            continue
+        if _AMONG.search(text[: m.start()]):
+            continue  # "one of the largest", "among the largest": not the first
+        rank = _ordinal(1, text, m.start("sup"), m.start("sup"), "exact")
+        if rank is not None:
+            found.append(replace(rank, text=m.group("sup"), end=m.end("sup")))
+            taken.append((m.start("sup"), m.end("sup")))
     for m in WORDNUM_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -714,9 +734,42 @@ def measure(q: Quantity) -> str:
     return special[0] if special else "count"
 
 
+# Numeric dates: ISO "2021-04-14" (or 2021/04/14), and "14/04/2021", "14.04.2021",
+# "04-14-2021" with a four-digit year.
+_ISO_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<y>1[5-9]\d\d|20\d\d)([-/])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\w/-]|[.,]\d)"
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<a>\d{1,2})([-/.])(?P<b>\d{1,2})\2(?P<y>1[5-9]\d\d|20\d\d)(?![\w/-]|[.,]\d)"
+)
+
+
+def _numeric_dates(text: str) -> Iterator[tuple[re.Match[str], int, int | None, int | None]]:
+    """(match, year, month, day) of each numeric date. Day and month are read only when the
+    order is certain: "14/04/2021" is day-first, "04/14/2021" month-first; "04/05/2021" is
+    April or May depending on the writer's country, so it keeps only its year."""
+    for m in _ISO_DATE.finditer(text):
+        month, day = int(m.group("m")), int(m.group("d"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            yield m, int(m.group("y")), month, day
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            continue
+        if a == b or (a <= 12 and b <= 12):
+            month, day = (a, b) if a == b else (None, None)
+        else:
+            month, day = (b, a) if a > 12 else (a, b)
+        yield m, int(m.group("y")), month, day
+
+
 def extract_dates(text: str) -> list[DateMention]:
     dates: list[DateMention] = []
     spans: list[tuple[int, int]] = []
+    for m, year, month, day in _numeric_dates(text):
+        qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
+        dates.append(DateMention(year, month, day, m.group(), m.start(), m.end(), qualifier))
+        spans.append((m.start(), m.end()))
     for m in DATE_RE.finditer(text):
         month_word = (m.group("month") or m.group("month2") or "").lower().rstrip(".")
         day = m.group("day") or m.group("day2")
@@ -818,12 +871,26 @@ def extract_entities(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# "not only X but Y", "no fewer than 5", "not unlike": the cue does not deny what follows.
+_NOT_DENIAL = re.compile(
+    r"\s+(?:only|just|merely|unlike|least|to mention"
+    r"|(?:any\s+)?(?:fewer|less|more|higher|lower|greater|later|earlier)\s+than)\b"
+)
+
+
+def negation_matches(low: str, cue: str) -> Iterator[re.Match[str]]:
+    """Where ``cue`` denies what follows it in lower-cased ``low``."""
+    pattern = r"n't\b" if cue == "n't" else rf"\b{re.escape(cue)}\b"
+    for m in re.finditer(pattern, low):
+        if not _NOT_DENIAL.match(low, m.end()):
+            yield m
+
+
 def negation_cues(text: str) -> list[str]:
     low = " " + text.lower().replace("’", "'") + " "
     cues = []
     for cue in NEGATION_CUES:
-        pattern = r"n't\b" if cue == "n't" else rf"\b{re.escape(cue)}\b"
-        if re.search(pattern, low):
+        if next(negation_matches(low, cue), None) is not None:
             if cue == "no" and "no longer" in cues:
                 continue
             cues.append(cue)

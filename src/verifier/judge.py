@@ -31,6 +31,7 @@ from verifier.facts import (
     is_currency,
     lemma,
     measure,
+    negation_matches,
     same_count_noun,
 )
 from verifier.types import Evidence, Stance
@@ -69,6 +70,8 @@ GENERIC_COVERAGE = 0.75
 # or the direction of a change ("rose" / "fell"). Direction contradictions were right on 61 of
 # 63 training pairs where they fired (COVID-Fact, FEVER, VitaminC; never on VitaminC's numeric
 # pairs), so they are as decisive as a figure that differs.
+# Share of the claim a sentence must repeat before its title may supply the rest.
+CONTEXT_FILLS = 0.5
 VALUE_KINDS = ("quantity", "date", "direction")
 
 
@@ -102,19 +105,25 @@ def _money_words(facts: Facts) -> frozenset[str]:
     return frozenset(_SYMBOL_WORDS[u] for q in facts.quantities for u in q.unit if u in _SYMBOL_WORDS)
 
 
-def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> float:
-    """Share of the claim's content words (less ``skip``) that the evidence repeats."""
+def _coverage(
+    claim: Facts, ev: Facts, skip: frozenset[str] = frozenset(), context: frozenset[str] = frozenset()
+) -> float:
+    """Share of the claim's content words (less ``skip``) that the evidence repeats. When it
+    repeats at least :data:`CONTEXT_FILLS` of them, its ``context`` (the words of its
+    document's title) may supply the rest: a title never makes a sentence about something else
+    look on topic ("Construction began in February 2018" under "... opens new bridge" is not
+    about the opening)."""
     # A currency is a word of the claim whether written "€" or "euros" ("a profit of €2.1
     # billion" shares "euro" with "a profit of 1.2 billion euros").
     content = (claim.content | _money_words(claim)) - skip
     if not content:
         return 1.0
-    hit = 0
     words = ev.words | _money_words(ev)
     ev_measures = {MEASURES[w][0] for w in ev.content if w in MEASURES}
     long_words = [other for other in ev.content if len(other) >= 5]
-    for word in content:
-        if (
+
+    def repeated(word: str) -> bool:
+        return (
             word in words
             or (len(word) >= 5 and any(other.startswith(word[:5]) for other in long_words))
             # a unit said in other words: "fatalities" for "deaths", "two weeks" for "14 days"
@@ -122,8 +131,13 @@ def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> fl
             # a currency against a currency: which one is for the figures to settle
             or (word in CURRENCY_WORDS and not words.isdisjoint(CURRENCY_WORDS))
             or (is_count_synonym(word) and any(same_count_noun(word, other) for other in ev.content))
-        ):
-            hit += 1
+        )
+
+    hit = sum(1 for word in content if repeated(word))
+    # The gate counts words only: a shared currency says nothing about what is measured.
+    own = content - _money_words(claim)
+    if context and own and sum(1 for word in own if repeated(word)) / len(own) >= CONTEXT_FILLS:
+        hit = sum(1 for word in content if word in context or repeated(word))
     return hit / len(content)
 
 
@@ -369,8 +383,7 @@ def _negation_in_scope(facts: Facts, other: Facts) -> bool:
     """Does a negation cue of ``facts`` govern words the other sentence also says?"""
     low = facts.text.lower().replace("’", "'")
     for cue in facts.negations:
-        pattern = r"n't\b" if cue == "n't" else rf"\b{re.escape(cue)}\b"
-        for m in re.finditer(pattern, low):
+        for m in negation_matches(low, cue):
             clause = re.split(r"[,;:.!?]", low[m.end() :], maxsplit=1)[0]
             if extract(clause).content & other.content:
                 return True
@@ -410,11 +423,14 @@ class FactJudge:
 
     def assess(self, claim: Facts, ev: Facts, similarity: float, title: str = "") -> Judgement:
         missing = sorted(e for e in claim.entities if not entity_present(e, ev, title))
+        # A sentence is read under its headline: "The campaign will end on 30 September" in a
+        # story titled "Measles vaccination campaign in Tervania" is about that campaign.
+        context = extract(title).words if title else frozenset()
         if missing:
             names = ", ".join(_surface(claim.text, m) for m in missing)
             verdict = Judgement("neutral", 0.0, f"does not mention {names}", "entity")
         else:
-            verdict = self._compare(claim, ev, similarity, _coverage(claim, ev))
+            verdict = self._compare(claim, ev, similarity, _coverage(claim, ev, context=context))
         if verdict.stance == "neutral" and (claim.quantities or claim.dates):
             # Read as if the sentence's subject were the claim's: the words of its names
             # (missing entities, and any capitalised word: titles like "Mistress of Evil") aside,
@@ -422,7 +438,7 @@ class FactJudge:
             # to overlook).
             named = frozenset(w for m in missing for w in m.split()) | _named_words(claim.text)
             unnamed = frozenset(w for w in named if w not in ev.words)
-            loose = self._compare(claim, ev, similarity, _coverage(claim, ev, unnamed), relaxed=True)
+            loose = self._compare(claim, ev, similarity, _coverage(claim, ev, unnamed, context), relaxed=True)
             if loose.kind in VALUE_KINDS and loose.stance != "neutral":
                 verdict.tentative = loose
         return verdict

@@ -199,8 +199,13 @@ MODEL_CONTRADICTS = (
 # - entity_scope: a sentence missing the claim's named entity cannot contradict it, nor
 #   confirm its figures; entity_conflict: the same, only for a figure or date claim and
 #   where the sentence names another entity instead;
-# - missing_fact: a sentence lacking the claim's figure or date cannot confirm it.
-RULES = ("value_mismatch", "unrelated", "entity_scope", "entity_conflict", "missing_fact")
+# - missing_fact: a sentence lacking the claim's figure or date cannot confirm it;
+# - denial: a claim that denies what the sentence states, about the same named things,
+#   is contradicted ("Solvex does not make batteries" against "Solvex makes batteries").
+#   Only the claim's negation: a sentence's "not" often governs another clause than the
+#   one the claim repeats (on training pairs it was right 0.86 of the time when the claim
+#   carried it, 0.59 when the sentence did).
+RULES = ("value_mismatch", "unrelated", "entity_scope", "entity_conflict", "missing_fact", "denial")
 
 
 def similarity_of(evidence: Any) -> float:
@@ -429,7 +434,7 @@ class ModelJudge:
         return replaced_entity(claim_facts, evidence.text)
 
     def judge(self, claim: str, evidence: Sequence[Any]) -> list[Any]:
-        from verifier.facts import extract
+        from verifier.facts import entity_present, extract
         from verifier.judge import Judgement
 
         if not evidence:
@@ -438,7 +443,17 @@ class ModelJudge:
         claim_facts = extract(claim)
         out = []
         for p, fact, e in zip(probs, facts, evidence, strict=True):
-            if "value_mismatch" in self.rules and fact.stance == "contradicts" and fact.kind in VALUE_KINDS:
+            # The sentence itself must name who the claim is about: "Kimani did not set a
+            # record" is not denied by "the record, set in 2022, stands" under his headline.
+            denial = (
+                "denial" in self.rules
+                and fact.kind == "negation"
+                and claim_facts.negated
+                and all(entity_present(x, extract(e.text)) for x in claim_facts.entities)
+            )
+            if fact.stance == "contradicts" and (
+                ("value_mismatch" in self.rules and fact.kind in VALUE_KINDS) or denial
+            ):
                 # A scoped figure or date mismatch is a contradiction whatever the model reads:
                 # the fact layer checked the values and that both sentences are about the same thing.
                 prob = max(fact.probability, float(p[1]))
