@@ -369,6 +369,9 @@ def test_currency_and_rating_figures_compare() -> None:
     assert judged.stance == "contradicts" and "159.8 million" in judged.reason
     (q,) = extract("It cost £35 million").quantities
     assert q.unit == {"£"} and q.value == 35e6
+    # A scale word written onto the number is still a scale: "2million" is two million.
+    (q,) = extract("Solvex has 2million customers.").quantities
+    assert (q.value, q.head) == (2e6, "customer")
     # "8.8/10" is a rating on a ten-point scale, and its "10" is not a figure of its own.
     assert [(q.value, q.head) for q in extract("an average rating of 8.8/10").quantities] == [(8.8, "/10")]
     assert (
