@@ -914,6 +914,10 @@ def test_a_title_fills_in_what_a_sentence_half_says() -> None:
     profit = extract("Solvex's profit was 1,200 million euros.")
     revenue = extract("Revenue rose 12% to 9.8 billion euros.")
     assert JUDGE.assess(profit, revenue, 0.8, "Solvex reports record profit").stance == "neutral"
+    # A headline never supplies a direction: the rate that rose is not the one the title says fell.
+    fell = extract("Nordland's jobless rate fell to 4.2% in June.")
+    rose = extract("The jobless rate among the young rose to 11.5% in June.")
+    assert JUDGE.assess(fell, rose, 0.8, "Jobless rate falls in Nordland").kind != "quantity"
 
 
 @pytest.mark.parametrize(

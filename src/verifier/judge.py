@@ -70,8 +70,10 @@ GENERIC_COVERAGE = 0.75
 # or the direction of a change ("rose" / "fell"). Direction contradictions were right on 61 of
 # 63 training pairs where they fired (COVID-Fact, FEVER, VitaminC; never on VitaminC's numeric
 # pairs), so they are as decisive as a figure that differs.
-# Share of the claim a sentence must repeat before its title may supply the rest.
+# Share (and number) of the claim's words a sentence must repeat before its title may supply
+# the rest.
 CONTEXT_FILLS = 0.5
+CONTEXT_MIN_WORDS = 2
 VALUE_KINDS = ("quantity", "date", "direction")
 
 
@@ -136,8 +138,11 @@ def _coverage(
     hit = sum(1 for word in content if repeated(word))
     # The gate counts words only: a shared currency says nothing about what is measured.
     own = content - _money_words(claim)
-    if context and own and sum(1 for word in own if repeated(word)) / len(own) >= CONTEXT_FILLS:
-        hit = sum(1 for word in content if word in context or repeated(word))
+    shared = sum(1 for word in own if repeated(word))
+    if context and shared >= CONTEXT_MIN_WORDS and shared / len(own) >= CONTEXT_FILLS:
+        # A headline supplies the topic, never a direction: "Youth unemployment rose to 11.5%"
+        # under "Unemployment in Nordland falls" has not fallen.
+        hit = sum(1 for word in content if (word in context and word not in _POLE_WORDS) or repeated(word))
     return hit / len(content)
 
 
