@@ -885,10 +885,16 @@ def test_a_range_is_one_figure_somewhere_between_its_ends(claim: str, expected: 
         ("opened on 14.04.2021.", (2021, 4, 14)),
         # Day-first or month-first depends on the writer's country: only the year is certain.
         ("opened on 04/05/2021.", (2021, None, None)),
+        # A version or law number is not a date (its year-like tail is not read as one either).
+        ("Patch 1.2.2021 was released.", None),
+        ("Law No. 5/12/2021 was passed.", None),
     ],
 )
 def test_numeric_dates(text: str, expected: tuple) -> None:
     facts = extract(text)
+    if expected is None:
+        assert all(d.month is None for d in facts.dates)
+        return
     assert [(d.year, d.month, d.day) for d in facts.dates] == [expected]
     assert facts.quantities == []  # "14" is the day, not a figure
 
@@ -900,47 +906,9 @@ def test_a_numeric_date_is_compared_with_a_written_one() -> None:
     assert j.stance == "contradicts" and "14/04/2021" in j.reason
 
 
-def test_a_title_fills_in_what_a_sentence_half_says() -> None:
-    claim = extract("Tervania's measles vaccination campaign will end on 30 September 2025.")
-    title = "Measles vaccination campaign in Tervania"
-    j = JUDGE.assess(claim, extract("The campaign will end on 30 September 2024."), 0.8, title)
-    assert (j.stance, j.kind) == ("contradicts", "date")
-    # A sentence about something else does not become on topic under its headline.
-    opened = extract("The Harbour Bridge opened on 14 March 2021.")
-    began = extract("Construction began in February 2018 and took three years.")
-    j = JUDGE.assess(opened, began, 0.8, "Riverton opens new Harbour Bridge after three-year build")
-    assert j.stance == "neutral"
-    # Nor does a shared currency count towards the half: revenue is not profit.
-    profit = extract("Solvex's profit was 1,200 million euros.")
-    revenue = extract("Revenue rose 12% to 9.8 billion euros.")
-    assert JUDGE.assess(profit, revenue, 0.8, "Solvex reports record profit").stance == "neutral"
-    # A headline never supplies a direction: the rate that rose is not the one the title says fell.
-    fell = extract("Nordland's jobless rate fell to 4.2% in June.")
-    rose = extract("The jobless rate among the young rose to 11.5% in June.")
-    assert JUDGE.assess(fell, rose, 0.8, "Jobless rate falls in Nordland").kind != "quantity"
-
-
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        (
-            "The Harbour Bridge is the longest bridge in the country.",
-            "The bridge is the third-longest in the country.",
-            "contradicts",
-        ),
-        (
-            "Avatar is the highest-grossing film of all time.",
-            "Avatar is the second highest-grossing film of all time.",
-            "contradicts",
-        ),
-        (
-            "Avatar is the highest-grossing film of all time.",
-            "Avatar is the highest-grossing film ever made.",
-            "supports",
-        ),
-        # "One of the largest" is not the first.
-        ("Lyon is the largest city in France.", "Lyon is one of the largest cities in France.", "neutral"),
-    ],
-)
-def test_a_superlative_ranks_first(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence).stance == expected
+def test_a_negated_claim_is_not_contradicted_by_another_figure_or_date() -> None:
+    # "Did not win in 2023" is no contradiction of "won in 2022".
+    j = stance("Kimani did not win the Berlin Marathon in 2023.", "Kimani won the Berlin Marathon in 2022.")
+    assert j.kind != "date"
+    j = stance("Solvex did not hire 2,000 workers in 2023.", "Solvex hired 3,000 workers in 2023.")
+    assert j.kind != "quantity"

@@ -543,3 +543,38 @@ def test_fact_decided_verdicts_use_their_own_calibration() -> None:
     assert Aggregator(0.5, {"supported/facts": (1.0, 0.0)}).calibrate(0.7, "supported") == 0.7
     with pytest.raises(ValueError, match="bad calibration"):
         Aggregator(0.5, {"supported/model": (1.0, 0.0)})
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        ("Solvex does not make lead-acid batteries", "Solvex makes lead-acid batteries in Lyon.", True),
+        ("Kimani didn't finish the race.", "Kimani finished the race in Berlin.", True),
+        # The sentence denies it too, in other words.
+        ("Bello did not concede the election.", "Bello refused to concede the election.", False),
+        ("Solvex did not meet its profit target.", "Solvex failed to meet its profit target.", False),
+        # Another subject, named first.
+        ("Solvex does not make batteries.", "Voltra, which supplies Solvex, makes batteries in Lyon.", False),
+        # Another time.
+        ("Solvex does not make lead-acid batteries.", "Until 2019 Solvex made lead-acid batteries.", False),
+        (
+            "The bill has not been signed into law.",
+            "The governor said she would sign the bill into law.",
+            False,
+        ),
+        # "No" as a number sign or an answer is not a negation.
+        ("The UN adopted Resolution No 2334.", "The UN adopted Resolution 2334.", False),
+        (
+            "Swiss voters said no to a ban on factory farming.",
+            "Swiss voters backed a ban on factory farming.",
+            False,
+        ),
+    ],
+)
+def test_denial_needs_the_same_subject_time_and_a_plain_statement(
+    claim: str, sentence: str, expected: bool
+) -> None:
+    from verifier.facts import extract
+    from verifier.nli import denies
+
+    assert denies(extract(claim), sentence) is expected

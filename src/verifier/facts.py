@@ -505,14 +505,6 @@ _RANK_BOUND = re.compile(
 )
 
 
-# A superlative after "the" or a possessive is a first rank ("the longest bridge", "its
-# largest customer"); an ordinal before it ("the third-longest") is read as that rank instead.
-_SUPERLATIVE = re.compile(r"\b(?:the|its|his|her|their)\s+(?P<sup>[a-z]{3,}est)\b")
-_AMONG = re.compile(r"\b(?:of|among|amongst)\s*$", re.IGNORECASE)
-# -est words whose lemma differs but that rank nothing checkable here ("the latest figures").
-_NOT_RANKS = frozenset({"latest", "newest", "nearest", "closest", "earliest", "honest", "interest"})
-
-
 def _ordinal(value: float, text: str, start: int, end: int, qual: str) -> Quantity | None:
     """ "4th place", "fifth-round pick": the ordinal marker first, so the head is what is ranked."""
     if _RANK_BOUND.search(text[max(0, start - 20) : start]):
@@ -618,17 +610,6 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if rank is not None:
             found.append(rank)
         taken.append((m.start(), m.end()))
-    for m in _SUPERLATIVE.finditer(text):
-        # "the longest bridge" ranks it first: against "the third-longest", another rank.
-        word = m.group("sup").lower()
-        if not free(m.start("sup"), m.end("sup")) or word in _NOT_RANKS or lemma(word) == word:
-            continue
-        if _AMONG.search(text[: m.start()]):
-            continue  # "one of the largest", "among the largest": not the first
-        rank = _ordinal(1, text, m.start("sup"), m.start("sup"), "exact")
-        if rank is not None:
-            found.append(replace(rank, text=m.group("sup"), end=m.end("sup")))
-            taken.append((m.start("sup"), m.end("sup")))
     for m in WORDNUM_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -744,15 +725,22 @@ _NUMERIC_DATE = re.compile(
 )
 
 
+_VERSION_BEFORE = re.compile(r"\b(?:version|patch|release|build|firmware|v|no|number)\.?\s*$", re.IGNORECASE)
+
+
 def _numeric_dates(text: str) -> Iterator[tuple[re.Match[str], int, int | None, int | None]]:
     """(match, year, month, day) of each numeric date. Day and month are read only when the
     order is certain: "14/04/2021" is day-first, "04/14/2021" month-first; "04/05/2021" is
     April or May depending on the writer's country, so it keeps only its year."""
     for m in _ISO_DATE.finditer(text):
+        if _VERSION_BEFORE.search(text, 0, m.start()):
+            continue
         month, day = int(m.group("m")), int(m.group("d"))
         if 1 <= month <= 12 and 1 <= day <= 31:
             yield m, int(m.group("y")), month, day
     for m in _NUMERIC_DATE.finditer(text):
+        if _VERSION_BEFORE.search(text, 0, m.start()):
+            continue  # "Patch 1.2.2021", "Law No. 5/12/2021": a number, not a date
         a, b = int(m.group("a")), int(m.group("b"))
         if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
             continue
@@ -878,12 +866,20 @@ _NOT_DENIAL = re.compile(
 )
 
 
+# "Resolution No 2334", "No. 5": a number sign; "voters said no to": an answer, not a denial.
+_NO_NUMBER = re.compile(r"\.?\s*\d")
+_NO_ANSWER = re.compile(r"\b(?:say|says|said|saying|vote|votes|voted|voting)\s+$")
+
+
 def negation_matches(low: str, cue: str) -> Iterator[re.Match[str]]:
     """Where ``cue`` denies what follows it in lower-cased ``low``."""
     pattern = r"n't\b" if cue == "n't" else rf"\b{re.escape(cue)}\b"
     for m in re.finditer(pattern, low):
-        if not _NOT_DENIAL.match(low, m.end()):
-            yield m
+        if _NOT_DENIAL.match(low, m.end()):
+            continue
+        if cue == "no" and (_NO_NUMBER.match(low, m.end()) or _NO_ANSWER.search(low, 0, m.start())):
+            continue
+        yield m
 
 
 def negation_cues(text: str) -> list[str]:
@@ -922,6 +918,7 @@ def extract(text: str) -> Facts:
         and lem not in NEGATION_CUES
         and lem not in _NOT_CONTENT
         and not lem[0].isdigit()
+        and not part.lower().replace("’", "'").endswith("n't")  # "didn't": the negation, not a word
     )
     return Facts(text, lemmas, content, entities, quantities, dates, negation_cues(text))
 

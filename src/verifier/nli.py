@@ -208,6 +208,43 @@ MODEL_CONTRADICTS = (
 RULES = ("value_mismatch", "unrelated", "entity_scope", "entity_conflict", "missing_fact", "denial")
 
 
+# A sentence that is itself a denial in other words ("refused to concede"), or that speaks of
+# another time ("until 2019", "would sign"), does not state what a negated claim denies.
+_IMPLICIT_NEGATION = re.compile(
+    r"\b(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)) to\b|\bden(?:y|ies|ied|ying)\b"
+    r"|\breject(?:s|ed|ing)?\b|\bwithout\b",
+    re.IGNORECASE,
+)
+_OTHER_TIME = re.compile(
+    r"\b(?:until|till|formerly|previously|once|used to|would|will|could|might|plans?|planned|"
+    r"intends?|expects?|expected|former|earlier|last)\b",
+    re.IGNORECASE,
+)
+
+
+def denies(claim_facts: Any, sentence: str) -> bool:
+    """Does a negated claim deny what ``sentence`` states? Only when the sentence names the
+    claim's named things and opens with no other name (its subject is the claim's: "Voltra,
+    which supplies Solvex, makes batteries" is not about Solvex), states it plainly and speaks of
+    no other time (no date, "until", "would")."""
+    from verifier.facts import entity_present, extract
+
+    if not claim_facts.negated:
+        return False
+    ev = extract(sentence)
+    times = {w.lower() for w in _OTHER_TIME.findall(sentence)}
+    if times - {w.lower() for w in _OTHER_TIME.findall(claim_facts.text)}:
+        return False  # "would sign" against "has not been signed"; a "will" both say is shared
+    if ev.dates or _IMPLICIT_NEGATION.search(sentence):
+        return False
+    if not all(entity_present(x, ev) for x in claim_facts.entities):
+        return False
+    # The sentence's first name is its subject, and must be one the claim names.
+    low = re.sub(r"[.’']", "", sentence.lower())
+    found = [(i, x) for x in ev.entities if (i := low.find(x)) >= 0]
+    return not found or entity_present(min(found)[1], claim_facts)
+
+
 def similarity_of(evidence: Any) -> float:
     return float(getattr(evidence, "similarity", 1.0))
 
@@ -434,7 +471,7 @@ class ModelJudge:
         return replaced_entity(claim_facts, evidence.text)
 
     def judge(self, claim: str, evidence: Sequence[Any]) -> list[Any]:
-        from verifier.facts import entity_present, extract
+        from verifier.facts import extract
         from verifier.judge import Judgement
 
         if not evidence:
@@ -445,12 +482,7 @@ class ModelJudge:
         for p, fact, e in zip(probs, facts, evidence, strict=True):
             # The sentence itself must name who the claim is about: "Kimani did not set a
             # record" is not denied by "the record, set in 2022, stands" under his headline.
-            denial = (
-                "denial" in self.rules
-                and fact.kind == "negation"
-                and claim_facts.negated
-                and all(entity_present(x, extract(e.text)) for x in claim_facts.entities)
-            )
+            denial = "denial" in self.rules and fact.kind == "negation" and denies(claim_facts, e.text)
             if fact.stance == "contradicts" and (
                 ("value_mismatch" in self.rules and fact.kind in VALUE_KINDS) or denial
             ):
