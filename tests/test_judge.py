@@ -883,8 +883,9 @@ def test_a_range_is_one_figure_somewhere_between_its_ends(claim: str, expected: 
         ("opened on 2021-04-14.", (2021, 4, 14)),
         ("opened on 04/14/2021.", (2021, 4, 14)),
         ("opened on 14.04.2021.", (2021, 4, 14)),
-        # Day-first or month-first depends on the writer's country: only the year is certain.
-        ("opened on 04/05/2021.", (2021, None, None)),
+        # Day-first or month-first depends on the writer's country: read month-first here,
+        # compared both ways (below).
+        ("opened on 04/05/2021.", (2021, 4, 5)),
         # A version or law number is not a date (its year-like tail is not read as one either).
         ("Patch 1.2.2021 was released.", None),
         ("Law No. 5/12/2021 was passed.", None),
@@ -897,6 +898,19 @@ def test_numeric_dates(text: str, expected: tuple) -> None:
         return
     assert [(d.year, d.month, d.day) for d in facts.dates] == [expected]
     assert facts.quantities == []  # "14" is the day, not a figure
+
+
+@pytest.mark.parametrize(
+    ("evidence", "expected"),
+    [
+        ("The ceasefire took effect on 4 May 2021.", "supports"),
+        ("The ceasefire took effect on 5 April 2021.", "supports"),
+        ("The ceasefire took effect on 12 June 2021.", "contradicts"),
+        ("The ceasefire took effect on 4 May 2020.", "contradicts"),
+    ],
+)
+def test_an_ambiguous_numeric_date_matches_either_reading(evidence: str, expected: str) -> None:
+    assert stance("The ceasefire took effect on 04/05/2021.", evidence).stance == expected
 
 
 def test_a_numeric_date_is_compared_with_a_written_one() -> None:

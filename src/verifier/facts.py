@@ -248,6 +248,8 @@ class DateMention:
     # "As of 5 April 2020, 531 cases": the date a running figure was read at, not when
     # something happened; another date is another reading, not a contradiction.
     snapshot: bool = False
+    # "04/05/2021": 4 May or 5 April depending on the writer's country; read both ways.
+    swapped: bool = False
 
 
 def _date_qualifier(before: str) -> str:
@@ -728,35 +730,34 @@ _NUMERIC_DATE = re.compile(
 _VERSION_BEFORE = re.compile(r"\b(?:version|patch|release|build|firmware|v|no|number)\.?\s*$", re.IGNORECASE)
 
 
-def _numeric_dates(text: str) -> Iterator[tuple[re.Match[str], int, int | None, int | None]]:
-    """(match, year, month, day) of each numeric date. Day and month are read only when the
-    order is certain: "14/04/2021" is day-first, "04/14/2021" month-first; "04/05/2021" is
-    April or May depending on the writer's country, so it keeps only its year."""
+def _numeric_dates(text: str) -> Iterator[tuple[re.Match[str], int, int, int, bool]]:
+    """(match, year, month, day, ambiguous) of each numeric date: "14/04/2021" is day-first,
+    "04/14/2021" month-first; "04/05/2021" is 4 May or 5 April depending on the writer's
+    country, so it is ambiguous (read month-first here, compared both ways)."""
     for m in _ISO_DATE.finditer(text):
         if _VERSION_BEFORE.search(text, 0, m.start()):
             continue
         month, day = int(m.group("m")), int(m.group("d"))
         if 1 <= month <= 12 and 1 <= day <= 31:
-            yield m, int(m.group("y")), month, day
+            yield m, int(m.group("y")), month, day, False
     for m in _NUMERIC_DATE.finditer(text):
         if _VERSION_BEFORE.search(text, 0, m.start()):
             continue  # "Patch 1.2.2021", "Law No. 5/12/2021": a number, not a date
         a, b = int(m.group("a")), int(m.group("b"))
         if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
             continue
-        if a == b or (a <= 12 and b <= 12):
-            month, day = (a, b) if a == b else (None, None)
-        else:
-            month, day = (b, a) if a > 12 else (a, b)
-        yield m, int(m.group("y")), month, day
+        month, day = (b, a) if a > 12 else (a, b)
+        yield m, int(m.group("y")), month, day, a != b and a <= 12 and b <= 12
 
 
 def extract_dates(text: str) -> list[DateMention]:
     dates: list[DateMention] = []
     spans: list[tuple[int, int]] = []
-    for m, year, month, day in _numeric_dates(text):
+    for m, year, month, day, ambiguous in _numeric_dates(text):
         qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
-        dates.append(DateMention(year, month, day, m.group(), m.start(), m.end(), qualifier))
+        dates.append(
+            DateMention(year, month, day, m.group(), m.start(), m.end(), qualifier, swapped=ambiguous)
+        )
         spans.append((m.start(), m.end()))
     for m in DATE_RE.finditer(text):
         month_word = (m.group("month") or m.group("month2") or "").lower().rstrip(".")

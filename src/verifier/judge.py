@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -231,7 +231,22 @@ def _distance(a: Quantity, b: Quantity) -> float:
 
 
 def _dates_match(c: DateMention, e: DateMention) -> bool | None:
-    """True/False when comparable, None when the two say different kinds of thing."""
+    """True/False when comparable, None when the two say different kinds of thing. A date whose
+    day and month may be either way round ("04/05/2021") matches if either reading does and
+    conflicts only if both do."""
+    if not (c.swapped or e.swapped):
+        return _date_readings_match(c, e)
+    results = {_date_readings_match(x, y) for x in _readings(c) for y in _readings(e)}
+    if True in results:
+        return True
+    return False if results == {False} else None
+
+
+def _readings(d: DateMention) -> list[DateMention]:
+    return [d, replace(d, month=d.day, day=d.month, swapped=False)] if d.swapped else [d]
+
+
+def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:
     if c.year is not None and e.year is not None and c.month is None and (c.years > 1 or e.years > 1):
         return _years_match(c, e)
     fields = [(a, b) for a, b in ((c.year, e.year), (c.month, e.month), (c.day, e.day)) if a is not None]
