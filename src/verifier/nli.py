@@ -480,14 +480,13 @@ class ModelJudge:
         claim_facts = extract(claim)
         out = []
         for p, fact, e in zip(probs, facts, evidence, strict=True):
-            # The sentence itself must name who the claim is about: "Kimani did not set a
-            # record" is not denied by "the record, set in 2022, stands" under his headline.
             denial = "denial" in self.rules and fact.kind == "negation" and denies(claim_facts, e.text)
             if fact.stance == "contradicts" and (
                 ("value_mismatch" in self.rules and fact.kind in VALUE_KINDS) or denial
             ):
-                # A scoped figure or date mismatch is a contradiction whatever the model reads:
-                # the fact layer checked the values and that both sentences are about the same thing.
+                # A scoped figure or date mismatch, or a claim denying what the sentence states,
+                # is a contradiction whatever the model reads: the fact layer checked the values
+                # (or the negation's scope) and that both sentences are about the same thing.
                 prob = max(fact.probability, float(p[1]))
                 out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
                 continue
