@@ -569,6 +569,17 @@ def test_fact_decided_verdicts_use_their_own_calibration() -> None:
             "Swiss voters backed a ban on factory farming.",
             False,
         ),
+        # A sentence that cannot, only allegedly or not at all states it; a question.
+        ("Solvex does not make batteries", "Solvex cannot make batteries.", False),
+        ("Solvex does not make batteries", "Solvex allegedly makes batteries.", False),
+        ("Solvex does not make batteries", "Does Solvex make batteries?", False),
+        # A figure or date in the claim is the fact layer's to compare.
+        ("Solvex did not cut jobs in 2023", "Solvex cut jobs.", False),
+        ("Solvex did not hire 2,000 workers", "Solvex hired 1,500 workers.", False),
+        # A negation inside a condition or reported speech, or on a quantifier.
+        ("If Solvex does not make batteries, it will close", "Solvex makes batteries.", False),
+        ("Solvex said it would not cut jobs", "Solvex cut jobs.", False),
+        ("Not all Solvex plants make batteries", "Solvex plants make batteries.", False),
     ],
 )
 def test_denial_needs_the_same_subject_time_and_a_plain_statement(

@@ -720,7 +720,7 @@ def measure(q: Quantity) -> str:
 # Numeric dates: ISO "2021-04-14" (or 2021/04/14), and "14/04/2021", "14.04.2021",
 # "04-14-2021" with a four-digit year.
 _ISO_DATE = re.compile(
-    r"(?<![\w.,/-])(?P<y>1[5-9]\d\d|20\d\d)([-/])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\w/-]|[.,]\d)"
+    r"(?<![\w.,/-])(?P<y>1[5-9]\d\d|20\d\d)([-/])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?:(?=T\d)|(?![\w/-]|[.,]\d))"
 )
 _NUMERIC_DATE = re.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,2})([-/.])(?P<b>\d{1,2})\2(?P<y>1[5-9]\d\d|20\d\d)(?![\w/-]|[.,]\d)"
@@ -862,7 +862,7 @@ def extract_entities(text: str) -> frozenset[str]:
 
 # "not only X but Y", "no fewer than 5", "not unlike": the cue does not deny what follows.
 _NOT_DENIAL = re.compile(
-    r"\s+(?:only|just|merely|unlike|least|to mention"
+    r"\s+(?:only|just|merely|unlike|least|to mention|all|every|always|many|much|necessarily|entirely"
     r"|(?:any\s+)?(?:fewer|less|more|higher|lower|greater|later|earlier)\s+than)\b"
 )
 

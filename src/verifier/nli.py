@@ -208,11 +208,22 @@ MODEL_CONTRADICTS = (
 RULES = ("value_mismatch", "unrelated", "entity_scope", "entity_conflict", "missing_fact", "denial")
 
 
-# A sentence that is itself a denial in other words ("refused to concede"), or that speaks of
-# another time ("until 2019", "would sign"), does not state what a negated claim denies.
-_IMPLICIT_NEGATION = re.compile(
-    r"\b(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)) to\b|\bden(?:y|ies|ied|ying)\b"
-    r"|\breject(?:s|ed|ing)?\b|\bwithout\b",
+# A sentence that is itself a denial in other words ("refused to concede", "cannot"), or only
+# hedges, intends or reports it ("allegedly", "aims to"), or a question, does not state plainly
+# what a negated claim denies.
+_NOT_PLAIN = re.compile(
+    r"\b(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|unable|tr(?:y|ies|ied)|sought|"
+    r"seeks?|aims?|hopes?|wants?|set|going|appl(?:y|ies|ied)|claims?|claimed) to\b"
+    r"|\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|without|cannot|incapable|lacks?|lacking|"
+    r"stopped|ceased|halted|suspended|postponed|delayed|reversed|barred|banned|allegedly|"
+    r"reportedly|rumou?red|believed|false|dismissed|may|might|should|could)\b|\?\s*$",
+    re.IGNORECASE,
+)
+# A claim whose negation sits in a condition, reported speech or a modal ("if Solvex does not",
+# "said it would not") denies nothing the sentence can state.
+_NOT_PLAIN_CLAIM = re.compile(
+    r"\b(?:if|unless|whether|said|says|say|told|claims?|claimed|reportedly|allegedly|would|will|"
+    r"may|might|should|could|can)\b|\?\s*$",
     re.IGNORECASE,
 )
 _OTHER_TIME = re.compile(
@@ -229,13 +240,17 @@ def denies(claim_facts: Any, sentence: str) -> bool:
     no other time (no date, "until", "would")."""
     from verifier.facts import entity_present, extract
 
-    if not claim_facts.negated:
+    if not claim_facts.negated or _NOT_PLAIN_CLAIM.search(claim_facts.text):
+        return False
+    # A figure or date is the fact layer's to compare: "did not cut jobs in 2023" is not denied
+    # by "cut jobs", nor "did not hire 2,000" by "hired 1,500".
+    if claim_facts.dates or claim_facts.quantities:
         return False
     ev = extract(sentence)
     times = {w.lower() for w in _OTHER_TIME.findall(sentence)}
     if times - {w.lower() for w in _OTHER_TIME.findall(claim_facts.text)}:
-        return False  # "would sign" against "has not been signed"; a "will" both say is shared
-    if ev.dates or _IMPLICIT_NEGATION.search(sentence):
+        return False  # "would sign" against "has not been signed"
+    if ev.dates or _NOT_PLAIN.search(sentence):
         return False
     if not all(entity_present(x, ev) for x in claim_facts.entities):
         return False
