@@ -216,7 +216,7 @@ _NOT_PLAIN = re.compile(
     r"seeks?|aims?|hopes?|wants?|set|going|appl(?:y|ies|ied)|claims?|claimed) to\b"
     r"|\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|without|cannot|incapable|lacks?|lacking|"
     r"stopped|ceased|halted|suspended|postponed|delayed|reversed|barred|banned|allegedly|"
-    r"reportedly|rumou?red|believed|false|dismissed|may|might|should|could)\b|\?\s*$",
+    r"reportedly|rumou?red|believed|false|dismissed|may|might|should|could|would|will)\b|\?\s*$",
     re.IGNORECASE,
 )
 # A claim whose negation sits in a condition, reported speech or a modal ("if Solvex does not",
@@ -226,8 +226,10 @@ _NOT_PLAIN_CLAIM = re.compile(
     r"may|might|should|could|can)\b|\?\s*$",
     re.IGNORECASE,
 )
+# Another time than the claim's, unless the claim says it too ("once", "last year"). Modals
+# are _NOT_PLAIN's: a claim carrying one is never read as a denial.
 _OTHER_TIME = re.compile(
-    r"\b(?:until|till|formerly|previously|once|used to|would|will|could|might|plans?|planned|"
+    r"\b(?:until|till|formerly|previously|once|used to|plans?|planned|"
     r"intends?|expects?|expected|former|earlier|last)\b",
     re.IGNORECASE,
 )
@@ -249,7 +251,7 @@ def denies(claim_facts: Any, sentence: str) -> bool:
     ev = extract(sentence)
     times = {w.lower() for w in _OTHER_TIME.findall(sentence)}
     if times - {w.lower() for w in _OTHER_TIME.findall(claim_facts.text)}:
-        return False  # "would sign" against "has not been signed"
+        return False  # "until 2019" against "does not make"
     if ev.dates or _NOT_PLAIN.search(sentence):
         return False
     if not all(entity_present(x, ev) for x in claim_facts.entities):
