@@ -185,6 +185,50 @@ def test_phrases_that_deny_nothing_are_not_negation(text: str) -> None:
     assert negation_cues(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No Way Out was released on July 22, 1997.",
+        "The film No Country for Old Men won four Oscars.",
+        'His 2019 single "No Idea" gained popularity.',
+        "Never Let Me Go is a novel by Kazuo Ishiguro.",
+        "Age Ai n't Nothing but a Number sold two million copies.",
+        "The album Never Mind the Bollocks was released in 1977.",
+    ],
+)
+def test_a_cue_inside_a_title_is_not_negation(text: str) -> None:
+    from verifier.facts import negation_cues
+
+    assert negation_cues(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("No Russian troops entered Kyiv.", "no"),
+        ("No Premier League club has won it.", "no"),
+        ("No U.S. troops were killed.", "no"),
+        ('He said, "Nothing was decided."', "nothing"),
+        ("Solvex Will Not Close Lyon Plant", "not"),  # a headline: every word capitalised
+        ("Voltra isn't Solvex.", "n't"),
+    ],
+)
+def test_a_denial_that_opens_with_capitals_is_still_negation(text: str, cue: str) -> None:
+    from verifier.facts import negation_cues
+
+    assert cue in negation_cues(text)
+
+
+def test_cannot_is_a_negation() -> None:
+    j = stance("Solvex sells batteries in France.", "Solvex cannot sell batteries in France under a new law.")
+    assert j.stance == "contradicts" and "cannot" in j.reason, j
+
+
+def test_a_title_with_no_in_it_does_not_hide_a_wrong_date() -> None:
+    j = stance("The album No Way Out was released in 1998.", "The album was released on July 22, 1997.")
+    assert j.stance == "contradicts" and j.kind == "date", j
+
+
 def test_negation_elsewhere_in_the_sentence_does_not_count() -> None:
     evidence = (
         "There were no precise figures for the numbers of victims, but a U.N. report from 2018 said "
@@ -890,6 +934,14 @@ def test_a_range_is_one_figure_somewhere_between_its_ends(claim: str, expected: 
         # A version or law number is not a date (its year-like tail is not read as one either).
         ("Patch 1.2.2021 was released.", None),
         ("Law No. 5/12/2021 was passed.", None),
+        # Two-digit years, in the century nearest now; not hyphenated nor version-like.
+        ("opened on 14/04/21.", (2021, 4, 14)),
+        ("opened on 14.04.21 at noon.", (2021, 4, 14)),
+        ("Patch 1.2.21 was released.", None),
+        ("They played a 4-4-21 formation.", None),
+        # Not a day of the calendar.
+        ("It was dated 31/02/2021.", None),
+        ("It was dated 2021-02-30.", None),
     ],
 )
 def test_numeric_dates(text: str, expected: tuple) -> None:
@@ -927,3 +979,6 @@ def test_a_negated_claim_is_not_contradicted_by_another_figure_or_date() -> None
     assert j.kind != "date"
     j = stance("Solvex did not hire 2,000 workers in 2023.", "Solvex hired 3,000 workers in 2023.")
     assert j.kind != "quantity"
+    # Nor when both sides deny: two things that did not happen do not disagree.
+    j = stance("Kimani did not win the Berlin Marathon in 2023.", "Kimani did not win it in 2022.")
+    assert j.kind != "date"

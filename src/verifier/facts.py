@@ -9,6 +9,7 @@ kept library exposes as data.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ NEGATION_CUES = (
     "nobody",
     "nothing",
     "without",
+    "cannot",
 )
 MONTHS = {
     m: i + 1
@@ -725,6 +727,27 @@ _ISO_DATE = re.compile(
 _NUMERIC_DATE = re.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,2})([-/.])(?P<b>\d{1,2})\2(?P<y>1[5-9]\d\d|20\d\d)(?![\w/-]|[.,]\d)"
 )
+# "14/04/21", "14.04.21": a two-digit year, read in the century that puts it nearest to now. Not
+# with hyphens ("4-4-21" is as likely a score or a formation), nor "1.2.21" (a version).
+_SHORT_YEAR_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d\d)(?![\w/-]|[.,]\d)"
+    r"|(?<![\w.,/-])(?P<a2>\d\d)\.(?P<b2>\d\d)\.(?P<y2>\d\d)(?![\w/.-])"
+)
+
+
+def _full_year(yy: int) -> int:
+    this = datetime.date.today().year
+    year = this - this % 100 + yy
+    return year - 100 if year > this + 10 else year
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    """Is it a day of the calendar ("31/02/2021" is not)?"""
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 _VERSION_BEFORE = re.compile(r"\b(?:version|patch|release|build|firmware|v|no|number)\.?\s*$", re.IGNORECASE)
@@ -738,16 +761,18 @@ def _numeric_dates(text: str) -> Iterator[tuple[re.Match[str], int, int, int, bo
         if _VERSION_BEFORE.search(text, 0, m.start()):
             continue
         month, day = int(m.group("m")), int(m.group("d"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
+        if _real_day(int(m.group("y")), month, day):
             yield m, int(m.group("y")), month, day, False
-    for m in _NUMERIC_DATE.finditer(text):
+    for m in (*_NUMERIC_DATE.finditer(text), *_SHORT_YEAR_DATE.finditer(text)):
         if _VERSION_BEFORE.search(text, 0, m.start()):
             continue  # "Patch 1.2.2021", "Law No. 5/12/2021": a number, not a date
-        a, b = int(m.group("a")), int(m.group("b"))
+        a, b, y = (int(m.group(g) or m.group(g + "2")) for g in ("a", "b", "y"))
+        year = y if y >= 100 else _full_year(y)
         if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
             continue
         month, day = (b, a) if a > 12 else (a, b)
-        yield m, int(m.group("y")), month, day, a != b and a <= 12 and b <= 12
+        if _real_day(year, month, day):  # not "31/02/2021"
+            yield m, year, month, day, a != b and a <= 12 and b <= 12
 
 
 def extract_dates(text: str) -> list[DateMention]:
@@ -872,22 +897,80 @@ _NO_NUMBER = re.compile(r"\.?\s*\d")
 _NO_ANSWER = re.compile(r"\b(?:say|says|said|saying|vote|votes|voted|voting)\s+$")
 
 
-def negation_matches(low: str, cue: str) -> Iterator[re.Match[str]]:
-    """Where ``cue`` denies what follows it in lower-cased ``low``."""
+# Words a title leaves in lower case ("No Time to Die", "Never Mind the Bollocks"), and the
+# verbs that follow a title at the start of a sentence ("No Way Out was released").
+_TITLE_SMALL = frozenset("a an the of to for in on at and but or nor by with me my you it".split())
+_AFTER_TITLE = re.compile(r"(?:is|was|are|were|has|had|have|will|would|became|\w+ed)$")
+_QUOTES = "\"'“”‘’`(["
+
+
+def _names_cue(text: str, start: int, end: int) -> bool:
+    """Is the negation cue at ``text[start:end]`` part of a title or name, not a denial: "the
+    album No Way Out", "Age Ain't Nothing but a Number", "Never Let Me Go is a novel"? Inside a
+    sentence a capitalised cue is a name; at its start the cue must open a run of capitalised
+    words that a verb follows ("No Way Out was", not "No Premier League club has"). Never in a
+    headline, where every word is capitalised ("Solvex Will Not Close Plant")."""
+    if _title_case(text):
+        return False
+    ts = start
+    while ts > 0 and not text[ts - 1].isspace():
+        ts -= 1
+    word = ts
+    while word < start and text[word] in _QUOTES:
+        word += 1
+    before = text[:word].rstrip()
+    quoted = before.endswith(tuple(_QUOTES))
+    before = before.rstrip(_QUOTES).rstrip()
+    # A quotation that opens after a comma or colon opens a sentence too ('said: "No, ...').
+    opening = not before or before[-1] in ".!?;:" or (quoted and before[-1] == ",")
+    capital = text[word].isupper()
+    if not opening:
+        if capital:
+            return True
+        # A lower-case cue word between two capitalised words of a title: "Age Ai n't Nothing"
+        # (not "isn't", a word of its own, nor "Kenya, not Uganda").
+        prev = re.search(r"(\S+)\s+$", text[:ts])
+        nxt = re.match(r"\s*(\S+)", text[end:])
+        return bool(
+            ts == start
+            and prev
+            and nxt
+            and prev.group(1)[0].isupper()
+            and prev.group(1)[-1].isalnum()
+            and nxt.group(1)[0].isupper()
+        )
+    if not capital:
+        return False
+    named = 0
+    for token in text[end:].split():
+        w = token.strip(_QUOTES + ",")
+        if not w or w.lower() in _TITLE_SMALL or w[0].isdigit():
+            continue
+        if not w[0].isupper():
+            return named >= 2 and bool(_AFTER_TITLE.match(w))
+        if not (len(w) > 1 and w.replace(".", "").isupper()):  # "MP", "U.S.": not title words
+            named += 1
+    return False
+
+
+def negation_matches(text: str, cue: str) -> Iterator[re.Match[str]]:
+    """Where ``cue`` denies what follows it in ``text`` (matches index into ``text``)."""
+    low = text.lower().replace("’", "'")
     pattern = r"n't\b" if cue == "n't" else rf"\b{re.escape(cue)}\b"
     for m in re.finditer(pattern, low):
         if _NOT_DENIAL.match(low, m.end()):
             continue
         if cue == "no" and (_NO_NUMBER.match(low, m.end()) or _NO_ANSWER.search(low, 0, m.start())):
             continue
+        if _names_cue(text, m.start(), m.end()):
+            continue
         yield m
 
 
 def negation_cues(text: str) -> list[str]:
-    low = " " + text.lower().replace("’", "'") + " "
     cues = []
     for cue in NEGATION_CUES:
-        if next(negation_matches(low, cue), None) is not None:
+        if next(negation_matches(text, cue), None) is not None:
             if cue == "no" and "no longer" in cues:
                 continue
             cues.append(cue)

@@ -223,7 +223,7 @@ _NOT_PLAIN = re.compile(
 # "said it would not") denies nothing the sentence can state.
 _NOT_PLAIN_CLAIM = re.compile(
     r"\b(?:if|unless|whether|said|says|say|told|claims?|claimed|reportedly|allegedly|would|will|"
-    r"may|might|should|could|can)\b|\?\s*$",
+    r"may|might|should|could|can|cannot)\b|\?\s*$",
     re.IGNORECASE,
 )
 # Another time than the claim's, unless the claim says it too ("once", "last year"). Modals
