@@ -982,3 +982,41 @@ def test_a_negated_claim_is_not_contradicted_by_another_figure_or_date() -> None
     # Nor when both sides deny: two things that did not happen do not disagree.
     j = stance("Kimani did not win the Berlin Marathon in 2023.", "Kimani did not win it in 2022.")
     assert j.kind != "date"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The bank raised its key rate by a quarter of a percentage point.", 0.25, "point"),
+        ("It took half an hour.", 0.5, "hour"),
+        ("About half a million people fled.", 500_000, "people"),
+        ("They gave more than a half million dollars.", 500_000, "dollar"),
+        ("Two-thirds of the members voted yes.", 200 / 3, "%"),
+        ("Half the vote went to Okafor.", 50, "%"),
+    ],
+)
+def test_fractions_in_words_are_figures(text: str, value: float, unit: str) -> None:
+    (q,) = extract(text).quantities
+    assert q.value == pytest.approx(value) and unit in q.unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He won a third term.",
+        "In the second half of the season he scored.",
+        "On the third of June it rained.",
+        "Half-time came.",
+    ],
+)
+def test_ranks_and_halves_of_things_are_not_fractions(text: str) -> None:
+    assert all(q.value >= 1 and "%" not in q.unit for q in extract(text).quantities)
+
+
+def test_a_fraction_is_compared_with_a_figure() -> None:
+    evidence = "The central bank raised its key interest rate by 0.25 percentage points to 3.75% in May."
+    j = stance("The central bank raised its key rate by a quarter of a percentage point.", evidence)
+    assert j.stance == "supports"
+    j = stance("The central bank raised its key rate by half a percentage point.", evidence)
+    assert j.stance == "contradicts" and "0.25 percentage points" in j.reason
+    assert stance("The meeting lasted half an hour.", "The meeting lasted 30 minutes.").stance == "supports"

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 import simplemma
 from text_to_num import text2num
@@ -228,6 +229,8 @@ class Quantity:
             # Large exact figures are still rounded in prose ("2,500" may be 2,480).
             return v * 0.99, v * 1.01
         # A small one is exact to its last digit: "45 %" is 45.4 but not 46, "90" is not 89.
+        if v != int(v) and not re.search(r"\d", self.text):
+            return v * 0.99, v * 1.01  # a fraction in words: "a quarter of a point" is 0.25
         fraction = re.search(r"\d\.(\d+)", self.text)
         decimals = len(fraction.group(1)) if fraction else 0
         half = 0.5 * 10.0**-decimals
@@ -547,6 +550,54 @@ def _names_it(text: str, start: int) -> bool:
     return word not in STOPWORDS and word not in _QUALIFIER_WORDS and word not in MONTHS
 
 
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+# "a quarter of a percentage point", "half a million", "two-thirds of the members", "half the
+# vote". Not "the third of June", "a third term", "the second half of the season", "half-time".
+FRACTION_RE = re.compile(
+    r"(?<![\w-])(?:(?P<n>an?|one|two|three|four|nine)[\s-]+)?(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"(?:(?:\s+of)?\s+(?P<det>an?|the|its|their|his|her|our|all|those|these)\b)?"
+    r"(?P<scale>[\s-]+(?:million|billion|trillion))?(?<=[a-z])(?![\w-])",
+    re.IGNORECASE,
+)
+_HALF_OF_WHAT = re.compile(
+    r"\b(?:first|second|final|latter|former|other|better|bottom|top|back|front|lower|upper|last|next)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _fractions(text: str, free: Any) -> Iterator[Quantity]:
+    """Figures said as fractions: of a unit or a scale ("a quarter of a percentage point" is 0.25
+    percentage points, "half a million" 500,000), or a share of a whole ("two-thirds of the
+    members": about 67%)."""
+    for m in FRACTION_RE.finditer(text):
+        word = m.group("f").lower().rstrip("s")
+        n = m.group("n")
+        if word != "half" and n is None:
+            continue  # "third" alone is a rank ("the third of June")
+        if word == "half" and _HALF_OF_WHAT.search(text, 0, m.start()):
+            continue  # "the second half of the season"
+        if not free(m.start(), m.end()):
+            continue
+        value = _NUMERATORS.get((n or "one").lower(), 1) / _DENOMINATORS[word]
+        before = text[max(0, m.start() - 25) : m.start()]
+        qual = _qualifier(before)
+        det = (m.group("det") or "").lower()
+        if not det and not m.group("scale"):
+            continue  # "a third term", "half-time"
+        unit = _unit(text[m.end() :])
+        if m.group("scale"):
+            value *= SCALES[m.group("scale").strip(" -").lower()]
+            yield _quantity(value, text, m.start(), m.end(), unit, qual)
+        elif det in ("a", "an"):
+            # The span ends at "a": the unit words that follow are the phrase's to quote.
+            yield _quantity(value, text, m.start(), m.end("det"), unit, qual)
+        else:
+            # A share is a rounded statement: "half the vote" for 48% or 52%.
+            share = "approx" if qual == "exact" else qual
+            yield _quantity(100 * value, text, m.start(), m.end("f"), ["%"], share)
+
+
 def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken = list(date_spans)
@@ -554,6 +605,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    for q in _fractions(text, free):  # first: "two-thirds" is not 2, "half a million" not a million
+        found.append(q)
+        taken.append((q.start, q.end))
     for m in NUMBER_RE.finditer(text):
         num = m.group("num")
         if not free(m.start(), m.end()):
