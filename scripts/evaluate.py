@@ -476,6 +476,36 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     write_atomic_text(path, json.dumps(data, indent=2) + "\n")
 
 
+def write_predictions(
+    path: Path, claims: Sequence[Claim], verdicts: Sequence[Any], run: SystemRun, top_k: int
+) -> None:
+    """One line per claim, for reading the errors: what was expected, what came back, with which
+    evidence, and whether any gold evidence sentence was among the first ``top_k``."""
+    from verifier.index import write_atomic_text
+
+    lines = []
+    for claim, verdict, ranked in zip(claims, verdicts, run.ranked or [], strict=True):
+        found = None
+        if claim.evidence_ids:
+            found = any(claim.evidence_ids & ids for ids in ranked[:top_k])
+        row = {
+            "id": claim.id,
+            "claim": claim.text,
+            "gold": claim.label,
+            "label": verdict.label,
+            "confidence": verdict.confidence,
+            "explanation": verdict.explanation,
+            "gold_evidence_found": found,
+            "evidence": [
+                {"doc_id": e.doc_id, "text": e.text, "stance": e.stance, "probability": e.stance_probability}
+                for e in verdict.evidence
+            ],
+        }
+        lines.append(json.dumps(row, ensure_ascii=False))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic_text(path, "\n".join(lines) + "\n")
+
+
 # --- main ----------------------------------------------------------------------------------------------
 
 
@@ -498,6 +528,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="the verifier's judge: the shipped model with the fact layer (auto/model) or facts alone",
     )
     parser.add_argument("--plot", type=Path, help="draw a reliability diagram of every system to this PNG")
+    parser.add_argument(
+        "--predictions",
+        type=Path,
+        help="write each claim's verdict here (JSONL: gold, label, confidence, evidence found)",
+    )
     parser.add_argument(
         "--model", type=Path, help="another trained judge folder (model.onnx, tokenizer.json, judge.json)"
     )
@@ -596,6 +631,8 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
             [v.confidence for v in verdicts],
         )
 
+        if args.predictions is not None:
+            write_predictions(args.predictions, claims, verdicts, runs["verifier"], args.top_k)
         systems = {name: score(runs[name], claims) for name in SYSTEMS}
         if args.plot is not None:
             reliability_plot(args.plot, runs, claims)

@@ -160,6 +160,8 @@ def results(data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, d
             target,
             "--index-cache",
             cache,
+            "--predictions",
+            out / f"{mode}.jsonl",
             *extra,
         )
         assert proc.returncode == 0, proc.stderr
@@ -168,6 +170,9 @@ def results(data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, d
             assert name in proc.stdout
         found[mode] = json.loads(target.read_text(encoding="utf-8"))
         found[mode]["_stdout"] = proc.stdout
+        found[mode]["_predictions"] = [
+            json.loads(line) for line in (out / f"{mode}.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
     return found
 
 
@@ -222,6 +227,20 @@ def test_per_claim_doc_finds_the_gold_sentence_in_its_own_document(
     # each document has two sentences, so top-5 within the claim's own document always holds the gold one
     for name in ("verifier", "similarity"):
         assert results["per_doc"]["systems"][name]["recall_at_5"] == 1.0
+
+
+def test_predictions_file_has_one_verdict_per_claim(results: dict[str, dict[str, Any]]) -> None:
+    for result in results.values():
+        rows = result["_predictions"]
+        assert [r["id"] for r in rows] == [f"c{i}" for i in range(len(CLAIMS))]
+        matrix = result["systems"]["verifier"]["confusion"]
+        for gold_row, label in zip(matrix, LABELS, strict=True):
+            predicted = [sum(r["gold"] == label and r["label"] == other for r in rows) for other in LABELS]
+            assert predicted == gold_row
+        assert all(0.0 <= r["confidence"] <= 1.0 and r["explanation"] for r in rows)
+        assert all(r["gold_evidence_found"] is None for r in rows if r["gold"] == "unknown")
+    # the per-document run always has its gold sentence in the top 5 (above)
+    assert all(r["gold_evidence_found"] for r in results["per_doc"]["_predictions"] if r["gold"] != "unknown")
 
 
 def test_index_is_built_once_and_reused(results: dict[str, dict[str, Any]]) -> None:
