@@ -194,6 +194,9 @@ def test_phrases_that_deny_nothing_are_not_negation(text: str) -> None:
         "Never Let Me Go is a novel by Kazuo Ishiguro.",
         "Age Ai n't Nothing but a Number sold two million copies.",
         "The album Never Mind the Bollocks was released in 1977.",
+        "Congress passed the No Child Left Behind Act in 2001.",  # most words capitalised, yet a sentence
+        '"Nothing Else Matters" is a song by Metallica.',
+        "Parliament held a no-confidence vote.",
     ],
 )
 def test_a_cue_inside_a_title_is_not_negation(text: str) -> None:
@@ -211,6 +214,15 @@ def test_a_cue_inside_a_title_is_not_negation(text: str) -> None:
         ('He said, "Nothing was decided."', "nothing"),
         ("Solvex Will Not Close Lyon Plant", "not"),  # a headline: every word capitalised
         ("Voltra isn't Solvex.", "n't"),
+        ("No Labour MPs voted for the bill.", "no"),
+        ("No Senate Democrats voted for the bill.", "no"),
+        ("Nobody at Solvex Chemicals was told.", "nobody"),
+        ("Neither France nor Germany has ratified it.", "neither"),
+        ("PARIS (Reuters) - Nothing has been decided.", "nothing"),
+        ('Dubois said "Not at this time."', "not"),
+        ("Solvex said it would NOT close the plant.", "not"),
+        ("The company said no jobs would be lost.", "no"),
+        ("Nothing was decided.", "nothing"),
     ],
 )
 def test_a_denial_that_opens_with_capitals_is_still_negation(text: str, cue: str) -> None:
@@ -222,6 +234,31 @@ def test_a_denial_that_opens_with_capitals_is_still_negation(text: str, cue: str
 def test_cannot_is_a_negation() -> None:
     j = stance("Solvex sells batteries in France.", "Solvex cannot sell batteries in France under a new law.")
     assert j.stance == "contradicts" and "cannot" in j.reason, j
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # A figure beside a negation, not under it, is compared.
+        (
+            "Nobody was hurt in the fire, which destroyed 30 homes.",
+            "No one was injured in the fire, which destroyed 12 homes.",
+            "contradicts",
+        ),
+        (
+            "The stadium, which cannot be expanded, holds 40,000 fans.",
+            "The stadium holds 52,000 fans.",
+            "contradicts",
+        ),
+        # "Not ... until 1912" states 1912.
+        ("The ship was not launched until 1912.", "The ship was not launched until 1911.", "contradicts"),
+        # A negation of a figure the other sentence does not state denies nothing it says.
+        ("Solvex did not cut 500 jobs in 2020.", "Solvex cut 300 jobs in 2020.", "neutral"),
+        ("Solvex did not cut 500 jobs.", "Solvex did not cut 300 jobs.", "neutral"),
+    ],
+)
+def test_a_negation_governs_the_figures_of_its_own_clause(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence).stance == expected
 
 
 def test_a_title_with_no_in_it_does_not_hide_a_wrong_date() -> None:
@@ -942,6 +979,12 @@ def test_a_range_is_one_figure_somewhere_between_its_ends(claim: str, expected: 
         # Not a day of the calendar.
         ("It was dated 31/02/2021.", None),
         ("It was dated 2021-02-30.", None),
+        # Dots are day-first; a birth is in the past; doses and rules are not dates.
+        ("closed on 03.11.98.", (1998, 11, 3)),
+        ("He was born 03/07/28 in Leeds.", (1928, 3, 7)),
+        ("Take 5/10/20 mg daily.", None),
+        ("Follow the 10/10/10 rule.", None),
+        ("Sizes 10/12/14 are sold out.", None),
     ],
 )
 def test_numeric_dates(text: str, expected: tuple) -> None:

@@ -785,14 +785,18 @@ _NUMERIC_DATE = re.compile(
 # with hyphens ("4-4-21" is as likely a score or a formation), nor "1.2.21" (a version).
 _SHORT_YEAR_DATE = re.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d\d)(?![\w/-]|[.,]\d)"
-    r"|(?<![\w.,/-])(?P<a2>\d\d)\.(?P<b2>\d\d)\.(?P<y2>\d\d)(?![\w/.-])"
+    r"|(?<![\w.,/-])(?P<a2>\d\d)\.(?P<b2>\d\d)\.(?P<y2>\d\d)(?![\w/-]|\.\w)"
 )
 
 
-def _full_year(yy: int) -> int:
+_PAST_EVENT = re.compile(r"\b(?:born|died|founded|established|b\.|d\.)\s*(?:on\s+)?$", re.IGNORECASE)
+
+
+def _full_year(yy: int, past: bool = False) -> int:
+    """The century nearest now; a birth or a founding is in the past ("born 03/07/28": 1928)."""
     this = datetime.date.today().year
     year = this - this % 100 + yy
-    return year - 100 if year > this + 10 else year
+    return year - 100 if year > this + (0 if past else 10) else year
 
 
 def _real_day(year: int, month: int, day: int) -> bool:
@@ -804,7 +808,13 @@ def _real_day(year: int, month: int, day: int) -> bool:
     return True
 
 
-_VERSION_BEFORE = re.compile(r"\b(?:version|patch|release|build|firmware|v|no|number)\.?\s*$", re.IGNORECASE)
+_VERSION_BEFORE = re.compile(
+    r"\b(?:version|patch|release|build|firmware|v|no|number|upgrade\s+to|sizes?|grades?|case|article|art|"
+    r"paragraph|para|section|sec|clause|rule|chapter|ch)\.?\s*$",
+    re.IGNORECASE,
+)
+# "5/10/20 mg", "the 10/10/10 rule": doses and rules of thumb.
+_NOT_DATE_AFTER = re.compile(r"\s*(?:mg|mcg|g|kg|mm|cm|ml|l|rule|split|ratio)\b", re.IGNORECASE)
 
 
 def _numeric_dates(text: str) -> Iterator[tuple[re.Match[str], int, int, int, bool]]:
@@ -818,15 +828,17 @@ def _numeric_dates(text: str) -> Iterator[tuple[re.Match[str], int, int, int, bo
         if _real_day(int(m.group("y")), month, day):
             yield m, int(m.group("y")), month, day, False
     for m in (*_NUMERIC_DATE.finditer(text), *_SHORT_YEAR_DATE.finditer(text)):
-        if _VERSION_BEFORE.search(text, 0, m.start()):
-            continue  # "Patch 1.2.2021", "Law No. 5/12/2021": a number, not a date
+        if _VERSION_BEFORE.search(text, 0, m.start()) or _NOT_DATE_AFTER.match(text, m.end()):
+            continue  # "Patch 1.2.2021", "Law No. 5/12/2021", "5/10/20 mg": a number, not a date
         a, b, y = (int(m.group(g) or m.group(g + "2")) for g in ("a", "b", "y"))
-        year = y if y >= 100 else _full_year(y)
+        year = y if y >= 100 else _full_year(y, bool(_PAST_EVENT.search(text, 0, m.start())))
         if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
             continue
-        month, day = (b, a) if a > 12 else (a, b)
+        # Dots are written day first (14.04.2021, 03.11.98: 3 November); slashes either way.
+        dotted = "." in m.group()
+        month, day = (b, a) if a > 12 or dotted else (a, b)
         if _real_day(year, month, day):  # not "31/02/2021"
-            yield m, year, month, day, a != b and a <= 12 and b <= 12
+            yield m, year, month, day, not dotted and a != b and a <= 12 and b <= 12
 
 
 def extract_dates(text: str) -> list[DateMention]:
@@ -949,22 +961,41 @@ _NOT_DENIAL = re.compile(
 # "Resolution No 2334", "No. 5": a number sign; "voters said no to": an answer, not a denial.
 _NO_NUMBER = re.compile(r"\.?\s*\d")
 _NO_ANSWER = re.compile(r"\b(?:say|says|said|saying|vote|votes|voted|voting)\s+$")
+# ... an answer ends there: "said no to the plan", "voted no." (not "said no jobs would go").
+_NO_ANSWER_END = re.compile(r"\s*(?:to\b|[,.;:!?]|$)")
 
 
 # Words a title leaves in lower case ("No Time to Die", "Never Mind the Bollocks"), and the
 # verbs that follow a title at the start of a sentence ("No Way Out was released").
-_TITLE_SMALL = frozenset("a an the of to for in on at and but or nor by with me my you it".split())
-_AFTER_TITLE = re.compile(r"(?:is|was|are|were|has|had|have|will|would|became|\w+ed)$")
+_TITLE_SMALL = frozenset("a an the of to for in on at and or by with me my you it".split())
+_AFTER_TITLE = re.compile(
+    r"(?:is|was|are|were|has|had|have|will|would|became|won|sold|made|began|wrote|took|ran|went|"
+    r"stars|tells|follows|features|depicts|\w+ed)$"
+)
 _QUOTES = "\"'“”‘’`(["
+# What opens a sentence besides its first character: a full stop, a dateline dash, a bullet.
+_OPENERS = ".!?;:-–—•*"
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|insisted|added|asked|replied|answered|wrote|stated|declared)$", re.I
+)
+# "Nobody at Solvex", "Nothing in the Lisbon Treaty", "Neither France nor Germany", "Not Solvex
+# but Rhodia": a denial about a name, not a title.
+_DENIES_A_NAME = re.compile(r"\s+(?:at|in|of|from)\b|.*?\b(?:nor|but)\b", re.I)
+
+
+def _headline(text: str) -> bool:
+    """Capitalised throughout and not ended like a sentence: "Solvex Will Not Close Plant"."""
+    return _title_case(text) and not text.rstrip().endswith((".", "!", "?"))
 
 
 def _names_cue(text: str, start: int, end: int) -> bool:
     """Is the negation cue at ``text[start:end]`` part of a title or name, not a denial: "the
     album No Way Out", "Age Ain't Nothing but a Number", "Never Let Me Go is a novel"? Inside a
     sentence a capitalised cue is a name; at its start the cue must open a run of capitalised
-    words that a verb follows ("No Way Out was", not "No Premier League club has"). Never in a
-    headline, where every word is capitalised ("Solvex Will Not Close Plant")."""
-    if _title_case(text):
+    words that a verb follows ("No Way Out was", not "No Premier League club has" nor "No
+    Senate Democrats voted"). Never in a headline, where every word is capitalised ("Solvex Will
+    Not Close Plant"), nor when it is shouted ("would NOT close")."""
+    if _headline(text):
         return False
     ts = start
     while ts > 0 and not text[ts - 1].isspace():
@@ -972,39 +1003,57 @@ def _names_cue(text: str, start: int, end: int) -> bool:
     word = ts
     while word < start and text[word] in _QUOTES:
         word += 1
-    before = text[:word].rstrip()
+    token = re.match(r"[\w'’]+", text[word:])
+    if token and len(token.group()) > 1 and token.group().isupper():
+        return False  # emphasis, not a name
+    gap = text[:word]
+    before = gap.rstrip()
     quoted = before.endswith(tuple(_QUOTES))
     before = before.rstrip(_QUOTES).rstrip()
-    # A quotation that opens after a comma or colon opens a sentence too ('said: "No, ...').
-    opening = not before or before[-1] in ".!?;:" or (quoted and before[-1] == ",")
+    opening = (
+        not before
+        or before[-1] in _OPENERS
+        or "\n" in gap[len(before) :]
+        # A quotation opens a sentence after a comma or a verb of speech ('said, "No', 'said "Not').
+        or (quoted and (before[-1] == "," or bool(_SPEECH.search(before))))
+    )
     capital = text[word].isupper()
     if not opening:
         if capital:
             return True
-        # A lower-case cue word between two capitalised words of a title: "Age Ai n't Nothing"
-        # (not "isn't", a word of its own, nor "Kenya, not Uganda").
+        # "Age Ai n't Nothing": a split "n't" between two capitalised words of a title.
         prev = re.search(r"(\S+)\s+$", text[:ts])
         nxt = re.match(r"\s*(\S+)", text[end:])
         return bool(
             ts == start
+            and text[start:end].lower() == "n't"
             and prev
             and nxt
             and prev.group(1)[0].isupper()
-            and prev.group(1)[-1].isalnum()
             and nxt.group(1)[0].isupper()
         )
-    if not capital:
+    if not capital or _DENIES_A_NAME.match(text, end):
         return False
-    named = 0
-    for token in text[end:].split():
-        w = token.strip(_QUOTES + ",")
+    in_quotes = word > ts  # the cue opens a quotation: '"No Surprises" was released'
+    named, last = 0, ""
+    for raw in text[end:].split():
+        w = raw.strip(_QUOTES + ",")
+        if in_quotes and w[:1].isupper() and raw.rstrip(",.").endswith(('"', "”", "’", "'")):
+            return True  # the quotation closes on capitalised words: a quoted title
         if not w or w.lower() in _TITLE_SMALL or w[0].isdigit():
             continue
         if not w[0].isupper():
-            return named >= 2 and bool(_AFTER_TITLE.match(w))
-        if not (len(w) > 1 and w.replace(".", "").isupper()):  # "MP", "U.S.": not title words
+            # "No Senate Democrats voted": a group named in the plural is denied, not a title.
+            group = last.endswith("s") and not last.endswith(("ss", "'s", "’s"))
+            return named >= 2 and not group and bool(_AFTER_TITLE.match(w))
+        if not (len(w) > 1 and w.rstrip("s").replace(".", "").isupper()):  # "MPs", "U.S.": not title words
             named += 1
+        last = w
     return False
+
+
+# "no-fly zone", "a no-deal Brexit": a compound, not a denial ("no-one" is one).
+_NO_COMPOUND = re.compile(r"-(?!one\b)[a-z]")
 
 
 def negation_matches(text: str, cue: str) -> Iterator[re.Match[str]]:
@@ -1014,7 +1063,11 @@ def negation_matches(text: str, cue: str) -> Iterator[re.Match[str]]:
     for m in re.finditer(pattern, low):
         if _NOT_DENIAL.match(low, m.end()):
             continue
-        if cue == "no" and (_NO_NUMBER.match(low, m.end()) or _NO_ANSWER.search(low, 0, m.start())):
+        if cue == "no" and (
+            _NO_NUMBER.match(low, m.end())
+            or (_NO_ANSWER.search(low, 0, m.start()) and _NO_ANSWER_END.match(low, m.end()))
+            or _NO_COMPOUND.match(low, m.end())
+        ):
             continue
         if _names_cue(text, m.start(), m.end()):
             continue
