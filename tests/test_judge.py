@@ -261,6 +261,19 @@ def test_a_negation_governs_the_figures_of_its_own_clause(claim: str, evidence: 
     assert stance(claim, evidence).stance == expected
 
 
+def test_since_covers_the_years_after_it() -> None:
+    evidence = "Tervania has not recorded a measles death since 2017, the ministry said."
+    j = stance("Tervania recorded several measles deaths in 2020.", evidence)
+    assert j.stance == "contradicts" and j.kind == "negation", j
+    assert stance("Tervania recorded several measles deaths in 2015.", evidence).stance == "neutral"
+    # A superlative's "since" is where a comparison reaches back to, not a period.
+    j = stance(
+        "Wolves finished seventh in 2019.",
+        "Wolves achieved their highest finish since 1980 by finishing seventh.",
+    )
+    assert j.kind != "date"
+
+
 def test_a_title_with_no_in_it_does_not_hide_a_wrong_date() -> None:
     j = stance("The album No Way Out was released in 1998.", "The album was released on July 22, 1997.")
     assert j.stance == "contradicts" and j.kind == "date", j

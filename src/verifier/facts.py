@@ -255,6 +255,13 @@ class DateMention:
     snapshot: bool = False
     # "04/05/2021": 4 May or 5 April depending on the writer's country; read both ways.
     swapped: bool = False
+    # "Its best finish since 1980": the date a comparison reaches back to, not a period the
+    # sentence speaks of.
+    anchor: bool = False
+
+
+# A superlative or "first" before "since": "the first ... since 1817", "its highest since 1980".
+_ANCHOR = re.compile(r"\b(?:first|last|only|most|least|best|worst|\w{3,}est)\b[^,;.]*$", re.IGNORECASE)
 
 
 def _date_qualifier(before: str) -> str:
@@ -893,6 +900,12 @@ def extract_dates(text: str) -> list[DateMention]:
             dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
     dates = [
         replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
+    ]
+    dates = [
+        replace(d, anchor=True)
+        if d.qualifier == "since" and _ANCHOR.search(text[max(0, d.start - 60) : d.start])
+        else d
+        for d in dates
     ]
     return sorted(dates, key=lambda d: d.start)
 
