@@ -261,6 +261,32 @@ def test_a_negation_governs_the_figures_of_its_own_clause(claim: str, evidence: 
     assert stance(claim, evidence).stance == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "year", "count"),
+    [
+        ("He was top scorer in the 2010 season.", 2010, None),
+        ("His 1999 album sold well.", 1999, None),
+        ("1500 people attended.", None, 1500),
+        ("2000 staff were laid off.", None, 2000),
+        ("It has 1800 beds.", None, 1800),
+        ("The 1500 km route opened.", None, 1500),
+    ],
+)
+def test_a_year_before_a_singular_noun_names_it(text: str, year: int | None, count: int | None) -> None:
+    facts = extract(text)
+    assert [d.year for d in facts.dates] == ([year] if year else [])
+    assert [q.value for q in facts.quantities] == ([count] if count else [])
+
+
+def test_a_year_is_not_a_count_that_rounds() -> None:
+    # 2010 and 2012 as counts are within 1% of each other; as years they differ.
+    j = stance(
+        "Wondolowski was the top goalscorer in the 2010 season.",
+        "Wondolowski was the top goal scorer in the 2012 season.",
+    )
+    assert j.stance == "contradicts" and j.kind == "date", j
+
+
 def test_since_covers_the_years_after_it() -> None:
     evidence = "Tervania has not recorded a measles death since 2017, the ministry said."
     j = stance("Tervania recorded several measles deaths in 2020.", evidence)
@@ -272,6 +298,11 @@ def test_since_covers_the_years_after_it() -> None:
         "Wolves achieved their highest finish since 1980 by finishing seventh.",
     )
     assert j.kind != "date"
+    # "From 2006 to 2012" is a span that starts on a date of its own.
+    j = stance(
+        "The show premiered on June 6, 2007.", "The show ran on TBS from June 21, 2006 to August 10, 2012."
+    )
+    assert j.stance != "supports"
 
 
 def test_a_title_with_no_in_it_does_not_hide_a_wrong_date() -> None:

@@ -255,9 +255,10 @@ class DateMention:
     snapshot: bool = False
     # "04/05/2021": 4 May or 5 April depending on the writer's country; read both ways.
     swapped: bool = False
-    # "Its best finish since 1980": the date a comparison reaches back to, not a period the
-    # sentence speaks of.
-    anchor: bool = False
+    # "Has not recorded a death since 2017": a period running from the date to now, which a
+    # later date falls in. Not "from 2006 to 2012" (a span whose start is a date of its own),
+    # nor "its best finish since 1980" (where a comparison reaches back to).
+    ongoing: bool = False
 
 
 # A superlative or "first" before "since": "the first ... since 1817", "its highest since 1980".
@@ -509,6 +510,26 @@ def _is_year(value: float, num: str, after: str) -> bool:
         or nxt[0][0].isupper()
         or nxt[0].lower() in STOPWORDS
         or _ranks(nxt[0].lower())
+        or _names_a_year(nxt[0].lower().rstrip(".,"))
+    )
+
+
+# Nouns that count in the singular: "1,500 people", "2000 staff".
+_MASS_NOUNS = frozenset("people police staff personnel cattle livestock crew data media sheep fish".split())
+
+
+def _names_a_year(word: str) -> bool:
+    """A year before a singular noun names which one: "the 2010 season", "its 2019 report"
+    (while "1500 workers" counts). Not a unit: "1500 km", "2000 m"."""
+    return (
+        word.isalpha()
+        and len(word) > 2
+        and lemma(word) == word
+        and not word.endswith("s")
+        and word not in _MASS_NOUNS
+        and word not in MEASURES
+        and word not in CURRENCY_WORDS
+        and word not in SCALES
     )
 
 
@@ -902,8 +923,9 @@ def extract_dates(text: str) -> list[DateMention]:
         replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
     ]
     dates = [
-        replace(d, anchor=True)
-        if d.qualifier == "since" and _ANCHOR.search(text[max(0, d.start - 60) : d.start])
+        replace(d, ongoing=True)
+        if re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, d.start - 12) : d.start], re.IGNORECASE)
+        and not _ANCHOR.search(text[max(0, d.start - 60) : d.start])
         else d
         for d in dates
     ]

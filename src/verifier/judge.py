@@ -252,9 +252,8 @@ def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:
     fields = [(a, b) for a, b in ((c.year, e.year), (c.month, e.month), (c.day, e.day)) if a is not None]
     if not fields or any(b is None for _, b in fields[:1]):
         return None
-    if (e.qualifier, c.qualifier) == ("since", "exact") and not e.anchor and None not in (c.year, e.year):
-        # "Since 2017" speaks of every day from then on: it covers "in 2020" (not "in 2015"); "its
-        # best finish since 1980" (an anchor) does not.
+    if e.ongoing and c.qualifier == "exact" and None not in (c.year, e.year):
+        # "Since 2017" speaks of every day from then on: it covers "in 2020" (not "in 2015").
         common = [(a, b) for a, b in fields if b is not None]
         return True if tuple(a for a, _ in common) >= tuple(b for _, b in common) else None
     if e.qualifier != c.qualifier and e.qualifier != "exact":
