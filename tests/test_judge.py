@@ -1107,3 +1107,69 @@ def test_a_fraction_is_compared_with_a_figure() -> None:
     j = stance("The central bank raised its key rate by half a percentage point.", evidence)
     assert j.stance == "contradicts" and "0.25 percentage points" in j.reason
     assert stance("The meeting lasted half an hour.", "The meeting lasted 30 minutes.").stance == "supports"
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "counts"),
+    [
+        ("In 2019, sales rose 5%.", [2019], [5.0]),
+        ("The bridge, opened in 1932, carries 40,000 cars.", [1932], [40000.0]),
+        ("In 2010 sales rose.", [2010], []),
+        ("A fine of $2000 was paid.", [], [2000.0]),
+        ("It produces 1500 MW.", [], [1500.0]),
+        ("They wrote a 1500 word essay.", [], [1500.0]),
+        ("The 2020 census counted everyone.", [2020], []),
+    ],
+)
+def test_years_and_counts_are_told_apart(text: str, years: list, counts: list) -> None:
+    facts = extract(text)
+    assert [d.year for d in facts.dates] == years
+    assert [q.value for q in facts.quantities] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Two and a half million visitors came.", 2_500_000),
+        ("It took an hour and a half.", 1.5),
+        ("Half a dozen ministers resigned.", 6),
+        ("A dozen ministers resigned.", 12),
+    ],
+)
+def test_halves_and_dozens(text: str, value: float) -> None:
+    assert [q.value for q in extract(text).quantities] == [value]
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # The denied clause is about the injuries; the homes are stated plainly.
+        (
+            "The fire destroyed 30 homes.",
+            "Nobody was hurt in the fire, which destroyed 30 homes.",
+            "supports",
+        ),
+        ("Solvex cut 500 jobs.", "Solvex did not pay a dividend in 2019 but cut 500 jobs.", "supports"),
+        # "Not until 3 March" says when it ended.
+        ("The strike ended on 3 March.", "The strike did not end until 3 March.", "supports"),
+        # "Has not won since 2010" says it won in 2010.
+        ("Leeds won the league in 2010.", "Leeds have not won the league since 2010.", "neutral"),
+        # A date that only falls in a "since" period does not lower the bar on the other words.
+        ("The volcano erupted in 2015.", "The volcano has been dormant since 1950.", "neutral"),
+        # The claim's date is stated outside the denied clause; a denied figure is no match.
+        (
+            "The drug was approved in 2017.",
+            "The drug was not approved in 2015, but regulators cleared it in 2017.",
+            "neutral",
+        ),
+        ("Turnout was 60%.", "Turnout was 45%, not 60% as first reported.", "contradicts"),
+        # "won" is "win", not a currency.
+        (
+            "Kimani won the Berlin Marathon in 2023.",
+            "Kimani did not win the Berlin Marathon in 2023.",
+            "contradicts",
+        ),
+    ],
+)
+def test_negation_and_since_after_the_second_qa_pass(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence).stance == expected

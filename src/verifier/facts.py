@@ -320,11 +320,17 @@ def same_count_noun(a: str, b: str) -> bool:
     return a == b or (a in _UNIT_CANON and _UNIT_CANON[a] == _UNIT_CANON.get(b))
 
 
+# Forms the lemmatiser reads as other words: "won" (a currency), "rose" (a flower).
+_LEMMA_FIXES = {"won": "win", "rose": "rise"}
+
+
 @lru_cache(maxsize=65536)  # called for every word of every sentence judged: a few thousand distinct ones
 def lemma(word: str) -> str:
     w = word.lower().replace("’", "'").strip(".'")
     if w.endswith("'s"):
         w = w[:-2]
+    if w in _LEMMA_FIXES:
+        return _LEMMA_FIXES[w]
     return simplemma.lemmatize(w, lang="en").lower() if w.isalpha() else w
 
 
@@ -500,10 +506,21 @@ def _number_value(num: str) -> float:
     return float(grouped)
 
 
-def _is_year(value: float, num: str, after: str) -> bool:
+# "In 2019 sales rose", "by 2030 emissions": a year, whatever follows.
+_YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|till|during|before|after|circa)\s+$", re.IGNORECASE)
+_ERAS = frozenset({"BC", "AD", "CE", "BCE"})
+
+
+def _is_year(value: float, num: str, after: str, before: str = "") -> bool:
     if re.search(r"[,.\s]", num) or not 1500 <= value <= 2100:
         return False
+    if CURRENCY_RE.search(before):
+        return False  # "$2000"
+    if _YEAR_BEFORE.search(before) or re.match(r"\s*(?:[,;:)]|\.(?!\d)|$)", after):
+        return True  # "In 2019, sales rose", "opened in 1932, it carries"
     nxt = TOKEN_RE.findall(after[:30])
+    if nxt and 2 <= len(nxt[0]) <= 3 and nxt[0].isupper() and nxt[0] not in _ERAS:
+        return False  # a unit: "1500 MW"
     return (
         not nxt
         or not nxt[0][0].isalpha()
@@ -514,8 +531,11 @@ def _is_year(value: float, num: str, after: str) -> bool:
     )
 
 
-# Nouns that count in the singular: "1,500 people", "2000 staff".
-_MASS_NOUNS = frozenset("people police staff personnel cattle livestock crew data media sheep fish".split())
+# Nouns that count in the singular: "1,500 people", "2000 staff", "a 1500 word essay".
+_MASS_NOUNS = frozenset(
+    "people police staff personnel cattle livestock crew data media sheep fish word page calorie watt "
+    "kilowatt megawatt horsepower square acre hectare seat bed room".split()
+)
 
 
 def _names_a_year(word: str) -> bool:
@@ -525,7 +545,7 @@ def _names_a_year(word: str) -> bool:
         word.isalpha()
         and len(word) > 2
         and lemma(word) == word
-        and not word.endswith("s")
+        and (not word.endswith("s") or word.endswith(("sis", "us", "ss")))  # "census", "crisis"
         and word not in _MASS_NOUNS
         and word not in MEASURES
         and word not in CURRENCY_WORDS
@@ -594,10 +614,57 @@ _HALF_OF_WHAT = re.compile(
 )
 
 
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SMALL_NUMBERS.update({w: n for n, w in enumerate("seven eight nine ten".split(), start=7)})
+# "two and a half million", "an hour and a half", "half a dozen", "two dozen".
+AND_A_HALF_RE = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
+    r"(?P<scale>\s+(?:million|billion|trillion))?\b",
+    re.IGNORECASE,
+)
+UNIT_AND_A_HALF_RE = re.compile(
+    r"\ban?\s+(?P<unit>hour|day|week|month|year|mile|minute|second|century|decade)\s+and\s+a\s+half\b",
+    re.IGNORECASE,
+)
+DOZEN_RE = re.compile(
+    r"\b(?:(?P<half>half\s+a)|(?P<n>a|one|two|three|four|five|six))\s+dozen\b", re.IGNORECASE
+)
+
+
+def _percent(unit: list[str]) -> list[str]:
+    """ "Half a percent", "a quarter of a per cent": a percentage."""
+    return (
+        ["%", *unit[1:]]
+        if unit[:1] == ["percent"]
+        else ["%", *unit[2:]]
+        if unit[:2] == ["per", "cent"]
+        else unit
+    )
+
+
 def _fractions(text: str, free: Any) -> Iterator[Quantity]:
     """Figures said as fractions: of a unit or a scale ("a quarter of a percentage point" is 0.25
-    percentage points, "half a million" 500,000), or a share of a whole ("two-thirds of the
-    members": about 67%)."""
+    percentage points, "half a million" 500,000, "two and a half million", "half a dozen"), or a
+    share of a whole ("two-thirds of the members": about 67%)."""
+    for m in AND_A_HALF_RE.finditer(text):
+        n = m.group("n").lower()
+        value = (float(n) if n.isdigit() else _SMALL_NUMBERS[n]) + 0.5
+        if m.group("scale"):
+            value *= SCALES[m.group("scale").strip().lower()]
+        if free(m.start(), m.end()):
+            before = text[max(0, m.start() - 25) : m.start()]
+            yield _quantity(
+                value, text, m.start(), m.end(), _percent(_unit(text[m.end() :])), _qualifier(before)
+            )
+    for m in UNIT_AND_A_HALF_RE.finditer(text):
+        if free(m.start(), m.end()):
+            before = text[max(0, m.start() - 25) : m.start()]
+            yield _quantity(1.5, text, m.start(), m.end(), [m.group("unit").lower()], _qualifier(before))
+    for m in DOZEN_RE.finditer(text):
+        if free(m.start(), m.end()):
+            value = 6 if m.group("half") else 12 * _SMALL_NUMBERS[m.group("n").lower()]
+            before = text[max(0, m.start() - 25) : m.start()]
+            yield _quantity(value, text, m.start(), m.end(), _unit(text[m.end() :]), _qualifier(before))
     for m in FRACTION_RE.finditer(text):
         word = m.group("f").lower().rstrip("s")
         n = m.group("n")
@@ -613,7 +680,7 @@ def _fractions(text: str, free: Any) -> Iterator[Quantity]:
         det = (m.group("det") or "").lower()
         if not det and not m.group("scale"):
             continue  # "a third term", "half-time"
-        unit = _unit(text[m.end() :])
+        unit = _percent(_unit(text[m.end() :]))
         if m.group("scale"):
             value *= SCALES[m.group("scale").strip(" -").lower()]
             yield _quantity(value, text, m.start(), m.end(), unit, qual)
@@ -658,7 +725,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             after = text[m.end() + 1 :]  # "12-month": the number counts months
         else:
             after = text[m.end() :]
-        if plain and _is_year(value, num, after):
+        if plain and _is_year(value, num, after, text[max(0, m.start() - 12) : m.start()]):
             continue  # a bare year is a date, compared as such
         if plain and _names_it(text, m.start()):
             continue  # "Chapter 3", "Windows 10", "Apollo 11": a name, not a figure
@@ -916,11 +983,19 @@ def extract_dates(text: str) -> list[DateMention]:
     for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        if _is_year(float(m.group()), m.group(), text[m.end() :]):
+        if _is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
             qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
             dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
     dates = [
         replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
+    ]
+    # "Did not end until 3 March", "it was not until 1990": the date it happened, not a bound.
+    dates = [
+        replace(d, qualifier="exact")
+        if d.qualifier == "by"
+        and _NOT_UNTIL_BEFORE.search(text[max(0, d.start - 80) : d.start].lower().replace("’", "'"))
+        else d
+        for d in dates
     ]
     dates = [
         replace(d, ongoing=True)
@@ -1087,6 +1162,9 @@ def _names_cue(text: str, start: int, end: int) -> bool:
     return False
 
 
+# "Not ... until 3 March", "It was not until 1990 that": a time, not a denial.
+_NOT_UNTIL = re.compile(r"[^,;.!?]{0,60}?\b(?:until|till)\b")
+_NOT_UNTIL_BEFORE = re.compile(r"(?:\bnot|n't)\b[^,;.!?]{0,60}\b(?:until|till)\s+(?:the\s+)?$")
 # "no-fly zone", "a no-deal Brexit": a compound, not a denial ("no-one" is one).
 _NO_COMPOUND = re.compile(r"-(?!one\b)[a-z]")
 
@@ -1106,6 +1184,8 @@ def negation_matches(text: str, cue: str) -> Iterator[re.Match[str]]:
             continue
         if _names_cue(text, m.start(), m.end()):
             continue
+        if cue in ("not", "n't") and _NOT_UNTIL.match(low, m.end()):
+            continue  # "did not end until 3 March" says when it ended
         yield m
 
 

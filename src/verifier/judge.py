@@ -254,8 +254,9 @@ def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:
         return None
     if e.ongoing and c.qualifier == "exact" and None not in (c.year, e.year):
         # "Since 2017" speaks of every day from then on: it covers "in 2020" (not "in 2015").
+        # After it, not on it: "has not won the league since 2010" says it won in 2010.
         common = [(a, b) for a, b in fields if b is not None]
-        return True if tuple(a for a, _ in common) >= tuple(b for _, b in common) else None
+        return True if tuple(a for a, _ in common) > tuple(b for _, b in common) else None
     if e.qualifier != c.qualifier and e.qualifier != "exact":
         return None  # a bound in the evidence ("after 2020") neither confirms nor refutes a point
     if c.qualifier != e.qualifier:
@@ -405,12 +406,20 @@ def _denied_at(facts: Facts, start: int, end: int) -> bool:
 
 
 def _negation_in_scope(facts: Facts, other: Facts) -> bool:
-    """Does a negation cue of ``facts`` govern words the other sentence also says?"""
+    """Does a negation cue of ``facts`` govern what the other sentence says: do its own clause
+    hold words the other says, and at least half of those the rest of the sentence after it
+    shares? "Nobody was hurt in the fire, which destroyed 30 homes" denies nothing of "the
+    fire destroyed 30 homes" (only "fire" is in the denied clause, "destroyed homes" after it)."""
     low = facts.text.lower().replace("’", "'")
     for cue in facts.negations:
         for m in negation_matches(facts.text, cue):
-            clause = re.split(r"[,;:.!?]", low[m.end() :], maxsplit=1)[0]
-            if extract(clause).content & other.content:
+            rest = low[m.end() :]
+            end = re.search(r"[.!?]", rest)
+            rest = rest[: end.start()] if end else rest
+            brk = _CLAUSE_BREAK.search(rest)
+            clause = rest[: brk.start()] if brk else rest
+            said = extract(clause).content & other.content
+            if said and 2 * len(said) >= len(extract(rest).content & other.content):
                 return True
     return False
 
@@ -499,7 +508,16 @@ class FactJudge:
 
         # Numbers: each claim figure against the evidence figures that count the same thing.
         supported_q: list[tuple[Quantity, Quantity]] = []
-        same_units = [[e for e in ev.quantities if _same_unit(q, e)] for q in claim.quantities]
+        # A figure the sentence denies ("45%, not 60%") answers only a claim figure denied too.
+        same_units = [
+            [
+                e
+                for e in ev.quantities
+                if _same_unit(q, e)
+                and (not _denied_at(ev, e.start, e.end) or _denied_at(claim, q.start, q.end))
+            ]
+            for q in claim.quantities
+        ]
         # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
         # "from 10 cases to 50 cases") is not a rival of the others.
         pairs = zip(claim.quantities, same_units, strict=True)
@@ -574,10 +592,18 @@ class FactJudge:
         unverified_d = [d for d in claim.dates if all(d is not s for s, _ in supported_d)]
         # "Solvex did not cut 500 jobs" is no denial of "Solvex cut 300 jobs": the negation is of
         # a figure the other sentence does not state.
+        # Nor does "was not approved in 2015, but regulators cleared it in 2017" deny "was approved
+        # in 2017": the claim's figure or date is stated outside the negation's clause.
+        matched = [(a, b) for a, b in (*supported_q, *supported_d)]
+        if claim.negated:
+            beside = any(not _denied_at(claim, a.start, a.end) for a, _ in matched)
+        else:
+            beside = any(not _denied_at(ev, b.start, b.end) for _, b in matched)
         if (
             claim.negated != ev.negated
             and coverage >= NEGATION_COVERAGE
             and not (unverified_q or unverified_d)
+            and not beside
         ):
             negated, other = (claim, ev) if claim.negated else (ev, claim)
             if _negation_in_scope(negated, other):
@@ -592,9 +618,19 @@ class FactJudge:
         if unverified_q or unverified_d:
             items = [q.text for q in unverified_q] + [d.text for d in unverified_d]
             return Judgement("neutral", 0.0, f"does not state {', '.join(items)}", "missing-fact")
-        # A figure or date that matches, about the same named things, lowers the bar on the other words.
-        needed = scope_coverage if (supported_q or supported_d) else OVERLAP_SUPPORT
-        if coverage >= needed and claim.negated == ev.negated:
+        # A figure or date that matches, about the same named things, lowers the bar on the other
+        # words; a date that only falls in a "since" period does not ("erupted in 2015" against
+        # "dormant since 1950").
+        firm = supported_q or [d for d, e in supported_d if not e.ongoing]
+        needed = scope_coverage if firm else OVERLAP_SUPPORT
+        # A negation elsewhere in a sentence that states the claim's figure ("Nobody was hurt in
+        # the fire, which destroyed 30 homes") does not stop it stating it. Without a figure or
+        # date to hold on to, any negation does: on training pairs, word overlap alone beside a
+        # negation was wrong about as often as right.
+        denied = claim.negated != ev.negated and (
+            not firm or _negation_in_scope(*((claim, ev) if claim.negated else (ev, claim)))
+        )
+        if coverage >= needed and not denied:
             pieces = [f"{_phrase(ev.text, e)}" for _, e in supported_q] + [e.text for _, e in supported_d]
             reason = "states " + "; ".join(pieces) if pieces else "states the same"
             bonus = 0.1 if (supported_q or supported_d) else 0.0
