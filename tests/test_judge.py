@@ -1107,6 +1107,12 @@ def test_a_fraction_is_compared_with_a_figure() -> None:
     j = stance("The central bank raised its key rate by half a percentage point.", evidence)
     assert j.stance == "contradicts" and "0.25 percentage points" in j.reason
     assert stance("The meeting lasted half an hour.", "The meeting lasted 30 minutes.").stance == "supports"
+    # The fraction is the figure, not a word the sentence must repeat.
+    j = stance(
+        "Okafor won less than half the vote in Lagos.",
+        "Okafor won the election in Lagos with 52.4% of the vote.",
+    )
+    assert j.stance == "contradicts" and j.kind == "quantity", j
 
 
 @pytest.mark.parametrize(

@@ -197,6 +197,8 @@ _NOT_CONTENT = frozenset(
     | {w for cue in NEGATION_CUES for w in cue.split()}
     | {"percent", "cent", "currently", "anti", "pro"}
     | {"th", "st", "nd", "rd", "century", "centuries"}  # "the 19th century" is a date
+    | {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+    | {"dozen"}  # figures: "less than half the vote" is compared with "52.4%", not its words
 )
 TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z.'’-]*[A-Za-z])?\.?|\d+(?:[.,]\d+)*")
 ENTITY_RE = re.compile(
