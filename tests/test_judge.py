@@ -1169,6 +1169,11 @@ def test_halves_and_dozens(text: str, value: float) -> None:
             "neutral",
         ),
         ("Turnout was 60%.", "Turnout was 45%, not 60% as first reported.", "contradicts"),
+        # A count of nothing contradicts any other count of the same thing.
+        ("12 deaths were reported in 2021.", "No deaths were reported in 2021.", "contradicts"),
+        ("The firm cut 300 jobs in 2019.", "The firm did not cut any jobs in 2019.", "contradicts"),
+        ("No deaths were reported in 2021.", "No deaths were reported in 2021.", "supports"),
+        ("Solvex did not cut 500 jobs.", "Solvex did not cut any jobs.", "neutral"),
         # "won" is "win", not a currency.
         (
             "Kimani won the Berlin Marathon in 2023.",

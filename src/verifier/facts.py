@@ -695,6 +695,33 @@ def _fractions(text: str, free: Any) -> Iterator[Quantity]:
             yield _quantity(100 * value, text, m.start(), m.end("f"), ["%"], share)
 
 
+# "No deaths were reported", "did not cut any jobs", "not a single vote", "zero cases": a count
+# of nothing, which any other count of the same thing contradicts.
+ZERO_RE = re.compile(
+    r"\b(?:(?P<no>no)|(?P<zero>zero)|(?:not|n't|never)\s+(?:[a-z]+\s+){0,2}?(?P<any>any|a\s+single))\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+_PLURAL_SURFACE = re.compile(r"(?:[^s]s|ies|people|children|men|women|police|staff)$")
+
+
+def _zeros(text: str) -> Iterator[Quantity]:
+    for m in ZERO_RE.finditer(text):
+        group = next(g for g in ("no", "zero", "any") if m.group(g))
+        if group == "no" and all(n.start() != m.start("no") for n in negation_matches(text, "no")):
+            continue  # "no longer", "No 10", "no-fly", a title
+        unit = _unit(text[m.end() :])
+        surface = [t.lower() for t in TOKEN_RE.findall(text[m.end() : m.end() + 60])][: len(unit)]
+        if not unit or unit[0] in _NUMBER_WORDS or surface[:1] in (["longer"], ["more"]) or len(unit) > 2:
+            continue  # "no one", "no longer operates", "no more"
+        # A count of things: "no deaths", "any jobs", "not a single vote" (not "no evidence").
+        single = "single" in (m.group("any") or "")
+        if not (single or _PLURAL_SURFACE.search(surface[-1]) or is_count_synonym(unit[-1])):
+            continue
+        # "did not cut any jobs": quoted from the negation, so the explanation reads as a denial.
+        start = m.start() if group == "any" else m.start(group)
+        yield _quantity(0.0, text, start, m.end(group), unit, "exact")
+
+
 def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken = list(date_spans)
@@ -703,6 +730,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         return all(b <= s or a >= e for s, e in taken)
 
     for q in _fractions(text, free):  # first: "two-thirds" is not 2, "half a million" not a million
+        found.append(q)
+        taken.append((q.start, q.end))
+    for q in _zeros(text):
         found.append(q)
         taken.append((q.start, q.end))
     for m in NUMBER_RE.finditer(text):

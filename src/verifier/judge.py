@@ -391,6 +391,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|whom|whose|while|whereas|but
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.I)
 
 
+def _governed(facts: Facts, x: Quantity | DateMention) -> bool:
+    """Is the figure or date denied where it stands? A count of nothing ("no deaths", "did not cut
+    any jobs") is what the negation states, not what it denies."""
+    return not (isinstance(x, Quantity) and x.value == 0) and _denied_at(facts, x.start, x.end)
+
+
 def _denied_at(facts: Facts, start: int, end: int) -> bool:
     """Does a negation of ``facts`` govern the figure or date at ``text[start:end]``: in its
     clause, before or after it ("did not win in 2023", "2,000 jobs were not cut")? "Not ...
@@ -504,18 +510,13 @@ class FactJudge:
         # were wrong). One beside a negation is: "Nobody was hurt in the fire, which destroyed
         # 30 homes" against "... 12 homes".
         def polar(a: Quantity | DateMention, b: Quantity | DateMention) -> bool:
-            return _denied_at(claim, a.start, a.end) or _denied_at(ev, b.start, b.end)
+            return _governed(claim, a) or _governed(ev, b)
 
         # Numbers: each claim figure against the evidence figures that count the same thing.
         supported_q: list[tuple[Quantity, Quantity]] = []
         # A figure the sentence denies ("45%, not 60%") answers only a claim figure denied too.
         same_units = [
-            [
-                e
-                for e in ev.quantities
-                if _same_unit(q, e)
-                and (not _denied_at(ev, e.start, e.end) or _denied_at(claim, q.start, q.end))
-            ]
+            [e for e in ev.quantities if _same_unit(q, e) and (not _governed(ev, e) or _governed(claim, q))]
             for q in claim.quantities
         ]
         # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
@@ -588,7 +589,10 @@ class FactJudge:
                 reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
                 return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "direction")
 
-        unverified_q = [q for q in claim.quantities if all(q is not s for s, _ in supported_q)]
+        # A count of nothing that no figure answers ("no deaths") is the negation it says, read as such.
+        unverified_q = [
+            q for q in claim.quantities if q.value != 0 and all(q is not s for s, _ in supported_q)
+        ]
         unverified_d = [d for d in claim.dates if all(d is not s for s, _ in supported_d)]
         # "Solvex did not cut 500 jobs" is no denial of "Solvex cut 300 jobs": the negation is of
         # a figure the other sentence does not state.
@@ -596,9 +600,9 @@ class FactJudge:
         # in 2017": the claim's figure or date is stated outside the negation's clause.
         matched = [(a, b) for a, b in (*supported_q, *supported_d)]
         if claim.negated:
-            beside = any(not _denied_at(claim, a.start, a.end) for a, _ in matched)
+            beside = any(not _governed(claim, a) for a, _ in matched)
         else:
-            beside = any(not _denied_at(ev, b.start, b.end) for _, b in matched)
+            beside = any(not _governed(ev, b) for _, b in matched)
         if (
             claim.negated != ev.negated
             and coverage >= NEGATION_COVERAGE
