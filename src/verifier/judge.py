@@ -387,7 +387,12 @@ _PASSIVE = re.compile(
 
 
 # Where a negation's clause ends: "Nobody was hurt in the fire, which destroyed 30 homes".
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|whom|whose|while|whereas|but|although|though)\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\b(?:which|who|whom|whose|while|whereas|but|although|though|when|because)\b"
+    # "founded in 1887 and has never closed": a second verb starts a clause of its own
+    r"|\band\s+(?:has|have|had|was|were|is|are|will|would|did|does)\b",
+    re.I,
+)
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.I)
 
 
