@@ -250,6 +250,17 @@ def test_cannot_is_a_negation() -> None:
             "The stadium holds 52,000 fans.",
             "contradicts",
         ),
+        # A second verb or a "when" clause starts a clause of its own.
+        (
+            "The museum was founded in 1901.",
+            "The museum was founded in 1887 and has never closed.",
+            "contradicts",
+        ),
+        (
+            "No one was injured when the bridge collapsed in 2018.",
+            "No one was injured when the bridge collapsed in 2019.",
+            "contradicts",
+        ),
         # "Not ... until 1912" states 1912.
         ("The ship was not launched until 1912.", "The ship was not launched until 1911.", "contradicts"),
         # A negation of a figure the other sentence does not state denies nothing it says.
