@@ -1180,6 +1180,8 @@ def test_halves_and_dozens(text: str, value: float) -> None:
             "neutral",
         ),
         ("Turnout was 60%.", "Turnout was 45%, not 60% as first reported.", "contradicts"),
+        # ... but a figure inside a denied clause is still the claim's figure.
+        ("Solvex can confirm the 300 job cuts.", "Solvex cannot confirm the 300 job cuts.", "contradicts"),
         # A count of nothing contradicts any other count of the same thing.
         ("12 deaths were reported in 2021.", "No deaths were reported in 2021.", "contradicts"),
         ("The firm cut 300 jobs in 2019.", "The firm did not cut any jobs in 2019.", "contradicts"),

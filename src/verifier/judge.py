@@ -396,6 +396,19 @@ _CLAUSE_BREAK = re.compile(
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.I)
 
 
+def _struck(facts: Facts, x: Quantity) -> bool:
+    """Is the figure itself what a negation rejects ("45%, not 60%", "not $2 billion"), rather than
+    a figure inside a denied clause ("cannot confirm the 300 job cuts")?"""
+    for cue in facts.negations:
+        for m in negation_matches(facts.text, cue):
+            if m.end() <= x.start and _STRUCK.fullmatch(facts.text, m.end(), x.start):
+                return True
+    return False
+
+
+_STRUCK = re.compile(r"\s*(?:(?:even|just|only|the|a|an)\s+)?(?:US\$|[$£€¥₹])?\s*")
+
+
 def _governed(facts: Facts, x: Quantity | DateMention) -> bool:
     """Is the figure or date denied where it stands? A count of nothing ("no deaths", "did not cut
     any jobs") is what the negation states, not what it denies."""
@@ -519,9 +532,9 @@ class FactJudge:
 
         # Numbers: each claim figure against the evidence figures that count the same thing.
         supported_q: list[tuple[Quantity, Quantity]] = []
-        # A figure the sentence denies ("45%, not 60%") answers only a claim figure denied too.
+        # A figure the sentence corrects ("45%, not 60%") answers only a claim figure denied too.
         same_units = [
-            [e for e in ev.quantities if _same_unit(q, e) and (not _governed(ev, e) or _governed(claim, q))]
+            [e for e in ev.quantities if _same_unit(q, e) and (not _struck(ev, e) or _governed(claim, q))]
             for q in claim.quantities
         ]
         # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
