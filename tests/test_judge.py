@@ -180,7 +180,7 @@ def test_negation_contradicts(claim: str, evidence: str) -> None:
     ],
 )
 def test_phrases_that_deny_nothing_are_not_negation(text: str) -> None:
-    from verifier.facts import negation_cues
+    from verifier.negation import negation_cues
 
     assert negation_cues(text) == []
 
@@ -200,7 +200,7 @@ def test_phrases_that_deny_nothing_are_not_negation(text: str) -> None:
     ],
 )
 def test_a_cue_inside_a_title_is_not_negation(text: str) -> None:
-    from verifier.facts import negation_cues
+    from verifier.negation import negation_cues
 
     assert negation_cues(text) == []
 
@@ -226,7 +226,7 @@ def test_a_cue_inside_a_title_is_not_negation(text: str) -> None:
     ],
 )
 def test_a_denial_that_opens_with_capitals_is_still_negation(text: str, cue: str) -> None:
-    from verifier.facts import negation_cues
+    from verifier.negation import negation_cues
 
     assert cue in negation_cues(text)
 

@@ -31,9 +31,9 @@ from verifier.facts import (
     is_currency,
     lemma,
     measure,
-    negation_matches,
     same_count_noun,
 )
+from verifier.negation import negation_matches
 from verifier.types import Evidence, Stance
 
 # Share of the claim's content words an evidence sentence must repeat to count as
