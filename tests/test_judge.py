@@ -1197,3 +1197,77 @@ def test_halves_and_dozens(text: str, value: float) -> None:
 )
 def test_negation_and_since_after_the_second_qa_pass(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence).stance == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        (
+            "Veltrane is Tovenia's largest glassmaker.",
+            "Veltrane, Tovenia's second-largest glassmaker, will close.",
+            "contradicts",
+        ),
+        (
+            "The Harbour Bridge is the longest bridge in the country.",
+            "The bridge is the third-longest in the country.",
+            "contradicts",
+        ),
+        (
+            "Saturn is the largest planet in the Solar System.",
+            "Saturn is the second-largest planet in the Solar System.",
+            "contradicts",
+        ),
+        # No shared superlative; a rank said otherwise; "one of the"; another subject ranked.
+        ("It was the club's heaviest defeat.", "It was the club's third defeat of the season.", "neutral"),
+        (
+            "Little Caesars ranks #3 among the largest pizza chains.",
+            "Little Caesars is the third-largest pizza chain.",
+            "neutral",
+        ),
+        (
+            "Kirik Party is the second highest-grossing Kannada film.",
+            "Kirik Party is one of the highest grossing Kannada films.",
+            "neutral",
+        ),
+        (
+            "Hydrogen is the most abundant element.",
+            "Helium is the second most abundant element, after hydrogen.",
+            "neutral",
+        ),
+    ],
+)
+def test_a_superlative_ranked_on_one_side_only(claim: str, evidence: str, expected: str) -> None:
+    j = stance(claim, evidence)
+    if expected == "contradicts":
+        assert j.stance == "contradicts" and j.kind == "quantity", j
+    else:
+        assert j.stance != "contradicts", j
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("Calvrex costs 540 euros per dose.", "Calvrex costs 540 Swiss francs per dose.", "contradicts"),
+        ("The council gave 75 million euros.", "The council gave 75 million kroner.", "contradicts"),
+        ("Calvrex costs 540 francs per dose.", "Calvrex costs 540 Swiss francs per dose.", "supports"),
+    ],
+)
+def test_currencies_written_as_words(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence).stance == expected
+
+
+def test_a_turned_direction_word_does_not_put_a_sentence_out_of_scope() -> None:
+    claim = "Halvesta's shares fell 7.4% after the approval."
+    evidence = Evidence(
+        "Halvesta shares rose 7.4% to 212.50 francs, their highest since March 2021.",
+        "d",
+        "",
+        "",
+        "",
+        0,
+        0,
+        10,
+        0.59,
+    )
+    j = FactJudge().judge(claim, [evidence])[0]
+    assert j.stance == "contradicts" and "rose" in j.reason, j

@@ -380,7 +380,10 @@ MEASURES = {
 
 # A currency before a figure is what it counts: "$ 159.8 million" and "over $81 million"
 # are both dollars (and the qualifier sits before the symbol).
-CURRENCY_RE = re.compile(r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|\b(?:USD|EUR|GBP|JPY|INR))\s?$")
+CURRENCY_RE = re.compile(
+    r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|\b(?:USD|EUR|GBP|JPY|INR|CHF|SEK|NOK|DKK|CNY|RUB|TRY|PLN|ZAR|MXN|ILS|AED|SAR"
+    r"|KWD|HUF))\s?$"
+)
 # "8.8/10", "4/5": a rating out of its scale.
 RATING_RE = re.compile(r"/(\d{1,3})\b")
 
@@ -391,6 +394,29 @@ def is_currency(unit: str) -> bool:
 
 
 CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "rupee": "₹"}
+# Currencies written only as words, as their ISO codes: "540 Swiss francs" is not "540 euros".
+CURRENCY_WORDS.update(
+    {
+        "franc": "CHF",
+        "krona": "SEK",
+        "kronor": "SEK",
+        "krone": "NOK",
+        "kroner": "NOK",
+        "yuan": "CNY",
+        "renminbi": "CNY",
+        "rouble": "RUB",
+        "ruble": "RUB",
+        "lira": "TRY",
+        "zloty": "PLN",
+        "rand": "ZAR",
+        "peso": "MXN",
+        "shekel": "ILS",
+        "dirham": "AED",
+        "riyal": "SAR",
+        "dinar": "KWD",
+        "forint": "HUF",
+    }
+)
 
 
 def _currency(before: str) -> str:

@@ -21,6 +21,7 @@ from verifier.facts import (
     MEASURES,
     ORDINAL,
     QUALIFIER_PHRASES,
+    STOPWORDS,
     TOKEN_RE,
     DateMention,
     Facts,
@@ -311,6 +312,65 @@ def _years_match(c: DateMention, e: DateMention) -> bool | None:
     return True if lo <= e_lo and e_hi <= hi else None
 
 
+_SUPERLATIVE = (
+    r"(?:(?:most|least)\s+[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"
+    r"|youngest|busiest|richest|poorest|fastest|slowest|deepest|heaviest|strongest|best|worst|greatest)"
+)
+_RANKED_SUPERLATIVE = re.compile(
+    rf"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))[\s-]+(?P<sup>{_SUPERLATIVE})\b",
+    re.IGNORECASE,
+)
+_BARE_SUPERLATIVE = re.compile(rf"\b(?P<sup>{_SUPERLATIVE})\b", re.IGNORECASE)
+
+
+def _superlatives(text: str) -> tuple[dict[str, str], set[str]]:
+    """The ranked superlatives of a sentence ("second-largest": {"largest": "second-largest"}) and
+    its bare ones ("the largest")."""
+    ranked = {m.group("sup").lower(): m.group() for m in _RANKED_SUPERLATIVE.finditer(text)}
+    spans = [m.span("sup") for m in _RANKED_SUPERLATIVE.finditer(text)]
+    bare = {
+        m.group().lower()
+        for m in _BARE_SUPERLATIVE.finditer(text)
+        if m.span() not in spans and not _ONE_OF.search(text, 0, m.start())
+    }
+    return ranked, bare
+
+
+# "One of the largest", "among the best": no rank. "Ranks #4 in the list of the largest", "the
+# number 2 best-selling": a rank said another way, which the superlatives alone misread.
+_ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$", re.IGNORECASE)
+_OTHER_RANK = re.compile(r"#\s*\d|\bnumber\s+\d|\bno\.\s*\d|\brank(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
+def _rank_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
+    """ "The largest glassmaker" against "the second-largest glassmaker", or "the third most
+    visited" against "the most visited": the same superlative, ranked on one side only. Not
+    "its heaviest defeat" against "its third defeat" (no shared superlative), nor a sentence that
+    says both ("the largest, ahead of Voltra, the second-largest")."""
+    if _OTHER_RANK.search(claim) or _OTHER_RANK.search(sentence):
+        return None
+    c_ranked, c_bare = _superlatives(claim)
+    e_ranked, e_bare = _superlatives(sentence)
+    for sup in c_bare - set(c_ranked):
+        if sup in e_ranked and sup not in e_bare and _same_subject(claim, sentence, sup):
+            return sup, e_ranked[sup]
+    for sup, phrase in c_ranked.items():
+        if sup in e_bare and sup not in e_ranked and _same_subject(claim, sentence, sup):
+            return phrase, sup
+    return None
+
+
+def _same_subject(claim: str, sentence: str, sup: str) -> bool:
+    """Do both name a common word before the superlative, where its subject is? "Helium is the
+    second most abundant element, after hydrogen" ranks helium, not the claim's hydrogen."""
+
+    def before(text: str) -> set[str]:
+        head = text.lower()[: text.lower().find(sup)]
+        return {lemma(w) for w in TOKEN_RE.findall(head) if w.lower() not in STOPWORDS and w[0].isalpha()}
+
+    return bool(before(claim) & before(sentence))
+
+
 # Opposite poles of one axis: a claim that says a figure "rose" where the sentence says it
 # "fell" to the same value is contradicted, though every figure matches. Lemmas and the
 # surface forms the lemmatiser gets wrong ("rose" is a flower to it, "won" a currency).
@@ -485,7 +545,15 @@ class FactJudge:
             names = ", ".join(_surface(claim.text, m) for m in missing)
             verdict = Judgement("neutral", 0.0, f"does not mention {names}", "entity")
         else:
-            verdict = self._compare(claim, ev, similarity, _coverage(claim, ev))
+            # A direction word the sentence turns round is what a flipped claim changes ("shares
+            # fell 7.4%" against "rose 7.4%"): it does not count against the sentence being about
+            # the same thing.
+            turned = (
+                frozenset(w for w in claim.content if w in _POLE_WORDS and w not in ev.content)
+                if ev.content & _POLE_WORDS
+                else frozenset()
+            )
+            verdict = self._compare(claim, ev, similarity, _coverage(claim, ev, turned))
         if verdict.stance == "neutral" and (claim.quantities or claim.dates):
             # Read as if the sentence's subject were the claim's: the words of its names
             # (missing entities, and any capitalised word: titles like "Mistress of Evil") aside,
@@ -591,6 +659,15 @@ class FactJudge:
                     f"claim says {d.text}; the evidence says {conflict.text}",
                     "date",
                 )
+
+        ranked = _rank_conflict(claim.text, ev.text)
+        if ranked is not None and coverage >= support_coverage:
+            return Judgement(
+                "contradicts",
+                0.55 + 0.4 * strength,
+                f"claim says '{ranked[0]}'; the evidence says '{ranked[1]}'",
+                "quantity",
+            )
 
         # Direction: at a matched figure ("rose to 4.2%" / "fell to 4.2%"), else over the whole
         # sentence when each side says one direction only and the rest is repeated.
