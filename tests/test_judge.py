@@ -1271,3 +1271,14 @@ def test_a_turned_direction_word_does_not_put_a_sentence_out_of_scope() -> None:
     )
     j = FactJudge().judge(claim, [evidence])[0]
     assert j.stance == "contradicts" and "rose" in j.reason, j
+
+
+def test_a_new_value_is_read_against_the_new_value_of_a_change() -> None:
+    evidence = "Nordland's unemployment rate fell to 4.2% in June 2023, down from 5.1% a year earlier."
+    j = stance("Nordland's unemployment rate fell to 5.1% in June 2023.", evidence)
+    assert j.stance == "contradicts" and "4.2%" in j.reason, j
+    assert stance("Nordland's unemployment rate fell to 4.2% in June 2023.", evidence).stance == "supports"
+    # Without "to" the claim may speak of the old value: left to the rest of the reading.
+    assert stance(
+        "Inflation was 3.4% in April.", "Inflation fell to 2.8% in May from 3.4% in April."
+    ).stance == ("supports")

@@ -456,6 +456,20 @@ _CLAUSE_BREAK = re.compile(
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.I)
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|some)\s+)?(?:US\$|[$£€¥₹])?\s*$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+(?:(?:about|around|roughly|some)\s+)?(?:US\$|[$£€¥₹])?\s*$", re.I)
+
+
+def _old_value(text: str, q: Quantity) -> bool:
+    """The value a change started from: "fell to 2.8% from 3.4%", "down from 5.1%"."""
+    return bool(_FROM_BEFORE.search(text, max(0, q.start - 30), q.start))
+
+
+def _new_value(text: str, q: Quantity) -> bool:
+    """The value a change reached: "rose to 3.4%"."""
+    return bool(_TO_BEFORE.search(text, max(0, q.start - 30), q.start))
+
+
 def _struck(facts: Facts, x: Quantity) -> bool:
     """Is the figure itself what a negation rejects ("45%, not 60%", "not $2 billion"), rather than
     a figure inside a denied clause ("cannot confirm the 300 job cuts")?"""
@@ -604,6 +618,12 @@ class FactJudge:
         same_units = [
             [e for e in ev.quantities if _same_unit(q, e) and (not _struck(ev, e) or _governed(claim, q))]
             for q in claim.quantities
+        ]
+        # A new value ("rose to 3.4%") is not the old one of a change ("fell to 2.8% from 3.4%"):
+        # it is read against the change's new value.
+        same_units = [
+            [e for e in same if not _old_value(ev.text, e)] or same if _new_value(claim.text, q) else same
+            for q, same in zip(claim.quantities, same_units, strict=True)
         ]
         # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
         # "from 10 cases to 50 cases") is not a rival of the others.
