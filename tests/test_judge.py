@@ -1282,3 +1282,34 @@ def test_a_new_value_is_read_against_the_new_value_of_a_change() -> None:
     assert stance(
         "Inflation was 3.4% in April.", "Inflation fell to 2.8% in May from 3.4% in April."
     ).stance == ("supports")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        # A count of nothing limited to a place, group or time, beside another count, or about
+        # something else done to the thing counted, does not contradict.
+        (
+            "There were 14 new cases in the country.",
+            "There were no new cases in the capital, but 14 elsewhere.",
+        ),
+        ("The tournament had 16 teams.", "No teams from Asia qualified for the tournament."),
+        (
+            "The ministry received 400 complaints.",
+            "The ministry has not received any complaints since Friday.",
+        ),
+        ("Police arrested 25 protesters.", "No protesters were harmed, police said, after 25 arrests."),
+        # A superlative limited otherwise on one side.
+        ("Toyota is the largest carmaker in Japan.", "Toyota is the second-largest carmaker in the world."),
+        ("Apple is the largest company by market value.", "Apple is the second-largest company by revenue."),
+        # An old value with the claim's own date.
+        ("Unemployment fell to 5.1% in 2019.", "Unemployment fell to 4.2% in 2023, down from 5.1% in 2019."),
+    ],
+)
+def test_no_false_contradiction_from_zeros_ranks_and_changes(claim: str, evidence: str) -> None:
+    assert stance(claim, evidence).stance != "contradicts"
+
+
+def test_a_count_of_nothing_is_not_decisive() -> None:
+    j = stance("12 deaths were reported in 2021.", "No deaths were reported in 2021.")
+    assert j.stance == "contradicts" and j.kind == "negation", j

@@ -415,6 +415,7 @@ CURRENCY_WORDS.update(
         "riyal": "SAR",
         "dinar": "KWD",
         "forint": "HUF",
+        "forints": "HUF",
     }
 )
 

@@ -352,12 +352,37 @@ def _rank_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
     c_ranked, c_bare = _superlatives(claim)
     e_ranked, e_bare = _superlatives(sentence)
     for sup in c_bare - set(c_ranked):
-        if sup in e_ranked and sup not in e_bare and _same_subject(claim, sentence, sup):
+        if (
+            sup in e_ranked
+            and sup not in e_bare
+            and _same_subject(claim, sentence, sup)
+            and _same_scope(claim, sentence, sup)
+        ):
             return sup, e_ranked[sup]
     for sup, phrase in c_ranked.items():
-        if sup in e_bare and sup not in e_ranked and _same_subject(claim, sentence, sup):
+        if (
+            sup in e_bare
+            and sup not in e_ranked
+            and _same_subject(claim, sentence, sup)
+            and _same_scope(claim, sentence, sup)
+        ):
             return phrase, sup
     return None
+
+
+def _same_scope(claim: str, sentence: str, sup: str) -> bool:
+    """Is each side's phrase after the superlative said by the other ("the largest carmaker in
+    Japan" is not ranked by "the second-largest carmaker in the world", nor "by market value" by
+    "by revenue", nor a rank in 1950)?"""
+
+    def words(text: str) -> set[str]:
+        return {lemma(w) for w in TOKEN_RE.findall(text) if w.lower() not in STOPWORDS}
+
+    def tail(text: str) -> set[str]:
+        at = text.lower().find(sup) + len(sup)
+        return words(re.split(r"[,;:.!?]", text[at:], maxsplit=1)[0][:80])
+
+    return tail(sentence) <= words(claim) and tail(claim) <= words(sentence)
 
 
 def _same_subject(claim: str, sentence: str, sup: str) -> bool:
@@ -468,6 +493,27 @@ def _old_value(text: str, q: Quantity) -> bool:
 def _new_value(text: str, q: Quantity) -> bool:
     """The value a change reached: "rose to 3.4%"."""
     return bool(_TO_BEFORE.search(text, max(0, q.start - 30), q.start))
+
+
+_ZERO_QUALIFIER = re.compile(
+    r"\b(?:in|at|from|since|during|among|outside|inside|on)\s+(?:the\s+)?([\w'’-]+)", re.I
+)
+
+
+def _zero_in_scope(text: str, zero: Quantity, other: Facts) -> bool:
+    """Does a count of nothing speak of what the other sentence counts: its clause repeats one of
+    the other's words besides the unit (its verb: not "No protesters were harmed" against
+    "arrested 25 protesters"), and every place, group or time it is limited to is the other's too
+    (not "no teams from Asia", "no complaints since Friday")?"""
+    start = max(text.rfind(c, 0, zero.start) for c in ",;:.(") + 1
+    rest = re.split(r"[,;:.!?()]", text[zero.end :], maxsplit=1)[0]
+    clause = text[start : zero.start] + " " + rest
+    said = {lemma(w) for w in TOKEN_RE.findall(clause)} - set(zero.unit)
+    if not said & (other.content | {lemma(w) for w in TOKEN_RE.findall(other.text) if w[0].isupper()}):
+        return False
+    limits = {lemma(m.group(1)) for m in _ZERO_QUALIFIER.finditer(rest)}
+    known = {lemma(w) for w in TOKEN_RE.findall(other.text)}
+    return limits <= known
 
 
 def _struck(facts: Facts, x: Quantity) -> bool:
@@ -619,10 +665,17 @@ class FactJudge:
             [e for e in ev.quantities if _same_unit(q, e) and (not _struck(ev, e) or _governed(claim, q))]
             for q in claim.quantities
         ]
+
         # A new value ("rose to 3.4%") is not the old one of a change ("fell to 2.8% from 3.4%"):
         # it is read against the change's new value.
+        # (Unless the old value carries the claim's date: "fell to 5.1% in 2019" against "down
+        # from 5.1% in 2019".)
+        def old_of_another_time(e: Quantity) -> bool:
+            dated = [d for d in ev.dates if e.end <= d.start <= e.end + 30]
+            return _old_value(ev.text, e) and not any(_dates_match(c, d) for c in claim.dates for d in dated)
+
         same_units = [
-            [e for e in same if not _old_value(ev.text, e)] or same if _new_value(claim.text, q) else same
+            [e for e in same if not old_of_another_time(e)] or same if _new_value(claim.text, q) else same
             for q, same in zip(claim.quantities, same_units, strict=True)
         ]
         # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
@@ -659,6 +712,16 @@ class FactJudge:
                 reason = (
                     f"claim says {_phrase(claim.text, q)}; the evidence says {_phrase(ev.text, conflict)}"
                 )
+                if 0 in (q.value, conflict.value):
+                    # A count of nothing is a denial, read as one: not decisive, since its scope
+                    # is often narrower than the claim's ("no new cases in the capital, but 14
+                    # elsewhere", "no teams from Asia"), and never beside a count it leaves.
+                    others = [e for e in same if e.value != 0] if conflict.value == 0 else []
+                    zero, text = (q, claim.text) if q.value == 0 else (conflict, ev.text)
+                    other = ev if q.value == 0 else claim
+                    if coverage >= NEGATION_COVERAGE and not others and _zero_in_scope(text, zero, other):
+                        return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "negation")
+                    continue
                 return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
 
         supported_d: list[tuple[DateMention, DateMention]] = []
