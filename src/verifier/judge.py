@@ -21,7 +21,6 @@ from verifier.facts import (
     MEASURES,
     ORDINAL,
     QUALIFIER_PHRASES,
-    STOPWORDS,
     TOKEN_RE,
     DateMention,
     Facts,
@@ -34,7 +33,15 @@ from verifier.facts import (
     measure,
     same_count_noun,
 )
-from verifier.negation import negation_matches
+from verifier.scope import (
+    governed,
+    negation_in_scope,
+    new_value,
+    old_value,
+    rank_conflict,
+    struck,
+    zero_in_scope,
+)
 from verifier.types import Evidence, Stance
 
 # Share of the claim's content words an evidence sentence must repeat to count as
@@ -312,90 +319,6 @@ def _years_match(c: DateMention, e: DateMention) -> bool | None:
     return True if lo <= e_lo and e_hi <= hi else None
 
 
-_SUPERLATIVE = (
-    r"(?:(?:most|least)\s+[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"
-    r"|youngest|busiest|richest|poorest|fastest|slowest|deepest|heaviest|strongest|best|worst|greatest)"
-)
-_RANKED_SUPERLATIVE = re.compile(
-    rf"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))[\s-]+(?P<sup>{_SUPERLATIVE})\b",
-    re.IGNORECASE,
-)
-_BARE_SUPERLATIVE = re.compile(rf"\b(?P<sup>{_SUPERLATIVE})\b", re.IGNORECASE)
-
-
-def _superlatives(text: str) -> tuple[dict[str, str], set[str]]:
-    """The ranked superlatives of a sentence ("second-largest": {"largest": "second-largest"}) and
-    its bare ones ("the largest")."""
-    ranked = {m.group("sup").lower(): m.group() for m in _RANKED_SUPERLATIVE.finditer(text)}
-    spans = [m.span("sup") for m in _RANKED_SUPERLATIVE.finditer(text)]
-    bare = {
-        m.group().lower()
-        for m in _BARE_SUPERLATIVE.finditer(text)
-        if m.span() not in spans and not _ONE_OF.search(text, 0, m.start())
-    }
-    return ranked, bare
-
-
-# "One of the largest", "among the best": no rank. "Ranks #4 in the list of the largest", "the
-# number 2 best-selling": a rank said another way, which the superlatives alone misread.
-_ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$", re.IGNORECASE)
-_OTHER_RANK = re.compile(r"#\s*\d|\bnumber\s+\d|\bno\.\s*\d|\brank(?:s|ed|ing)?\b", re.IGNORECASE)
-
-
-def _rank_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
-    """ "The largest glassmaker" against "the second-largest glassmaker", or "the third most
-    visited" against "the most visited": the same superlative, ranked on one side only. Not
-    "its heaviest defeat" against "its third defeat" (no shared superlative), nor a sentence that
-    says both ("the largest, ahead of Voltra, the second-largest")."""
-    if _OTHER_RANK.search(claim) or _OTHER_RANK.search(sentence):
-        return None
-    c_ranked, c_bare = _superlatives(claim)
-    e_ranked, e_bare = _superlatives(sentence)
-    for sup in c_bare - set(c_ranked):
-        if (
-            sup in e_ranked
-            and sup not in e_bare
-            and _same_subject(claim, sentence, sup)
-            and _same_scope(claim, sentence, sup)
-        ):
-            return sup, e_ranked[sup]
-    for sup, phrase in c_ranked.items():
-        if (
-            sup in e_bare
-            and sup not in e_ranked
-            and _same_subject(claim, sentence, sup)
-            and _same_scope(claim, sentence, sup)
-        ):
-            return phrase, sup
-    return None
-
-
-def _same_scope(claim: str, sentence: str, sup: str) -> bool:
-    """Is each side's phrase after the superlative said by the other ("the largest carmaker in
-    Japan" is not ranked by "the second-largest carmaker in the world", nor "by market value" by
-    "by revenue", nor a rank in 1950)?"""
-
-    def words(text: str) -> set[str]:
-        return {lemma(w) for w in TOKEN_RE.findall(text) if w.lower() not in STOPWORDS}
-
-    def tail(text: str) -> set[str]:
-        at = text.lower().find(sup) + len(sup)
-        return words(re.split(r"[,;:.!?]", text[at:], maxsplit=1)[0][:80])
-
-    return tail(sentence) <= words(claim) and tail(claim) <= words(sentence)
-
-
-def _same_subject(claim: str, sentence: str, sup: str) -> bool:
-    """Do both name a common word before the superlative, where its subject is? "Helium is the
-    second most abundant element, after hydrogen" ranks helium, not the claim's hydrogen."""
-
-    def before(text: str) -> set[str]:
-        head = text.lower()[: text.lower().find(sup)]
-        return {lemma(w) for w in TOKEN_RE.findall(head) if w.lower() not in STOPWORDS and w[0].isalpha()}
-
-    return bool(before(claim) & before(sentence))
-
-
 # Opposite poles of one axis: a claim that says a figure "rose" where the sentence says it
 # "fell" to the same value is contradicted, though every figure matches. Lemmas and the
 # surface forms the lemmatiser gets wrong ("rose" is a flower to it, "won" a currency).
@@ -469,103 +392,6 @@ def _window(text: str, start: int, before: int = 6) -> list[str]:
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:sold|bought|acquired|opened|closed)\b", re.I
 )
-
-
-# Where a negation's clause ends: "Nobody was hurt in the fire, which destroyed 30 homes".
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()]|\b(?:which|who|whom|whose|while|whereas|but|although|though|when|because)\b"
-    # "founded in 1887 and has never closed": a second verb starts a clause of its own
-    r"|\band\s+(?:has|have|had|was|were|is|are|will|would|did|does)\b",
-    re.I,
-)
-_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.I)
-
-
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|some)\s+)?(?:US\$|[$£€¥₹])?\s*$", re.I)
-_TO_BEFORE = re.compile(r"\bto\s+(?:(?:about|around|roughly|some)\s+)?(?:US\$|[$£€¥₹])?\s*$", re.I)
-
-
-def _old_value(text: str, q: Quantity) -> bool:
-    """The value a change started from: "fell to 2.8% from 3.4%", "down from 5.1%"."""
-    return bool(_FROM_BEFORE.search(text, max(0, q.start - 30), q.start))
-
-
-def _new_value(text: str, q: Quantity) -> bool:
-    """The value a change reached: "rose to 3.4%"."""
-    return bool(_TO_BEFORE.search(text, max(0, q.start - 30), q.start))
-
-
-_ZERO_QUALIFIER = re.compile(
-    r"\b(?:in|at|from|since|during|among|outside|inside|on)\s+(?:the\s+)?([\w'’-]+)", re.I
-)
-
-
-def _zero_in_scope(text: str, zero: Quantity, other: Facts) -> bool:
-    """Does a count of nothing speak of what the other sentence counts: its clause repeats one of
-    the other's words besides the unit (its verb: not "No protesters were harmed" against
-    "arrested 25 protesters"), and every place, group or time it is limited to is the other's too
-    (not "no teams from Asia", "no complaints since Friday")?"""
-    start = max(text.rfind(c, 0, zero.start) for c in ",;:.(") + 1
-    rest = re.split(r"[,;:.!?()]", text[zero.end :], maxsplit=1)[0]
-    clause = text[start : zero.start] + " " + rest
-    said = {lemma(w) for w in TOKEN_RE.findall(clause)} - set(zero.unit)
-    if not said & (other.content | {lemma(w) for w in TOKEN_RE.findall(other.text) if w[0].isupper()}):
-        return False
-    limits = {lemma(m.group(1)) for m in _ZERO_QUALIFIER.finditer(rest)}
-    known = {lemma(w) for w in TOKEN_RE.findall(other.text)}
-    return limits <= known
-
-
-def _struck(facts: Facts, x: Quantity) -> bool:
-    """Is the figure itself what a negation rejects ("45%, not 60%", "not $2 billion"), rather than
-    a figure inside a denied clause ("cannot confirm the 300 job cuts")?"""
-    for cue in facts.negations:
-        for m in negation_matches(facts.text, cue):
-            if m.end() <= x.start and _STRUCK.fullmatch(facts.text, m.end(), x.start):
-                return True
-    return False
-
-
-_STRUCK = re.compile(r"\s*(?:(?:even|just|only|the|a|an)\s+)?(?:US\$|[$£€¥₹])?\s*")
-
-
-def _governed(facts: Facts, x: Quantity | DateMention) -> bool:
-    """Is the figure or date denied where it stands? A count of nothing ("no deaths", "did not cut
-    any jobs") is what the negation states, not what it denies."""
-    return not (isinstance(x, Quantity) and x.value == 0) and _denied_at(facts, x.start, x.end)
-
-
-def _denied_at(facts: Facts, start: int, end: int) -> bool:
-    """Does a negation of ``facts`` govern the figure or date at ``text[start:end]``: in its
-    clause, before or after it ("did not win in 2023", "2,000 jobs were not cut")? "Not ...
-    until 1912" states 1912."""
-    if not facts.negated or _UNTIL.search(facts.text, 0, start):
-        return False
-    for cue in facts.negations:
-        for m in negation_matches(facts.text, cue):
-            a, b = (m.end(), start) if m.end() <= start else (end, m.start())
-            if a <= b and not _CLAUSE_BREAK.search(facts.text, a, b):
-                return True
-    return False
-
-
-def _negation_in_scope(facts: Facts, other: Facts) -> bool:
-    """Does a negation cue of ``facts`` govern what the other sentence says: do its own clause
-    hold words the other says, and at least half of those the rest of the sentence after it
-    shares? "Nobody was hurt in the fire, which destroyed 30 homes" denies nothing of "the
-    fire destroyed 30 homes" (only "fire" is in the denied clause, "destroyed homes" after it)."""
-    low = facts.text.lower().replace("’", "'")
-    for cue in facts.negations:
-        for m in negation_matches(facts.text, cue):
-            rest = low[m.end() :]
-            end = re.search(r"[.!?]", rest)
-            rest = rest[: end.start()] if end else rest
-            brk = _CLAUSE_BREAK.search(rest)
-            clause = rest[: brk.start()] if brk else rest
-            said = extract(clause).content & other.content
-            if said and 2 * len(said) >= len(extract(rest).content & other.content):
-                return True
-    return False
 
 
 class FactJudge:
@@ -656,13 +482,13 @@ class FactJudge:
         # were wrong). One beside a negation is: "Nobody was hurt in the fire, which destroyed
         # 30 homes" against "... 12 homes".
         def polar(a: Quantity | DateMention, b: Quantity | DateMention) -> bool:
-            return _governed(claim, a) or _governed(ev, b)
+            return governed(claim, a) or governed(ev, b)
 
         # Numbers: each claim figure against the evidence figures that count the same thing.
         supported_q: list[tuple[Quantity, Quantity]] = []
         # A figure the sentence corrects ("45%, not 60%") answers only a claim figure denied too.
         same_units = [
-            [e for e in ev.quantities if _same_unit(q, e) and (not _struck(ev, e) or _governed(claim, q))]
+            [e for e in ev.quantities if _same_unit(q, e) and (not struck(ev, e) or governed(claim, q))]
             for q in claim.quantities
         ]
 
@@ -672,10 +498,10 @@ class FactJudge:
         # from 5.1% in 2019".)
         def old_of_another_time(e: Quantity) -> bool:
             dated = [d for d in ev.dates if e.end <= d.start <= e.end + 30]
-            return _old_value(ev.text, e) and not any(_dates_match(c, d) for c in claim.dates for d in dated)
+            return old_value(ev.text, e) and not any(_dates_match(c, d) for c in claim.dates for d in dated)
 
         same_units = [
-            [e for e in same if not old_of_another_time(e)] or same if _new_value(claim.text, q) else same
+            [e for e in same if not old_of_another_time(e)] or same if new_value(claim.text, q) else same
             for q, same in zip(claim.quantities, same_units, strict=True)
         ]
         # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
@@ -719,7 +545,7 @@ class FactJudge:
                     others = [e for e in same if e.value != 0] if conflict.value == 0 else []
                     zero, text = (q, claim.text) if q.value == 0 else (conflict, ev.text)
                     other = ev if q.value == 0 else claim
-                    if coverage >= NEGATION_COVERAGE and not others and _zero_in_scope(text, zero, other):
+                    if coverage >= NEGATION_COVERAGE and not others and zero_in_scope(text, zero, other):
                         return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "negation")
                     continue
                 return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
@@ -743,7 +569,7 @@ class FactJudge:
                     "date",
                 )
 
-        ranked = _rank_conflict(claim.text, ev.text)
+        ranked = rank_conflict(claim.text, ev.text)
         if ranked is not None and coverage >= support_coverage:
             return Judgement(
                 "contradicts",
@@ -778,9 +604,9 @@ class FactJudge:
         # in 2017": the claim's figure or date is stated outside the negation's clause.
         matched = [(a, b) for a, b in (*supported_q, *supported_d)]
         if claim.negated:
-            beside = any(not _governed(claim, a) for a, _ in matched)
+            beside = any(not governed(claim, a) for a, _ in matched)
         else:
-            beside = any(not _governed(ev, b) for _, b in matched)
+            beside = any(not governed(ev, b) for _, b in matched)
         if (
             claim.negated != ev.negated
             and coverage >= NEGATION_COVERAGE
@@ -788,7 +614,7 @@ class FactJudge:
             and not beside
         ):
             negated, other = (claim, ev) if claim.negated else (ev, claim)
-            if _negation_in_scope(negated, other):
+            if negation_in_scope(negated, other):
                 cue = negated.negations[0]
                 reason = (
                     f"claim says '{cue}'; the evidence states it without negation"
@@ -810,7 +636,7 @@ class FactJudge:
         # date to hold on to, any negation does: on training pairs, word overlap alone beside a
         # negation was wrong about as often as right.
         denied = claim.negated != ev.negated and (
-            not firm or _negation_in_scope(*((claim, ev) if claim.negated else (ev, claim)))
+            not firm or negation_in_scope(*((claim, ev) if claim.negated else (ev, claim)))
         )
         if coverage >= needed and not denied:
             pieces = [f"{_phrase(ev.text, e)}" for _, e in supported_q] + [e.text for _, e in supported_d]

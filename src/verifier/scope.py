@@ -1,0 +1,196 @@
+"""Scope: which figures, dates and ranks a negation, a change or a superlative speaks of.
+
+A negation governs its own clause ("did not win in 2023"), not the clause beside it ("Nobody was
+hurt in the fire, which destroyed 30 homes"); a count of nothing ("no deaths") is a denial
+limited to what its clause names; a change's old value ("down from 5.1%") is not its new one;
+a superlative ranked on one side only ("largest" against "second-largest") conflicts when both
+speak of the same subject in the same scope. :class:`verifier.judge.FactJudge` asks these
+questions of the facts :mod:`verifier.facts` reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.facts import STOPWORDS, TOKEN_RE, DateMention, Facts, Quantity, extract, lemma
+from verifier.negation import negation_matches
+
+_SUPERLATIVE = (
+    r"(?:(?:most|least)\s+[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"
+    r"|youngest|busiest|richest|poorest|fastest|slowest|deepest|heaviest|strongest|best|worst|greatest)"
+)
+_RANKED_SUPERLATIVE = re.compile(
+    rf"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))[\s-]+(?P<sup>{_SUPERLATIVE})\b",
+    re.IGNORECASE,
+)
+_BARE_SUPERLATIVE = re.compile(rf"\b(?P<sup>{_SUPERLATIVE})\b", re.IGNORECASE)
+
+
+def _superlatives(text: str) -> tuple[dict[str, str], set[str]]:
+    """The ranked superlatives of a sentence ("second-largest": {"largest": "second-largest"}) and
+    its bare ones ("the largest")."""
+    ranked = {m.group("sup").lower(): m.group() for m in _RANKED_SUPERLATIVE.finditer(text)}
+    spans = [m.span("sup") for m in _RANKED_SUPERLATIVE.finditer(text)]
+    bare = {
+        m.group().lower()
+        for m in _BARE_SUPERLATIVE.finditer(text)
+        if m.span() not in spans and not _ONE_OF.search(text, 0, m.start())
+    }
+    return ranked, bare
+
+
+# "One of the largest", "among the best": no rank. "Ranks #4 in the list of the largest", "the
+# number 2 best-selling": a rank said another way, which the superlatives alone misread.
+_ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$", re.IGNORECASE)
+_OTHER_RANK = re.compile(r"#\s*\d|\bnumber\s+\d|\bno\.\s*\d|\brank(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
+def rank_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
+    """ "The largest glassmaker" against "the second-largest glassmaker", or "the third most
+    visited" against "the most visited": the same superlative, ranked on one side only. Not
+    "its heaviest defeat" against "its third defeat" (no shared superlative), nor a sentence that
+    says both ("the largest, ahead of Voltra, the second-largest")."""
+    if _OTHER_RANK.search(claim) or _OTHER_RANK.search(sentence):
+        return None
+    c_ranked, c_bare = _superlatives(claim)
+    e_ranked, e_bare = _superlatives(sentence)
+    for sup in c_bare - set(c_ranked):
+        if (
+            sup in e_ranked
+            and sup not in e_bare
+            and _same_subject(claim, sentence, sup)
+            and _same_scope(claim, sentence, sup)
+        ):
+            return sup, e_ranked[sup]
+    for sup, phrase in c_ranked.items():
+        if (
+            sup in e_bare
+            and sup not in e_ranked
+            and _same_subject(claim, sentence, sup)
+            and _same_scope(claim, sentence, sup)
+        ):
+            return phrase, sup
+    return None
+
+
+def _same_scope(claim: str, sentence: str, sup: str) -> bool:
+    """Is each side's phrase after the superlative said by the other ("the largest carmaker in
+    Japan" is not ranked by "the second-largest carmaker in the world", nor "by market value" by
+    "by revenue", nor a rank in 1950)?"""
+
+    def words(text: str) -> set[str]:
+        return {lemma(w) for w in TOKEN_RE.findall(text) if w.lower() not in STOPWORDS}
+
+    def tail(text: str) -> set[str]:
+        at = text.lower().find(sup) + len(sup)
+        return words(re.split(r"[,;:.!?]", text[at:], maxsplit=1)[0][:80])
+
+    return tail(sentence) <= words(claim) and tail(claim) <= words(sentence)
+
+
+def _same_subject(claim: str, sentence: str, sup: str) -> bool:
+    """Do both name a common word before the superlative, where its subject is? "Helium is the
+    second most abundant element, after hydrogen" ranks helium, not the claim's hydrogen."""
+
+    def before(text: str) -> set[str]:
+        head = text.lower()[: text.lower().find(sup)]
+        return {lemma(w) for w in TOKEN_RE.findall(head) if w.lower() not in STOPWORDS and w[0].isalpha()}
+
+    return bool(before(claim) & before(sentence))
+
+
+# Where a negation's clause ends: "Nobody was hurt in the fire, which destroyed 30 homes".
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\b(?:which|who|whom|whose|while|whereas|but|although|though|when|because)\b"
+    # "founded in 1887 and has never closed": a second verb starts a clause of its own
+    r"|\band\s+(?:has|have|had|was|were|is|are|will|would|did|does)\b",
+    re.I,
+)
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.I)
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|some)\s+)?(?:US\$|[$£€¥₹])?\s*$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+(?:(?:about|around|roughly|some)\s+)?(?:US\$|[$£€¥₹])?\s*$", re.I)
+
+
+def old_value(text: str, q: Quantity) -> bool:
+    """The value a change started from: "fell to 2.8% from 3.4%", "down from 5.1%"."""
+    return bool(_FROM_BEFORE.search(text, max(0, q.start - 30), q.start))
+
+
+def new_value(text: str, q: Quantity) -> bool:
+    """The value a change reached: "rose to 3.4%"."""
+    return bool(_TO_BEFORE.search(text, max(0, q.start - 30), q.start))
+
+
+_ZERO_QUALIFIER = re.compile(
+    r"\b(?:in|at|from|since|during|among|outside|inside|on)\s+(?:the\s+)?([\w'’-]+)", re.I
+)
+
+
+def zero_in_scope(text: str, zero: Quantity, other: Facts) -> bool:
+    """Does a count of nothing speak of what the other sentence counts: its clause repeats one of
+    the other's words besides the unit (its verb: not "No protesters were harmed" against
+    "arrested 25 protesters"), and every place, group or time it is limited to is the other's too
+    (not "no teams from Asia", "no complaints since Friday")?"""
+    start = max(text.rfind(c, 0, zero.start) for c in ",;:.(") + 1
+    rest = re.split(r"[,;:.!?()]", text[zero.end :], maxsplit=1)[0]
+    clause = text[start : zero.start] + " " + rest
+    said = {lemma(w) for w in TOKEN_RE.findall(clause)} - set(zero.unit)
+    if not said & (other.content | {lemma(w) for w in TOKEN_RE.findall(other.text) if w[0].isupper()}):
+        return False
+    limits = {lemma(m.group(1)) for m in _ZERO_QUALIFIER.finditer(rest)}
+    known = {lemma(w) for w in TOKEN_RE.findall(other.text)}
+    return limits <= known
+
+
+def struck(facts: Facts, x: Quantity) -> bool:
+    """Is the figure itself what a negation rejects ("45%, not 60%", "not $2 billion"), rather than
+    a figure inside a denied clause ("cannot confirm the 300 job cuts")?"""
+    for cue in facts.negations:
+        for m in negation_matches(facts.text, cue):
+            if m.end() <= x.start and _STRUCK.fullmatch(facts.text, m.end(), x.start):
+                return True
+    return False
+
+
+_STRUCK = re.compile(r"\s*(?:(?:even|just|only|the|a|an)\s+)?(?:US\$|[$£€¥₹])?\s*")
+
+
+def governed(facts: Facts, x: Quantity | DateMention) -> bool:
+    """Is the figure or date denied where it stands? A count of nothing ("no deaths", "did not cut
+    any jobs") is what the negation states, not what it denies."""
+    return not (isinstance(x, Quantity) and x.value == 0) and denied_at(facts, x.start, x.end)
+
+
+def denied_at(facts: Facts, start: int, end: int) -> bool:
+    """Does a negation of ``facts`` govern the figure or date at ``text[start:end]``: in its
+    clause, before or after it ("did not win in 2023", "2,000 jobs were not cut")? "Not ...
+    until 1912" states 1912."""
+    if not facts.negated or _UNTIL.search(facts.text, 0, start):
+        return False
+    for cue in facts.negations:
+        for m in negation_matches(facts.text, cue):
+            a, b = (m.end(), start) if m.end() <= start else (end, m.start())
+            if a <= b and not _CLAUSE_BREAK.search(facts.text, a, b):
+                return True
+    return False
+
+
+def negation_in_scope(facts: Facts, other: Facts) -> bool:
+    """Does a negation cue of ``facts`` govern what the other sentence says: do its own clause
+    hold words the other says, and at least half of those the rest of the sentence after it
+    shares? "Nobody was hurt in the fire, which destroyed 30 homes" denies nothing of "the
+    fire destroyed 30 homes" (only "fire" is in the denied clause, "destroyed homes" after it)."""
+    low = facts.text.lower().replace("’", "'")
+    for cue in facts.negations:
+        for m in negation_matches(facts.text, cue):
+            rest = low[m.end() :]
+            end = re.search(r"[.!?]", rest)
+            rest = rest[: end.start()] if end else rest
+            brk = _CLAUSE_BREAK.search(rest)
+            clause = rest[: brk.start()] if brk else rest
+            said = extract(clause).content & other.content
+            if said and 2 * len(said) >= len(extract(rest).content & other.content):
+                return True
+    return False
