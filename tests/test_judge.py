@@ -1091,6 +1091,8 @@ def test_a_negated_claim_is_not_contradicted_by_another_figure_or_date() -> None
         ("They gave more than a half million dollars.", 500_000, "dollar"),
         ("Two-thirds of the members voted yes.", 200 / 3, "%"),
         ("Half the vote went to Okafor.", 50, "%"),
+        ("About a third of adults are obese.", 100 / 3, "%"),
+        ("Half of Americans backed it.", 50, "%"),
     ],
 )
 def test_fractions_in_words_are_figures(text: str, value: float, unit: str) -> None:

@@ -615,7 +615,8 @@ _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine
 # vote". Not "the third of June", "a third term", "the second half of the season", "half-time".
 FRACTION_RE = re.compile(
     r"(?<![\w-])(?:(?P<n>an?|one|two|three|four|nine)[\s-]+)?(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)"
-    r"(?:(?:\s+of)?\s+(?P<det>an?|the|its|their|his|her|our|all|those|these)\b)?"
+    r"(?:(?:\s+of)?\s+(?P<det>an?|the|its|their|his|her|our|all|those|these)\b"
+    r"|(?P<bare>\s+of)(?=\s+[A-Za-z]+[^su\W]s\b))?"  # "a third of adults", "half of Americans"
     r"(?P<scale>[\s-]+(?:million|billion|trillion))?(?<=[a-z])(?![\w-])",
     re.IGNORECASE,
 )
@@ -688,7 +689,7 @@ def _fractions(text: str, free: Any) -> Iterator[Quantity]:
         value = _NUMERATORS.get((n or "one").lower(), 1) / _DENOMINATORS[word]
         before = text[max(0, m.start() - 25) : m.start()]
         qual = _qualifier(before)
-        det = (m.group("det") or "").lower()
+        det = (m.group("det") or ("the" if m.group("bare") else "")).lower()
         if not det and not m.group("scale"):
             continue  # "a third term", "half-time"
         unit = _percent(_unit(text[m.end() :]))
