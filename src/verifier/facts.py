@@ -20,7 +20,7 @@ from typing import Any
 import simplemma
 from text_to_num import text2num
 
-from verifier.negation import NEGATION_CUES, NOT_UNTIL_BEFORE, negation_cues, negation_matches, title_case
+from verifier.negation import NEGATION_CUES, NOT_UNTIL_BEFORE, negation_cues, negation_spans, title_case
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -429,6 +429,11 @@ def _currency(before: str) -> str:
 _OVER_AS_PREPOSITION = re.compile(r"\b(?:averag\w*|spread|distributed|divided)\s+over$")
 
 
+def _qualifier_at(text: str, start: int) -> str:
+    """The qualifier of the figure at ``start``, from the words just before it."""
+    return _qualifier(text[max(0, start - 25) : start])
+
+
 def _qualifier(before: str) -> str:
     before = CURRENCY_RE.sub("", before)
     before = " " + before.lower().rstrip()
@@ -610,7 +615,8 @@ def _names_it(text: str, start: int) -> bool:
 
 
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
-_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SMALL_NUMBERS.update({w: n for n, w in enumerate("seven eight nine ten".split(), start=7)})
 # "a quarter of a percentage point", "half a million", "two-thirds of the members", "half the
 # vote". Not "the third of June", "a third term", "the second half of the season", "half-time".
 FRACTION_RE = re.compile(
@@ -626,8 +632,6 @@ _HALF_OF_WHAT = re.compile(
 )
 
 
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_SMALL_NUMBERS.update({w: n for n, w in enumerate("seven eight nine ten".split(), start=7)})
 # "two and a half million", "an hour and a half", "half a dozen", "two dozen".
 AND_A_HALF_RE = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
@@ -664,19 +668,17 @@ def _fractions(text: str, free: Any) -> Iterator[Quantity]:
         if m.group("scale"):
             value *= SCALES[m.group("scale").strip().lower()]
         if free(m.start(), m.end()):
-            before = text[max(0, m.start() - 25) : m.start()]
-            yield _quantity(
-                value, text, m.start(), m.end(), _percent(_unit(text[m.end() :])), _qualifier(before)
-            )
+            unit = _percent(_unit(text[m.end() :]))
+            yield _quantity(value, text, m.start(), m.end(), unit, _qualifier_at(text, m.start()))
     for m in UNIT_AND_A_HALF_RE.finditer(text):
         if free(m.start(), m.end()):
-            before = text[max(0, m.start() - 25) : m.start()]
-            yield _quantity(1.5, text, m.start(), m.end(), [m.group("unit").lower()], _qualifier(before))
+            unit = [m.group("unit").lower()]
+            yield _quantity(1.5, text, m.start(), m.end(), unit, _qualifier_at(text, m.start()))
     for m in DOZEN_RE.finditer(text):
         if free(m.start(), m.end()):
             value = 6 if m.group("half") else 12 * _SMALL_NUMBERS[m.group("n").lower()]
-            before = text[max(0, m.start() - 25) : m.start()]
-            yield _quantity(value, text, m.start(), m.end(), _unit(text[m.end() :]), _qualifier(before))
+            unit = _unit(text[m.end() :])
+            yield _quantity(value, text, m.start(), m.end(), unit, _qualifier_at(text, m.start()))
     for m in FRACTION_RE.finditer(text):
         word = m.group("f").lower().rstrip("s")
         n = m.group("n")
@@ -686,9 +688,8 @@ def _fractions(text: str, free: Any) -> Iterator[Quantity]:
             continue  # "the second half of the season"
         if not free(m.start(), m.end()):
             continue
-        value = _NUMERATORS.get((n or "one").lower(), 1) / _DENOMINATORS[word]
-        before = text[max(0, m.start() - 25) : m.start()]
-        qual = _qualifier(before)
+        value = _SMALL_NUMBERS[(n or "one").lower()] / _DENOMINATORS[word]
+        qual = _qualifier_at(text, m.start())
         det = (m.group("det") or ("the" if m.group("bare") else "")).lower()
         if not det and not m.group("scale"):
             continue  # "a third term", "half-time"
@@ -715,9 +716,10 @@ _PLURAL_SURFACE = re.compile(r"(?:[^s]s|ies|people|children|men|women|police|sta
 
 
 def _zeros(text: str) -> Iterator[Quantity]:
+    denying_no = {start for cue, start, _ in negation_spans(text) if cue == "no"}
     for m in ZERO_RE.finditer(text):
         group = next(g for g in ("no", "zero", "any") if m.group(g))
-        if group == "no" and all(n.start() != m.start("no") for n in negation_matches(text, "no")):
+        if group == "no" and m.start("no") not in denying_no:
             continue  # "no longer", "No 10", "no-fly", a title
         unit = _unit(text[m.end() :])
         surface = [t.lower() for t in TOKEN_RE.findall(text[m.end() : m.end() + 60])][: len(unit)]
@@ -756,9 +758,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         plain = not (m.group("pct") or m.group("suffix") or m.group("scale"))
         ordinal = _ORDINAL_SUFFIX.match(text, m.end()) if plain and "." not in num else None
         if ordinal:
-            rank = _ordinal(
-                value, text, m.start(), ordinal.end(), _qualifier(text[max(0, m.start() - 25) : m.start()])
-            )
+            rank = _ordinal(value, text, m.start(), ordinal.end(), _qualifier_at(text, m.start()))
             if rank is not None:
                 found.append(rank)
             taken.append((m.start(), ordinal.end()))
@@ -801,7 +801,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if m.group("unit").lower() == "first" and not m.group("tens"):
             continue  # "first" orders nothing checkable far more often than it ranks
         value = _TENS.get((m.group("tens") or "").lower(), 0) + _ORDINAL_WORDS[m.group("unit").lower()]
-        rank = _ordinal(value, text, m.start(), m.end(), _qualifier(text[max(0, m.start() - 25) : m.start()]))
+        rank = _ordinal(value, text, m.start(), m.end(), _qualifier_at(text, m.start()))
         if rank is not None:
             found.append(rank)
         taken.append((m.start(), m.end()))
@@ -816,7 +816,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         except ValueError:
             continue
         unit = ["%"] if m.group("pct") else _unit(text[m.end() :])
-        qual = _qualifier(text[max(0, m.start() - 25) : m.start()])
+        qual = _qualifier_at(text, m.start())
         found.append(_quantity(value, text, m.start(), m.end(), unit, qual))
     return _ranges(text, _durations(text, _shared_units(text, sorted(found, key=lambda q: q.start))))
 

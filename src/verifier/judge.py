@@ -602,18 +602,15 @@ class FactJudge:
         # a figure the other sentence does not state.
         # Nor does "was not approved in 2015, but regulators cleared it in 2017" deny "was approved
         # in 2017": the claim's figure or date is stated outside the negation's clause.
-        matched = [(a, b) for a, b in (*supported_q, *supported_d)]
-        if claim.negated:
-            beside = any(not governed(claim, a) for a, _ in matched)
-        else:
-            beside = any(not governed(ev, b) for _, b in matched)
+        negated, other = (claim, ev) if claim.negated else (ev, claim)
+        side = 0 if claim.negated else 1  # the negated sentence's value in each matched pair
+        beside = any(not governed(negated, pair[side]) for pair in (*supported_q, *supported_d))
         if (
             claim.negated != ev.negated
             and coverage >= NEGATION_COVERAGE
             and not (unverified_q or unverified_d)
             and not beside
         ):
-            negated, other = (claim, ev) if claim.negated else (ev, claim)
             if negation_in_scope(negated, other):
                 cue = negated.negations[0]
                 reason = (
@@ -635,9 +632,7 @@ class FactJudge:
         # the fire, which destroyed 30 homes") does not stop it stating it. Without a figure or
         # date to hold on to, any negation does: on training pairs, word overlap alone beside a
         # negation was wrong about as often as right.
-        denied = claim.negated != ev.negated and (
-            not firm or negation_in_scope(*((claim, ev) if claim.negated else (ev, claim)))
-        )
+        denied = claim.negated != ev.negated and (not firm or negation_in_scope(negated, other))
         if coverage >= needed and not denied:
             pieces = [f"{_phrase(ev.text, e)}" for _, e in supported_q] + [e.text for _, e in supported_d]
             reason = "states " + "; ".join(pieces) if pieces else "states the same"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 NEGATION_CUES = (
     "no longer",
@@ -162,11 +163,17 @@ def negation_matches(text: str, cue: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+@lru_cache(maxsize=8192)
+def negation_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Every denial in ``text`` as (cue, start, end), cue by cue in NEGATION_CUES order: read
+    once per sentence, asked again for each figure the judge compares."""
+    return tuple((cue, m.start(), m.end()) for cue in NEGATION_CUES for m in negation_matches(text, cue))
+
+
 def negation_cues(text: str) -> list[str]:
-    cues = []
-    for cue in NEGATION_CUES:
-        if next(negation_matches(text, cue), None) is not None:
-            if cue == "no" and "no longer" in cues:
-                continue
-            cues.append(cue)
+    cues: list[str] = []
+    for cue, _, _ in negation_spans(text):
+        if cue in cues or (cue == "no" and "no longer" in cues):
+            continue
+        cues.append(cue)
     return cues

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from verifier.facts import STOPWORDS, TOKEN_RE, DateMention, Facts, Quantity, extract, lemma
-from verifier.negation import negation_matches
+from verifier.negation import negation_spans
 
 _SUPERLATIVE = (
     r"(?:(?:most|least)\s+[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"
@@ -26,23 +26,24 @@ _RANKED_SUPERLATIVE = re.compile(
 _BARE_SUPERLATIVE = re.compile(rf"\b(?P<sup>{_SUPERLATIVE})\b", re.IGNORECASE)
 
 
+# "One of the largest", "among the best": no rank. "Ranks #4 in the list of the largest", "the
+# number 2 best-selling": a rank said another way, which the superlatives alone misread.
+_ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$", re.IGNORECASE)
+_OTHER_RANK = re.compile(r"#\s*\d|\bnumber\s+\d|\bno\.\s*\d|\brank(?:s|ed|ing)?\b", re.IGNORECASE)
+
+
 def _superlatives(text: str) -> tuple[dict[str, str], set[str]]:
     """The ranked superlatives of a sentence ("second-largest": {"largest": "second-largest"}) and
     its bare ones ("the largest")."""
-    ranked = {m.group("sup").lower(): m.group() for m in _RANKED_SUPERLATIVE.finditer(text)}
-    spans = [m.span("sup") for m in _RANKED_SUPERLATIVE.finditer(text)]
+    found = list(_RANKED_SUPERLATIVE.finditer(text))
+    ranked = {m.group("sup").lower(): m.group() for m in found}
+    spans = {m.span("sup") for m in found}
     bare = {
         m.group().lower()
         for m in _BARE_SUPERLATIVE.finditer(text)
         if m.span() not in spans and not _ONE_OF.search(text, 0, m.start())
     }
     return ranked, bare
-
-
-# "One of the largest", "among the best": no rank. "Ranks #4 in the list of the largest", "the
-# number 2 best-selling": a rank said another way, which the superlatives alone misread.
-_ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$", re.IGNORECASE)
-_OTHER_RANK = re.compile(r"#\s*\d|\bnumber\s+\d|\bno\.\s*\d|\brank(?:s|ed|ing)?\b", re.IGNORECASE)
 
 
 def rank_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
@@ -144,17 +145,18 @@ def zero_in_scope(text: str, zero: Quantity, other: Facts) -> bool:
     return limits <= known
 
 
-def struck(facts: Facts, x: Quantity) -> bool:
-    """Is the figure itself what a negation rejects ("45%, not 60%", "not $2 billion"), rather than
-    a figure inside a denied clause ("cannot confirm the 300 job cuts")?"""
-    for cue in facts.negations:
-        for m in negation_matches(facts.text, cue):
-            if m.end() <= x.start and _STRUCK.fullmatch(facts.text, m.end(), x.start):
-                return True
-    return False
+def _denials(facts: Facts) -> list[tuple[int, int]]:
+    """Where the cues ``facts`` reads deny (a "no" inside "no longer" is that cue's, not its own)."""
+    return [(start, end) for cue, start, end in negation_spans(facts.text) if cue in facts.negations]
 
 
 _STRUCK = re.compile(r"\s*(?:(?:even|just|only|the|a|an)\s+)?(?:US\$|[$£€¥₹])?\s*")
+
+
+def struck(facts: Facts, x: Quantity) -> bool:
+    """Is the figure itself what a negation rejects ("45%, not 60%", "not $2 billion"), rather than
+    a figure inside a denied clause ("cannot confirm the 300 job cuts")?"""
+    return any(end <= x.start and _STRUCK.fullmatch(facts.text, end, x.start) for _, end in _denials(facts))
 
 
 def governed(facts: Facts, x: Quantity | DateMention) -> bool:
@@ -169,11 +171,10 @@ def denied_at(facts: Facts, start: int, end: int) -> bool:
     until 1912" states 1912."""
     if not facts.negated or _UNTIL.search(facts.text, 0, start):
         return False
-    for cue in facts.negations:
-        for m in negation_matches(facts.text, cue):
-            a, b = (m.end(), start) if m.end() <= start else (end, m.start())
-            if a <= b and not _CLAUSE_BREAK.search(facts.text, a, b):
-                return True
+    for cue_start, cue_end in _denials(facts):
+        a, b = (cue_end, start) if cue_end <= start else (end, cue_start)
+        if a <= b and not _CLAUSE_BREAK.search(facts.text, a, b):
+            return True
     return False
 
 
@@ -183,14 +184,13 @@ def negation_in_scope(facts: Facts, other: Facts) -> bool:
     shares? "Nobody was hurt in the fire, which destroyed 30 homes" denies nothing of "the
     fire destroyed 30 homes" (only "fire" is in the denied clause, "destroyed homes" after it)."""
     low = facts.text.lower().replace("’", "'")
-    for cue in facts.negations:
-        for m in negation_matches(facts.text, cue):
-            rest = low[m.end() :]
-            end = re.search(r"[.!?]", rest)
-            rest = rest[: end.start()] if end else rest
-            brk = _CLAUSE_BREAK.search(rest)
-            clause = rest[: brk.start()] if brk else rest
-            said = extract(clause).content & other.content
-            if said and 2 * len(said) >= len(extract(rest).content & other.content):
-                return True
+    for _, cue_end in _denials(facts):
+        rest = low[cue_end:]
+        end = re.search(r"[.!?]", rest)
+        rest = rest[: end.start()] if end else rest
+        brk = _CLAUSE_BREAK.search(rest)
+        clause = rest[: brk.start()] if brk else rest
+        said = extract(clause).content & other.content
+        if said and 2 * len(said) >= len(extract(rest).content & other.content):
+            return True
     return False
