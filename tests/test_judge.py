@@ -594,12 +594,48 @@ def test_averaged_over_counts_exactly() -> None:
         ("The album sold 5 million copies of a population of records.", {"copy"}),  # after wins
         ("They reached a total of 32 by then.", set()),  # "total" says nothing of what
         ("a population in excess of 5 million", set()),  # a qualifier, not a unit
+        # A noun that a verb of being or reaching gives the figure to.
+        ("The population was 5.7 million.", {"population"}),
+        ("The death toll rose to 52.", {"toll"}),
+        ("Turnout stood at 61 in the end.", {"turnout"}),
+        ("The 2012 revision put the population at 5.7 million.", {"population"}),
+        # A name is no unit; the noun before it is.
+        ("The population of Eritrea is 5.7 million.", {"population"}),
+        ("Cases in Heinsberg rose to 84.", {"case"}),
+        ("In March it was 52.", set()),
+        # A part of a whole counts what the whole counts.
+        ("cases in 22 of the 28 Bulgarian provinces", {"province"}),
+        ("reported in at least 109 of Georgia's counties.", {"county"}),
     ],
 )
 def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
     from verifier.facts import extract
 
     assert set(extract(text).quantities[0].unit) == unit
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("The population of Eritrea is 5.7 million.", "Eritrea's population was 6.2 million.", "contradicts"),
+        ("The population of Eritrea is 5.7 million.", "Eritrea's population was 5.7 million.", "supports"),
+        # Both figures of a change count one thing, whichever of them names it.
+        ("The death toll rose to 40.", "The death toll rose to 52 from 40.", "contradicts"),
+        (
+            "The death toll was 40 on Monday.",
+            "The death toll rose to 52 on Tuesday, from 40 on Monday.",
+            "supports",
+        ),
+        (
+            "The population rose to 2 million.",
+            "The population rose from 1.5 million in 2000 to 2 million.",
+            "supports",
+        ),
+        ("Deaths rose to 45.", "Deaths rose from 40 to 52 deaths.", "contradicts"),
+    ],
+)
+def test_bare_figures_named_by_their_verb_or_change(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence).stance == expected
 
 
 @pytest.mark.parametrize(
@@ -697,11 +733,55 @@ def test_no_loose_reading_across_kinds_of_figure() -> None:
             "Cases rose to 50 cases in 2020.",
             "neutral",
         ),
+        # A point inside a span is not refuted by either end; a point outside it is.
+        ("Smith was mayor in 2010.", "Smith was mayor between 2006 and 2012.", "neutral"),
+        ("Smith was mayor in 2010.", "Smith was mayor (2006–12).", "neutral"),
+        ("Smith was mayor in 2014.", "Smith was mayor between 2006 and 2012.", "contradicts"),
+        ("Smith was mayor in 2001.", "Smith served as mayor from 2006 to 2012.", "contradicts"),
+        # A bound is held to the span's years, "until" to its end.
+        ("Muhammad Shah ruled before 1749.", "Muhammad Shah ruled (1719–1748).", "supports"),
+        (
+            "Lee married Williams before 1989.",
+            "Lee was married to Williams from 1990 to 1998.",
+            "contradicts",
+        ),
+        ("Smith was mayor until 2012.", "Smith served as mayor from 2006 to 2012.", "supports"),
+        ("Smith was mayor until 2015.", "Smith served as mayor from 2006 to 2012.", "contradicts"),
+        # A claimed span: its ends match, a year inside it says nothing, a year outside conflicts.
+        (
+            "Pink released hit albums between 2006 and 2008.",
+            "Pink released hit albums in 2006 and 2008.",
+            "supports",
+        ),
+        (
+            "The sequels were released between 1978 and 2010.",
+            "The sequels were released between 1978 and 2009, and a remake in 1990.",
+            "contradicts",
+        ),
+        ("The club had its best season in 2018-19.", "The club had its best season since 1980.", "neutral"),
+        # "According to the 2012 revision" names 2012; it is no bound.
+        (
+            "The 2012 revision put the population at 5.7 million.",
+            "According to the 2012 revision, the population was 5.7 million.",
+            "supports",
+        ),
     ],
 )
 def test_decades_centuries_and_spans(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence).stance == expected
     assert not extract("in the 1970s").quantities  # a decade is a date, not the figure 1970
+
+
+def test_year_spans_are_read_once() -> None:
+    spans = [d.span for d in extract("He was mayor 2006–12, and won in 2006 and 2012.").dates]
+    assert spans == [(2006, 2012), (2006, 2012), None, None]
+    assert not extract("He was mayor 2006–12.").quantities  # the "12" ends the span
+    # "from 10 cases in 2019 to 50 cases" is no span to 2050.
+    assert all(d.span is None for d in extract("from 10 cases in 2019 to 50 cases in 2020").dates)
+    # The reason names the span once.
+    assert stance("Smith was mayor in 2014.", "Smith was mayor between 2006 and 2012.").reason == (
+        "claim says 2014; the evidence says between 2006 and 2012"
+    )
 
 
 @pytest.mark.parametrize(

@@ -249,10 +249,19 @@ class DateMention:
     # later date falls in. Not "from 2006 to 2012" (a span whose start is a date of its own),
     # nor "its best finish since 1980" (where a comparison reaches back to).
     ongoing: bool = False
+    # "From 2006 to 2012", "between 2006 and 2012", "2006–12": both ends carry the years the
+    # span covers, so that a point inside it ("in 2010") is not read against one end alone.
+    span: tuple[int, int] | None = None
 
 
 # A superlative or "first" before "since": "the first ... since 1817", "its highest since 1980".
 _ANCHOR = re.compile(r"\b(?:first|last|only|most|least|best|worst|\w{3,}est)\b[^,;.]*$", re.IGNORECASE)
+
+
+# "To" that is no end of a span: "according to the 2012 census", "due to 2020's drought".
+_TO_NOT_BOUND = re.compile(
+    r" (?:according|due|owing|thanks|compared|relative|contrary|back|postponed|delayed|moved) to$"
+)
 
 
 def _date_qualifier(before: str) -> str:
@@ -260,6 +269,8 @@ def _date_qualifier(before: str) -> str:
     before = re.sub(r" (?:the )?(?:end|start|beginning|middle) of$", "", before)
     before = re.sub(r" (?:in|on|of)$", "", before)
     before = re.sub(r" the$", "", before)  # "before the 1980s"
+    if _TO_NOT_BOUND.search(before):
+        return "exact"  # "according to the 2012 revision", "postponed to 2021"
     for words, name in DATE_BOUNDS:
         if any(before.endswith(" " + w) for w in words):
             return name
@@ -478,12 +489,30 @@ _CONTAINERS = frozenset(
     | {"part", "rest", "out", "each", "all", "most", "many", "some", "one"}
 )
 _OF_BEFORE = re.compile(r"\b([a-z]+) of$")
+# A noun that a verb of being or reaching gives a figure: "the population was 5.7 million",
+# "the death toll rose to 52", "turnout stood at 61".
+_IS_VERBS = (
+    r"(?:(?:has|have|had) )?(?:is|was|are|were|been|stood at|stands at|reached|reaches|"
+    r"(?:rose|rises|risen|fell|falls|fallen|climbed|dropped|increased|decreased|grew|jumped) (?:to|from)|"
+    r"totall?ed|totals|hit|hits)$"
+)
+_IS_BEFORE = re.compile(
+    r"\b([a-z]{3,}) "
+    + _IS_VERBS
+    # "put the population at 5.7 million", "estimated its debt at"
+    + r"|\b(?:put|puts|estimated?|estimates|pegged|placed|set|sets) "
+    r"(?:the |its |their |his |her )?([a-z]{3,}) at$"
+)
+# The noun before a name: "the population of Eritrea is", "cases in Heinsberg rose to".
+_OF_NAME_IS = re.compile(r"\b([A-Za-z][a-z]{2,}) (?:of|in|at|for) (?:the )?(?:[A-Z][\w.'’-]* ){1,3}" + _IS_VERBS)
 
 
 def _unit_before(before: str) -> list[str]:
     """What a figure with nothing after it counts, when the text named it first: "a population
-    of nearly 1.5 million", "a score of 57" (qualifier words between are skipped)."""
-    text = " " + " ".join(before.lower().split())
+    of nearly 1.5 million", "a score of 57", "the death toll rose to 52" (qualifier words
+    between are skipped)."""
+    written = " " + " ".join(before.split())
+    text = written.lower()
     cut = True
     while cut:  # "nearly", "more than", "in excess of": what qualifies the figure, not what it counts
         cut = False
@@ -491,10 +520,23 @@ def _unit_before(before: str) -> list[str]:
             if text.endswith(" " + phrase):
                 text, cut = text[: -len(phrase) - 1], True
                 break
+    written = written[: len(text)]
     m = _OF_BEFORE.search(text)
-    if not m or m.group(1) in STOPWORDS or m.group(1) in _CONTAINERS:
+    if m is None and (m := _IS_BEFORE.search(text)) is not None:
+        at = m.start(1) if m.group(1) else m.start(m.lastindex or 1)
+        if len(written) == len(text) and written[at].isupper() and written[:at].strip():
+            # A name is no unit: "the population of Eritrea is 5.7 million" counts population.
+            m = _OF_NAME_IS.search(written)
+    noun = m and (m.group(1) or m.group(m.lastindex or 1))
+    if not noun or noun in STOPWORDS or noun in _CONTAINERS or noun in MONTHS:
         return []
-    return [lemma(m.group(1))]
+    return [lemma(noun.lower())]
+
+
+def _unit_of(after: str) -> list[str]:
+    """What a figure counts when it is a part of a named whole: "109 of Georgia's counties"."""
+    m = _OF_NAMES.match(after)
+    return _unit(after[m.end() - 1 :]) if m else []
 
 
 # What happened to those a figure counts, when the sentence says it with a verb: "7,844 people
@@ -774,6 +816,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         scale = (m.group("suffix") or m.group("scale") or "").lower()
         value *= SCALES.get(scale, 1.0)
         before = text[max(0, m.start() - 25) : m.start()]
+        wide = text[max(0, m.start() - 45) : m.start()]  # "the population of Eritrea is"
         rating = RATING_RE.match(text, m.end())
         if m.group("pct"):
             unit = ["%"]
@@ -782,7 +825,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         else:
             currency = _currency(before)
             # Money is what a currency figure counts, whatever words follow: the symbol is the head.
-            unit = [*_unit(after), currency] if currency else _unit(after) or _unit_before(before)
+            unit = [*_unit(after), currency] if currency else _unit(after) or _unit_before(wide) or _unit_of(after)
             if not currency and unit and unit[0] in CURRENCY_WORDS and (unit[0] != "pound" or scale):
                 # "30 million pounds" is "£30 million"; a bare "200 pounds" may be a weight.
                 unit = [*unit[1:], CURRENCY_WORDS[unit[0]]]
@@ -879,21 +922,39 @@ def _durations(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# Between the two figures of a change: "rose to 52 from 40", "52 on Tuesday, up from 40",
+# "from 40 to 52".
+_CHANGE_LINK = re.compile(r"[^.;:()]{0,25}\b(?:from|to)\s*", re.IGNORECASE)
+# A part of a whole: "22 of the 28 provinces", "five out of nine members".
+_PART_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
+# A part of a named whole: "109 of Georgia's counties".
+_OF_NAMES = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s")
+
+
 def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     """A figure that names nothing takes the unit of the count just before it in the same
-    clause: "killed 23 people and displaced more than 8,000" displaced 8,000 people."""
+    clause: "killed 23 people and displaced more than 8,000" displaced 8,000 people. The two
+    figures of a change count one thing, whichever of them names it ("the death toll rose to
+    52 from 40": both are the toll; "from 40 to 52 deaths")."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if (
+        between = text[prev.end : q.start] if prev is not None else ""
+        if prev is not None and not prev.unit and q.unit and _PART_LINK.fullmatch(between):
+            if measure(q) == "count":  # "22 of the 28 provinces": 22 provinces
+                out[-1] = replace(prev, unit=q.unit, head=q.head)
+        elif prev is not None and bool(prev.unit) != bool(q.unit) and _CHANGE_LINK.fullmatch(between):
+            named, bare = (prev, q) if prev.unit else (q, prev)
+            if measure(named) == "count":
+                bare = replace(bare, unit=named.unit, head=named.head)
+                q, out[-1] = (bare, prev) if bare.start == q.start else (q, bare)
+        elif (
             not q.unit
             and prev is not None
             and prev.unit
             and measure(prev) == "count"
             and prev.unit.isdisjoint(MEASURES)
-            and re.fullmatch(
-                r"[^.;:()]{0,40}\b(?:and|or|but|while|with)\b[^.;:()]{0,40}", text[prev.end : q.start]
-            )
+            and re.fullmatch(r"[^.;:()]{0,40}\b(?:and|or|but|while|with)\b[^.;:()]{0,40}", between)
         ):
             # What befell the first ("killed 23") is not said of the second ("displaced 8,000").
             unit = prev.unit - {"death", "recovery"}
@@ -1028,6 +1089,7 @@ def extract_dates(text: str) -> list[DateMention]:
         if _is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
             qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
             dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
+    dates = _year_spans(text, dates)
     dates = [
         replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
     ]
@@ -1047,6 +1109,44 @@ def extract_dates(text: str) -> list[DateMention]:
         for d in dates
     ]
     return sorted(dates, key=lambda d: d.start)
+
+
+# Two years joined as a span. "and" joins a span only after "between": "won in 2006 and 2012"
+# names two years. A two-digit end ("2006–12", only after a dash) takes the first year's century.
+_YEAR_SPAN = re.compile(
+    r"(?:\b(?P<lead>from|between)\s+)?(?<![\w,.])(?P<a>1[5-9]\d\d|20\d\d)\s*"
+    r"(?P<sep>[-–—]|\b(?:to|until|till|through|and)\b)\s*(?P<b>1[5-9]\d\d|20\d\d|\d\d)(?![\w%-]|[.,]\d)",
+    re.IGNORECASE,
+)
+
+
+def _year_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Mark the two ends of each span of years: the start as a "since", the end as a "by" (as
+    "from 2006 to 2012" already reads), each carrying the span. A two-digit end becomes a
+    mention of its own, so that it is not read as a count."""
+    by_start = {d.start: d for d in dates if d.month is None and d.years == 1}
+    for m in _YEAR_SPAN.finditer(text):
+        sep = m.group("sep").lower()
+        if sep == "and" and (m.group("lead") or "").lower() != "between":
+            continue
+        a, b_text = int(m.group("a")), m.group("b")
+        b = a // 100 * 100 + int(b_text) if len(b_text) == 2 else int(b_text)
+        first = by_start.get(m.start("a"))
+        if len(b_text) == 2 and sep not in "-–—":
+            continue  # "from 10 cases in 2019 to 50 cases": a count, not "2050"
+        if first is None or not a < b <= a + 150:
+            continue
+        last = by_start.get(m.start("b"))
+        if last is None and (len(b_text) == 4 or any(d.start <= m.start("b") < d.end for d in dates)):
+            continue  # the end was read as something else (a count, part of a full date)
+        words, span = m.group(), (a, b)
+        ends = [replace(first, qualifier="since", span=span, text=words)]
+        if last is None:
+            ends.append(DateMention(b, None, None, words, m.start("b"), m.end("b"), "by", span=span))
+        else:
+            ends.append(replace(last, qualifier="by", span=span, text=words))
+        dates = [d for d in dates if d is not first and d is not last] + ends
+    return dates
 
 
 _AS_OF = re.compile(r"\bas (?:of|at)(?: the (?:end|start|beginning|middle) of)?[\s,]*$", re.IGNORECASE)

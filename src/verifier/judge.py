@@ -255,6 +255,22 @@ def _readings(d: DateMention) -> list[DateMention]:
 
 
 def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:
+    if e.span and not e.ongoing and c.year is not None and c.qualifier in ("exact", "before", "after"):
+        # A span read as the years it covers: a point outside it is a conflict, a point inside
+        # it is no word on that point ("mayor from 2006 to 2012" holds in 2010, "built between
+        # 1920 and 1925" may not be 1923); "before 1749" holds of "(1719–1748)". A "by" or
+        # "since" claim is still held to the span's own end or start ("until 2015").
+        lo, hi = e.span
+        whole = replace(e, year=lo, month=None, day=None, years=hi - lo + 1, qualifier="exact", span=None)
+        return _years_match(c, whole)
+    if c.span and not e.span:
+        # A claimed span against a point: its own end year matches, a year outside it
+        # conflicts, a year inside it says nothing of the span ("released between 1978 and
+        # 2010" against "a remake in 1990"); "since 1980" is no point ("the 2018-19 season").
+        if e.qualifier != "exact" or e.year is None or c.year is None:
+            return None
+        lo, hi = c.span
+        return True if e.year == c.year else False if e.year < lo or e.year > hi else None
     if c.year is not None and e.year is not None and c.month is None and (c.years > 1 or e.years > 1):
         return _years_match(c, e)
     fields = [(a, b) for a, b in ((c.year, e.year), (c.month, e.month), (c.day, e.day)) if a is not None]
@@ -621,7 +637,8 @@ class FactJudge:
                 return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "negation")
 
         if unverified_q or unverified_d:
-            items = [q.text for q in unverified_q] + [d.text for d in unverified_d]
+            # Both ends of a span carry its words: name it once.
+            items = dict.fromkeys([q.text for q in unverified_q] + [d.text for d in unverified_d])
             return Judgement("neutral", 0.0, f"does not state {', '.join(items)}", "missing-fact")
         # A figure or date that matches, about the same named things, lowers the bar on the other
         # words; a date that only falls in a "since" period does not ("erupted in 2015" against
@@ -634,7 +651,9 @@ class FactJudge:
         # negation was wrong about as often as right.
         denied = claim.negated != ev.negated and (not firm or negation_in_scope(negated, other))
         if coverage >= needed and not denied:
-            pieces = [f"{_phrase(ev.text, e)}" for _, e in supported_q] + [e.text for _, e in supported_d]
+            pieces = dict.fromkeys(
+                [_phrase(ev.text, e) for _, e in supported_q] + [e.text for _, e in supported_d]
+            )
             reason = "states " + "; ".join(pieces) if pieces else "states the same"
             bonus = 0.1 if (supported_q or supported_d) else 0.0
             return Judgement(
