@@ -589,3 +589,37 @@ def test_denial_needs_the_same_subject_time_and_a_plain_statement(
     from verifier.nli import denies
 
     assert denies(extract(claim), sentence) is expected
+
+
+def test_soup_averages_the_weights_of_runs(tmp_path: Path) -> None:
+    """scripts/soup_judge.py: the soup's initializers are the weighted means of the runs'; a
+    graph with other initializers is refused."""
+    onnx = pytest.importorskip("onnx")
+    import sys
+
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from soup_judge import soup
+
+    def graph(path: Path, value: float, name: str = "w") -> Path:
+        w = numpy_helper.from_array(np.full((2, 2), value, dtype=np.float32), name)
+        node = helper.make_node("MatMul", ["x", name], ["y"])
+        g = helper.make_graph(
+            [node],
+            "g",
+            [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2])],
+            [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 2])],
+            [w],
+        )
+        onnx.save(helper.make_model(g), str(path))
+        return path
+
+    a, b = graph(tmp_path / "a.onnx", 1.0), graph(tmp_path / "b.onnx", 4.0)
+    soup([a, b], [2.0, 1.0], tmp_path / "soup.onnx")
+    (w,) = onnx.load(str(tmp_path / "soup.onnx")).graph.initializer
+    assert np.allclose(numpy_helper.to_array(w), 2.0)  # (2 * 1 + 1 * 4) / 3
+    other = graph(tmp_path / "c.onnx", 1.0, name="v")
+    with pytest.raises(SystemExit, match="not an export of the same graph"):
+        soup([a, other], [1.0, 1.0], tmp_path / "bad.onnx")
