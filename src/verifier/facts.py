@@ -5,11 +5,13 @@ here is deterministic and cheap (no model load), so it runs on the check path.
 Number words go through text2num and lemmas through simplemma; what is left is
 the small amount of English-specific glue (qualifier words, month names) that no
 kept library exposes as data.
+
+Dates are read in :mod:`verifier.dates`; the word lists both read with (stopwords,
+months, lemmas, units, currencies) are in :mod:`verifier.lexicon`.
 """
 
 from __future__ import annotations
 
-import datetime
 import math
 import re
 from collections.abc import Iterator
@@ -20,27 +22,22 @@ from typing import Any
 import simplemma
 from text_to_num import text2num
 
-from verifier.negation import NEGATION_CUES, NOT_UNTIL_BEFORE, negation_cues, negation_spans, title_case
-
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my myself nor of off on once only or other our ours ourselves out over own same she should so
-    some such than that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with would you your
-    yours yourself yourselves said says say according currently now which whose per via as well still
-    being amid since""".split()
+from verifier.dates import DateMention, _is_year, extract_dates
+from verifier.lexicon import (
+    _ORDINAL_WORDS,
+    CURRENCY_RE,
+    CURRENCY_WORDS,
+    MEASURES,
+    MONTHS,
+    SCALES,
+    STOPWORDS,
+    TOKEN_RE,
+    WEEKDAYS,
+    _ranks,
+    lemma,
 )
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+from verifier.negation import NEGATION_CUES, negation_cues, negation_spans, title_case
+
 # Spelling variants of the same entity that plain token matching cannot see.
 ALIASES = {
     "us": "united states",
@@ -91,32 +88,12 @@ LOWER_BOUND = (
 )
 AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
 UPPER_BOUND = ("less than", "fewer than", "under", "below", "lower than", "smaller than")
-# Words before a date that make it a bound, not a point: "born before 1967". "by", "until",
-# "since" and "from" include the date itself ("cases by March 20" holds on March 20).
-DATE_BEFORE = ("before", "prior to", "earlier than")
-# "to" closes a span ("from 1976 to 1985"): the end of a range is not a point.
-DATE_BY = ("until", "till", "by", "through", "no later than", "to")
-DATE_AFTER = ("after", "later than")
-DATE_SINCE = ("since", "from")
-DATE_BOUNDS = ((DATE_BEFORE, "before"), (DATE_BY, "by"), (DATE_AFTER, "after"), (DATE_SINCE, "since"))
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
 # Every phrase that qualifies a figure, longest first (so "just over" is found before "over").
 QUALIFIER_PHRASES = tuple(
     sorted(APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST, key=len, reverse=True)
 )
 _QUALIFIER_WORDS = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.split())
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -126,16 +103,6 @@ _NUM_WORD = r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"
 # Ordinals are figures of their own kind: "ranked 4th" answers "ranked fourth" and refutes
 # "ranked fifth", but no ordinal is a count ("the 5th round" is not "5 rounds").
 ORDINAL = "#th"
-_ORDINAL_WORDS = {
-    w: i + 1
-    for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
-    )
-}
-_ORDINAL_WORDS.update(
-    {f"{t}ieth": 10 * (i + 3) for i, t in enumerate("thirt fort fift sixt sevent eight ninet".split())}
-)
 _TENS = {
     t: 10 * (i + 2) for i, t in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
@@ -147,12 +114,6 @@ ORDINAL_WORD_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-
-
-def _ranks(word: str) -> bool:
-    """Is this word an ordinal ("fifth", "fifth-round")? "second" after a number is time."""
-    first = word.split("-")[0]
-    return first in _ORDINAL_WORDS and first != "second"
 
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -167,15 +128,6 @@ WORDNUM_RE = re.compile(
     rf"\b{_NUM_WORD}(?:(?:\s+and\s+|[\s-]+){_NUM_WORD})*\b(?P<pct>\s+per\s?cent\b|\s+percent\b)?",
     re.IGNORECASE,
 )
-DATE_RE = re.compile(
-    r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s?,)?)?(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?\b"
-    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
-    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-    r"(?:\s+(?P<year2>1[5-9]\d\d|20\d\d))?\b",
-    re.IGNORECASE,
-)
 # Words that qualify or spell a number; coverage of the claim's meaning ignores them.
 _NOT_CONTENT = frozenset(
     _QUALIFIER_WORDS
@@ -188,7 +140,6 @@ _NOT_CONTENT = frozenset(
     | {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
     | {"dozen"}  # figures: "less than half the vote" is compared with "52.4%", not its words
 )
-TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z.'’-]*[A-Za-z])?\.?|\d+(?:[.,]\d+)*")
 ENTITY_RE = re.compile(
     r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:of|the|al|de|del|la|van|von|and)\s+)?(?:[A-Z][\w’'.-]*[\w.]|[A-Z]))*"
 )
@@ -228,53 +179,6 @@ class Quantity:
 
     def describe(self) -> str:
         return self.text
-
-
-@dataclass(frozen=True)
-class DateMention:
-    year: int | None
-    month: int | None
-    day: int | None
-    text: str
-    start: int
-    end: int
-    qualifier: str = "exact"  # exact | before | by | after | since (by/since include the date)
-    years: int = 1  # how many years a year-only mention covers: 10 for "the 1970s", 100 for "the 1800s"
-    # "As of 5 April 2020, 531 cases": the date a running figure was read at, not when
-    # something happened; another date is another reading, not a contradiction.
-    snapshot: bool = False
-    # "04/05/2021": 4 May or 5 April depending on the writer's country; read both ways.
-    swapped: bool = False
-    # "Has not recorded a death since 2017": a period running from the date to now, which a
-    # later date falls in. Not "from 2006 to 2012" (a span whose start is a date of its own),
-    # nor "its best finish since 1980" (where a comparison reaches back to).
-    ongoing: bool = False
-    # "From 2006 to 2012", "between 2006 and 2012", "2006–12": both ends carry the years the
-    # span covers, so that a point inside it ("in 2010") is not read against one end alone.
-    span: tuple[int, int] | None = None
-
-
-# A superlative or "first" before "since": "the first ... since 1817", "its highest since 1980".
-_ANCHOR = re.compile(r"\b(?:first|last|only|most|least|best|worst|\w{3,}est)\b[^,;.]*$", re.IGNORECASE)
-
-
-# "To" that is no end of a span: "according to the 2012 census", "due to 2020's drought".
-_TO_NOT_BOUND = re.compile(
-    r" (?:according|due|owing|thanks|compared|relative|contrary|back|postponed|delayed|moved) to$"
-)
-
-
-def _date_qualifier(before: str) -> str:
-    before = " " + re.sub(r"\s+", " ", before.lower()).rstrip()
-    before = re.sub(r" (?:the )?(?:end|start|beginning|middle) of$", "", before)
-    before = re.sub(r" (?:in|on|of)$", "", before)
-    before = re.sub(r" the$", "", before)  # "before the 1980s"
-    if _TO_NOT_BOUND.search(before):
-        return "exact"  # "according to the 2012 revision", "postponed to 2021"
-    for words, name in DATE_BOUNDS:
-        if any(before.endswith(" " + w) for w in words):
-            return name
-    return "exact"
 
 
 @dataclass
@@ -321,80 +225,6 @@ def same_count_noun(a: str, b: str) -> bool:
     return a == b or (a in _UNIT_CANON and _UNIT_CANON[a] == _UNIT_CANON.get(b))
 
 
-# Forms the lemmatiser reads as other words: "won" (a currency), "rose" (a flower).
-_LEMMA_FIXES = {"won": "win", "rose": "rise"}
-
-
-@lru_cache(maxsize=65536)  # called for every word of every sentence judged: a few thousand distinct ones
-def lemma(word: str) -> str:
-    w = word.lower().replace("’", "'").strip(".'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if w in _LEMMA_FIXES:
-        return _LEMMA_FIXES[w]
-    return simplemma.lemmatize(w, lang="en").lower() if w.isalpha() else w
-
-
-# Units of measure, as (kind, size in the kind's base unit), so that "two weeks" answers "14
-# days" and "1.2 km" answers "1,200 metres" (months and years at their average length: "6
-# months" is about 183 days, within the rounding prose allows). Not "pound": money or weight.
-_MEASURE_WORDS = {
-    "time": {
-        "second": 1 / 86400,
-        "minute": 1 / 1440,
-        "hour": 1 / 24,
-        "day": 1.0,
-        "week": 7.0,
-        "fortnight": 14.0,
-        "month": 30.44,
-        "year": 365.25,
-        "decade": 3652.5,
-        "century": 36525.0,
-    },
-    "length": {
-        "millimetre": 0.001,
-        "millimeter": 0.001,
-        "mm": 0.001,
-        "centimetre": 0.01,
-        "centimeter": 0.01,
-        "cm": 0.01,
-        "metre": 1.0,
-        "meter": 1.0,
-        "m": 1.0,
-        "kilometre": 1000.0,
-        "kilometer": 1000.0,
-        "km": 1000.0,
-        "inch": 0.0254,
-        "foot": 0.3048,
-        "feet": 0.3048,
-        "ft": 0.3048,
-        "yard": 0.9144,
-        "mile": 1609.344,
-    },
-    "mass": {
-        "gram": 0.001,
-        "g": 0.001,
-        "kilogram": 1.0,
-        "kg": 1.0,
-        "tonne": 1000.0,
-        "ton": 1000.0,
-        "lb": 0.45359237,
-    },
-}
-MEASURES = {
-    form: (kind, size)
-    for kind, words in _MEASURE_WORDS.items()
-    for word, size in words.items()
-    for form in {word, lemma(word)}
-}
-
-
-# A currency before a figure is what it counts: "$ 159.8 million" and "over $81 million"
-# are both dollars (and the qualifier sits before the symbol).
-CURRENCY_RE = re.compile(
-    r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|\b(?:USD|EUR|GBP|JPY|INR|CHF|SEK|NOK|DKK|CNY|RUB|TRY|PLN|ZAR|MXN|ILS|AED|SAR"
-    r"|KWD|HUF))\s?$"
-)
 # "8.8/10", "4/5": a rating out of its scale.
 RATING_RE = re.compile(r"/(\d{1,3})\b")
 
@@ -402,33 +232,6 @@ RATING_RE = re.compile(r"/(\d{1,3})\b")
 def is_currency(unit: str) -> bool:
     """Is this unit word the currency a figure was written in ("$", "US$", "£", "EUR")?"""
     return CURRENCY_RE.fullmatch(unit) is not None
-
-
-CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "rupee": "₹"}
-# Currencies written only as words, as their ISO codes: "540 Swiss francs" is not "540 euros".
-CURRENCY_WORDS.update(
-    {
-        "franc": "CHF",
-        "krona": "SEK",
-        "kronor": "SEK",
-        "krone": "NOK",
-        "kroner": "NOK",
-        "yuan": "CNY",
-        "renminbi": "CNY",
-        "rouble": "RUB",
-        "ruble": "RUB",
-        "lira": "TRY",
-        "zloty": "PLN",
-        "rand": "ZAR",
-        "peso": "MXN",
-        "shekel": "ILS",
-        "dirham": "AED",
-        "riyal": "SAR",
-        "dinar": "KWD",
-        "forint": "HUF",
-        "forints": "HUF",
-    }
-)
 
 
 def _currency(before: str) -> str:
@@ -504,7 +307,9 @@ _IS_BEFORE = re.compile(
     r"(?:the |its |their |his |her )?([a-z]{3,}) at$"
 )
 # The noun before a name: "the population of Eritrea is", "cases in Heinsberg rose to".
-_OF_NAME_IS = re.compile(r"\b([A-Za-z][a-z]{2,}) (?:of|in|at|for) (?:the )?(?:[A-Z][\w.'’-]* ){1,3}" + _IS_VERBS)
+_OF_NAME_IS = re.compile(
+    r"\b([A-Za-z][a-z]{2,}) (?:of|in|at|for) (?:the )?(?:[A-Z][\w.'’-]* ){1,3}" + _IS_VERBS
+)
 
 
 def _unit_before(before: str) -> list[str]:
@@ -568,53 +373,6 @@ def _number_value(num: str) -> float:
     if grouped.count(".") > 1 or re.fullmatch(r"\d{1,3}\.000", grouped):
         grouped = grouped.replace(".", "")
     return float(grouped)
-
-
-# "In 2019 sales rose", "by 2030 emissions": a year, whatever follows.
-_YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|till|during|before|after|circa)\s+$", re.IGNORECASE)
-_ERAS = frozenset({"BC", "AD", "CE", "BCE"})
-
-
-def _is_year(value: float, num: str, after: str, before: str = "") -> bool:
-    if re.search(r"[,.\s]", num) or not 1500 <= value <= 2100:
-        return False
-    if CURRENCY_RE.search(before):
-        return False  # "$2000"
-    if _YEAR_BEFORE.search(before) or re.match(r"\s*(?:[,;:)]|\.(?!\d)|$)", after):
-        return True  # "In 2019, sales rose", "opened in 1932, it carries"
-    nxt = TOKEN_RE.findall(after[:30])
-    if nxt and 2 <= len(nxt[0]) <= 3 and nxt[0].isupper() and nxt[0] not in _ERAS:
-        return False  # a unit: "1500 MW"
-    return (
-        not nxt
-        or not nxt[0][0].isalpha()
-        or nxt[0][0].isupper()
-        or nxt[0].lower() in STOPWORDS
-        or _ranks(nxt[0].lower())
-        or _names_a_year(nxt[0].lower().rstrip(".,"))
-    )
-
-
-# Nouns that count in the singular: "1,500 people", "2000 staff", "a 1500 word essay".
-_MASS_NOUNS = frozenset(
-    "people police staff personnel cattle livestock crew data media sheep fish word page calorie watt "
-    "kilowatt megawatt horsepower square acre hectare seat bed room".split()
-)
-
-
-def _names_a_year(word: str) -> bool:
-    """A year before a singular noun names which one: "the 2010 season", "its 2019 report"
-    (while "1500 workers" counts). Not a unit: "1500 km", "2000 m"."""
-    return (
-        word.isalpha()
-        and len(word) > 2
-        and lemma(word) == word
-        and (not word.endswith("s") or word.endswith(("sis", "us", "ss")))  # "census", "crisis"
-        and word not in _MASS_NOUNS
-        and word not in MEASURES
-        and word not in CURRENCY_WORDS
-        and word not in SCALES
-    )
 
 
 # "ranked above the 150th", "below the 6th": a bound on a rank runs against its number (above
@@ -825,7 +583,11 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         else:
             currency = _currency(before)
             # Money is what a currency figure counts, whatever words follow: the symbol is the head.
-            unit = [*_unit(after), currency] if currency else _unit(after) or _unit_before(wide) or _unit_of(after)
+            unit = (
+                [*_unit(after), currency]
+                if currency
+                else _unit(after) or _unit_before(wide) or _unit_of(after)
+            )
             if not currency and unit and unit[0] in CURRENCY_WORDS and (unit[0] != "pound" or scale):
                 # "30 million pounds" is "£30 million"; a bare "200 pounds" may be a weight.
                 unit = [*unit[1:], CURRENCY_WORDS[unit[0]]]
@@ -969,187 +731,6 @@ def measure(q: Quantity) -> str:
     """What kind of figure: a percentage, a rank, a currency, a rating scale, or a plain count."""
     special = [u for u in q.unit if u in ("%", ORDINAL) or u.startswith("/") or is_currency(u)]
     return special[0] if special else "count"
-
-
-# Numeric dates: ISO "2021-04-14" (or 2021/04/14), and "14/04/2021", "14.04.2021",
-# "04-14-2021" with a four-digit year.
-_ISO_DATE = re.compile(
-    r"(?<![\w.,/-])(?P<y>1[5-9]\d\d|20\d\d)([-/])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?:(?=T\d)|(?![\w/-]|[.,]\d))"
-)
-_NUMERIC_DATE = re.compile(
-    r"(?<![\w.,/-])(?P<a>\d{1,2})([-/.])(?P<b>\d{1,2})\2(?P<y>1[5-9]\d\d|20\d\d)(?![\w/-]|[.,]\d)"
-)
-# "14/04/21", "14.04.21": a two-digit year, read in the century that puts it nearest to now. Not
-# with hyphens ("4-4-21" is as likely a score or a formation), nor "1.2.21" (a version).
-_SHORT_YEAR_DATE = re.compile(
-    r"(?<![\w.,/-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d\d)(?![\w/-]|[.,]\d)"
-    r"|(?<![\w.,/-])(?P<a2>\d\d)\.(?P<b2>\d\d)\.(?P<y2>\d\d)(?![\w/-]|\.\w)"
-)
-
-
-_PAST_EVENT = re.compile(r"\b(?:born|died|founded|established|b\.|d\.)\s*(?:on\s+)?$", re.IGNORECASE)
-
-
-def _full_year(yy: int, past: bool = False) -> int:
-    """The century nearest now; a birth or a founding is in the past ("born 03/07/28": 1928)."""
-    this = datetime.date.today().year
-    year = this - this % 100 + yy
-    return year - 100 if year > this + (0 if past else 10) else year
-
-
-def _real_day(year: int, month: int, day: int) -> bool:
-    """Is it a day of the calendar ("31/02/2021" is not)?"""
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-_VERSION_BEFORE = re.compile(
-    r"\b(?:version|patch|release|build|firmware|v|no|number|upgrade\s+to|sizes?|grades?|case|article|art|"
-    r"paragraph|para|section|sec|clause|rule|chapter|ch)\.?\s*$",
-    re.IGNORECASE,
-)
-# "5/10/20 mg", "the 10/10/10 rule": doses and rules of thumb.
-_NOT_DATE_AFTER = re.compile(r"\s*(?:mg|mcg|g|kg|mm|cm|ml|l|rule|split|ratio)\b", re.IGNORECASE)
-
-
-def _numeric_dates(text: str) -> Iterator[tuple[re.Match[str], int, int, int, bool]]:
-    """(match, year, month, day, ambiguous) of each numeric date: "14/04/2021" is day-first,
-    "04/14/2021" month-first; "04/05/2021" is 4 May or 5 April depending on the writer's
-    country, so it is ambiguous (read month-first here, compared both ways)."""
-    for m in _ISO_DATE.finditer(text):
-        if _VERSION_BEFORE.search(text, 0, m.start()):
-            continue
-        month, day = int(m.group("m")), int(m.group("d"))
-        if _real_day(int(m.group("y")), month, day):
-            yield m, int(m.group("y")), month, day, False
-    for m in (*_NUMERIC_DATE.finditer(text), *_SHORT_YEAR_DATE.finditer(text)):
-        if _VERSION_BEFORE.search(text, 0, m.start()) or _NOT_DATE_AFTER.match(text, m.end()):
-            continue  # "Patch 1.2.2021", "Law No. 5/12/2021", "5/10/20 mg": a number, not a date
-        a, b, y = (int(m.group(g) or m.group(g + "2")) for g in ("a", "b", "y"))
-        year = y if y >= 100 else _full_year(y, bool(_PAST_EVENT.search(text, 0, m.start())))
-        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
-            continue
-        # Dots are written day first (14.04.2021, 03.11.98: 3 November); slashes either way.
-        dotted = "." in m.group()
-        month, day = (b, a) if a > 12 or dotted else (a, b)
-        if _real_day(year, month, day):  # not "31/02/2021"
-            yield m, year, month, day, not dotted and a != b and a <= 12 and b <= 12
-
-
-def extract_dates(text: str) -> list[DateMention]:
-    dates: list[DateMention] = []
-    spans: list[tuple[int, int]] = []
-    for m, year, month, day, ambiguous in _numeric_dates(text):
-        qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
-        dates.append(
-            DateMention(year, month, day, m.group(), m.start(), m.end(), qualifier, swapped=ambiguous)
-        )
-        spans.append((m.start(), m.end()))
-    for m in DATE_RE.finditer(text):
-        month_word = (m.group("month") or m.group("month2") or "").lower().rstrip(".")
-        day = m.group("day") or m.group("day2")
-        year = m.group("year") or m.group("year2")
-        if month_word == "may" and not (day or year):
-            continue  # the verb "may"
-        if month_word in ("mar", "march") and not (day or year) and text[m.start()].islower():
-            continue
-        month = MONTHS.get(month_word) or MONTHS.get(month_word[:3])
-        dates.append(
-            DateMention(
-                int(year) if year else None,
-                month,
-                int(day) if day else None,
-                m.group().strip(),
-                m.start(),
-                m.end(),
-                _date_qualifier(text[max(0, m.start() - 30) : m.start()]),
-            )
-        )
-        spans.append((m.start(), m.end()))
-    # Decades and centuries: "the 1970s" covers 1970-1979, "the 1800s" 1800-1899 (but "the
-    # 2000s" is the decade: that is how it is used).
-    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d0|20\d0)[’']?s\b", text):
-        year = int(m.group(1))
-        years = 100 if year % 100 == 0 and year < 2000 else 10
-        qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
-        dates.append(DateMention(year, None, None, m.group(), m.start(), m.end(), qualifier, years))
-        spans.append((m.start(), m.end()))
-    # "the 21st century": 2000-2099, as it is used (not the strict 2001-2100).
-    for m in re.finditer(r"\b(1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b", text, re.IGNORECASE):
-        qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
-        year = (int(m.group(1)) - 1) * 100
-        dates.append(DateMention(year, None, None, m.group(), m.start(), m.end(), qualifier, 100))
-        spans.append((m.start(), m.end()))
-    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        if _is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
-            qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
-            dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
-    dates = _year_spans(text, dates)
-    dates = [
-        replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
-    ]
-    # "Did not end until 3 March", "it was not until 1990": the date it happened, not a bound.
-    dates = [
-        replace(d, qualifier="exact")
-        if d.qualifier == "by"
-        and NOT_UNTIL_BEFORE.search(text[max(0, d.start - 80) : d.start].lower().replace("’", "'"))
-        else d
-        for d in dates
-    ]
-    dates = [
-        replace(d, ongoing=True)
-        if re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, d.start - 12) : d.start], re.IGNORECASE)
-        and not _ANCHOR.search(text[max(0, d.start - 60) : d.start])
-        else d
-        for d in dates
-    ]
-    return sorted(dates, key=lambda d: d.start)
-
-
-# Two years joined as a span. "and" joins a span only after "between": "won in 2006 and 2012"
-# names two years. A two-digit end ("2006–12", only after a dash) takes the first year's century.
-_YEAR_SPAN = re.compile(
-    r"(?:\b(?P<lead>from|between)\s+)?(?<![\w,.])(?P<a>1[5-9]\d\d|20\d\d)\s*"
-    r"(?P<sep>[-–—]|\b(?:to|until|till|through|and)\b)\s*(?P<b>1[5-9]\d\d|20\d\d|\d\d)(?![\w%-]|[.,]\d)",
-    re.IGNORECASE,
-)
-
-
-def _year_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """Mark the two ends of each span of years: the start as a "since", the end as a "by" (as
-    "from 2006 to 2012" already reads), each carrying the span. A two-digit end becomes a
-    mention of its own, so that it is not read as a count."""
-    by_start = {d.start: d for d in dates if d.month is None and d.years == 1}
-    for m in _YEAR_SPAN.finditer(text):
-        sep = m.group("sep").lower()
-        if sep == "and" and (m.group("lead") or "").lower() != "between":
-            continue
-        a, b_text = int(m.group("a")), m.group("b")
-        b = a // 100 * 100 + int(b_text) if len(b_text) == 2 else int(b_text)
-        first = by_start.get(m.start("a"))
-        if len(b_text) == 2 and sep not in "-–—":
-            continue  # "from 10 cases in 2019 to 50 cases": a count, not "2050"
-        if first is None or not a < b <= a + 150:
-            continue
-        last = by_start.get(m.start("b"))
-        if last is None and (len(b_text) == 4 or any(d.start <= m.start("b") < d.end for d in dates)):
-            continue  # the end was read as something else (a count, part of a full date)
-        words, span = m.group(), (a, b)
-        ends = [replace(first, qualifier="since", span=span, text=words)]
-        if last is None:
-            ends.append(DateMention(b, None, None, words, m.start("b"), m.end("b"), "by", span=span))
-        else:
-            ends.append(replace(last, qualifier="by", span=span, text=words))
-        dates = [d for d in dates if d is not first and d is not last] + ends
-    return dates
-
-
-_AS_OF = re.compile(r"\bas (?:of|at)(?: the (?:end|start|beginning|middle) of)?[\s,]*$", re.IGNORECASE)
 
 
 def _norm_entity(name: str) -> str:

@@ -1,0 +1,320 @@
+"""Dates in a sentence: full and numeric dates, bare years, decades, centuries and spans of
+years, each with the bound the words before it put on it ("before 1967", "since 2017").
+
+Separate from :mod:`verifier.facts` to keep each module small. facts.py imports from here
+(:func:`extract_dates` for :func:`verifier.facts.extract`, and :func:`_is_year` so that its figure
+reader leaves years alone); both take their word lists from :mod:`verifier.lexicon`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from verifier.lexicon import (
+    CURRENCY_RE,
+    CURRENCY_WORDS,
+    MEASURES,
+    MONTHS,
+    SCALES,
+    STOPWORDS,
+    TOKEN_RE,
+    _ranks,
+    lemma,
+)
+from verifier.negation import NOT_UNTIL_BEFORE
+
+# Words before a date that make it a bound, not a point: "born before 1967". "by", "until",
+# "since" and "from" include the date itself ("cases by March 20" holds on March 20).
+DATE_BEFORE = ("before", "prior to", "earlier than")
+# "to" closes a span ("from 1976 to 1985"): the end of a range is not a point.
+DATE_BY = ("until", "till", "by", "through", "no later than", "to")
+DATE_AFTER = ("after", "later than")
+DATE_SINCE = ("since", "from")
+DATE_BOUNDS = ((DATE_BEFORE, "before"), (DATE_BY, "by"), (DATE_AFTER, "after"), (DATE_SINCE, "since"))
+DATE_RE = re.compile(
+    r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s?,)?)?(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?\b"
+    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"(?:\s+(?P<year2>1[5-9]\d\d|20\d\d))?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    year: int | None
+    month: int | None
+    day: int | None
+    text: str
+    start: int
+    end: int
+    qualifier: str = "exact"  # exact | before | by | after | since (by/since include the date)
+    years: int = 1  # how many years a year-only mention covers: 10 for "the 1970s", 100 for "the 1800s"
+    # "As of 5 April 2020, 531 cases": the date a running figure was read at, not when
+    # something happened; another date is another reading, not a contradiction.
+    snapshot: bool = False
+    # "04/05/2021": 4 May or 5 April depending on the writer's country; read both ways.
+    swapped: bool = False
+    # "Has not recorded a death since 2017": a period running from the date to now, which a
+    # later date falls in. Not "from 2006 to 2012" (a span whose start is a date of its own),
+    # nor "its best finish since 1980" (where a comparison reaches back to).
+    ongoing: bool = False
+    # "From 2006 to 2012", "between 2006 and 2012", "2006–12": both ends carry the years the
+    # span covers, so that a point inside it ("in 2010") is not read against one end alone.
+    span: tuple[int, int] | None = None
+
+
+# A superlative or "first" before "since": "the first ... since 1817", "its highest since 1980".
+_ANCHOR = re.compile(r"\b(?:first|last|only|most|least|best|worst|\w{3,}est)\b[^,;.]*$", re.IGNORECASE)
+
+
+# "To" that is no end of a span: "according to the 2012 census", "due to 2020's drought".
+_TO_NOT_BOUND = re.compile(
+    r" (?:according|due|owing|thanks|compared|relative|contrary|back|postponed|delayed|moved) to$"
+)
+
+
+def _date_qualifier(before: str) -> str:
+    before = " " + re.sub(r"\s+", " ", before.lower()).rstrip()
+    before = re.sub(r" (?:the )?(?:end|start|beginning|middle) of$", "", before)
+    before = re.sub(r" (?:in|on|of)$", "", before)
+    before = re.sub(r" the$", "", before)  # "before the 1980s"
+    if _TO_NOT_BOUND.search(before):
+        return "exact"  # "according to the 2012 revision", "postponed to 2021"
+    for words, name in DATE_BOUNDS:
+        if any(before.endswith(" " + w) for w in words):
+            return name
+    return "exact"
+
+
+# "In 2019 sales rose", "by 2030 emissions": a year, whatever follows.
+_YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|till|during|before|after|circa)\s+$", re.IGNORECASE)
+_ERAS = frozenset({"BC", "AD", "CE", "BCE"})
+
+
+def _is_year(value: float, num: str, after: str, before: str = "") -> bool:
+    if re.search(r"[,.\s]", num) or not 1500 <= value <= 2100:
+        return False
+    if CURRENCY_RE.search(before):
+        return False  # "$2000"
+    if _YEAR_BEFORE.search(before) or re.match(r"\s*(?:[,;:)]|\.(?!\d)|$)", after):
+        return True  # "In 2019, sales rose", "opened in 1932, it carries"
+    nxt = TOKEN_RE.findall(after[:30])
+    if nxt and 2 <= len(nxt[0]) <= 3 and nxt[0].isupper() and nxt[0] not in _ERAS:
+        return False  # a unit: "1500 MW"
+    return (
+        not nxt
+        or not nxt[0][0].isalpha()
+        or nxt[0][0].isupper()
+        or nxt[0].lower() in STOPWORDS
+        or _ranks(nxt[0].lower())
+        or _names_a_year(nxt[0].lower().rstrip(".,"))
+    )
+
+
+# Nouns that count in the singular: "1,500 people", "2000 staff", "a 1500 word essay".
+_MASS_NOUNS = frozenset(
+    "people police staff personnel cattle livestock crew data media sheep fish word page calorie watt "
+    "kilowatt megawatt horsepower square acre hectare seat bed room".split()
+)
+
+
+def _names_a_year(word: str) -> bool:
+    """A year before a singular noun names which one: "the 2010 season", "its 2019 report"
+    (while "1500 workers" counts). Not a unit: "1500 km", "2000 m"."""
+    return (
+        word.isalpha()
+        and len(word) > 2
+        and lemma(word) == word
+        and (not word.endswith("s") or word.endswith(("sis", "us", "ss")))  # "census", "crisis"
+        and word not in _MASS_NOUNS
+        and word not in MEASURES
+        and word not in CURRENCY_WORDS
+        and word not in SCALES
+    )
+
+
+# Numeric dates: ISO "2021-04-14" (or 2021/04/14), and "14/04/2021", "14.04.2021",
+# "04-14-2021" with a four-digit year.
+_ISO_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<y>1[5-9]\d\d|20\d\d)([-/])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?:(?=T\d)|(?![\w/-]|[.,]\d))"
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<a>\d{1,2})([-/.])(?P<b>\d{1,2})\2(?P<y>1[5-9]\d\d|20\d\d)(?![\w/-]|[.,]\d)"
+)
+# "14/04/21", "14.04.21": a two-digit year, read in the century that puts it nearest to now. Not
+# with hyphens ("4-4-21" is as likely a score or a formation), nor "1.2.21" (a version).
+_SHORT_YEAR_DATE = re.compile(
+    r"(?<![\w.,/-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d\d)(?![\w/-]|[.,]\d)"
+    r"|(?<![\w.,/-])(?P<a2>\d\d)\.(?P<b2>\d\d)\.(?P<y2>\d\d)(?![\w/-]|\.\w)"
+)
+
+
+_PAST_EVENT = re.compile(r"\b(?:born|died|founded|established|b\.|d\.)\s*(?:on\s+)?$", re.IGNORECASE)
+
+
+def _full_year(yy: int, past: bool = False) -> int:
+    """The century nearest now; a birth or a founding is in the past ("born 03/07/28": 1928)."""
+    this = datetime.date.today().year
+    year = this - this % 100 + yy
+    return year - 100 if year > this + (0 if past else 10) else year
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    """Is it a day of the calendar ("31/02/2021" is not)?"""
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+_VERSION_BEFORE = re.compile(
+    r"\b(?:version|patch|release|build|firmware|v|no|number|upgrade\s+to|sizes?|grades?|case|article|art|"
+    r"paragraph|para|section|sec|clause|rule|chapter|ch)\.?\s*$",
+    re.IGNORECASE,
+)
+# "5/10/20 mg", "the 10/10/10 rule": doses and rules of thumb.
+_NOT_DATE_AFTER = re.compile(r"\s*(?:mg|mcg|g|kg|mm|cm|ml|l|rule|split|ratio)\b", re.IGNORECASE)
+
+
+def _numeric_dates(text: str) -> Iterator[tuple[re.Match[str], int, int, int, bool]]:
+    """(match, year, month, day, ambiguous) of each numeric date: "14/04/2021" is day-first,
+    "04/14/2021" month-first; "04/05/2021" is 4 May or 5 April depending on the writer's
+    country, so it is ambiguous (read month-first here, compared both ways)."""
+    for m in _ISO_DATE.finditer(text):
+        if _VERSION_BEFORE.search(text, 0, m.start()):
+            continue
+        month, day = int(m.group("m")), int(m.group("d"))
+        if _real_day(int(m.group("y")), month, day):
+            yield m, int(m.group("y")), month, day, False
+    for m in (*_NUMERIC_DATE.finditer(text), *_SHORT_YEAR_DATE.finditer(text)):
+        if _VERSION_BEFORE.search(text, 0, m.start()) or _NOT_DATE_AFTER.match(text, m.end()):
+            continue  # "Patch 1.2.2021", "Law No. 5/12/2021", "5/10/20 mg": a number, not a date
+        a, b, y = (int(m.group(g) or m.group(g + "2")) for g in ("a", "b", "y"))
+        year = y if y >= 100 else _full_year(y, bool(_PAST_EVENT.search(text, 0, m.start())))
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            continue
+        # Dots are written day first (14.04.2021, 03.11.98: 3 November); slashes either way.
+        dotted = "." in m.group()
+        month, day = (b, a) if a > 12 or dotted else (a, b)
+        if _real_day(year, month, day):  # not "31/02/2021"
+            yield m, year, month, day, not dotted and a != b and a <= 12 and b <= 12
+
+
+def extract_dates(text: str) -> list[DateMention]:
+    dates: list[DateMention] = []
+    spans: list[tuple[int, int]] = []
+    for m, year, month, day, ambiguous in _numeric_dates(text):
+        qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
+        dates.append(
+            DateMention(year, month, day, m.group(), m.start(), m.end(), qualifier, swapped=ambiguous)
+        )
+        spans.append((m.start(), m.end()))
+    for m in DATE_RE.finditer(text):
+        month_word = (m.group("month") or m.group("month2") or "").lower().rstrip(".")
+        day = m.group("day") or m.group("day2")
+        year = m.group("year") or m.group("year2")
+        if month_word == "may" and not (day or year):
+            continue  # the verb "may"
+        if month_word in ("mar", "march") and not (day or year) and text[m.start()].islower():
+            continue
+        month = MONTHS.get(month_word) or MONTHS.get(month_word[:3])
+        dates.append(
+            DateMention(
+                int(year) if year else None,
+                month,
+                int(day) if day else None,
+                m.group().strip(),
+                m.start(),
+                m.end(),
+                _date_qualifier(text[max(0, m.start() - 30) : m.start()]),
+            )
+        )
+        spans.append((m.start(), m.end()))
+    # Decades and centuries: "the 1970s" covers 1970-1979, "the 1800s" 1800-1899 (but "the
+    # 2000s" is the decade: that is how it is used).
+    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d0|20\d0)[’']?s\b", text):
+        year = int(m.group(1))
+        years = 100 if year % 100 == 0 and year < 2000 else 10
+        qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
+        dates.append(DateMention(year, None, None, m.group(), m.start(), m.end(), qualifier, years))
+        spans.append((m.start(), m.end()))
+    # "the 21st century": 2000-2099, as it is used (not the strict 2001-2100).
+    for m in re.finditer(r"\b(1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b", text, re.IGNORECASE):
+        qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
+        year = (int(m.group(1)) - 1) * 100
+        dates.append(DateMention(year, None, None, m.group(), m.start(), m.end(), qualifier, 100))
+        spans.append((m.start(), m.end()))
+    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        if _is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
+            qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
+            dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
+    dates = _year_spans(text, dates)
+    dates = [
+        replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
+    ]
+    # "Did not end until 3 March", "it was not until 1990": the date it happened, not a bound.
+    dates = [
+        replace(d, qualifier="exact")
+        if d.qualifier == "by"
+        and NOT_UNTIL_BEFORE.search(text[max(0, d.start - 80) : d.start].lower().replace("’", "'"))
+        else d
+        for d in dates
+    ]
+    dates = [
+        replace(d, ongoing=True)
+        if re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, d.start - 12) : d.start], re.IGNORECASE)
+        and not _ANCHOR.search(text[max(0, d.start - 60) : d.start])
+        else d
+        for d in dates
+    ]
+    return sorted(dates, key=lambda d: d.start)
+
+
+# Two years joined as a span. "and" joins a span only after "between": "won in 2006 and 2012"
+# names two years. A two-digit end ("2006–12", only after a dash) takes the first year's century.
+_YEAR_SPAN = re.compile(
+    r"(?:\b(?P<lead>from|between)\s+)?(?<![\w,.])(?P<a>1[5-9]\d\d|20\d\d)\s*"
+    r"(?P<sep>[-–—]|\b(?:to|until|till|through|and)\b)\s*(?P<b>1[5-9]\d\d|20\d\d|\d\d)(?![\w%-]|[.,]\d)",
+    re.IGNORECASE,
+)
+
+
+def _year_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Mark the two ends of each span of years: the start as a "since", the end as a "by" (as
+    "from 2006 to 2012" already reads), each carrying the span. A two-digit end becomes a
+    mention of its own, so that it is not read as a count."""
+    by_start = {d.start: d for d in dates if d.month is None and d.years == 1}
+    for m in _YEAR_SPAN.finditer(text):
+        sep = m.group("sep").lower()
+        if sep == "and" and (m.group("lead") or "").lower() != "between":
+            continue
+        a, b_text = int(m.group("a")), m.group("b")
+        b = a // 100 * 100 + int(b_text) if len(b_text) == 2 else int(b_text)
+        first = by_start.get(m.start("a"))
+        if len(b_text) == 2 and sep not in "-–—":
+            continue  # "from 10 cases in 2019 to 50 cases": a count, not "2050"
+        if first is None or not a < b <= a + 150:
+            continue
+        last = by_start.get(m.start("b"))
+        if last is None and (len(b_text) == 4 or any(d.start <= m.start("b") < d.end for d in dates)):
+            continue  # the end was read as something else (a count, part of a full date)
+        words, span = m.group(), (a, b)
+        ends = [replace(first, qualifier="since", span=span, text=words)]
+        if last is None:
+            ends.append(DateMention(b, None, None, words, m.start("b"), m.end("b"), "by", span=span))
+        else:
+            ends.append(replace(last, qualifier="by", span=span, text=words))
+        dates = [d for d in dates if d is not first and d is not last] + ends
+    return dates
+
+
+_AS_OF = re.compile(r"\bas (?:of|at)(?: the (?:end|start|beginning|middle) of)?[\s,]*$", re.IGNORECASE)
