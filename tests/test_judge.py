@@ -759,6 +759,21 @@ def test_no_loose_reading_across_kinds_of_figure() -> None:
             "contradicts",
         ),
         ("The club had its best season in 2018-19.", "The club had its best season since 1980.", "neutral"),
+        # Spans of full dates: read at their years, and each end still a point.
+        ("Smith was mayor in 2010.", "Smith was mayor between March 2006 and June 2012.", "neutral"),
+        ("Smith was mayor in 2014.", "Smith was mayor from March 2006 to June 2012.", "contradicts"),
+        (
+            "Smith was born before 1968.",
+            "Jo Smith (November 28, 1967 – February 8, 2007) was a model.",
+            "supports",
+        ),
+        (
+            "Smith died on February 8, 2007.",
+            "Jo Smith (November 28, 1967 – February 8, 2007) was a model.",
+            "supports",
+        ),
+        # A date moved is no span.
+        ("The vote was held in 2019.", "The vote was postponed from May 2020 to June 2021.", "neutral"),
         # "According to the 2012 revision" names 2012; it is no bound.
         (
             "The 2012 revision put the population at 5.7 million.",
@@ -778,6 +793,10 @@ def test_year_spans_are_read_once() -> None:
     assert not extract("He was mayor 2006–12.").quantities  # the "12" ends the span
     # "from 10 cases in 2019 to 50 cases" is no span to 2050.
     assert all(d.span is None for d in extract("from 10 cases in 2019 to 50 cases in 2020").dates)
+    # A date moved is a change, not a span; a span of full dates is one.
+    assert all(d.span is None for d in extract("The vote was postponed from May 2020 to June 2021.").dates)
+    assert all(d.span is None for d in extract("The vote was postponed from 2020 to 2021.").dates)
+    assert [d.span for d in extract("It ran from 5 May to 9 June 2021.").dates] == [(2021, 2021)] * 2
     # The reason names the span once.
     assert stance("Smith was mayor in 2014.", "Smith was mayor between 2006 and 2012.").reason == (
         "claim says 2014; the evidence says between 2006 and 2012"

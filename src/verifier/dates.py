@@ -302,7 +302,7 @@ def _year_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
         first = by_start.get(m.start("a"))
         if len(b_text) == 2 and sep not in "-–—":
             continue  # "from 10 cases in 2019 to 50 cases": a count, not "2050"
-        if first is None or not a < b <= a + 150:
+        if first is None or not a < b <= a + 150 or _MOVED.search(text, 0, m.start()):
             continue
         last = by_start.get(m.start("b"))
         if last is None and (len(b_text) == 4 or any(d.start <= m.start("b") < d.end for d in dates)):
@@ -314,7 +314,44 @@ def _year_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
         else:
             ends.append(replace(last, qualifier="by", span=span, text=words))
         dates = [d for d in dates if d is not first and d is not last] + ends
-    return dates
+    return _date_spans(text, sorted(dates, key=lambda d: d.start))
+
+
+# Between the two ends of a span of full dates: "from March 2006 to June 2012", "between 5 May
+# and 6 June 2021", "5 May 2010 – 6 June 2012".
+_SPAN_SEP = re.compile(r"\s*(?:[-–—]|to|until|till|through)\s*", re.IGNORECASE)
+_SPAN_AND = re.compile(r"\s*and\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+# A date moved is a change, not a span: "postponed from May 2020 to June 2021".
+_MOVED = re.compile(
+    r"\b(?:postponed|moved|delayed|rescheduled|pushed\s+back|brought\s+forward|changed|shifted)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _date_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Spans whose ends are dates with a month ("between March 2006 and June 2012"), read at
+    the years they cover, as spans of years are: so that "in 2010" is not refuted by either
+    end."""
+    out = list(dates)
+    for i in range(len(out) - 1):
+        first, last = out[i], out[i + 1]
+        if first.span or last.span or last.year is None or (first.month is None and last.month is None):
+            continue
+        between = text[first.end : last.start]
+        if not (
+            _SPAN_SEP.fullmatch(between)
+            or (_SPAN_AND.fullmatch(between) and _BETWEEN.search(text, 0, first.start))
+        ) or _MOVED.search(text, 0, first.start):
+            continue
+        lo, hi = first.year if first.year is not None else last.year, last.year
+        if lo > hi:
+            continue
+        lead = re.search(r"\b(?:from|between)\s+(?:the\s+)?$", text[: first.start], re.IGNORECASE)
+        words = text[lead.start() if lead else first.start : last.end]
+        out[i] = replace(first, qualifier="since", span=(lo, hi), text=words)
+        out[i + 1] = replace(last, qualifier="by", span=(lo, hi), text=words)
+    return out
 
 
 _AS_OF = re.compile(r"\bas (?:of|at)(?: the (?:end|start|beginning|middle) of)?[\s,]*$", re.IGNORECASE)

@@ -261,6 +261,12 @@ def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:
         # 1920 and 1925" may not be 1923); "before 1749" holds of "(1719–1748)". A "by" or
         # "since" claim is still held to the span's own end or start ("until 2015").
         lo, hi = e.span
+        if e.month is not None:
+            # An end with a month is a point too: "(November 28, 1967 – February 8, 2007)"
+            # holds "born before 1968" and "died on February 8, 2007".
+            point = _date_readings_match(c, replace(e, qualifier="exact", span=None))
+            if point or c.qualifier != "exact":
+                return point
         whole = replace(e, year=lo, month=None, day=None, years=hi - lo + 1, qualifier="exact", span=None)
         return _years_match(c, whole)
     if c.span and not e.span:
