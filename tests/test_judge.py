@@ -632,6 +632,12 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
             "supports",
         ),
         ("Deaths rose to 45.", "Deaths rose from 40 to 52 deaths.", "contradicts"),
+        # "Of which" speaks of the count before it.
+        (
+            "Republika Srpska had under 330 coronavirus cases.",
+            "There were 696 confirmed coronavirus cases, of which 304 were in Republika Srpska.",
+            "supports",
+        ),
     ],
 )
 def test_bare_figures_named_by_their_verb_or_change(claim: str, evidence: str, expected: str) -> None:

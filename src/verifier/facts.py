@@ -687,6 +687,12 @@ def _durations(text: str, found: list[Quantity]) -> list[Quantity]:
 # Between the two figures of a change: "rose to 52 from 40", "52 on Tuesday, up from 40",
 # "from 40 to 52".
 _CHANGE_LINK = re.compile(r"[^.;:()]{0,25}\b(?:from|to)\s*", re.IGNORECASE)
+# Between two figures of one count in a clause: "killed 23 people and displaced 8,000",
+# "696 cases, of which 304 were in Republika Srpska", "12 deaths, including 3 children".
+_SAME_COUNT_LINK = re.compile(
+    r"[^.;:()]{0,40}\b(?:and|or|but|while|with|of\s+which|of\s+whom|among\s+them)\b[^.;:()]{0,40}",
+    re.IGNORECASE,
+)
 # A part of a whole: "22 of the 28 provinces", "five out of nine members".
 _PART_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
 # A part of a named whole: "109 of Georgia's counties".
@@ -716,7 +722,7 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
             and prev.unit
             and measure(prev) == "count"
             and prev.unit.isdisjoint(MEASURES)
-            and re.fullmatch(r"[^.;:()]{0,40}\b(?:and|or|but|while|with)\b[^.;:()]{0,40}", between)
+            and _SAME_COUNT_LINK.fullmatch(between)
         ):
             # What befell the first ("killed 23") is not said of the second ("displaced 8,000").
             unit = prev.unit - {"death", "recovery"}
