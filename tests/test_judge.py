@@ -778,6 +778,19 @@ def test_no_loose_reading_across_kinds_of_figure() -> None:
             "Jo Smith (November 28, 1967 – February 8, 2007) was a model.",
             "supports",
         ),
+        # A birth or death date answers only a claim about that event, and such a claim is read
+        # against it rather than any other date of the sentence.
+        (
+            "Josh Wiggins was born after 1970.",
+            "Josh Wiggins (born November 2, 1953) starred in Hellion (2014).",
+            "contradicts",
+        ),
+        (
+            "Mark Knopfler died on 12 August 1949.",
+            "Mark Knopfler was born on 12 August 1949 in Glasgow.",
+            "neutral",
+        ),
+        ("Smith was born in 1953.", "Smith (1953 – 2010) was a singer.", "supports"),
         # A date moved is no span.
         ("The vote was held in 2019.", "The vote was postponed from May 2020 to June 2021.", "neutral"),
         # "According to the 2012 revision" names 2012; it is no bound.

@@ -67,6 +67,9 @@ class DateMention:
     # "From 2006 to 2012", "between 2006 and 2012", "2006–12": both ends carry the years the
     # span covers, so that a point inside it ("in 2010") is not read against one end alone.
     span: tuple[int, int] | None = None
+    # "born on 2 November 1953", "his death on August 6, 2009": the date of a birth or death,
+    # which answers only a claim about that ("born after 1970" is not held by "Hellion (2014)").
+    life: str | None = None
 
 
 # A superlative or "first" before "since": "the first ... since 1817", "its highest since 1980".
@@ -258,6 +261,7 @@ def extract_dates(text: str) -> list[DateMention]:
             qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
             dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
     dates = _year_spans(text, dates)
+    dates = [_with_life_event(text, d) for d in dates]
     dates = [
         replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
     ]
@@ -277,6 +281,20 @@ def extract_dates(text: str) -> list[DateMention]:
         for d in dates
     ]
     return sorted(dates, key=lambda d: d.start)
+
+
+# "born on", "born some years after", "his death in", "passed away in": within a clause.
+_BIRTH_BEFORE = re.compile(r"\b(?:born|birth|b\.)(?:\s+[\w']+){0,3}\s*$", re.IGNORECASE)
+_DEATH_BEFORE = re.compile(r"\b(?:died|dies|death|passed\s+away|d\.)(?:\s+[\w']+){0,3}\s*$", re.IGNORECASE)
+
+
+def _with_life_event(text: str, d: DateMention) -> DateMention:
+    before = text[max(0, d.start - 30) : d.start]
+    if _BIRTH_BEFORE.search(before):
+        return replace(d, life="birth")
+    if _DEATH_BEFORE.search(before):
+        return replace(d, life="death")
+    return d
 
 
 # Two years joined as a span. "and" joins a span only after "between": "won in 2006 and 2012"

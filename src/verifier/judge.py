@@ -254,6 +254,18 @@ def _readings(d: DateMention) -> list[DateMention]:
     return [d, replace(d, month=d.day, day=d.month, swapped=False)] if d.swapped else [d]
 
 
+def _same_event(c: DateMention, dates: list[DateMention]) -> list[DateMention]:
+    """The sentence dates a claimed birth or death date may be read against: the sentence's own
+    date of that event when it gives one ("born after 1970" against "(born November 2, 1953)
+    ... Hellion (2014)"), and never the date of the other ("Knopfler died on 12 August 1949" is
+    not held by "was born on 12 August 1949")."""
+    if c.life is None:
+        return dates
+    if any(e.life == c.life for e in dates):
+        return [e for e in dates if e.life == c.life]
+    return [e for e in dates if e.life is None]
+
+
 def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:
     if e.span and not e.ongoing and c.year is not None and c.qualifier in ("exact", "before", "after"):
         # A span read as the years it covers: a point outside it is a conflict, a point inside
@@ -261,6 +273,8 @@ def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:
         # 1920 and 1925" may not be 1923); "before 1749" holds of "(1719–1748)". A "by" or
         # "since" claim is still held to the span's own end or start ("until 2015").
         lo, hi = e.span
+        if c.qualifier == "exact" and (c.life, c.year) in (("birth", lo), ("death", hi)) and e.year == c.year:
+            return True  # "born in 1953" against "Smith (1953 – 2010)"
         if e.month is not None:
             # An end with a month is a point too: "(November 28, 1967 – February 8, 2007)"
             # holds "born before 1968" and "died on February 8, 2007".
@@ -575,7 +589,7 @@ class FactJudge:
         supported_d: list[tuple[DateMention, DateMention]] = []
         # A sentence date that matches one claim date is that date, not a rival of the others
         # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
-        compared = [[(e, _dates_match(d, e)) for e in ev.dates] for d in claim.dates]
+        compared = [[(e, _dates_match(d, e)) for e in _same_event(d, ev.dates)] for d in claim.dates]
         answered = {id(e) for results in compared for e, ok in results if ok}
         for d, results in zip(claim.dates, compared, strict=True):
             match = next((e for e, ok in results if ok), None)
