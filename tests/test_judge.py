@@ -632,6 +632,26 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
             "supports",
         ),
         ("Deaths rose to 45.", "Deaths rose from 40 to 52 deaths.", "contradicts"),
+        # A claim about the whole is not answered by a part of it.
+        (
+            "The show had nine seasons.",
+            "The show ranked in the top 20 for nine of its ten seasons.",
+            "contradicts",
+        ),
+        (
+            "He wrote three novels.",
+            "He wrote 12 novels, of which three were adapted into films.",
+            "contradicts",
+        ),
+        ("He wrote 12 novels.", "He wrote 12 novels, of which three were adapted into films.", "supports"),
+        ("There were cases in 22 provinces.", "There were 422 cases in 22 of the 28 provinces.", "supports"),
+        # A range or change written once: "from 1.2 to 1.5 million" starts at 1.2 million.
+        ("The population was 1.2 million.", "The population grew from 1.2 to 1.5 million.", "supports"),
+        ("Unemployment was 4.1%.", "Unemployment rose from 4.1 to 4.5%.", "supports"),
+        ("Sales were $3 billion.", "Sales rose to $5 billion from $3.", "supports"),
+        # A small figure after a person is an age, not a count of them.
+        ("There were 17 victims.", "The youngest victim was 17.", "neutral"),
+        ("The number of cases was 84.", "84 cases were reported.", "supports"),
         # "Of which" speaks of the count before it.
         (
             "Republika Srpska had under 330 coronavirus cases.",

@@ -155,6 +155,10 @@ class Quantity:
     end: int
     head: str = ""  # the last word of the unit: "confirmed cases" counts cases, not "confirmed"
     upper: float | None = None  # a range's upper end ("between 10 and 20": value 10, upper 20)
+    # A part of a whole the sentence also gives ("two of the three reactors", "12 novels, of
+    # which three"): where the whole's figure starts, so a claim about the whole is not answered
+    # by the part.
+    whole_at: int | None = None
 
     def interval(self) -> tuple[float, float]:
         v = self.value
@@ -312,7 +316,17 @@ _OF_NAME_IS = re.compile(
 )
 
 
-def _unit_before(before: str) -> list[str]:
+# Nouns that a small bare figure after "is"/"was" counts or measures ("the death toll was 52",
+# "turnout was 61"); after any other singular noun such a figure is more often an age ("the
+# suspect was 23").
+_AGGREGATES = frozenset(
+    "toll turnout score price rate total tally count population attendance capacity budget cost "
+    "figure temperature margin majority deficit debt index level ranking rank average share "
+    "unemployment inflation growth tax fee fine salary wage record".split()
+)
+
+
+def _unit_before(before: str, age_like: bool = False) -> list[str]:
     """What a figure with nothing after it counts, when the text named it first: "a population
     of nearly 1.5 million", "a score of 57", "the death toll rose to 52" (qualifier words
     between are skipped)."""
@@ -335,6 +349,9 @@ def _unit_before(before: str) -> list[str]:
     noun = m and (m.group(1) or m.group(m.lastindex or 1))
     if not noun or noun in STOPWORDS or noun in _CONTAINERS or noun in MONTHS:
         return []
+    singular = not noun.lower().endswith("s")  # "the number of cases was 84" counts cases
+    if age_like and singular and re.search(r" (?:is|was)$", text) and lemma(noun.lower()) not in _AGGREGATES:
+        return []  # "the youngest victim was 17": an age, not 17 victims
     return [lemma(noun.lower())]
 
 
@@ -575,6 +592,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         value *= SCALES.get(scale, 1.0)
         before = text[max(0, m.start() - 25) : m.start()]
         wide = text[max(0, m.start() - 45) : m.start()]  # "the population of Eritrea is"
+        age_like = plain and not scale and value == int(value) and 0 < value < 120
         rating = RATING_RE.match(text, m.end())
         if m.group("pct"):
             unit = ["%"]
@@ -586,7 +604,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             unit = (
                 [*_unit(after), currency]
                 if currency
-                else _unit(after) or _unit_before(wide) or _unit_of(after)
+                else _unit(after) or _unit_before(wide, age_like) or _unit_of(after)
             )
             if not currency and unit and unit[0] in CURRENCY_WORDS and (unit[0] != "pound" or scale):
                 # "30 million pounds" is "£30 million"; a bare "200 pounds" may be a weight.
@@ -693,6 +711,18 @@ _SAME_COUNT_LINK = re.compile(
     r"[^.;:()]{0,40}\b(?:and|or|but|while|with|of\s+which|of\s+whom|among\s+them)\b[^.;:()]{0,40}",
     re.IGNORECASE,
 )
+# The two ends of a range or change written once for both: "from 1.2 to 1.5 million", "between
+# 4.1 and 4.5%", "from $3 to $5 billion".
+_RANGE_LINK = re.compile(r"\s*(?:to|and|-|–|—)\s*\$?", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"\b(?:from|between)\s+\$?$", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b|\d\s*(bn|mn|tn|k)\b", re.IGNORECASE)
+
+
+def _scale_of(text: str) -> float:
+    m = _SCALE_WORD.search(text)
+    return SCALES[(m.group(1) or m.group(2)).lower()] if m else 0.0
+
+
 # A part of a whole: "22 of the 28 provinces", "five out of nine members".
 _PART_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
 # A part of a named whole: "109 of Georgia's counties".
@@ -708,9 +738,23 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     for q in found:
         prev = out[-1] if out else None
         between = text[prev.end : q.start] if prev is not None else ""
-        if prev is not None and not prev.unit and q.unit and _PART_LINK.fullmatch(between):
+        tight = prev is not None and _RANGE_LINK.fullmatch(between) and _RANGE_LEAD.search(text[: prev.start])
+        if prev is not None and tight and not _scale_of(prev.text) and (scale := _scale_of(q.text)):
+            # "from 1.2 to 1.5 million": 1.2 million; "from 4.1 to 4.5%": 4.1%.
+            prev = out[-1] = replace(prev, value=prev.value * scale)
+        if (
+            prev is not None
+            and re.fullmatch(r"\s*from\s*\$?", between)
+            and re.search(r"\bto\s+\$?$", text[: prev.start])
+            and not _scale_of(q.text)
+            and (scale := _scale_of(prev.text))
+        ):
+            q = replace(q, value=q.value * scale)  # "rose to 5 billion from 3": 3 billion
+        if prev is not None and tight and q.unit and (not prev.unit or measure(prev) != measure(q)):
+            out[-1] = replace(prev, unit=q.unit, head=q.head)
+        elif prev is not None and not prev.unit and q.unit and _PART_LINK.fullmatch(between):
             if measure(q) == "count":  # "22 of the 28 provinces": 22 provinces
-                out[-1] = replace(prev, unit=q.unit, head=q.head)
+                out[-1] = replace(prev, unit=q.unit, head=q.head, whole_at=q.start)
         elif prev is not None and bool(prev.unit) != bool(q.unit) and _CHANGE_LINK.fullmatch(between):
             named, bare = (prev, q) if prev.unit else (q, prev)
             if measure(named) == "count":
@@ -728,7 +772,8 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
             unit = prev.unit - {"death", "recovery"}
             if unit:
                 head = prev.head if prev.head in unit else sorted(unit)[0]
-                q = replace(q, unit=unit, head=head)
+                part = re.search(r"\b(?:of\s+wh(?:ich|om)|among\s+them)\b", between, re.IGNORECASE)
+                q = replace(q, unit=unit, head=head, whole_at=prev.start if part else None)
         out.append(q)
     return out
 
