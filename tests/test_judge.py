@@ -649,6 +649,10 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
         ("The population was 1.2 million.", "The population grew from 1.2 to 1.5 million.", "supports"),
         ("Unemployment was 4.1%.", "Unemployment rose from 4.1 to 4.5%.", "supports"),
         ("Sales were $3 billion.", "Sales rose to $5 billion from $3.", "supports"),
+        # The present tense speaks of a change's new value, the past may speak of its old one.
+        ("Unemployment is 5.1%.", "Unemployment fell to 4.2% from 5.1%.", "contradicts"),
+        ("Unemployment is 4.2%.", "Unemployment fell to 4.2% from 5.1%.", "supports"),
+        ("Unemployment was 5.1%.", "Unemployment fell to 4.2% from 5.1%.", "supports"),
         # A small figure after a person is an age, not a count of them.
         ("There were 17 victims.", "The youngest victim was 17.", "neutral"),
         ("The number of cases was 84.", "84 cases were reported.", "supports"),

@@ -422,6 +422,9 @@ def _opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, 
 
 
 _QUALIFIER = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.split())
+# A claim in the present tense speaks of the current value, not the old one of a change:
+# "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
+_NOW = re.compile(r"\b(?:is|are|has|have|stands|remains|now)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Verbs of having or making a whole: "the plant has two reactors", "the show had nine seasons".
 _TOTAL_BEFORE = re.compile(
     r"\b(?:has|have|had|having|comprises?|comprising|consists?\s+of|contains?|containing|totals?|"
@@ -565,7 +568,9 @@ class FactJudge:
             return old_value(ev.text, e) and not any(_dates_match(c, d) for c in claim.dates for d in dated)
 
         same_units = [
-            [e for e in same if not old_of_another_time(e)] or same if new_value(claim.text, q) else same
+            [e for e in same if not old_of_another_time(e)] or same
+            if new_value(claim.text, q) or (not claim.dates and _NOW.search(claim.text, 0, q.start))
+            else same
             for q, same in zip(claim.quantities, same_units, strict=True)
         ]
         # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
