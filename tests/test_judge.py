@@ -645,6 +645,22 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
         ),
         ("He wrote 12 novels.", "He wrote 12 novels, of which three were adapted into films.", "supports"),
         ("There were cases in 22 provinces.", "There were 422 cases in 22 of the 28 provinces.", "supports"),
+        # A part named by what sets it apart answers a claim about it; one of another event does not.
+        (
+            "The crash killed 40 passengers.",
+            "The crash killed 52 people, of whom 40 were passengers.",
+            "supports",
+        ),
+        (
+            "Jury selection took 3 days.",
+            "The trial lasted 12 days, of which 3 were spent on jury selection.",
+            "supports",
+        ),
+        (
+            "The tax section runs to 40 pages.",
+            "The book has 300 pages, of which 40 deal with tax.",
+            "supports",
+        ),
         # A range or change written once: "from 1.2 to 1.5 million" starts at 1.2 million.
         ("The population was 1.2 million.", "The population grew from 1.2 to 1.5 million.", "supports"),
         ("Unemployment was 4.1%.", "Unemployment rose from 4.1 to 4.5%.", "supports"),

@@ -723,6 +723,7 @@ def _scale_of(text: str) -> float:
     return SCALES[(m.group(1) or m.group(2)).lower()] if m else 0.0
 
 
+_PART_OF_WHICH = re.compile(r"\b(?:of\s+wh(?:ich|om)|among\s+them)\b", re.IGNORECASE)
 # A part of a whole: "22 of the 28 provinces", "five out of nine members".
 _PART_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
 # A part of a named whole: "109 of Georgia's counties".
@@ -761,19 +762,22 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
                 bare = replace(bare, unit=named.unit, head=named.head)
                 q, out[-1] = (bare, prev) if bare.start == q.start else (q, bare)
         elif (
-            not q.unit
-            and prev is not None
+            prev is not None
             and prev.unit
             and measure(prev) == "count"
-            and prev.unit.isdisjoint(MEASURES)
             and _SAME_COUNT_LINK.fullmatch(between)
+            and (_PART_OF_WHICH.search(between) or (not q.unit and prev.unit.isdisjoint(MEASURES)))
         ):
-            # What befell the first ("killed 23") is not said of the second ("displaced 8,000").
-            unit = prev.unit - {"death", "recovery"}
+            # A part ("300 pages, of which 40 deal with tax", "12 days, of which 3 were spent")
+            # counts what its whole counts, whatever word follows it. What befell the first
+            # ("killed 23") is not said of the second ("displaced 8,000").
+            whole_at = prev.start if _PART_OF_WHICH.search(between) else None
+            # (What befell the whole befell its part: "killed 52, of whom 40 were passengers".)
+            # A part keeps what it says of itself ("of which 117 have died": deaths too).
+            unit = prev.unit | q.unit if whole_at is not None else prev.unit - {"death", "recovery"}
             if unit:
                 head = prev.head if prev.head in unit else sorted(unit)[0]
-                part = re.search(r"\b(?:of\s+wh(?:ich|om)|among\s+them)\b", between, re.IGNORECASE)
-                q = replace(q, unit=unit, head=head, whole_at=prev.start if part else None)
+                q = replace(q, unit=unit, head=head, whole_at=whole_at)
         out.append(q)
     return out
 

@@ -448,6 +448,26 @@ def _of_the_whole(claim_text: str, q: Quantity, ev_text: str, same: list[Quantit
     return any(_window(ev_text, at, 1) == verb for at in wholes)
 
 
+def _about_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
+    """Does the claim name what sets the part apart? "Killed 40 passengers" and "jury selection
+    took 3 days" are about "of whom 40 were passengers" and "of which 3 were spent on jury
+    selection"; the unit the two share does not count."""
+    clause = re.split(r"[,.;:()]", ev_text[part.end : part.end + 80], maxsplit=1)[0]
+    said = {lemma(t.lower()) for t in TOKEN_RE.findall(clause) if t[0].isalpha()}
+    named = {lemma(t.lower()) for t in TOKEN_RE.findall(claim_text) if t[0].isalpha()}
+    return bool((said & named) - part.unit - STOPWORDS - _QUALIFIER)
+
+
+def _other_event(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
+    """Is a part of another event than the claim's? "Killed 52 people, of whom 40 were
+    passengers" does not answer "injured 40 people": the whole follows "killed", the claim's
+    figure "injured"."""
+    assert part.whole_at is not None
+    verb, whole_verb = _window(claim_text, q.start, 1), _window(ev_text, part.whole_at, 1)
+    content = [w for w in (*verb, *whole_verb) if w not in STOPWORDS and w not in _QUALIFIER]
+    return len(content) == 2 and lemma(content[0]) != lemma(content[1])
+
+
 def _window(text: str, start: int, before: int = 6) -> list[str]:
     """The lower-case words just before a figure ("unemployment rate fell to"), not reaching
     back past another figure ("51 wins and 65 losses": nothing is said before 65)."""
@@ -589,8 +609,15 @@ class FactJudge:
                     )
                     return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
                 continue
-            if any(e.whole_at is not None for e in same) and _of_the_whole(claim.text, q, ev.text, same):
-                same = [e for e in same if e.whole_at is None]
+            if any(e.whole_at is not None for e in same):
+                whole = _of_the_whole(claim.text, q, ev.text, same)
+                same = [
+                    e
+                    for e in same
+                    if e.whole_at is None
+                    or _about_part(claim.text, q, ev.text, e)
+                    or not (whole or _other_event(claim.text, q, ev.text, e))
+                ]
                 if not same:
                     continue
             # "15 compilation albums" answers "16 compilation albums", not "6 live albums".
