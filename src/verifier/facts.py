@@ -6,8 +6,9 @@ Number words go through text2num and lemmas through simplemma; what is left is
 the small amount of English-specific glue (qualifier words, month names) that no
 kept library exposes as data.
 
-Dates are read in :mod:`verifier.dates`; the word lists both read with (stopwords,
-months, lemmas, units, currencies) are in :mod:`verifier.lexicon`.
+Dates are read in :mod:`verifier.dates` and named entities in :mod:`verifier.entities`; the
+word lists they read with (stopwords, months, lemmas, units, currencies) are in
+:mod:`verifier.lexicon`.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-import simplemma
 from text_to_num import text2num
 
 from verifier.dates import DateMention, _is_year, extract_dates
+from verifier.entities import ALIASES, _is_proper, extract_entities
+from verifier.entities import entity_present as entity_present
 from verifier.lexicon import (
     _ORDINAL_WORDS,
     CURRENCY_RE,
@@ -32,28 +34,11 @@ from verifier.lexicon import (
     SCALES,
     STOPWORDS,
     TOKEN_RE,
-    WEEKDAYS,
     _ranks,
     lemma,
 )
 from verifier.negation import NEGATION_CUES, negation_cues, negation_spans, title_case
 
-# Spelling variants of the same entity that plain token matching cannot see.
-ALIASES = {
-    "us": "united states",
-    "usa": "united states",
-    "america": "united states",
-    "american": "united states",
-    "americans": "united states",
-    "uk": "united kingdom",
-    "britain": "united kingdom",
-    "british": "united kingdom",
-    "un": "united nations",
-    "eu": "european union",
-    "isis": "isil",
-    "daesh": "isil",
-    "islamic state": "isil",
-}
 APPROX = (
     "approximately",
     "about",
@@ -139,9 +124,6 @@ _NOT_CONTENT = frozenset(
     | {"th", "st", "nd", "rd", "century", "centuries"}  # "the 19th century" is a date
     | {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
     | {"dozen"}  # figures: "less than half the vote" is compared with "52.4%", not its words
-)
-ENTITY_RE = re.compile(
-    r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:of|the|al|de|del|la|van|von|and)\s+)?(?:[A-Z][\w’'.-]*[\w.]|[A-Z]))*"
 )
 
 
@@ -788,57 +770,6 @@ def measure(q: Quantity) -> str:
     return special[0] if special else "count"
 
 
-def _norm_entity(name: str) -> str:
-    low = re.sub(r"[’']s\b", "", name.lower())  # "Solvex's" names Solvex, not "Solvexs"
-    low = re.sub(r"[.’']", "", low).strip()
-    low = re.sub(r"^the\s+", "", low)
-    return ALIASES.get(low, low)
-
-
-def _is_proper(word: str) -> bool:
-    """A name rather than a capitalised ordinary word ("Iraq", "NATO", "Alawi"; not "Global")."""
-    bare = word.strip(".’'").replace("’", "'")
-    if bare.endswith("'s"):
-        bare = bare[:-2]
-    if not bare:
-        return False
-    letters = bare.replace(".", "").replace("-", "")
-    if len(letters) >= 2 and letters.isupper():
-        return True  # an acronym: U.S., NATO, ISIL
-    if not bare[:1].isupper():
-        return False
-    low = bare.lower()
-    if not simplemma.is_known(low, lang="en"):
-        return True  # not a dictionary word: a name
-    # simplemma keeps the capital on the lemma of a proper noun ("Iraq", "Britain").
-    return simplemma.lemmatize(low, lang="en")[:1].isupper()
-
-
-def extract_entities(text: str) -> frozenset[str]:
-    """Normalised names of places, organisations and people.
-
-    Only the proper words of a capitalised run count ("Global Coalition against ISIL" names
-    ISIL), so a capital at the start of a sentence or in a headline is not taken for a name
-    that every piece of evidence would then have to repeat.
-    """
-    found = set()
-    for m in ENTITY_RE.finditer(text):
-        # "U.S.-led", "Iraq-based": the entity is the capitalised part before the hyphen.
-        words = [re.sub(r"-[a-z]+$", "", w) for w in m.group().split()]
-        name = " ".join(words)
-        if _norm_entity(name) in ALIASES.values():
-            found.add(_norm_entity(name))
-            continue
-        proper = [
-            w
-            for w in words
-            if _is_proper(w) and w.lower().rstrip(".") not in MONTHS and w.lower().rstrip(".") not in WEEKDAYS
-        ]
-        if proper and len(" ".join(proper)) > 1:
-            found.add(_norm_entity(" ".join(proper)))
-    return frozenset(found)
-
-
 @lru_cache(maxsize=8192)
 def extract(text: str) -> Facts:
     dates = extract_dates(text)
@@ -867,35 +798,3 @@ def extract(text: str) -> Facts:
         and not part.lower().replace("’", "'").endswith("n't")  # "didn't": the negation, not a word
     )
     return Facts(text, lemmas, content, entities, quantities, dates, negation_cues(text))
-
-
-def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
-    """Is ``entity`` (normalised) mentioned in the evidence (or its title ``extra``)?"""
-    if entity in facts.entities:
-        return True
-    haystack = " " + re.sub(r"[.’']", "", (facts.text + " " + extra).lower()) + " "
-    haystack = re.sub(r"[^\w]+", " ", haystack)
-    for variant in {entity} | {k for k, v in ALIASES.items() if v == entity}:
-        tokens = variant.split()
-        if f" {' '.join(tokens)} " in haystack:
-            return True
-        # A middle name or initial between: "Trevor Michael Moran" mentions Trevor Moran.
-        if len(tokens) == 2 and re.search(
-            rf" {re.escape(tokens[0])} (?:\w+ ){{1,2}}{re.escape(tokens[1])} ", haystack
-        ):
-            return True
-        # Demonyms and possessives: "Iraqi" mentions Iraq, "Syria's" mentions Syria.
-        if (
-            len(tokens) == 1
-            and len(variant) >= 4
-            and re.search(rf" {re.escape(variant)}\w{{0,3}} ", haystack)
-        ):
-            return True
-    for ent in facts.entities:
-        if (
-            len(entity) >= 4
-            and (ent.startswith(entity) or entity.startswith(ent))
-            and min(len(ent), len(entity)) >= 4
-        ):
-            return True
-    return False

@@ -347,7 +347,8 @@ SUBJECT_SWAP = 6
 def replaced_entity(claim_facts: Any, sentence: str) -> bool:
     """Does the sentence put another named entity where the claim names one ("Iraq" where
     the claim says "Syria")? Aligned word by word; an entity merely left out does not count."""
-    from verifier.facts import _norm_entity, entity_present, extract
+    from verifier.entities import _norm_entity
+    from verifier.facts import entity_present, extract
 
     _, spans, a, b = _alignment(claim_facts.text, sentence)
     ev = extract(sentence)

@@ -1,0 +1,123 @@
+"""Named entities in a sentence: the names of places, organisations and people, normalised
+(aliases such as "US" and "America" read as one), and whether a name is mentioned in a piece of
+evidence.
+
+Separate from :mod:`verifier.facts` to keep each module small. facts.py imports from here
+(:func:`extract_entities` for :func:`verifier.facts.extract`, and :func:`_is_proper` so that names
+are not counted as content words) and re-exports what other modules import from it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import simplemma
+
+from verifier.lexicon import MONTHS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from verifier.facts import Facts
+
+# Spelling variants of the same entity that plain token matching cannot see.
+ALIASES = {
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "american": "united states",
+    "americans": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "british": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+    "isis": "isil",
+    "daesh": "isil",
+    "islamic state": "isil",
+}
+ENTITY_RE = re.compile(
+    r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:of|the|al|de|del|la|van|von|and)\s+)?(?:[A-Z][\w’'.-]*[\w.]|[A-Z]))*"
+)
+
+
+def _norm_entity(name: str) -> str:
+    low = re.sub(r"[’']s\b", "", name.lower())  # "Solvex's" names Solvex, not "Solvexs"
+    low = re.sub(r"[.’']", "", low).strip()
+    low = re.sub(r"^the\s+", "", low)
+    return ALIASES.get(low, low)
+
+
+def _is_proper(word: str) -> bool:
+    """A name rather than a capitalised ordinary word ("Iraq", "NATO", "Alawi"; not "Global")."""
+    bare = word.strip(".’'").replace("’", "'")
+    if bare.endswith("'s"):
+        bare = bare[:-2]
+    if not bare:
+        return False
+    letters = bare.replace(".", "").replace("-", "")
+    if len(letters) >= 2 and letters.isupper():
+        return True  # an acronym: U.S., NATO, ISIL
+    if not bare[:1].isupper():
+        return False
+    low = bare.lower()
+    if not simplemma.is_known(low, lang="en"):
+        return True  # not a dictionary word: a name
+    # simplemma keeps the capital on the lemma of a proper noun ("Iraq", "Britain").
+    return simplemma.lemmatize(low, lang="en")[:1].isupper()
+
+
+def extract_entities(text: str) -> frozenset[str]:
+    """Normalised names of places, organisations and people.
+
+    Only the proper words of a capitalised run count ("Global Coalition against ISIL" names
+    ISIL), so a capital at the start of a sentence or in a headline is not taken for a name
+    that every piece of evidence would then have to repeat.
+    """
+    found = set()
+    for m in ENTITY_RE.finditer(text):
+        # "U.S.-led", "Iraq-based": the entity is the capitalised part before the hyphen.
+        words = [re.sub(r"-[a-z]+$", "", w) for w in m.group().split()]
+        name = " ".join(words)
+        if _norm_entity(name) in ALIASES.values():
+            found.add(_norm_entity(name))
+            continue
+        proper = [
+            w
+            for w in words
+            if _is_proper(w) and w.lower().rstrip(".") not in MONTHS and w.lower().rstrip(".") not in WEEKDAYS
+        ]
+        if proper and len(" ".join(proper)) > 1:
+            found.add(_norm_entity(" ".join(proper)))
+    return frozenset(found)
+
+
+def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
+    """Is ``entity`` (normalised) mentioned in the evidence (or its title ``extra``)?"""
+    if entity in facts.entities:
+        return True
+    haystack = " " + re.sub(r"[.’']", "", (facts.text + " " + extra).lower()) + " "
+    haystack = re.sub(r"[^\w]+", " ", haystack)
+    for variant in {entity} | {k for k, v in ALIASES.items() if v == entity}:
+        tokens = variant.split()
+        if f" {' '.join(tokens)} " in haystack:
+            return True
+        # A middle name or initial between: "Trevor Michael Moran" mentions Trevor Moran.
+        if len(tokens) == 2 and re.search(
+            rf" {re.escape(tokens[0])} (?:\w+ ){{1,2}}{re.escape(tokens[1])} ", haystack
+        ):
+            return True
+        # Demonyms and possessives: "Iraqi" mentions Iraq, "Syria's" mentions Syria.
+        if (
+            len(tokens) == 1
+            and len(variant) >= 4
+            and re.search(rf" {re.escape(variant)}\w{{0,3}} ", haystack)
+        ):
+            return True
+    for ent in facts.entities:
+        if (
+            len(entity) >= 4
+            and (ent.startswith(entity) or entity.startswith(ent))
+            and min(len(ent), len(entity)) >= 4
+        ):
+            return True
+    return False
