@@ -665,6 +665,14 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
         ("The population was 1.2 million.", "The population grew from 1.2 to 1.5 million.", "supports"),
         ("Unemployment was 4.1%.", "Unemployment rose from 4.1 to 4.5%.", "supports"),
         ("Sales were $3 billion.", "Sales rose to $5 billion from $3.", "supports"),
+        # Equal figures tied to two different dates are two moments, not a confirmation.
+        ("There were 84 cases in 2019.", "Cases rose to 84 in 2020 from 40 in 2019.", "neutral"),
+        ("There were 84 cases in 2020.", "Cases rose to 84 in 2020 from 40 in 2019.", "supports"),
+        (
+            "Japan reached the second round in 2010.",
+            "Japan reached the second round in 2002 & 2010.",
+            "supports",
+        ),
         # The present tense speaks of a change's new value, the past may speak of its old one.
         ("Unemployment is 5.1%.", "Unemployment fell to 4.2% from 5.1%.", "contradicts"),
         ("Unemployment is 4.2%.", "Unemployment fell to 4.2% from 5.1%.", "supports"),

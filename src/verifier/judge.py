@@ -448,6 +448,31 @@ def _of_the_whole(claim_text: str, q: Quantity, ev_text: str, same: list[Quantit
     return any(_window(ev_text, at, 1) == verb for at in wholes)
 
 
+def _date_of(facts: Facts, q: Quantity) -> DateMention | None:
+    """The date written right after a figure, in its clause ("84 cases in 2019")."""
+    for d in facts.dates:
+        if 0 <= d.start - q.end <= 25 and not re.search(r"[\d;.,]", facts.text[q.end : d.start]):
+            return d
+    return None
+
+
+def _dated_apart(claim: Facts, q: Quantity, ev: Facts, e: Quantity) -> bool:
+    """Are the claim's figure and the sentence's equal figure each tied to another date? Then
+    they are readings of two moments, and the equal value confirms nothing."""
+    c, d = _date_of(claim, q), _date_of(ev, e)
+    if c is None or d is None or _dates_match(c, d) is not False:
+        return False
+    # "second round advancements in 2002 & 2010": any date of the list may be the claim's.
+    listed = [
+        g
+        for g in ev.dates
+        if 0 <= g.start - e.end <= 40
+        and not re.search(r"[;.]", ev.text[e.end : g.start])
+        and not any(e.end <= o.start < g.start for o in ev.quantities)
+    ]
+    return not any(_dates_match(c, g) for g in listed)
+
+
 def _about_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
     """Does the claim name what sets the part apart? "Killed 40 passengers" and "jury selection
     took 3 days" are about "of whom 40 were passengers" and "of which 3 were spent on jury
@@ -629,6 +654,8 @@ class FactJudge:
             rivals = [e for e in same if id(e) not in taken or _compatible(q, e)]
             closest = min(rivals, key=lambda e: _distance(q, e), default=None)
             match = closest if closest is not None and _compatible(q, closest) else None
+            if match is not None and _dated_apart(claim, q, ev, match):
+                continue  # "84 cases in 2019" against "rose to 84 in 2020 from 40 in 2019"
             if match is not None:
                 supported_q.append((q, match))
                 continue
