@@ -260,7 +260,7 @@ def extract_dates(text: str) -> list[DateMention]:
         if _is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
             qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
             dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
-    dates = _year_spans(text, dates)
+    dates = _date_spans(text, _year_spans(text, dates))
     dates = [_with_life_event(text, d) for d in dates]
     dates = [
         replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
@@ -332,7 +332,7 @@ def _year_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
         else:
             ends.append(replace(last, qualifier="by", span=span, text=words))
         dates = [d for d in dates if d is not first and d is not last] + ends
-    return _date_spans(text, sorted(dates, key=lambda d: d.start))
+    return sorted(dates, key=lambda d: d.start)
 
 
 # Between the two ends of a span of full dates: "from March 2006 to June 2012", "between 5 May
@@ -340,6 +340,8 @@ def _year_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
 _SPAN_SEP = re.compile(r"\s*(?:[-–—]|to|until|till|through)\s*", re.IGNORECASE)
 _SPAN_AND = re.compile(r"\s*and\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+# What opens a span, and is quoted with it: "from March 2006 to June 2012".
+_SPAN_LEAD = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date moved is a change, not a span: "postponed from May 2020 to June 2021".
 _MOVED = re.compile(
     r"\b(?:postponed|moved|delayed|rescheduled|pushed\s+back|brought\s+forward|changed|shifted)\b[^.;]{0,30}$",
@@ -365,7 +367,7 @@ def _date_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
         lo, hi = first.year if first.year is not None else last.year, last.year
         if lo > hi:
             continue
-        lead = re.search(r"\b(?:from|between)\s+(?:the\s+)?$", text[: first.start], re.IGNORECASE)
+        lead = _SPAN_LEAD.search(text, 0, first.start)
         words = text[lead.start() if lead else first.start : last.end]
         out[i] = replace(first, qualifier="since", span=(lo, hi), text=words)
         out[i + 1] = replace(last, qualifier="by", span=(lo, hi), text=words)

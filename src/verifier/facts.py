@@ -78,7 +78,7 @@ AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
 QUALIFIER_PHRASES = tuple(
     sorted(APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST, key=len, reverse=True)
 )
-_QUALIFIER_WORDS = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.split())
+QUALIFIER_WORDS = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.split())
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -115,7 +115,7 @@ WORDNUM_RE = re.compile(
 )
 # Words that qualify or spell a number; coverage of the claim's meaning ignores them.
 _NOT_CONTENT = frozenset(
-    _QUALIFIER_WORDS
+    QUALIFIER_WORDS
     | set(_NUMBER_WORDS)
     | set(SCALES)
     | set(MONTHS)
@@ -410,7 +410,7 @@ def _names_it(text: str, start: int) -> bool:
     if not m or (m.group(1) in ("", ".", "!", "?") and m.start(2) - m.start() <= 2):
         return False
     word = m.group(2).lower()
-    return word not in STOPWORDS and word not in _QUALIFIER_WORDS and word not in MONTHS
+    return word not in STOPWORDS and word not in QUALIFIER_WORDS and word not in MONTHS
 
 
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
@@ -719,44 +719,46 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     52 from 40": both are the toll; "from 40 to 52 deaths")."""
     out: list[Quantity] = []
     for q in found:
-        prev = out[-1] if out else None
-        between = text[prev.end : q.start] if prev is not None else ""
-        tight = prev is not None and _RANGE_LINK.fullmatch(between) and _RANGE_LEAD.search(text[: prev.start])
-        if prev is not None and tight and not _scale_of(prev.text) and (scale := _scale_of(q.text)):
+        if not out:
+            out.append(q)
+            continue
+        prev = out[-1]
+        between = text[prev.end : q.start]
+        tight = _RANGE_LINK.fullmatch(between) and _RANGE_LEAD.search(text[: prev.start])
+        if tight and not _scale_of(prev.text) and (scale := _scale_of(q.text)):
             # "from 1.2 to 1.5 million": 1.2 million; "from 4.1 to 4.5%": 4.1%.
             prev = out[-1] = replace(prev, value=prev.value * scale)
         if (
-            prev is not None
-            and re.fullmatch(r"\s*from\s*\$?", between)
+            re.fullmatch(r"\s*from\s*\$?", between)
             and re.search(r"\bto\s+\$?$", text[: prev.start])
             and not _scale_of(q.text)
             and (scale := _scale_of(prev.text))
         ):
             q = replace(q, value=q.value * scale)  # "rose to 5 billion from 3": 3 billion
-        if prev is not None and tight and q.unit and (not prev.unit or measure(prev) != measure(q)):
+        part_of_which = _PART_OF_WHICH.search(between)
+        if tight and q.unit and (not prev.unit or measure(prev) != measure(q)):
             out[-1] = replace(prev, unit=q.unit, head=q.head)
-        elif prev is not None and not prev.unit and q.unit and _PART_LINK.fullmatch(between):
+        elif not prev.unit and q.unit and _PART_LINK.fullmatch(between):
             if measure(q) == "count":  # "22 of the 28 provinces": 22 provinces
                 out[-1] = replace(prev, unit=q.unit, head=q.head, whole_at=q.start)
-        elif prev is not None and bool(prev.unit) != bool(q.unit) and _CHANGE_LINK.fullmatch(between):
+        elif bool(prev.unit) != bool(q.unit) and _CHANGE_LINK.fullmatch(between):
             named, bare = (prev, q) if prev.unit else (q, prev)
             if measure(named) == "count":
                 bare = replace(bare, unit=named.unit, head=named.head)
                 q, out[-1] = (bare, prev) if bare.start == q.start else (q, bare)
         elif (
-            prev is not None
-            and prev.unit
+            prev.unit
             and measure(prev) == "count"
             and _SAME_COUNT_LINK.fullmatch(between)
-            and (_PART_OF_WHICH.search(between) or (not q.unit and prev.unit.isdisjoint(MEASURES)))
+            and (part_of_which or (not q.unit and prev.unit.isdisjoint(MEASURES)))
         ):
             # A part ("300 pages, of which 40 deal with tax", "12 days, of which 3 were spent")
-            # counts what its whole counts, whatever word follows it. What befell the first
+            # counts what its whole counts, whatever word follows it, and keeps what it says of
+            # itself ("of which 117 have died": deaths too); what befell the whole befell it
+            # ("killed 52, of whom 40 were passengers"). Otherwise what befell the first
             # ("killed 23") is not said of the second ("displaced 8,000").
-            whole_at = prev.start if _PART_OF_WHICH.search(between) else None
-            # (What befell the whole befell its part: "killed 52, of whom 40 were passengers".)
-            # A part keeps what it says of itself ("of which 117 have died": deaths too).
-            unit = prev.unit | q.unit if whole_at is not None else prev.unit - {"death", "recovery"}
+            whole_at = prev.start if part_of_which else None
+            unit = prev.unit | q.unit if part_of_which else prev.unit - {"death", "recovery"}
             if unit:
                 head = prev.head if prev.head in unit else sorted(unit)[0]
                 q = replace(q, unit=unit, head=head, whole_at=whole_at)

@@ -21,6 +21,7 @@ from verifier.facts import (
     MEASURES,
     ORDINAL,
     QUALIFIER_PHRASES,
+    QUALIFIER_WORDS,
     STOPWORDS,
     TOKEN_RE,
     DateMention,
@@ -421,7 +422,6 @@ def _opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, 
     return None
 
 
-_QUALIFIER = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.split())
 # A claim in the present tense speaks of the current value, not the old one of a change:
 # "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
 _NOW = re.compile(r"\b(?:is|are|has|have|stands|remains|now)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -433,6 +433,11 @@ _TOTAL_BEFORE = re.compile(
 )
 
 
+def _says_something(word: str) -> bool:
+    """A word before a figure that can tell what the figure is of: not "of", "in", "than"."""
+    return word not in STOPWORDS and word not in QUALIFIER_WORDS
+
+
 def _of_the_whole(claim_text: str, q: Quantity, ev_text: str, same: list[Quantity]) -> bool:
     """Does the claim's figure speak of a whole the sentence gives a part of? It does when it
     follows a verb of having ("the plant has two reactors" is not answered by "two of the three
@@ -442,7 +447,7 @@ def _of_the_whole(claim_text: str, q: Quantity, ev_text: str, same: list[Quantit
     if _TOTAL_BEFORE.search(before):
         return True
     verb = _window(claim_text, q.start, 1)
-    if not verb or verb[0] in STOPWORDS or verb[0] in _QUALIFIER:
+    if not verb or not _says_something(verb[0]):
         return False  # "in 26 of the 28 provinces": "of" says nothing of the whole
     wholes = {e.whole_at for e in same if e.whole_at is not None}
     return any(_window(ev_text, at, 1) == verb for at in wholes)
@@ -480,7 +485,7 @@ def _about_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> b
     clause = re.split(r"[,.;:()]", ev_text[part.end : part.end + 80], maxsplit=1)[0]
     said = {lemma(t.lower()) for t in TOKEN_RE.findall(clause) if t[0].isalpha()}
     named = {lemma(t.lower()) for t in TOKEN_RE.findall(claim_text) if t[0].isalpha()}
-    return bool((said & named) - part.unit - STOPWORDS - _QUALIFIER)
+    return bool((said & named) - part.unit - STOPWORDS - QUALIFIER_WORDS)
 
 
 def _other_event(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
@@ -489,7 +494,7 @@ def _other_event(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> 
     figure "injured"."""
     assert part.whole_at is not None
     verb, whole_verb = _window(claim_text, q.start, 1), _window(ev_text, part.whole_at, 1)
-    content = [w for w in (*verb, *whole_verb) if w not in STOPWORDS and w not in _QUALIFIER]
+    content = [w for w in (*verb, *whole_verb) if _says_something(w)]
     return len(content) == 2 and lemma(content[0]) != lemma(content[1])
 
 
