@@ -454,7 +454,7 @@ def test_comparative_quantities(claim: str, expected: str) -> None:
 
 
 def test_capitalised_ordinary_words_are_not_names() -> None:
-    from verifier.facts import extract_entities
+    from verifier.entities import extract_entities
 
     assert extract_entities("Global warming is real") == frozenset()
     assert extract_entities("Without rain, the Reef dies") == frozenset()

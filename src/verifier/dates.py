@@ -1,9 +1,10 @@
 """Dates in a sentence: full and numeric dates, bare years, decades, centuries and spans of
 years, each with the bound the words before it put on it ("before 1967", "since 2017").
 
-Separate from :mod:`verifier.facts` to keep each module small. facts.py imports from here
-(:func:`extract_dates` for :func:`verifier.facts.extract`, and :func:`_is_year` so that its figure
-reader leaves years alone); both take their word lists from :mod:`verifier.lexicon`.
+Separate from :mod:`verifier.facts` to keep each module small. facts.py imports
+:func:`extract_dates` from here for :func:`verifier.facts.extract`, and :mod:`verifier.quantities`
+imports :func:`is_year` so that its figure reader leaves years alone; both this module and the
+figure readers take their word lists from :mod:`verifier.lexicon`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from verifier.lexicon import (
     SCALES,
     STOPWORDS,
     TOKEN_RE,
-    _ranks,
     lemma,
+    ranks,
 )
 from verifier.negation import NOT_UNTIL_BEFORE
 
@@ -100,7 +101,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|till|during|before|after|circ
 _ERAS = frozenset({"BC", "AD", "CE", "BCE"})
 
 
-def _is_year(value: float, num: str, after: str, before: str = "") -> bool:
+def is_year(value: float, num: str, after: str, before: str = "") -> bool:
     if re.search(r"[,.\s]", num) or not 1500 <= value <= 2100:
         return False
     if CURRENCY_RE.search(before):
@@ -115,7 +116,7 @@ def _is_year(value: float, num: str, after: str, before: str = "") -> bool:
         or not nxt[0][0].isalpha()
         or nxt[0][0].isupper()
         or nxt[0].lower() in STOPWORDS
-        or _ranks(nxt[0].lower())
+        or ranks(nxt[0].lower())
         or _names_a_year(nxt[0].lower().rstrip(".,"))
     )
 
@@ -257,7 +258,7 @@ def extract_dates(text: str) -> list[DateMention]:
     for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        if _is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
+        if is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
             qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
             dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
     dates = _date_spans(text, _year_spans(text, dates))

@@ -3,8 +3,8 @@
 evidence.
 
 Separate from :mod:`verifier.facts` to keep each module small. facts.py imports from here
-(:func:`extract_entities` for :func:`verifier.facts.extract`, and :func:`_is_proper` so that names
-are not counted as content words) and re-exports what other modules import from it.
+(:func:`extract_entities` for :func:`verifier.facts.extract`, and :func:`is_proper` so that names
+are not counted as content words); the judge imports :func:`entity_present` from here.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _norm_entity(name: str) -> str:
     return ALIASES.get(low, low)
 
 
-def _is_proper(word: str) -> bool:
+def is_proper(word: str) -> bool:
     """A name rather than a capitalised ordinary word ("Iraq", "NATO", "Alawi"; not "Global")."""
     bare = word.strip(".’'").replace("’", "'")
     if bare.endswith("'s"):
@@ -84,7 +84,7 @@ def extract_entities(text: str) -> frozenset[str]:
         proper = [
             w
             for w in words
-            if _is_proper(w) and w.lower().rstrip(".") not in MONTHS and w.lower().rstrip(".") not in WEEKDAYS
+            if is_proper(w) and w.lower().rstrip(".") not in MONTHS and w.lower().rstrip(".") not in WEEKDAYS
         ]
         if proper and len(" ".join(proper)) > 1:
             found.add(_norm_entity(" ".join(proper)))

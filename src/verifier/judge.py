@@ -16,25 +16,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Protocol
 
-from verifier.facts import (
-    CURRENCY_WORDS,
-    MEASURES,
-    ORDINAL,
-    QUALIFIER_PHRASES,
-    QUALIFIER_WORDS,
-    STOPWORDS,
-    TOKEN_RE,
-    DateMention,
-    Facts,
-    Quantity,
-    entity_present,
-    extract,
-    is_count_synonym,
-    is_currency,
-    lemma,
-    measure,
-    same_count_noun,
-)
+from verifier.dates import DateMention
+from verifier.entities import entity_present
+from verifier.facts import Facts, extract
+from verifier.lexicon import CURRENCY_WORDS, MEASURES, STOPWORDS, TOKEN_RE, lemma
+from verifier.quantities import ORDINAL, Quantity, measure
 from verifier.scope import (
     governed,
     negation_in_scope,
@@ -45,6 +31,7 @@ from verifier.scope import (
     zero_in_scope,
 )
 from verifier.types import Evidence, Stance
+from verifier.units import QUALIFIER_PHRASES, QUALIFIER_WORDS, is_count_synonym, is_currency, same_count_noun
 
 # Share of the claim's content words an evidence sentence must repeat to count as
 # talking about the same thing (below it, a differing number is not a contradiction).

@@ -1,8 +1,9 @@
 """The plain English vocabulary the fact readers share: stopwords, month and weekday names,
 number scales, ordinal words, lemmas, units of measure and currencies.
 
-Both :mod:`verifier.facts` (figures) and :mod:`verifier.dates` (dates) read text with these
-words; they live here, apart from either, so that facts.py can import dates.py without a cycle.
+The figure readers (:mod:`verifier.quantities`, :mod:`verifier.units`) and the date reader
+(:mod:`verifier.dates`) read text with these words; they live here, apart from either, so that
+quantities.py can import dates.py without a cycle.
 """
 
 from __future__ import annotations
@@ -44,22 +45,22 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-_ORDINAL_WORDS = {
+ORDINAL_WORDS = {
     w: i + 1
     for i, w in enumerate(
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
         "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
     )
 }
-_ORDINAL_WORDS.update(
+ORDINAL_WORDS.update(
     {f"{t}ieth": 10 * (i + 3) for i, t in enumerate("thirt fort fift sixt sevent eight ninet".split())}
 )
 
 
-def _ranks(word: str) -> bool:
+def ranks(word: str) -> bool:
     """Is this word an ordinal ("fifth", "fifth-round")? "second" after a number is time."""
     first = word.split("-")[0]
-    return first in _ORDINAL_WORDS and first != "second"
+    return first in ORDINAL_WORDS and first != "second"
 
 
 # Forms the lemmatiser reads as other words: "won" (a currency), "rose" (a flower).

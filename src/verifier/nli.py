@@ -240,7 +240,8 @@ def denies(claim_facts: Any, sentence: str) -> bool:
     claim's named things and opens with no other name (its subject is the claim's: "Voltra,
     which supplies Solvex, makes batteries" is not about Solvex), states it plainly and speaks of
     no other time (no date, "until", "would")."""
-    from verifier.facts import entity_present, extract
+    from verifier.entities import entity_present
+    from verifier.facts import extract
 
     if not claim_facts.negated or _NOT_PLAIN_CLAIM.search(claim_facts.text):
         return False
@@ -347,8 +348,8 @@ SUBJECT_SWAP = 6
 def replaced_entity(claim_facts: Any, sentence: str) -> bool:
     """Does the sentence put another named entity where the claim names one ("Iraq" where
     the claim says "Syria")? Aligned word by word; an entity merely left out does not count."""
-    from verifier.entities import _norm_entity
-    from verifier.facts import entity_present, extract
+    from verifier.entities import _norm_entity, entity_present
+    from verifier.facts import extract
 
     _, spans, a, b = _alignment(claim_facts.text, sentence)
     ev = extract(sentence)

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 
-from verifier.facts import STOPWORDS, TOKEN_RE, DateMention, Facts, Quantity, extract, lemma
+from verifier.dates import DateMention
+from verifier.facts import Facts, extract
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.negation import negation_spans
+from verifier.quantities import Quantity
 
 _SUPERLATIVE = (
     r"(?:(?:most|least)\s+[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"

@@ -1,0 +1,255 @@
+"""What the words around a figure say of it: how it is qualified ("about", "more than", "at
+least"), what it counts ("troops", "confirmed cases", "$"; "the death toll rose to 52", "7,844
+people have died"), which count nouns name the same thing, and whether the figure ends a name
+("Chapter 3").
+
+Separate from :mod:`verifier.quantities` to keep each module small. These read the plain text
+before or after a figure and build no :class:`~verifier.quantities.Quantity`, so quantities.py
+imports from here and nothing here imports it back; the judge compares qualifier words and count
+nouns with the same tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.lexicon import CURRENCY_RE, MONTHS, STOPWORDS, TOKEN_RE, lemma, ranks
+from verifier.negation import title_case
+
+APPROX = (
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "an estimated",
+    "estimated",
+    "close to",
+    "circa",
+    "approx.",
+    "approx",
+    "~",
+    "more or less",
+    "just over",
+    "just under",
+    "over",
+)
+LOWER_BOUND = (
+    "more than",
+    "over",
+    "above",
+    "exceeding",
+    "upwards of",
+    "in excess of",
+    "greater than",
+    "higher than",
+    "larger than",
+    "bigger than",
+)
+AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
+UPPER_BOUND = ("less than", "fewer than", "under", "below", "lower than", "smaller than")
+AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
+# Every phrase that qualifies a figure, longest first (so "just over" is found before "over").
+QUALIFIER_PHRASES = tuple(
+    sorted(APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST, key=len, reverse=True)
+)
+QUALIFIER_WORDS = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.split())
+
+
+# Count nouns that name the same thing in news prose: a figure of "fatalities" answers one of
+# "deaths". Read off the numeric VitaminC *training* pairs whose figures were left uncompared
+# for want of a shared unit word (scripts/fact_layer_check.py); only plain synonyms, never
+# neighbours ("cases" and "deaths" stay apart).
+UNIT_SYNONYMS = (
+    frozenset({"death", "fatality"}),
+    frozenset({"critic", "review", "reviewer"}),
+    frozenset({"resident", "inhabitant", "population"}),
+    frozenset({"copy", "unit"}),
+    frozenset({"troop", "soldier"}),
+    frozenset({"case", "infection", "occurrence"}),
+)
+_UNIT_CANON = {w: min(group) for group in UNIT_SYNONYMS for w in group}
+
+
+def is_count_synonym(word: str) -> bool:
+    """Does the word have a synonym among count nouns (UNIT_SYNONYMS)?"""
+    return word in _UNIT_CANON
+
+
+def same_count_noun(a: str, b: str) -> bool:
+    """Do two unit lemmas name the same thing ("death" and "fatality")?"""
+    return a == b or (a in _UNIT_CANON and _UNIT_CANON[a] == _UNIT_CANON.get(b))
+
+
+def is_currency(unit: str) -> bool:
+    """Is this unit word the currency a figure was written in ("$", "US$", "£", "EUR")?"""
+    return CURRENCY_RE.fullmatch(unit) is not None
+
+
+def currency_before(before: str) -> str:
+    """The currency written before a figure ("$", "US$", "EUR"), upper-cased; "" if none."""
+    m = CURRENCY_RE.search(before)
+    return m.group().strip().upper() if m else ""
+
+
+# "over" that says what something is spread across, not that a figure is exceeded.
+_OVER_AS_PREPOSITION = re.compile(r"\b(?:averag\w*|spread|distributed|divided)\s+over$")
+
+
+def qualifier_at(text: str, start: int) -> str:
+    """The qualifier of the figure at ``start``, from the words just before it."""
+    return qualifier_before(text[max(0, start - 25) : start])
+
+
+def qualifier_before(before: str) -> str:
+    """The qualifier the words before a figure give it: exact, approx, more, atleast, less or atmost."""
+    before = CURRENCY_RE.sub("", before)
+    before = " " + before.lower().rstrip()
+    if _OVER_AS_PREPOSITION.search(before):
+        return "exact"  # "averaged over 12 reviewers" counts 12 of them, not more than 12
+    for words, name in (
+        (AT_LEAST, "atleast"),
+        (AT_MOST, "atmost"),
+        (LOWER_BOUND, "more"),
+        (UPPER_BOUND, "less"),
+        (APPROX, "approx"),
+    ):
+        for w in words:
+            if before.endswith(" " + w) or (w == "~" and before.endswith("~")):
+                return name
+    return "exact"
+
+
+def unit_after(after: str) -> list[str]:
+    """Lemmas of the lower-case words right after a number, in order: what it counts."""
+    words: list[str] = []
+    # "41 Covid-19 cases": the digits belong to the name being skipped.
+    # A unit does not run past a comma or bracket: "14 days , starting" counts days.
+    after = re.split(r"[,;:()\[\]&]", after[:60], maxsplit=1)[0]
+    for tok in TOKEN_RE.findall(re.sub(r"(?<=[A-Za-z])-\d+\b", "", after)):
+        low = tok.lower().rstrip(".")
+        if tok[0].isupper():  # "2,500 U.S. troops": skip the modifier, keep looking
+            if words:
+                break
+            continue
+        if not tok[0].isalpha() or low in STOPWORDS or low in MONTHS or ranks(low):
+            break
+        words.append(lemma(low))
+        if len(words) == 3:  # "confirmed coronavirus cases": the head comes last
+            break
+    return words
+
+
+# Words that hold a figure without saying what it counts ("a total of 32").
+_CONTAINERS = frozenset(
+    {"total", "number", "sum", "amount", "count", "figure", "lot", "couple", "group", "set"}
+    | {"part", "rest", "out", "each", "all", "most", "many", "some", "one"}
+)
+_OF_BEFORE = re.compile(r"\b([a-z]+) of$")
+# A noun that a verb of being or reaching gives a figure: "the population was 5.7 million",
+# "the death toll rose to 52", "turnout stood at 61".
+_IS_VERBS = (
+    r"(?:(?:has|have|had) )?(?:is|was|are|were|been|stood at|stands at|reached|reaches|"
+    r"(?:rose|rises|risen|fell|falls|fallen|climbed|dropped|increased|decreased|grew|jumped) (?:to|from)|"
+    r"totall?ed|totals|hit|hits)$"
+)
+_IS_BEFORE = re.compile(
+    r"\b([a-z]{3,}) "
+    + _IS_VERBS
+    # "put the population at 5.7 million", "estimated its debt at"
+    + r"|\b(?:put|puts|estimated?|estimates|pegged|placed|set|sets) "
+    r"(?:the |its |their |his |her )?([a-z]{3,}) at$"
+)
+# The noun before a name: "the population of Eritrea is", "cases in Heinsberg rose to".
+_OF_NAME_IS = re.compile(
+    r"\b([A-Za-z][a-z]{2,}) (?:of|in|at|for) (?:the )?(?:[A-Z][\w.'’-]* ){1,3}" + _IS_VERBS
+)
+
+
+# Nouns that a small bare figure after "is"/"was" counts or measures ("the death toll was 52",
+# "turnout was 61"); after any other singular noun such a figure is more often an age ("the
+# suspect was 23").
+_AGGREGATES = frozenset(
+    "toll turnout score price rate total tally count population attendance capacity budget cost "
+    "figure temperature margin majority deficit debt index level ranking rank average share "
+    "unemployment inflation growth tax fee fine salary wage record".split()
+)
+
+
+def unit_before(before: str, age_like: bool = False) -> list[str]:
+    """What a figure with nothing after it counts, when the text named it first: "a population
+    of nearly 1.5 million", "a score of 57", "the death toll rose to 52" (qualifier words
+    between are skipped)."""
+    written = " " + " ".join(before.split())
+    text = written.lower()
+    cut = True
+    while cut:  # "nearly", "more than", "in excess of": what qualifies the figure, not what it counts
+        cut = False
+        for phrase in QUALIFIER_PHRASES:
+            if text.endswith(" " + phrase):
+                text, cut = text[: -len(phrase) - 1], True
+                break
+    written = written[: len(text)]
+    m = _OF_BEFORE.search(text)
+    if m is None and (m := _IS_BEFORE.search(text)) is not None:
+        at = m.start(1) if m.group(1) else m.start(m.lastindex or 1)
+        if len(written) == len(text) and written[at].isupper() and written[:at].strip():
+            # A name is no unit: "the population of Eritrea is 5.7 million" counts population.
+            m = _OF_NAME_IS.search(written)
+    noun = m and (m.group(1) or m.group(m.lastindex or 1))
+    if not noun or noun in STOPWORDS or noun in _CONTAINERS or noun in MONTHS:
+        return []
+    singular = not noun.lower().endswith("s")  # "the number of cases was 84" counts cases
+    if age_like and singular and re.search(r" (?:is|was)$", text) and lemma(noun.lower()) not in _AGGREGATES:
+        return []  # "the youngest victim was 17": an age, not 17 victims
+    return [lemma(noun.lower())]
+
+
+# A part of a named whole: "109 of Georgia's counties".
+_OF_NAMES = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s")
+
+
+def unit_of(after: str) -> list[str]:
+    """What a figure counts when it is a part of a named whole: "109 of Georgia's counties"."""
+    m = _OF_NAMES.match(after)
+    return unit_after(after[m.end() - 1 :]) if m else []
+
+
+# What happened to those a figure counts, when the sentence says it with a verb: "7,844 people
+# have died" counts deaths as "7,844 deaths" does; "killing 15" counts the dead, "15 bombs
+# killed" does not (an active "killed" after the figure makes it the killer).
+_AUX = r"(?:(?:have|has|had|were|was|are|is|been|reportedly|so\s+far|confirmed)\s+){0,3}"
+_EVENT_AFTER = (
+    (re.compile(r"^\s*(?:[a-z][a-z-]*\s+){0,2}?" + _AUX + r"(?:died|dead|perished)\b"), "death"),
+    (re.compile(r"^\s*(?:[a-z][a-z-]*\s+){0,2}?(?:were|was|been|are)\s+killed\b"), "death"),
+    (re.compile(r"^\s*(?:[a-z][a-z-]*\s+){0,2}?" + _AUX + r"recovered\b"), "recovery"),
+)
+_KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def counted_event(before: str, after: str) -> str | None:
+    """ "death" or "recovery" when a verb says what befell the counted ones, else None."""
+    if _KILLING_BEFORE.search(" " + before.lower()):
+        return "death"
+    for pattern, noun in _EVENT_AFTER:
+        if pattern.match(after[:60]):
+            return noun
+    return None
+
+
+_NAME_BEFORE = re.compile(r"(^|.)\s*\b([A-Z][A-Za-z]+)\s$")
+
+
+def names_it(text: str, start: int) -> bool:
+    """Does the number at ``start`` end a name: right after a capitalised word that does not
+    begin a sentence ("Chapter 3", "Apollo 11"; not "About 500" or "In all, 500")? Not in a
+    headline, where every word is capitalised ("Attack Kills 15 Americans")."""
+    if title_case(text):
+        return False
+    m = _NAME_BEFORE.search(text[max(0, start - 40) : start])
+    if not m or (m.group(1) in ("", ".", "!", "?") and m.start(2) - m.start() <= 2):
+        return False
+    word = m.group(2).lower()
+    return word not in STOPWORDS and word not in QUALIFIER_WORDS and word not in MONTHS
