@@ -19,7 +19,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from verifier.draft import THRESHOLD, Sentence, read_draft, score_sentences
+from verifier.checkworthy import THRESHOLD, Sentence, score_sentences
+from verifier.draft import read_draft
 
 ROOT = Path(__file__).resolve().parents[1]
 _CELL = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}

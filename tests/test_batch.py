@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from verifier import batch
-from verifier.batch import RESULT_COLUMNS, batch_command, read_table, run_batch, write_table
+from verifier.batch import RESULT_COLUMNS, batch_command, run_batch
 from verifier.errors import VerifierError
+from verifier.tables import read_table, write_table
 from verifier.types import Evidence, Verdict
 
 INPUT_COLUMNS = ["id", "claim", "note"]

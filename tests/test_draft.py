@@ -10,20 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from verifier.checkworthy import THRESHOLD, WEIGHTS, find_claims, score_sentences
 from verifier.cli import cli
-from verifier.draft import (
-    THRESHOLD,
-    WEIGHTS,
-    clean_claim,
-    draft_headline,
-    find_claims,
-    load_draft,
-    paragraph_around,
-    plural,
-    read_draft,
-    score_sentences,
-)
+from verifier.draft import load_draft, paragraph_around, read_draft
 from verifier.errors import VerifierError
+from verifier.markup import clean_claim, draft_headline
+from verifier.templating import plural
 
 DATA = Path(__file__).parent / "data"
 

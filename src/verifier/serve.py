@@ -22,7 +22,8 @@ from typing import Annotated, Any, Literal
 import click
 
 from verifier.api import MAX_CLAIM_CHARS
-from verifier.draft import MAX_DRAFT_CHARS, THRESHOLD, UNCERTAIN_BELOW, check_article
+from verifier.checkworthy import THRESHOLD
+from verifier.draft import MAX_DRAFT_CHARS, UNCERTAIN_BELOW, check_article
 from verifier.errors import VerifierError
 from verifier.review import MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, ReviewStore, claimreview
 from verifier.templating import plural
