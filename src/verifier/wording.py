@@ -1,0 +1,136 @@
+"""What the words just before a figure say of it: which way it went ("rose to 4.2%" against
+"fell to 4.2%"), and whether it counts a whole or a part of one ("the plant has two reactors"
+against "two of the three reactors were damaged"). Equal figures can still disagree on these,
+so :class:`verifier.judge.FactJudge` reads them beside the values :mod:`verifier.compare`
+compares.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.quantities import Quantity
+from verifier.units import QUALIFIER_WORDS
+
+# Opposite poles of one axis: a claim that says a figure "rose" where the sentence says it
+# "fell" to the same value is contradicted, though every figure matches. Lemmas and the
+# surface forms the lemmatiser gets wrong ("rose" is a flower to it, "won" a currency).
+_AXES = (
+    (
+        frozenset(
+            "rise rose risen increase grow grew climb jump soar surge gain raise up rebound expand boost "
+            "higher high".split()
+        ),
+        frozenset(
+            "fall fell fallen decrease decline drop shrink shrank slip plunge tumble slump sink dip down "
+            "cut reduce lower low".split()
+        ),
+    ),
+    # Converse verbs ("A bought X" is "X was sold to A"), so a passive sentence is not read.
+    (frozenset({"buy", "bought", "acquire"}), frozenset({"sell", "sold"})),
+    (frozenset({"open"}), frozenset({"close", "shut"})),
+    # A state that goes on, against one that has ended ("still makes" / "no longer makes").
+    (frozenset({"still", "continue", "remain"}), frozenset({"no_longer", "cease", "discontinue"})),
+    (frozenset({"approve", "accept"}), frozenset({"reject", "refuse"})),
+)
+POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:sold|bought|acquired|opened|closed)\b", re.I
+)
+
+
+@lru_cache(maxsize=16384)
+def _poles_of(word: str) -> tuple[tuple[int, int], ...]:
+    forms = {word, lemma(word)}
+    return tuple((a, p) for a, axis in enumerate(_AXES) for p, pole in enumerate(axis) if forms & pole)
+
+
+def _poles(words: Sequence[str]) -> list[tuple[int, int]]:
+    """(axis, pole) of each direction word in ``words`` (lower-case tokens)."""
+    return [found for w in words for found in _poles_of(w)]
+
+
+def _joined(words: Sequence[str]) -> list[str]:
+    """ "no longer" as one word, so that it is one pole."""
+    out: list[str] = []
+    for w in words:
+        if w == "longer" and out and out[-1] == "no":
+            out[-1] = "no_longer"
+        else:
+            out.append(w)
+    return out
+
+
+def opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str] | None:
+    """The claim's direction word and the sentence's opposite one, when on some axis each
+    says one pole only and they differ ("rose" / "fell"); None otherwise."""
+    claim_words, ev_words = _joined(claim_words), _joined(ev_words)
+    c, e = _poles(claim_words), _poles(ev_words)
+    for a in {axis for axis, _ in c}:
+        if a > 0 and (_PASSIVE.search(" ".join(claim_words)) or _PASSIVE.search(" ".join(ev_words))):
+            continue  # "X was sold to A" says "A bought X"
+        cp, ep = {p for x, p in c if x == a}, {p for x, p in e if x == a}
+        if len(cp) == 1 and len(ep) == 1 and cp != ep:
+            cw = next(w for w in claim_words if (a, *cp) in _poles_of(w))
+            ew = next(w for w in ev_words if (a, *ep) in _poles_of(w))
+            return cw.replace("_", " "), ew.replace("_", " ")
+    return None
+
+
+# Verbs of having or making a whole: "the plant has two reactors", "the show had nine seasons".
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:has|have|had|having|comprises?|comprising|consists?\s+of|contains?|containing|totals?|"
+    r"totall?ing|owns?|owned|operates?|operated)\s+(?:(?:a|an|the|its|their|his|her|only|just|some)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _says_something(word: str) -> bool:
+    """A word before a figure that can tell what the figure is of: not "of", "in", "than"."""
+    return word not in STOPWORDS and word not in QUALIFIER_WORDS
+
+
+def of_the_whole(claim_text: str, q: Quantity, ev_text: str, same: list[Quantity]) -> bool:
+    """Does the claim's figure speak of a whole the sentence gives a part of? It does when it
+    follows a verb of having ("the plant has two reactors" is not answered by "two of the three
+    reactors were damaged"), or the verb the sentence's whole follows ("he wrote three novels"
+    is not answered by "he wrote 12 novels, of which three were adapted")."""
+    before = claim_text[max(0, q.start - 40) : q.start]
+    if _TOTAL_BEFORE.search(before):
+        return True
+    verb = window(claim_text, q.start, 1)
+    if not verb or not _says_something(verb[0]):
+        return False  # "in 26 of the 28 provinces": "of" says nothing of the whole
+    wholes = {e.whole_at for e in same if e.whole_at is not None}
+    return any(window(ev_text, at, 1) == verb for at in wholes)
+
+
+def about_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
+    """Does the claim name what sets the part apart? "Killed 40 passengers" and "jury selection
+    took 3 days" are about "of whom 40 were passengers" and "of which 3 were spent on jury
+    selection"; the unit the two share does not count."""
+    clause = re.split(r"[,.;:()]", ev_text[part.end : part.end + 80], maxsplit=1)[0]
+    said = {lemma(t.lower()) for t in TOKEN_RE.findall(clause) if t[0].isalpha()}
+    named = {lemma(t.lower()) for t in TOKEN_RE.findall(claim_text) if t[0].isalpha()}
+    return bool((said & named) - part.unit - STOPWORDS - QUALIFIER_WORDS)
+
+
+def other_event(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
+    """Is a part of another event than the claim's? "Killed 52 people, of whom 40 were
+    passengers" does not answer "injured 40 people": the whole follows "killed", the claim's
+    figure "injured"."""
+    assert part.whole_at is not None
+    verb, whole_verb = window(claim_text, q.start, 1), window(ev_text, part.whole_at, 1)
+    content = [w for w in (*verb, *whole_verb) if _says_something(w)]
+    return len(content) == 2 and lemma(content[0]) != lemma(content[1])
+
+
+def window(text: str, start: int, before: int = 6) -> list[str]:
+    """The lower-case words just before a figure ("unemployment rate fell to"), not reaching
+    back past another figure ("51 wins and 65 losses": nothing is said before 65)."""
+    words = [t.lower() for t in TOKEN_RE.findall(text[max(0, start - 60) : start])][-before:]
+    numbers = [i for i, w in enumerate(words) if w[0].isdigit()]
+    return words[numbers[-1] + 1 :] if numbers else words
