@@ -111,6 +111,20 @@ class Quantity:
 
 # "8.8/10", "4/5": a rating out of its scale.
 RATING_RE = re.compile(r"/(\d{1,3})\b")
+# "324 m tall", "the 100m final", "a depth of 10m": a bare "m" is metres when a dimension,
+# a race or a length names it; after a currency ("£30m") or before a count ("5m people") it is
+# a million, and where nothing says which it stays a million, as in most money prose.
+_METRES_AFTER = re.compile(
+    r"\s*(?:tall|long|high|wide|deep|thick|across|above|below|under\s?water|away|in\s+(?:height|length|"
+    r"diameter|depth|width)|final|race|sprint|dash|hurdles|freestyle|butterfly|backstroke|breaststroke|"
+    r"medley|relay|platform|springboard|swim)\b",
+    re.IGNORECASE,
+)
+_METRES_BEFORE = re.compile(
+    r"\b(?:height|depth|length|altitude|elevation|width|diameter|distance|radius|span|jump|throw)\s+"
+    r"(?:of\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _number_value(num: str) -> float:
@@ -303,13 +317,22 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if plain and names_it(text, m.start()):
             continue  # "Chapter 3", "Windows 10", "Apollo 11": a name, not a figure
         scale = (m.group("suffix") or m.group("scale") or "").lower()
-        value *= SCALES.get(scale, 1.0)
         before = text[max(0, m.start() - 25) : m.start()]
+        metres = (
+            scale == "m"
+            and not currency_before(before)
+            and bool(_METRES_AFTER.match(text, m.end()) or _METRES_BEFORE.search(before))
+        )
+        if metres:
+            scale = ""
+        value *= SCALES.get(scale, 1.0)
         wide = text[max(0, m.start() - 45) : m.start()]  # "the population of Eritrea is"
         age_like = plain and not scale and value == int(value) and 0 < value < 120
         rating = RATING_RE.match(text, m.end())
         if m.group("pct"):
             unit = ["%"]
+        elif metres:
+            unit = ["metre", *unit_after(after)]
         elif rating:
             unit = [f"/{rating.group(1)}"]
         else:

@@ -1,0 +1,35 @@
+"""Figure forms read in session 10: a bare "m" as metres, and the other readings below.
+
+Each case is a claim, an evidence sentence and the stance the fact layer must give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.facts import extract
+from verifier.judge import FactJudge
+
+JUDGE = FactJudge()
+
+
+def stance(claim: str, evidence: str) -> str:
+    return JUDGE.assess(extract(claim), extract(evidence), 0.8).stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("The tower is 324 metres tall.", "The tower is 324 m tall.", "supports"),
+        ("The tower is 300 metres tall.", "The tower is 324 m tall.", "contradicts"),
+        ("The bridge is 1,149 m long.", "The bridge is 1,149 metres long.", "supports"),
+        ("The road is 100 km long.", "The road is 100,000 m long.", "supports"),
+        ("The diver reached a depth of 40 metres.", "The diver reached a depth of 40m.", "supports"),
+        # A million where money or a count says so.
+        ("The firm raised £30 million.", "The firm raised £30m from investors.", "supports"),
+        ("The city has 5 million people.", "The city has 5m people.", "supports"),
+        ("The club paid €45 million for him.", "The club paid €45m for him.", "supports"),
+    ],
+)
+def test_bare_m_reads_as_metres_where_a_length_names_it(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected
