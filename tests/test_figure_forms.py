@@ -33,3 +33,24 @@ def stance(claim: str, evidence: str) -> str:
 )
 def test_bare_m_reads_as_metres_where_a_length_names_it(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("Revenue reached $3.4bn.", "Revenue reached US$3.4 billion.", "supports"),
+        ("Revenue reached US$3.4bn.", "Revenue reached $3.4 billion.", "supports"),
+        ("The fine was €4.5 billion.", "The fine was EUR 4.5 billion.", "supports"),
+        ("The project cost Rs 500 crore.", "The project cost Rs 50 crore.", "contradicts"),
+        ("The project cost Rs 500 crore.", "The project cost ₹500 crore.", "supports"),
+        # Other dollars stay other currencies.
+        ("The deal was worth A$5 billion.", "The deal was worth US$5 billion.", "contradicts"),
+    ],
+)
+def test_one_name_per_currency(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected
+
+
+def test_a_currency_code_is_no_entity() -> None:
+    assert extract("Revenue reached US$3.4 billion.").entities == frozenset()
+    assert extract("It cost USD 5m.").entities == frozenset()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import simplemma
 
-from verifier.lexicon import MONTHS, WEEKDAYS
+from verifier.lexicon import CURRENCY_RE, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from verifier.facts import Facts
@@ -75,6 +75,8 @@ def extract_entities(text: str) -> frozenset[str]:
     """
     found = set()
     for m in ENTITY_RE.finditer(text):
+        if text[m.end() : m.end() + 1] == "$" or CURRENCY_RE.fullmatch(m.group()):
+            continue  # "US$3.4bn", "HK$", "EUR": a currency, not a mention of a country
         # "U.S.-led", "Iraq-based": the entity is the capitalised part before the hyphen.
         words = [re.sub(r"-[a-z]+$", "", w) for w in m.group().split()]
         name = " ".join(words)

@@ -134,9 +134,13 @@ MEASURES = {
 # A currency before a figure is what it counts: "$ 159.8 million" and "over $81 million"
 # are both dollars (and the qualifier sits before the symbol).
 CURRENCY_RE = re.compile(
-    r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|\b(?:USD|EUR|GBP|JPY|INR|CHF|SEK|NOK|DKK|CNY|RUB|TRY|PLN|ZAR|MXN|ILS|AED|SAR"
-    r"|KWD|HUF))\s?$"
+    r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|\bRs\.?|\b(?:USD|EUR|GBP|JPY|INR|CHF|SEK|NOK|DKK|CNY|RUB|TRY|PLN|ZAR|MXN|ILS|AED"
+    r"|SAR|KWD|HUF))\s?$"
 )
+# One name per currency, whichever way it is written: "US$3.4 billion" is "$3.4bn", "EUR 5m" is
+# "€5m", "Rs 500 crore" is "₹500 crore" (crore and lakh stay units: sums in them are
+# compared with each other).
+CURRENCY_CODES = {"US$": "$", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "RS": "₹"}
 CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "rupee": "₹"}
 # Currencies written only as words, as their ISO codes: "540 Swiss francs" is not "540 euros".
 CURRENCY_WORDS.update(

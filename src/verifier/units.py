@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from verifier.lexicon import CURRENCY_RE, MONTHS, STOPWORDS, TOKEN_RE, lemma, ranks
+from verifier.lexicon import CURRENCY_CODES, CURRENCY_RE, MONTHS, STOPWORDS, TOKEN_RE, lemma, ranks
 from verifier.negation import title_case
 
 APPROX = (
@@ -89,9 +89,10 @@ def is_currency(unit: str) -> bool:
 
 
 def currency_before(before: str) -> str:
-    """The currency written before a figure ("$", "US$", "EUR"), upper-cased; "" if none."""
+    """The currency written before a figure ("$", "€" for "EUR", "CHF"), one name each; "" if none."""
     m = CURRENCY_RE.search(before)
-    return m.group().strip().upper() if m else ""
+    code = m.group().strip().rstrip(".").upper() if m else ""
+    return CURRENCY_CODES.get(code, code)
 
 
 # "over" that says what something is spread across, not that a figure is exceeded.
@@ -252,4 +253,6 @@ def names_it(text: str, start: int) -> bool:
     if not m or (m.group(1) in ("", ".", "!", "?") and m.start(2) - m.start() <= 2):
         return False
     word = m.group(2).lower()
+    if currency_before(text[max(0, start - 40) : start]):
+        return False  # "Rs 500", "USD 5m": a sum
     return word not in STOPWORDS and word not in QUALIFIER_WORDS and word not in MONTHS
