@@ -54,3 +54,19 @@ def test_one_name_per_currency(claim: str, evidence: str, expected: str) -> None
 def test_a_currency_code_is_no_entity() -> None:
     assert extract("Revenue reached US$3.4 billion.").entities == frozenset()
     assert extract("It cost USD 5m.").entities == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("The suspect was 45.", "The suspect, aged 45, was arrested.", "supports"),
+        ("The minister is 52.", "The minister, 52, resigned on Monday.", "supports"),
+        ("The actor died aged 83.", "The actor died at the age of 85.", "contradicts"),
+        ("A 45-year-old man was arrested.", "The man, aged 45, was arrested.", "supports"),
+        ("A 12-year-old girl was found.", "A 12-month-old girl was found.", "contradicts"),
+        # An age answers nothing about a count.
+        ("There were 17 victims.", "The youngest victim was 17.", "neutral"),
+    ],
+)
+def test_ages_in_every_form_compare(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

@@ -18,7 +18,16 @@ from typing import Any
 from text_to_num import text2num
 
 from verifier.dates import is_year
-from verifier.lexicon import CURRENCY_WORDS, MEASURES, ORDINAL_WORDS, SCALES, TOKEN_RE
+from verifier.lexicon import (
+    CURRENCY_WORDS,
+    MEASURES,
+    MONTHS,
+    ORDINAL_WORDS,
+    SCALES,
+    STOPWORDS,
+    TOKEN_RE,
+    ranks,
+)
 from verifier.negation import negation_spans
 from verifier.units import (
     counted_event,
@@ -111,6 +120,10 @@ class Quantity:
 
 # "8.8/10", "4/5": a rating out of its scale.
 RATING_RE = re.compile(r"/(\d{1,3})\b")
+# Ages as wire copy gives them: "died aged 83", "age 45", and "The minister, 52, resigned".
+_AGED = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+)?$", re.IGNORECASE)
+_APPOSITIVE_BEFORE = re.compile(r"\b([A-Za-z][\w'’.-]*),\s*$")
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*[A-Za-z]")
 # "324 m tall", "the 100m final", "a depth of 10m": a bare "m" is metres when a dimension,
 # a race or a length names it; after a currency ("£30m") or before a count ("5m people") it is
 # a million, and where nothing says which it stays a million, as in most money prose.
@@ -279,6 +292,15 @@ def _zeros(text: str) -> Iterator[Quantity]:
         yield _quantity(0.0, text, start, m.end(group), unit, "exact")
 
 
+def _appositive_age(text: str, start: int, end: int) -> bool:
+    """ "Smith, 45, of Leeds": a figure set off by commas right after a word is that person's age."""
+    m = _APPOSITIVE_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or not _APPOSITIVE_AFTER.match(text, end):
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word not in STOPWORDS and word not in MONTHS and not ranks(word)
+
+
 def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Quantity]:
     found: list[Quantity] = []
     taken = list(date_spans)
@@ -331,6 +353,8 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         rating = RATING_RE.match(text, m.end())
         if m.group("pct"):
             unit = ["%"]
+        elif age_like and (_AGED.search(before) or _appositive_age(text, m.start(), m.end())):
+            unit = ["age"]
         elif metres:
             unit = ["metre", *unit_after(after)]
         elif rating:

@@ -204,7 +204,7 @@ def unit_before(before: str, age_like: bool = False) -> list[str]:
         return []
     singular = not noun.lower().endswith("s")  # "the number of cases was 84" counts cases
     if age_like and singular and re.search(r" (?:is|was)$", text) and lemma(noun.lower()) not in _AGGREGATES:
-        return []  # "the youngest victim was 17": an age, not 17 victims
+        return ["age"]  # "the youngest victim was 17": an age, not 17 victims
     return [lemma(noun.lower())]
 
 
