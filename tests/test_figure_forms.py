@@ -70,3 +70,50 @@ def test_a_currency_code_is_no_entity() -> None:
 )
 def test_ages_in_every_form_compare(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("Sales doubled to 4 million.", "Sales rose from 2 million to 4 million.", "supports"),
+        ("Sales doubled.", "Sales rose from 2 million to 3 million.", "contradicts"),
+        ("Sales tripled.", "Sales doubled.", "contradicts"),
+        ("Sales doubled.", "Sales rose 100%.", "supports"),
+        ("Sales rose 100%.", "Sales doubled.", "supports"),
+        ("Sales doubled.", "Sales rose 2%.", "contradicts"),
+        ("The number of cases halved.", "Cases fell by half.", "supports"),
+        ("The price doubled to $10.", "The price rose to $10 from $5.", "supports"),
+        ("The price doubled to $10.", "The price rose to $10 from $8.", "contradicts"),
+        ("Profits fell by half to $2bn.", "Profits fell 50% to $2bn.", "supports"),
+        ("Profits fell by half.", "Profits fell by 20%.", "contradicts"),
+        ("Arrests rose threefold.", "Arrests tripled.", "supports"),
+        ("Sales more than doubled.", "Sales rose from 2 million to 5 million.", "supports"),
+        # A denied change states nothing; a size of change is not a level.
+        ("Sales did not double.", "Sales rose from 2 million to 4 million.", "neutral"),
+        ("Unemployment rose 3%.", "Unemployment rose to 3%.", "neutral"),
+        # "Twice" that counts times, and a doubles title, are no factors.
+        ("She won the title twice.", "She won the title in 2019 and 2021.", "neutral"),
+    ],
+)
+def test_changes_said_as_factors(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # A figure word no reader reads is not confirmed by a sentence that leaves it out.
+        ("Hundreds of people were arrested.", "Police arrested 12 people.", "neutral"),
+        ("Profits fell by half.", "Profits fell sharply.", "neutral"),
+        (
+            "Paraguay had its first civilian leader in four decades.",
+            "Paraguay had its first civilian leader in 40 years.",
+            "supports",
+        ),
+        ("He spent a decade in prison.", "He spent 10 years in prison.", "supports"),
+        ("He spent a decade in prison.", "He spent 15 years in prison.", "contradicts"),
+        ("He spent a decade in prison.", "He spent seven years in prison.", "contradicts"),
+    ],
+)
+def test_figure_words_left_unread_block_support(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

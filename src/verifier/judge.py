@@ -18,6 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from verifier.changes import (
+    Factor,
+    change_factors,
+    factor_agrees,
+    factors,
+    is_change,
+    is_factor_word,
+    percent_changes,
+)
 from verifier.compare import (
     compatible,
     conflicts,
@@ -36,6 +45,7 @@ from verifier.facts import Facts, extract
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
 from verifier.quantities import ORDINAL, Quantity
 from verifier.scope import (
+    denied_at,
     governed,
     negation_in_scope,
     new_value,
@@ -46,7 +56,16 @@ from verifier.scope import (
 )
 from verifier.types import Evidence, Stance
 from verifier.units import QUALIFIER_PHRASES, is_count_synonym, is_currency, same_count_noun
-from verifier.wording import POLE_WORDS, about_part, of_the_whole, opposed, other_event, window
+from verifier.wording import (
+    POLE_WORDS,
+    about_part,
+    of_the_whole,
+    opposed,
+    other_event,
+    says_too,
+    unread_figures,
+    window,
+)
 
 # Share of the claim's content words an evidence sentence must repeat to count as
 # talking about the same thing (below it, a differing number is not a contradiction).
@@ -131,6 +150,10 @@ def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> fl
             # a currency against a currency: which one is for the figures to settle
             or (word in CURRENCY_WORDS and not words.isdisjoint(CURRENCY_WORDS))
             or (is_count_synonym(word) and any(same_count_noun(word, other) for other in ev.content))
+            # a change against a change ("doubled" / "rose 100%", "tripled" / "doubled"): how large
+            # is for the figures to settle
+            or ((is_factor_word(word) or word in POLE_WORDS) and any(map(is_factor_word, ev.content)))
+            or (is_factor_word(word) and not ev.content.isdisjoint(POLE_WORDS))
         ):
             hit += 1
     return hit / len(content)
@@ -239,8 +262,16 @@ class FactJudge:
         # Numbers: each claim figure against the evidence figures that count the same thing.
         supported_q: list[tuple[Quantity, Quantity]] = []
         # A figure the sentence corrects ("45%, not 60%") answers only a claim figure denied too.
+        # The size of a change ("rose 3%") is not a level ("rose to 3%"), nor the other way round.
         same_units = [
-            [e for e in ev.quantities if same_unit(q, e) and (not struck(ev, e) or governed(claim, q))]
+            [
+                e
+                for e in ev.quantities
+                if same_unit(q, e)
+                and (not struck(ev, e) or governed(claim, q))
+                and not (is_change(claim.text, q) and new_value(ev.text, e) and not is_change(ev.text, e))
+                and not (is_change(ev.text, e) and new_value(claim.text, q) and not is_change(claim.text, q))
+            ]
             for q in claim.quantities
         ]
 
@@ -336,6 +367,32 @@ class FactJudge:
                     "date",
                 )
 
+        # Changes said as factors ("doubled", "rose 100%") against the sentence's own factor words,
+        # changes in percent or the two ends of its change.
+        supported_f: list[tuple[Factor, Factor]] = []
+        claim_factors = [*factors(claim.text), *percent_changes(claim)]
+        ev_factors = change_factors(ev) if claim_factors else []
+        for c in claim_factors:
+            if c.text in {q.text for q, _ in supported_q}:
+                continue  # "rose 3%" that "rose 3%" already answered
+            results = [
+                (f, factor_agrees(c, f))
+                for f in ev_factors
+                if not (denied_at(claim, c.start, c.end) or denied_at(ev, f.start, f.end))
+            ]
+            match = next((f for f, ok in results if ok), None)
+            if match is not None:
+                supported_f.append((c, match))
+                continue
+            conflict = next((f for f, ok in results if ok is False), None)
+            if conflict is not None and coverage >= support_coverage:
+                return Judgement(
+                    "contradicts",
+                    0.55 + 0.4 * strength,
+                    f"claim says '{c.text}'; the evidence says '{conflict.text}'",
+                    "quantity",
+                )
+
         ranked = rank_conflict(claim.text, ev.text)
         if ranked is not None and coverage >= support_coverage:
             return Judgement(
@@ -361,8 +418,11 @@ class FactJudge:
                 return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "direction")
 
         # A count of nothing that no figure answers ("no deaths") is the negation it says, read as such.
+        factored = {(c.start, c.end) for c, _ in supported_f}
         unverified_q = [
-            q for q in claim.quantities if q.value != 0 and all(q is not s for s, _ in supported_q)
+            q
+            for q in claim.quantities
+            if q.value != 0 and all(q is not s for s, _ in supported_q) and (q.start, q.end) not in factored
         ]
         unverified_d = [d for d in claim.dates if all(d is not s for s, _ in supported_d)]
         # "Solvex did not cut 500 jobs" is no denial of "Solvex cut 300 jobs": the negation is of
@@ -387,14 +447,17 @@ class FactJudge:
                 )
                 return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "negation")
 
-        if unverified_q or unverified_d:
+        spans = [(x.start, x.end) for x in (*claim.quantities, *claim.dates)] + list(factored)
+        units = frozenset(w for q in claim.quantities for w in q.unit)
+        unread = [w for w in unread_figures(claim.text, spans, units) if not says_too(ev.text, w)]
+        if unverified_q or unverified_d or unread:
             # Both ends of a span carry its words: name it once.
-            items = dict.fromkeys([q.text for q in unverified_q] + [d.text for d in unverified_d])
+            items = dict.fromkeys([q.text for q in unverified_q] + [d.text for d in unverified_d] + unread)
             return Judgement("neutral", 0.0, f"does not state {', '.join(items)}", "missing-fact")
         # A figure or date that matches, about the same named things, lowers the bar on the other
         # words; a date that only falls in a "since" period does not ("erupted in 2015" against
         # "dormant since 1950").
-        firm = supported_q or [d for d, e in supported_d if not e.ongoing]
+        firm = supported_q or supported_f or [d for d, e in supported_d if not e.ongoing]
         needed = scope_coverage if firm else OVERLAP_SUPPORT
         # A negation elsewhere in a sentence that states the claim's figure ("Nobody was hurt in
         # the fire, which destroyed 30 homes") does not stop it stating it. Without a figure or
@@ -403,15 +466,17 @@ class FactJudge:
         denied = claim.negated != ev.negated and (not firm or negation_in_scope(negated, other))
         if coverage >= needed and not denied:
             pieces = dict.fromkeys(
-                [_phrase(ev.text, e) for _, e in supported_q] + [e.text for _, e in supported_d]
+                [_phrase(ev.text, e) for _, e in supported_q]
+                + [e.text for _, e in supported_d]
+                + [f.text for _, f in supported_f]
             )
             reason = "states " + "; ".join(pieces) if pieces else "states the same"
-            bonus = 0.1 if (supported_q or supported_d) else 0.0
+            bonus = 0.1 if (supported_q or supported_d or supported_f) else 0.0
             return Judgement(
                 "supports",
                 min(0.97, 0.45 + 0.45 * strength + bonus),
                 reason,
-                "quantity" if supported_q else "date" if supported_d else "overlap",
+                "quantity" if supported_q or supported_f else "date" if supported_d else "overlap",
             )
         return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")
 

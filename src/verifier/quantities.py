@@ -200,6 +200,8 @@ UNIT_AND_A_HALF_RE = re.compile(
     r"\ban?\s+(?P<unit>hour|day|week|month|year|mile|minute|second|century|decade)\s+and\s+a\s+half\b",
     re.IGNORECASE,
 )
+# "A decade in prison", "over a century": one of a long unit, as "ten years" is ten of a short one.
+A_DECADE_RE = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.IGNORECASE)
 DOZEN_RE = re.compile(
     r"\b(?:(?P<half>half\s+a)|(?P<n>a|one|two|three|four|five|six))\s+dozen\b", re.IGNORECASE
 )
@@ -237,6 +239,12 @@ def _fractions(text: str, free: Any) -> Iterator[Quantity]:
             value = 6 if m.group("half") else 12 * _SMALL_NUMBERS[m.group("n").lower()]
             unit = unit_after(text[m.end() :])
             yield _quantity(value, text, m.start(), m.end(), unit, qualifier_at(text, m.start()))
+    for m in A_DECADE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            unit = [m.group("unit").lower()]
+            # Not to the last digit: "a decade" is about ten years, not anything from five to 15.
+            qual = qualifier_at(text, m.start())
+            yield _quantity(1.0, text, m.start(), m.end(), unit, "approx" if qual == "exact" else qual)
     for m in FRACTION_RE.finditer(text):
         word = m.group("f").lower().rstrip("s")
         n = m.group("n")

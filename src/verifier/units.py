@@ -153,7 +153,8 @@ _OF_BEFORE = re.compile(r"\b([a-z]+) of$")
 # "the death toll rose to 52", "turnout stood at 61".
 _IS_VERBS = (
     r"(?:(?:has|have|had) )?(?:is|was|are|were|been|stood at|stands at|reached|reaches|"
-    r"(?:rose|rises|risen|fell|falls|fallen|climbed|dropped|increased|decreased|grew|jumped) (?:to|from)|"
+    r"(?:rose|rises|risen|fell|falls|fallen|climbed|dropped|increased|decreased|grew|jumped|doubled|tripled|"
+    r"quadrupled|halved|soared|surged|plunged|slumped) (?:to|from)|"
     r"totall?ed|totals|hit|hits)$"
 )
 _IS_BEFORE = re.compile(

@@ -134,3 +134,44 @@ def window(text: str, start: int, before: int = 6) -> list[str]:
     words = [t.lower() for t in TOKEN_RE.findall(text[max(0, start - 60) : start])][-before:]
     numbers = [i for i, w in enumerate(words) if w[0].isdigit()]
     return words[numbers[-1] + 1 :] if numbers else words
+
+
+# Figure words no reader turns into a figure ("doubled", "a decade", "hundreds of", "threefold",
+# "half"): a claim that says one is not confirmed by a sentence that does not say it too ("The
+# price doubled to $10" against "rose to $10 from $8"; "Profits fell by half" against "fell by
+# 20%"). Capitalised only at the start: "Half Girlfriend" and "Century Link" are names. Not digits: those
+# outside every figure read are mostly names too ("Chapter 3", "Fallout 76"), and evidence
+# often leaves a title out.
+_FIGURE_WORD = re.compile(
+    r"\b(?:half|halv(?:ed|ing)|thirds|quarters|dozens|decades?|centur(?:y|ies)|hundreds|thousands|"
+    r"millions|billions|doubl(?:ed|ing)|tripl(?:ed|ing)|quadrupl(?:ed|ing)|"
+    r"(?:twice|thrice)(?=\s+(?:as|the|that|its|their|what)\b)|"
+    r"[a-z]+fold|crores?|lakhs?)\b",
+    re.IGNORECASE,
+)
+
+
+def unread_figures(
+    text: str, read: Sequence[tuple[int, int]], units: frozenset[str] = frozenset()
+) -> list[str]:
+    """Figure words of ``text`` outside the ``read`` spans of its figures and dates, and not a
+    figure's unit ("four decades")."""
+    return [
+        m.group()
+        for m in _FIGURE_WORD.finditer(text)
+        if not any(s <= m.start() < e or s < m.end() <= e for s, e in read)
+        and lemma(m.group()) not in units
+        and (m.group()[0].islower() or _opens(text, m.end()))
+    ]
+
+
+def _opens(text: str, end: int) -> bool:
+    """Is a capitalised figure word ``text[:end]`` the sentence's first word, with a lower-case
+    one after it ("Hundreds of people", not the title "Half Girlfriend")?"""
+    return not text[:end].split()[:-1] and re.match(r"\s+[a-z]", text[end:]) is not None
+
+
+def says_too(text: str, word: str) -> bool:
+    """Does ``text`` say this figure word too ("doubled" for "doubling")?"""
+    stem = word.lower()[:5] if len(word) > 5 else word.lower()
+    return re.search(rf"\b{re.escape(stem)}", text, re.IGNORECASE) is not None

@@ -1,0 +1,167 @@
+"""Changes said as factors: "doubled", "halved", "a threefold rise", "twice as many", which no
+figure reader turns into a value, read as the ratio of new to old. A sentence answers one with
+its own factor word, a change in percent ("rose 100%", "fell by half") or the two ends of the
+change ("rose from 2 million to 4 million"): "The price doubled to $10" is refuted by "rose to
+$10 from $8", though the $10 matches.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from verifier.facts import Facts
+from verifier.quantities import Quantity
+from verifier.scope import new_value, old_value
+
+_FACTOR_LEMMAS = frozenset({"double", "triple", "quadruple", "halve", "half", "twice", "thrice"})
+_FACTOR_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "twice": 2.0, "thrice": 3.0, "halv": 0.5}
+_FOLD_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_FOLD_NUMBERS |= {"twenty": 20, "hundred": 100}
+
+_RISE = (
+    r"(?:rose|rise[sn]?|rising|increased?|increases|grew|grow[sn]?|growing|climbed|jumped|gained|surged|"
+    r"soared|up)"
+)
+_FALL = (
+    r"(?:fell|fall[sn]?|falling|decreased?|decreases|dropped|declined?|declines|shrank|shrunk|cut|reduced|"
+    r"slashed|down|plunged|slumped|lost)"
+)
+FACTOR_RE = re.compile(
+    r"\b(?:(?P<word>doubl|tripl|quadrupl)(?:ed|ing)\b|(?P<halv>halv)(?:ed|ing)\b"
+    r"|(?P<times>twice|thrice)(?=\s+(?:as|the|that|its|their|what)\b)|(?P<n>[a-z]+|\d+(?:\.\d+)?)[\s-]?fold\b"
+    r"|(?P<x>two|three|four|five|ten|\d+(?:\.\d+)?)\s+times\s+(?:as|more|higher|larger|bigger|greater|over)\b"
+    rf"|(?P<by>{_RISE}|{_FALL})\s+by\s+(?:a\s+)?half\b)",
+    re.IGNORECASE,
+)
+# "more than doubled", "nearly tripled": a bound, not the factor itself.
+_MORE = re.compile(r"\b(?:more\s+than|over|at\s+least)\s+$", re.IGNORECASE)
+_LESS = re.compile(r"\b(?:nearly|almost|close\s+to|just\s+under|less\s+than)\s+$", re.IGNORECASE)
+_RISE_BEFORE = re.compile(
+    rf"\b{_RISE}\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I
+)
+_FALL_BEFORE = re.compile(
+    rf"\b{_FALL}\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I
+)
+_FALL_WORD = re.compile(rf"^{_FALL}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Factor:
+    """A change as the ratio of new to old: 2.0 for "doubled", 0.5 for "fell by half"."""
+
+    value: float
+    text: str
+    start: int
+    end: int
+    qualifier: str = "exact"  # exact | more | less
+
+
+def is_factor_word(word: str) -> bool:
+    """Is this lemma a change said as a factor ("double", "halve", "threefold")?"""
+    return word in _FACTOR_LEMMAS or (word.endswith("fold") and len(word) > 4)
+
+
+def is_change(text: str, q: Quantity) -> bool:
+    """Is this percentage the size of a change ("rose 3%"), not a level ("rose to 3%")?"""
+    before = text[max(0, q.start - 30) : q.start]
+    return "%" in q.unit and bool(_RISE_BEFORE.search(before) or _FALL_BEFORE.search(before))
+
+
+def _factor_value(m: re.Match[str]) -> float | None:
+    if m.group("word") or m.group("halv") or m.group("times"):
+        key = (m.group("word") or m.group("halv") or m.group("times")).lower()
+        return _FACTOR_WORDS[key]
+    if m.group("by"):
+        return 0.5 if _FALL_WORD.match(m.group("by")) else 1.5
+    n = (m.group("n") or m.group("x")).lower()
+    if n[0].isdigit():
+        return float(n)
+    return float(_FOLD_NUMBERS[n]) if n in _FOLD_NUMBERS else None
+
+
+def factors(text: str) -> list[Factor]:
+    """The changes ``text`` says as factors, in order."""
+    found = []
+    for m in FACTOR_RE.finditer(text):
+        value = _factor_value(m)
+        if value is None or value <= 0:
+            continue
+        before = text[max(0, m.start() - 20) : m.start()]
+        qual = "more" if _MORE.search(before) else "less" if _LESS.search(before) else "exact"
+        found.append(Factor(value, m.group(), m.start(), m.end(), qual))
+    return found
+
+
+def percent_changes(facts: Facts) -> list[Factor]:
+    """ "Rose 100%", "fell by 50%": a change in percent, as a factor (not "rose to 5%")."""
+    found = []
+    for q in facts.quantities:
+        if "%" not in q.unit or q.upper is not None:
+            continue
+        before = facts.text[max(0, q.start - 30) : q.start]
+        if _RISE_BEFORE.search(before):
+            found.append(Factor(1 + q.value / 100, q.text, q.start, q.end))
+        elif _FALL_BEFORE.search(before) and q.value < 100:
+            found.append(Factor(1 - q.value / 100, q.text, q.start, q.end))
+    return found
+
+
+def _ends(facts: Facts) -> list[Factor]:
+    """ "From 2 million to 4 million", "rose to $10 from $8": the ratio of a change's two ends."""
+    found = []
+    text = facts.text
+    olds = [q for q in facts.quantities if old_value(text, q) and q.value > 0]
+    news = [q for q in facts.quantities if new_value(text, q)]
+    for new in news:
+        old = min(
+            (q for q in olds if q.unit == new.unit and abs(q.start - new.start) < 60),
+            key=lambda q: abs(q.start - new.start),
+            default=None,
+        )
+        if old is not None:
+            first, last = sorted((old, new), key=lambda q: q.start)
+            words = f"from {_said(text, old)} to {_said(text, new)}"
+            found.append(Factor(new.value / old.value, words, first.start, last.end))
+    return found
+
+
+def _said(text: str, q: Quantity) -> str:
+    """The figure as written, with a currency symbol just before it."""
+    symbol = text[max(0, q.start - 1) : q.start]
+    return (symbol if symbol in "$£€¥₹" and symbol.strip() else "") + q.text
+
+
+def change_factors(facts: Facts) -> list[Factor]:
+    """Every way a sentence states a change's factor."""
+    return [*factors(facts.text), *percent_changes(facts), *_ends(facts)]
+
+
+# How far a stated factor may stray from the claim's and still be it ("doubled" for 1.95
+# times), and how far before it refutes it: between the two, neither.
+MATCH_RATIO = 1.1
+CONFLICT_RATIO = 1.25
+
+
+def factor_agrees(claim: Factor, ev: Factor) -> bool | None:
+    """True when the evidence's factor is the claim's, False when it clearly is not."""
+    c, e = math.log(claim.value), math.log(ev.value)
+    match, conflict = math.log(MATCH_RATIO), math.log(CONFLICT_RATIO)
+    if claim.qualifier == "more":
+        return True if e >= c - 0.02 else False if e < c - conflict else None
+    if claim.qualifier == "less":
+        return True if c - 2 * match <= e <= c else False if e > c + match or e < c - 2 * conflict else None
+    if ev.qualifier != "exact":
+        return None if abs(e - c) <= conflict else False
+    return True if abs(e - c) <= match else False if abs(e - c) > conflict else None
