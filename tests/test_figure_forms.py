@@ -117,3 +117,27 @@ def test_changes_said_as_factors(claim: str, evidence: str, expected: str) -> No
 )
 def test_figure_words_left_unread_block_support(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("The USSR dissolved in 1991.", "The Soviet Union dissolved in 1991.", "supports"),
+        (
+            "The WHO declared a pandemic in 2019.",
+            "The World Health Organization declared a pandemic in 2020.",
+            "contradicts",
+        ),
+        ("The US Federal Reserve raised rates to 5.5%.", "The Fed raised rates to 5.5%.", "supports"),
+        ("Holland won the match in 1988.", "The Netherlands won the match in 1988.", "supports"),
+        ("America's GDP grew 2.5% in 2023.", "US GDP grew 2.5% in 2023.", "supports"),
+        ("She became CEO in 2015.", "She became chief executive in 2015.", "supports"),
+    ],
+)
+def test_aliases_and_abbreviations_that_name_nobody(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected
+
+
+def test_who_is_a_name_only_in_capitals() -> None:
+    assert extract("Who won the vote?").entities == frozenset()
+    assert extract("The WHO declared a pandemic.").entities == {"world health organization"}

@@ -34,7 +34,27 @@ ALIASES = {
     "isis": "isil",
     "daesh": "isil",
     "islamic state": "isil",
+    "ussr": "soviet union",
+    "soviet": "soviet union",
+    "soviets": "soviet union",
+    "holland": "netherlands",
+    "dutch": "netherlands",
+    "who": "world health organization",
+    "world health organisation": "world health organization",
+    "fed": "federal reserve",
+    "us federal reserve": "federal reserve",
+    "prc": "china",
+    "uae": "united arab emirates",
+    "drc": "democratic republic of the congo",
+    "nyc": "new york city",
 }
+# Abbreviations that are also words: names only in capitals.
+_SHOUTED_ONLY = frozenset({"who"})
+# Capitalised abbreviations that name no place, body or person: "America's GDP" is about
+# America, and "She became CEO" names nobody the evidence must repeat.
+NOT_NAMES = frozenset(
+    "gdp gnp cpi vat ceo cfo coo cto md pm mp mps tv ai ipo hiv aids dna gmt utc ad bc am pm".split()
+)
 ENTITY_RE = re.compile(
     r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:of|the|al|de|del|la|van|von|and)\s+)?(?:[A-Z][\w’'.-]*[\w.]|[A-Z]))*"
 )
@@ -80,13 +100,18 @@ def extract_entities(text: str) -> frozenset[str]:
         # "U.S.-led", "Iraq-based": the entity is the capitalised part before the hyphen.
         words = [re.sub(r"-[a-z]+$", "", w) for w in m.group().split()]
         name = " ".join(words)
+        if name.lower() in _SHOUTED_ONLY and not name.isupper():
+            continue  # "Who won?" is a question, "WHO" the World Health Organization
         if _norm_entity(name) in ALIASES.values():
             found.add(_norm_entity(name))
             continue
         proper = [
             w
             for w in words
-            if is_proper(w) and w.lower().rstrip(".") not in MONTHS and w.lower().rstrip(".") not in WEEKDAYS
+            if is_proper(w)
+            and w.lower().rstrip(".") not in MONTHS
+            and w.lower().rstrip(".") not in WEEKDAYS
+            and _norm_entity(w) not in NOT_NAMES
         ]
         if proper and len(" ".join(proper)) > 1:
             found.add(_norm_entity(" ".join(proper)))
