@@ -141,3 +141,33 @@ def test_aliases_and_abbreviations_that_name_nobody(claim: str, evidence: str, e
 def test_who_is_a_name_only_in_capitals() -> None:
     assert extract("Who won the vote?").entities == frozenset()
     assert extract("The WHO declared a pandemic.").entities == {"world health organization"}
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # Temperatures compare across scales.
+        ("Temperatures reached 40C.", "Temperatures reached 104F.", "supports"),
+        ("Temperatures reached 40C.", "Temperatures reached 40F.", "contradicts"),
+        # Basis points are hundredths of a percentage point.
+        (
+            "The bank raised rates by 0.25 percentage points to 5.25%.",
+            "The bank raised its rate by 25 basis points to 5.25%.",
+            "supports",
+        ),
+        ("Inflation rose 2 percentage points.", "Inflation rose 2 basis points.", "contradicts"),
+        # Across units each figure keeps its own rounding: "two years" is not 18 months.
+        ("The trial lasted 18 months.", "The trial lasted two years.", "contradicts"),
+        ("The trial lasted two years.", "The trial lasted 18 months.", "contradicts"),
+        ("The trial lasted two weeks.", "The trial lasted 14 days.", "supports"),
+        ("The trail is 3 miles long.", "The trail is 4.8 km long.", "supports"),
+        # Sums in words, and "a billion" with its qualifier.
+        ("The government pledged €1bn.", "The government pledged one billion euros.", "supports"),
+        ("The firm is valued at over $1bn.", "The firm is valued at over a billion dollars.", "supports"),
+        ("He was 45 when he was elected.", "He was elected in 2010 at the age of 45.", "supports"),
+    ],
+)
+def test_temperatures_rate_points_conversions_and_sums_in_words(
+    claim: str, evidence: str, expected: str
+) -> None:
+    assert stance(claim, evidence) == expected

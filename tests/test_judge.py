@@ -1251,7 +1251,7 @@ def test_a_negated_claim_is_not_contradicted_by_another_figure_or_date() -> None
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        ("The bank raised its key rate by a quarter of a percentage point.", 0.25, "point"),
+        ("The bank raised its key rate by a quarter of a percentage point.", 0.25, "percentage-point"),
         ("It took half an hour.", 0.5, "hour"),
         ("About half a million people fled.", 500_000, "people"),
         ("They gave more than a half million dollars.", 500_000, "dollar"),

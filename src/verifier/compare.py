@@ -47,9 +47,18 @@ def _bounds(claim_q: Quantity, ev_q: Quantity) -> tuple[float, float]:
     return lo * f, hi * f
 
 
+# Across units, how far two exact figures may differ and still be one measurement: each is
+# rounded in its own unit, so "two years" is not anything from 18 to 30 months.
+CONVERTED_TOLERANCE = 0.05
+
+
 def compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
     lo, hi = _bounds(claim_q, ev_q)
     c = claim_q.value
+    f = _scale(claim_q, ev_q)
+    if f != 1.0 and claim_q.qualifier == ev_q.qualifier == "exact" and claim_q.upper is ev_q.upper is None:
+        v = ev_q.value * f
+        return abs(c - v) <= CONVERTED_TOLERANCE * max(abs(c), abs(v))
     if claim_q.qualifier in ("more", "atleast"):
         return (
             lo >= c * 0.99

@@ -508,6 +508,7 @@ def _phrase(text: str, q: Quantity) -> str:
     # "7,844 people have died", whose unit also names the deaths).
     wanted = {u for u in q.unit if u != "%" and u != ORDINAL and not is_currency(u)}
     wanted |= {word for word, symbol in CURRENCY_WORDS.items() if symbol in q.unit}  # "30 million pounds"
+    wanted = {part for u in wanted for part in u.split("-")}  # "basis-point" is written "basis points"
     for m in re.finditer(r"[\w.’'-]+", text[q.end : q.end + 60]):
         if not wanted:
             break

@@ -93,6 +93,7 @@ _MEASURE_WORDS = {
         "decade": 3652.5,
         "century": 36525.0,
     },
+    "rate": {"percentage-point": 1.0, "basis-point": 0.01},
     # "aged 45", "a 45-year-old", "a 12-month-old": ages, in years.
     "age": {"age": 1.0, "year-old": 1.0, "month-old": 1 / 12, "week-old": 7 / 365.25, "day-old": 1 / 365.25},
     "length": {

@@ -120,6 +120,11 @@ class Quantity:
 
 # "8.8/10", "4/5": a rating out of its scale.
 RATING_RE = re.compile(r"/(\d{1,3})\b")
+# "40C", "104°F", "40 degrees Celsius": temperatures, read in Celsius so that the two scales
+# compare.
+_TEMPERATURE = re.compile(
+    r"(?:\s?°\s?(?P<a>[CF])|(?P<b>[CF])|\s+degrees?\s+(?P<c>Celsius|Fahrenheit|centigrade|C|F))(?![\w-])"
+)
 # Ages as wire copy gives them: "died aged 83", "age 45", and "The minister, 52, resigned".
 _AGED = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+)?$", re.IGNORECASE)
 _APPOSITIVE_BEFORE = re.compile(r"\b([A-Za-z][\w'’.-]*),\s*$")
@@ -165,7 +170,15 @@ def _ordinal(value: float, text: str, start: int, end: int, qual: str) -> Quanti
     return _quantity(value, text, start, end, unit, qual)
 
 
+_RATE_POINTS = {("basis", "point"): "basis-point", ("percentage", "point"): "percentage-point"}
+
+
 def _quantity(value: float, text: str, start: int, end: int, unit: list[str], qual: str) -> Quantity:
+    # "25 basis points" is a quarter of "1 percentage point", not 25 of them.
+    if tuple(unit[:2]) in _RATE_POINTS:
+        unit = [_RATE_POINTS[(unit[0], unit[1])], *unit[2:]]
+    elif unit[:1] in (["bps"], ["bp"]):
+        unit = ["basis-point", *unit[1:]]
     # A unit of measure is what the figure counts, whatever follows: "1.2 km long", "a 12-month
     # timeline" count kilometres and months.
     head = unit[0] if unit and unit[0] in MEASURES else unit[-1] if unit else ""
@@ -200,6 +213,8 @@ UNIT_AND_A_HALF_RE = re.compile(
     r"\ban?\s+(?P<unit>hour|day|week|month|year|mile|minute|second|century|decade)\s+and\s+a\s+half\b",
     re.IGNORECASE,
 )
+_A_SCALE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+SCALE_NUMBER_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 # "A decade in prison", "over a century": one of a long unit, as "ten years" is ten of a short one.
 A_DECADE_RE = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.IGNORECASE)
 DOZEN_RE = re.compile(
@@ -344,6 +359,16 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             after = text[m.end() :]
         if plain and is_year(value, num, after, text[max(0, m.start() - 12) : m.start()]):
             continue  # a bare year is a date, compared as such
+        temperature = _TEMPERATURE.match(text, m.end()) if plain else None
+        if temperature and temperature.group("b") and re.match(r"\s*[A-Z]", text[temperature.end() :]):
+            temperature = None  # "the 4C Deterioration model": a name
+        if temperature:
+            scale = (temperature.group("a") or temperature.group("b") or temperature.group("c"))[0].upper()
+            celsius = (value - 32) * 5 / 9 if scale == "F" else value
+            qual = qualifier_before(text[max(0, m.start() - 25) : m.start()])
+            found.append(_quantity(celsius, text, m.start(), temperature.end(), ["celsius"], qual))
+            taken.append((m.start(), temperature.end()))
+            continue
         if plain and names_it(text, m.start()):
             continue  # "Chapter 3", "Windows 10", "Apollo 11": a name, not a figure
         scale = (m.group("suffix") or m.group("scale") or "").lower()
@@ -408,8 +433,16 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         except ValueError:
             continue
         unit = ["%"] if m.group("pct") else unit_after(text[m.end() :])
-        qual = qualifier_at(text, m.start())
-        found.append(_quantity(value, text, m.start(), m.end(), unit, qual))
+        if unit and unit[0] in CURRENCY_WORDS and (unit[0] != "pound" or value >= 1000):
+            unit = [*unit[1:], CURRENCY_WORDS[unit[0]]]  # "one billion euros" is "€1bn"
+        start = m.start()
+        lead = _A_SCALE.search(text, max(0, start - 4), start)
+        if lead and words.split()[0].lower() in SCALE_NUMBER_WORDS:
+            start = lead.start()  # "over a billion dollars": the qualifier stands before "a"
+        elif words.lower() in SCALE_NUMBER_WORDS:
+            continue  # "the million-unit mark", "sold.906.95 million": no count of its own
+        qual = qualifier_at(text, start)
+        found.append(_quantity(value, text, start, m.end(), unit, qual))
     return _ranges(text, _durations(text, _shared_units(text, sorted(found, key=lambda q: q.start))))
 
 

@@ -180,6 +180,9 @@ _AGGREGATES = frozenset(
 )
 
 
+_PERSONAL_IS = re.compile(r"\b(?:he|she) (?:is|was)$")
+
+
 def unit_before(before: str, age_like: bool = False) -> list[str]:
     """What a figure with nothing after it counts, when the text named it first: "a population
     of nearly 1.5 million", "a score of 57", "the death toll rose to 52" (qualifier words
@@ -194,6 +197,8 @@ def unit_before(before: str, age_like: bool = False) -> list[str]:
                 text, cut = text[: -len(phrase) - 1], True
                 break
     written = written[: len(text)]
+    if age_like and _PERSONAL_IS.search(text):
+        return ["age"]  # "he was 45 when he was elected"
     m = _OF_BEFORE.search(text)
     if m is None and (m := _IS_BEFORE.search(text)) is not None:
         at = m.start(1) if m.group(1) else m.start(m.lastindex or 1)
