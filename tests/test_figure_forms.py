@@ -171,3 +171,29 @@ def test_temperatures_rate_points_conversions_and_sums_in_words(
     claim: str, evidence: str, expected: str
 ) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # A change in points against the two percentages it runs between.
+        (
+            "The party's vote share rose 5 percentage points to 30%.",
+            "The party's vote share rose from 25% to 30%.",
+            "supports",
+        ),
+        ("Inflation fell 1.2 points to 3.4%.", "Inflation fell to 3.4% from 4.6%.", "supports"),
+        ("His approval rating fell by 5 points.", "His approval rating fell from 52% to 42%.", "contradicts"),
+        (
+            "His approval rating rose by 10 points.",
+            "His approval rating fell from 52% to 42%.",
+            "contradicts",
+        ),
+        # Bounds said by a verb, and people counted as a population.
+        ("The death toll exceeded 1,000.", "The death toll rose to 1,200.", "supports"),
+        ("The death toll exceeded 1,000.", "The death toll rose to 800.", "contradicts"),
+        ("Less than 5,000 people live in the village.", "The village has a population of 4,200.", "supports"),
+    ],
+)
+def test_point_changes_bound_verbs_and_populations(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

@@ -118,23 +118,80 @@ def percent_changes(facts: Facts) -> list[Factor]:
     return found
 
 
-def _ends(facts: Facts) -> list[Factor]:
-    """ "From 2 million to 4 million", "rose to $10 from $8": the ratio of a change's two ends."""
-    found = []
+def _pairs(facts: Facts) -> list[tuple[Quantity, Quantity]]:
+    """The (old, new) ends of each change: "from 2 million to 4 million", "rose to $10 from $8"."""
     text = facts.text
-    olds = [q for q in facts.quantities if old_value(text, q) and q.value > 0]
-    news = [q for q in facts.quantities if new_value(text, q)]
-    for new in news:
+    olds = [q for q in facts.quantities if old_value(text, q)]
+    pairs = []
+    for new in (q for q in facts.quantities if new_value(text, q)):
         old = min(
             (q for q in olds if q.unit == new.unit and abs(q.start - new.start) < 60),
             key=lambda q: abs(q.start - new.start),
             default=None,
         )
         if old is not None:
-            first, last = sorted((old, new), key=lambda q: q.start)
-            words = f"from {_said(text, old)} to {_said(text, new)}"
-            found.append(Factor(new.value / old.value, words, first.start, last.end))
+            pairs.append((old, new))
+    return pairs
+
+
+def _ends(facts: Facts) -> list[Factor]:
+    """The ratio of a change's two ends."""
+    return [
+        Factor(
+            new.value / old.value,
+            _span_text(facts.text, old, new),
+            min(old.start, new.start),
+            max(old.end, new.end),
+        )
+        for old, new in _pairs(facts)
+        if old.value > 0
+    ]
+
+
+def _span_text(text: str, old: Quantity, new: Quantity) -> str:
+    return f"from {_said(text, old)} to {_said(text, new)}"
+
+
+def point_changes(facts: Facts) -> list[Factor]:
+    """A change in percentage points said by its two ends ("from 25% to 30%": 5 points up)."""
+    return [
+        Factor(
+            new.value - old.value,
+            _span_text(facts.text, old, new),
+            min(old.start, new.start),
+            max(old.end, new.end),
+        )
+        for old, new in _pairs(facts)
+        if "%" in old.unit and "%" in new.unit
+    ]
+
+
+def claimed_points(facts: Facts) -> list[Factor]:
+    """A change said in points ("rose 5 percentage points", "fell 1.2 points"), signed."""
+    found = []
+    for q in facts.quantities:
+        if q.head not in ("percentage-point", "point") or q.upper is not None:
+            continue
+        before = facts.text[max(0, q.start - 30) : q.start]
+        sign = 1 if _RISE_BEFORE.search(before) else -1 if _FALL_BEFORE.search(before) else 0
+        if sign:
+            unit = re.match(r"\s*(?:percentage\s+)?points?\b", facts.text[q.end :])
+            said = facts.text[q.start : q.end + (unit.end() if unit else 0)]  # "5 percentage points"
+            found.append(Factor(sign * q.value, said, q.start, q.end, q.qualifier))
     return found
+
+
+# A change in points derived from two percentages matches to rounding, and refutes from a
+# quarter of a point off.
+POINTS_MATCH = 0.06
+POINTS_CONFLICT = 0.25
+
+
+def points_agree(claim: Factor, ev: Factor) -> bool | None:
+    off = abs(claim.value - ev.value)
+    if claim.qualifier != "exact":
+        return True if off <= 0.1 * abs(claim.value) + POINTS_MATCH else None
+    return True if off <= POINTS_MATCH else False if off >= POINTS_CONFLICT else None
 
 
 def _said(text: str, q: Quantity) -> str:

@@ -21,11 +21,14 @@ from typing import Any, Protocol
 from verifier.changes import (
     Factor,
     change_factors,
+    claimed_points,
     factor_agrees,
     factors,
     is_change,
     is_factor_word,
     percent_changes,
+    point_changes,
+    points_agree,
 )
 from verifier.compare import (
     compatible,
@@ -372,12 +375,16 @@ class FactJudge:
         supported_f: list[tuple[Factor, Factor]] = []
         claim_factors = [*factors(claim.text), *percent_changes(claim)]
         ev_factors = change_factors(ev) if claim_factors else []
-        for c in claim_factors:
-            if c.text in {q.text for q, _ in supported_q}:
+        points = claimed_points(claim) if claim.quantities else []
+        ev_points = point_changes(ev) if points else []
+        checks = [(c, ev_factors, factor_agrees) for c in claim_factors]
+        checks += [(c, ev_points, points_agree) for c in points]
+        for c, stated, agrees in checks:
+            if c.start in {q.start for q, _ in supported_q}:
                 continue  # "rose 3%" that "rose 3%" already answered
             results = [
-                (f, factor_agrees(c, f))
-                for f in ev_factors
+                (f, agrees(c, f))
+                for f in stated
                 if not (denied_at(claim, c.start, c.end) or denied_at(ev, f.start, f.end))
             ]
             match = next((f for f, ok in results if ok), None)

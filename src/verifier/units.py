@@ -41,6 +41,10 @@ LOWER_BOUND = (
     "over",
     "above",
     "exceeding",
+    "exceeded",
+    "exceeds",
+    "surpassed",
+    "topped",
     "upwards of",
     "in excess of",
     "greater than",
@@ -48,6 +52,8 @@ LOWER_BOUND = (
     "larger than",
     "bigger than",
 )
+# Verbs that bound a figure: the noun before them names it, as before "reached".
+_BOUND_VERBS = frozenset({"exceeded", "exceeds", "surpassed", "topped"})
 AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
 UPPER_BOUND = ("less than", "fewer than", "under", "below", "lower than", "smaller than")
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
@@ -65,7 +71,7 @@ QUALIFIER_WORDS = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.sp
 UNIT_SYNONYMS = (
     frozenset({"death", "fatality"}),
     frozenset({"critic", "review", "reviewer"}),
-    frozenset({"resident", "inhabitant", "population"}),
+    frozenset({"resident", "inhabitant", "population", "people"}),
     frozenset({"copy", "unit"}),
     frozenset({"troop", "soldier"}),
     frozenset({"case", "infection", "occurrence"}),
@@ -190,12 +196,16 @@ def unit_before(before: str, age_like: bool = False) -> list[str]:
     written = " " + " ".join(before.split())
     text = written.lower()
     cut = True
+    verb = False
     while cut:  # "nearly", "more than", "in excess of": what qualifies the figure, not what it counts
         cut = False
         for phrase in QUALIFIER_PHRASES:
             if text.endswith(" " + phrase):
                 text, cut = text[: -len(phrase) - 1], True
+                verb = verb or phrase in _BOUND_VERBS
                 break
+    if verb:
+        text += " reached"  # "the death toll exceeded 1,000": the toll, as if it had reached it
     written = written[: len(text)]
     if age_like and _PERSONAL_IS.search(text):
         return ["age"]  # "he was 45 when he was elected"
