@@ -197,3 +197,19 @@ def test_temperatures_rate_points_conversions_and_sums_in_words(
 )
 def test_point_changes_bound_verbs_and_populations(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("The church was built in the 12th century.", "The church dates from the 12th century.", "supports"),
+        ("The church was built in the 12th century.", "The church was built in 1150.", "supports"),
+        ("The church was built in the 12th century.", "The church was built in 1250.", "contradicts"),
+        ("The castle was built in the 1100s.", "The castle was built in the 12th century.", "supports"),
+        ("The abbey was founded in 1098.", "The abbey was founded in 1102.", "contradicts"),
+        # An early year only where a date is expected.
+        ("There were 1200 cases.", "In 1200 cases, the treatment failed.", "supports"),
+    ],
+)
+def test_early_years_and_centuries(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

@@ -88,24 +88,33 @@ def _date_qualifier(before: str) -> str:
     before = re.sub(r" (?:the )?(?:end|start|beginning|middle) of$", "", before)
     before = re.sub(r" (?:in|on|of)$", "", before)
     before = re.sub(r" the$", "", before)  # "before the 1980s"
-    if _TO_NOT_BOUND.search(before):
-        return "exact"  # "according to the 2012 revision", "postponed to 2021"
+    if _TO_NOT_BOUND.search(before) or _ORIGIN.search(before):
+        return "exact"  # "according to the 2012 revision", "postponed to 2021", "dates from 1150"
     for words, name in DATE_BOUNDS:
         if any(before.endswith(" " + w) for w in words):
             return name
     return "exact"
 
 
+# "The church dates from the 12th century": when it was made, not a period since then.
+_ORIGIN = re.compile(r"\b(?:dates?|dated|dating) (?:back )?(?:from|to)$")
 # "In 2019 sales rose", "by 2030 emissions": a year, whatever follows.
 _YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|till|during|before|after|circa)\s+$", re.IGNORECASE)
 _ERAS = frozenset({"BC", "AD", "CE", "BCE"})
 
 
 def is_year(value: float, num: str, after: str, before: str = "") -> bool:
-    if re.search(r"[,.\s]", num) or not 1500 <= value <= 2100:
+    if re.search(r"[,.\s]", num) or not 1000 <= value <= 2100:
         return False
     if CURRENCY_RE.search(before):
         return False  # "$2000"
+    if value < 1500:
+        # An early year only where a date is expected, and not before a count: "built in 1150",
+        # not "in 1150 cases".
+        nxt = TOKEN_RE.findall(after[:30])
+        return bool(_YEAR_BEFORE.search(before)) and not (
+            nxt and nxt[0][0].islower() and nxt[0] not in STOPWORDS
+        )
     if _YEAR_BEFORE.search(before) or re.match(r"\s*(?:[,;:)]|\.(?!\d)|$)", after):
         return True  # "In 2019, sales rose", "opened in 1932, it carries"
     nxt = TOKEN_RE.findall(after[:30])
@@ -243,7 +252,7 @@ def extract_dates(text: str) -> list[DateMention]:
         spans.append((m.start(), m.end()))
     # Decades and centuries: "the 1970s" covers 1970-1979, "the 1800s" 1800-1899 (but "the
     # 2000s" is the decade: that is how it is used).
-    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d0|20\d0)[’']?s\b", text):
+    for m in re.finditer(r"(?<![\w,.])(1\d\d0|20\d0)[’']?s\b", text):
         year = int(m.group(1))
         years = 100 if year % 100 == 0 and year < 2000 else 10
         qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
@@ -255,7 +264,7 @@ def extract_dates(text: str) -> list[DateMention]:
         year = (int(m.group(1)) - 1) * 100
         dates.append(DateMention(year, None, None, m.group(), m.start(), m.end(), qualifier, 100))
         spans.append((m.start(), m.end()))
-    for m in re.finditer(r"(?<![\w,.])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
+    for m in re.finditer(r"(?<![\w,.])(1\d\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
         if any(s <= m.start() < e for s, e in spans):
             continue
         if is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
