@@ -213,3 +213,20 @@ def test_point_changes_bound_verbs_and_populations(claim: str, evidence: str, ex
 )
 def test_early_years_and_centuries(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # A name that is also a word ("Apple", "Trump") opening the claim, against a sentence
+        # about someone else: no verdict either way.
+        ("Apple reported revenue of $90bn.", "Microsoft reported revenue of $90bn.", "neutral"),
+        ("Apple reported revenue of $90bn.", "Microsoft reported revenue of $60bn.", "neutral"),
+        ("Trump won the 2020 election.", "Joe Biden won the 2020 presidential election.", "neutral"),
+        # Common nouns and a shared surname are no swap.
+        ("Shares fell 5% on Monday.", "Tesla shares fell 5% on Monday.", "supports"),
+        ("Martin Palermo scored 215 goals.", "Palermo scored 215 goals for Boca.", "supports"),
+    ],
+)
+def test_a_claim_about_another_named_subject(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 import simplemma
 
-from verifier.lexicon import CURRENCY_RE, MONTHS, WEEKDAYS
+from verifier.lexicon import CURRENCY_RE, MONTHS, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
+from verifier.negation import title_case
 
 if TYPE_CHECKING:
     from verifier.facts import Facts
@@ -148,3 +149,45 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
         ):
             return True
     return False
+
+
+# The verb right after a subject's name: "Apple reported", "Trump was", "Trump won".
+_SUBJECT_VERB = re.compile(
+    r"[a-z]+ed|is|was|are|were|has|had|have|will|would|won|wins|said|says|made|makes|became|becomes|"
+    r"took|takes|led|leads|lost|loses|sold|sells|bought|buys|got|gets|ran|runs|came|comes|went|goes|"
+    r"gave|gives|left|leaves|met|meets|paid|pays|set|sets|told|tells|beat|beats|held|holds|built|"
+    r"began|begins|spent|spends|grew|grows|rose|rises|fell|falls"
+)
+_COUNT_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty hundred".split()
+)
+
+
+def other_subject(claim: Facts, ev: Facts, title: str = "") -> tuple[str, str] | None:
+    """A claim that opens with a name the evidence never says, against a sentence that opens
+    with a name the claim never says: (the claim's, the sentence's), as in "Apple reported
+    revenue of $90bn" against "Microsoft reported revenue of $90bn". Catches the names that are
+    also dictionary words ("Apple", "Trump"), which :func:`extract_entities` leaves out."""
+    text = claim.text.lstrip()
+    run = ENTITY_RE.match(text)
+    if run is None or title_case(claim.text):
+        return None
+    word = run.group().split()[0].rstrip(".")
+    low = word.lower()
+    verb = TOKEN_RE.match(text[run.end() :].lstrip())
+    if verb is None or not _SUBJECT_VERB.fullmatch(verb.group()):
+        return None  # "Viral transmission of ...": a headline's noun phrase, not a name and its verb
+    if low in STOPWORDS or low in MONTHS or low in _COUNT_WORDS or lemma(low) != low:
+        return None  # "The", "In March", "Three episodes", "Officials said": no name
+    said = (ev.text + " " + title).lower()
+    # Any word of the opening name the evidence says ("Martin Palermo" / "Palermo") keeps it.
+    for name_word in run.group().split():
+        w = name_word.lower().strip(".’'")
+        if re.search(rf"\b{re.escape(w)}", said) or lemma(w) in ev.words:
+            return None
+    opening = ENTITY_RE.match(re.sub(r"^The\s+", "", ev.text.lstrip()))
+    if opening is not None:
+        name = _norm_entity(opening.group())
+        if name in ev.entities and not entity_present(name, claim):
+            return word, opening.group()
+    return None

@@ -43,7 +43,7 @@ from verifier.compare import (
     same_unit,
 )
 from verifier.dates import DateMention
-from verifier.entities import entity_present
+from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
 from verifier.quantities import ORDINAL, Quantity
@@ -205,9 +205,12 @@ class FactJudge:
 
     def assess(self, claim: Facts, ev: Facts, similarity: float, title: str = "") -> Judgement:
         missing = sorted(e for e in claim.entities if not entity_present(e, ev, title))
+        swap = None if missing else other_subject(claim, ev, title)
         if missing:
             names = ", ".join(_surface(claim.text, m) for m in missing)
             verdict = Judgement("neutral", 0.0, f"does not mention {names}", "entity")
+        elif swap is not None:
+            verdict = Judgement("neutral", 0.0, f"is about {swap[1]}, not {swap[0]}", "entity")
         else:
             # A direction word the sentence turns round is what a flipped claim changes ("shares
             # fell 7.4%" against "rose 7.4%"): it does not count against the sentence being about
