@@ -45,9 +45,11 @@ class FakeVerifier:
         out = []
         for c in claims:
             if "2,500" in c:
-                # The neutral one comes first: the cited evidence must be the supporting one.
+                # Context and a weak contradiction come first: the cited evidence must be the
+                # sentence that takes the verdict's side.
                 ev = [
                     _evidence("Context only.", "d0", "neutral"),
+                    _evidence("Some other figure.", "d2", "contradicts"),
                     _evidence("2,500 troops.", "d1", "supports"),
                 ]
                 out.append(Verdict(c, "supported", 0.91234, "A source says 2,500.", ev))

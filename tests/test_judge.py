@@ -376,6 +376,25 @@ def test_aggregate_decisive_evidence_wins_over_weak() -> None:
     assert verdict.evidence[0].stance == "supports"
 
 
+def test_aggregate_lists_first_the_sentence_its_explanation_cites() -> None:
+    # The most similar sentence is a weak contradiction; the verdict rests on a less similar
+    # support, which must come first (the batch output's `evidence` column shows it).
+    evidence = [_ev("weak", 0.9, "Paper W"), _ev("close", 0.8, "Paper C"), _ev("decisive", 0.5, "Paper D")]
+    judgements = [
+        Judgement("contradicts", 0.3, "says x"),
+        Judgement("supports", 0.55, "says it loosely"),
+        Judgement("supports", 0.9, "states 5"),
+    ]
+    verdict = aggregate("c", evidence, judgements)
+    assert verdict.label == "supported" and "Paper D" in verdict.explanation
+    assert [e.text for e in verdict.evidence] == ["decisive", "weak", "close"]
+    # Unknown: the closest sentence, which the explanation names, comes first.
+    verdict = aggregate(
+        "c", evidence[:2], [Judgement("contradicts", 0.3, "says x"), Judgement("neutral", 0.0, "y")]
+    )
+    assert verdict.label == "unknown" and verdict.evidence[0].text == "weak"
+
+
 def test_aggregate_disagreement_cites_both_sides_and_lowers_confidence() -> None:
     evidence = [_ev("a", 0.8, "Paper A"), _ev("b", 0.7, "Paper B")]
     judgements = [
@@ -387,6 +406,7 @@ def test_aggregate_disagreement_cites_both_sides_and_lowers_confidence() -> None
     assert verdict.confidence < 0.9
     assert "disagree" in verdict.explanation
     assert "Paper A" in verdict.explanation and "Paper B" in verdict.explanation
+    assert [e.text for e in verdict.evidence] == ["a", "b"]
 
 
 def test_a_checked_figure_outweighs_a_less_sure_model_reading_of_another_sentence() -> None:

@@ -109,9 +109,13 @@ def aggregate(
     contras = sorted((p for p in pairs if p[1].stance == "contradicts"), key=lambda p: -p[1].probability)
     best_s = supports[0][1].probability if supports else 0.0
     best_c = contras[0][1].probability if contras else 0.0
-    # Cited evidence first, then the rest by relevance.
-    ordered = [p[0] for p in supports + contras] + [e for e, j in pairs if j.stance == "neutral"]
-    ordered = sorted(ordered, key=lambda e: (e.stance == "neutral", -e.similarity))
+    # Evidence that takes a side first, then the rest by relevance; each branch below moves the
+    # sentences its explanation cites to the front, so that a reader (or the batch output's
+    # `evidence` column) sees first the sentence the reason is about.
+    ordered = sorted((e for e, _ in pairs), key=lambda e: (e.stance == "neutral", -e.similarity))
+
+    def citing(*cited: Evidence) -> list[Evidence]:
+        return [*cited, *(e for e in ordered if all(e is not c for c in cited))]
 
     strong_s, strong_c = best_s >= decisive, best_c >= bar_c
     if strong_s and strong_c:
@@ -133,7 +137,7 @@ def aggregate(
             f"Nothing in the corpus states or contradicts this. The closest sentence "
             f"(similarity {top.similarity:.2f}) {top_j.reason}."
         )
-        return Verdict(claim, "unknown", round(confidence, 4), explanation, ordered)
+        return Verdict(claim, "unknown", round(confidence, 4), explanation, citing(top))
 
     if strong_s and strong_c:
         (win_e, win_j), (lose_e, lose_j) = (
@@ -143,16 +147,16 @@ def aggregate(
         # Sources disagree: confidence shrinks with the strength of the other side.
         confidence = win_j.probability * (1.0 - 0.5 * lose_j.probability)
         explanation = f"The sources disagree. {_side(win_j, win_e)} But {_side(lose_j, lose_e)}"
-        return Verdict(claim, label, round(max(confidence, 0.34), 4), explanation, ordered)
+        return Verdict(claim, label, round(max(confidence, 0.34), 4), explanation, citing(win_e, lose_e))
 
     if strong_s:
         e, j = supports[0]
         return Verdict(
-            claim, "supported", round(j.probability, 4), f"The corpus {j.reason} ({_cite(e)}).", ordered
+            claim, "supported", round(j.probability, 4), f"The corpus {j.reason} ({_cite(e)}).", citing(e)
         )
     e, j = contras[0]
     return Verdict(
-        claim, "contradicted", round(j.probability, 4), f"{_capital(j.reason)} ({_cite(e)}).", ordered
+        claim, "contradicted", round(j.probability, 4), f"{_capital(j.reason)} ({_cite(e)}).", citing(e)
     )
 
 

@@ -196,8 +196,10 @@ def _error_row(message: str) -> dict[str, Any]:
 
 
 def _verdict_row(v: Verdict) -> dict[str, Any]:
-    # The cited evidence is the first one that takes a side; neutral context is a fallback.
-    cited = next((e for e in v.evidence if e.stance != "neutral"), v.evidence[0] if v.evidence else None)
+    # The sentence the explanation cites: the first that takes the verdict's side (a verdict
+    # lists first what it cites), else the closest one, which an "unknown" names.
+    side = {"supported": "supports", "contradicted": "contradicts"}.get(str(v.label))
+    cited = next((e for e in v.evidence if e.stance == side), v.evidence[0] if v.evidence else None)
     return {
         "label": str(v.label),
         "confidence": round(float(v.confidence), 4),
