@@ -230,3 +230,25 @@ def test_early_years_and_centuries(claim: str, evidence: str, expected: str) -> 
 )
 def test_a_claim_about_another_named_subject(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # A person named again by surname only is the same person.
+        ("Ilsa Drobnek has led the bank since 2021.", "Drobnek has led the bank since 2021.", "supports"),
+        ("Tomas Berengar won 52% of the vote.", "Berengar won 48% of the vote.", "contradicts"),
+        # "Two-thirds of" is a share whatever follows; "a two-thirds majority" counts nothing.
+        (
+            "More than two-thirds of registered voters cast ballots.",
+            "58% of registered voters cast ballots.",
+            "contradicts",
+        ),
+    ],
+)
+def test_surnames_and_shares(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected
+
+
+def test_a_two_thirds_majority_is_no_count() -> None:
+    assert extract("He won a two-thirds majority.").quantities == []

@@ -141,6 +141,17 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
             and re.search(rf" {re.escape(variant)}\w{{0,3}} ", haystack)
         ):
             return True
+    # A person named again by surname only: "Ilsa Drobnek" in "Drobnek said". Only where the
+    # first name is itself a name ("New York" is not "York"), and the surname is written as one.
+    tokens = entity.split()
+    if (
+        len(tokens) == 2
+        and entity not in ALIASES.values()
+        and len(tokens[1]) >= 4
+        and is_proper(tokens[0].capitalize())
+        and re.search(rf"\b{re.escape(tokens[1].capitalize())}\b", facts.text)
+    ):
+        return True
     for ent in facts.entities:
         if (
             len(entity) >= 4

@@ -272,6 +272,13 @@ def _fractions(text: str, free: Any) -> Iterator[Quantity]:
         value = _SMALL_NUMBERS[(n or "one").lower()] / _DENOMINATORS[word]
         qual = qualifier_at(text, m.start())
         det = (m.group("det") or ("the" if m.group("bare") else "")).lower()
+        if (
+            not det
+            and n is not None
+            and text[m.start("f") - 1] == "-"
+            and re.match(r"\s+of\b", text[m.end() :])
+        ):
+            det = "the"  # "two-thirds of registered voters": a share, whatever follows "of"
         if not det and not m.group("scale"):
             continue  # "a third term", "half-time"
         unit = _percent(unit_after(text[m.end() :]))
@@ -426,6 +433,8 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if not free(m.start(), m.end()):
             continue
         words = text[m.start() : m.end() - len(m.group("pct") or "")]
+        if re.match(r"-(?:thirds?|quarters?|fifths?|tenths?)\b", text[m.end() :], re.IGNORECASE):
+            continue  # "a two-thirds majority": a share, not two of anything
         if words.lower() in ("one", "zero") and not re.match(r"-[a-z]", text[m.end() : m.end() + 2]):
             continue  # "one of dozens": almost never a checkable count; "a one-year term" is
         try:
