@@ -252,3 +252,12 @@ def test_surnames_and_shares(claim: str, evidence: str, expected: str) -> None:
 
 def test_a_two_thirds_majority_is_no_count() -> None:
     assert extract("He won a two-thirds majority.").quantities == []
+
+
+def test_a_datelines_date_is_no_fact() -> None:
+    lead = "TALMERE, Feb 6 (Wire) - The central bank raised its main rate to 5.75% on Thursday."
+    assert [d.text for d in extract(lead).dates] == []
+    assert [d.text for d in extract("LONDON, March 3, 2024 (Reuters) — Prices rose in 2023.").dates] == [
+        "2023"
+    ]
+    assert stance("The central bank raised its main rate to 5.75% in January.", lead) != "contradicts"

@@ -96,6 +96,8 @@ def _date_qualifier(before: str) -> str:
     return "exact"
 
 
+# A wire story's dateline: "TALMERE, Feb 6 (Wire) -", "LONDON, March 3, 2024 (Reuters) —".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,},\s+[^()\n]{3,30}?\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|-|–|—)\s")
 # "The church dates from the 12th century": when it was made, not a period since then.
 _ORIGIN = re.compile(r"\b(?:dates?|dated|dating) (?:back )?(?:from|to)$")
 # "In 2019 sales rose", "by 2030 emissions": a year, whatever follows.
@@ -270,6 +272,11 @@ def extract_dates(text: str) -> list[DateMention]:
         if is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
             qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
             dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
+    dateline = _DATELINE.match(text)
+    if dateline:
+        # "TALMERE, Feb 6 (Wire) - The bank raised ...": when the story was filed, not when
+        # anything in it happened.
+        dates = [d for d in dates if d.start >= dateline.end()]
     dates = _date_spans(text, _year_spans(text, dates))
     dates = [_with_life_event(text, d) for d in dates]
     dates = [
