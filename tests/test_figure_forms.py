@@ -261,3 +261,19 @@ def test_a_datelines_date_is_no_fact() -> None:
         "2023"
     ]
     assert stance("The central bank raised its main rate to 5.75% in January.", lead) != "contradicts"
+
+
+def test_no_loose_reading_when_the_title_names_a_sibling() -> None:
+    from verifier.types import Evidence
+
+    text = "The mission cost 380 million dollars, the agency said."
+    claim = "The Selka-3 mission will cost about 600 million dollars."
+
+    def judged(title: str):
+        return JUDGE.judge(claim, [Evidence(text, "d", title, "", "", 0, 0, len(text), 0.6)])[0]
+
+    # Under a title about another Selka, the sentence is about that one: no hint either way.
+    assert judged("Selka-2 lander touches down").tentative is None
+    # Under a title that names no sibling, the sentence may be about the claim's subject.
+    loose = judged("Space agency budget").tentative
+    assert loose is not None and loose.stance == "contradicts"

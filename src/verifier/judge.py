@@ -162,6 +162,20 @@ def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> fl
     return hit / len(content)
 
 
+def _sibling_named(missing: Sequence[str], title: str) -> bool:
+    """Does the document's title name a sibling of a missing entity ("Selka-2" where the claim
+    says "Selka-3", "Apollo 11" for "Apollo 13")? Then a sentence that names neither is about
+    the title's, not the claim's."""
+    for entity in missing:
+        m = re.fullmatch(r"(.+?)[\s-]?(\d+)", entity)
+        if m is None:
+            continue
+        for other in re.finditer(rf"\b{re.escape(m.group(1))}[\s-]?(\d+)\b", title, re.IGNORECASE):
+            if other.group(1) != m.group(2):
+                return True
+    return False
+
+
 def _named_words(text: str) -> frozenset[str]:
     """Lemmas of the capitalised words of a sentence (names, titles; the first word too)."""
     return frozenset(lemma(t) for t in TOKEN_RE.findall(text) if t[0].isupper())
@@ -221,7 +235,11 @@ class FactJudge:
                 else frozenset()
             )
             verdict = self._compare(claim, ev, similarity, _coverage(claim, ev, turned))
-        if verdict.stance == "neutral" and (claim.quantities or claim.dates):
+        if (
+            verdict.stance == "neutral"
+            and (claim.quantities or claim.dates)
+            and not _sibling_named(missing, title)
+        ):
             # Read as if the sentence's subject were the claim's: the words of its names
             # (missing entities, and any capitalised word: titles like "Mistress of Evil") aside,
             # unless the sentence repeats them ("Rotten Tomatoes" is shared scope, not a name
