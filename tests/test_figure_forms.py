@@ -277,3 +277,31 @@ def test_no_loose_reading_when_the_title_names_a_sibling() -> None:
     # Under a title that names no sibling, the sentence may be about the claim's subject.
     loose = judged("Space agency budget").tentative
     assert loose is not None and loose.stance == "contradicts"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        (
+            "A red warning was issued on Monday afternoon.",
+            "A red warning was issued on Sunday afternoon.",
+            "contradicts",
+        ),
+        (
+            "The bank raised rates on Thursday.",
+            "The bank raised rates on Thursday, the governor said on Friday.",
+            "supports",
+        ),
+        # The day a source spoke is not the day it happened; an unsaid day is not confirmed.
+        ("The bank raised rates on Monday.", "The bank raised rates, officials said on Tuesday.", "neutral"),
+        # Antonyms of change.
+        (
+            "The crown weakened against the euro in 2024.",
+            "The crown strengthened against the euro in 2024.",
+            "contradicts",
+        ),
+        ("The railway line has reopened.", "The railway line has closed.", "contradicts"),
+    ],
+)
+def test_weekdays_and_more_opposite_changes(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

@@ -392,3 +392,21 @@ def _date_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 
 _AS_OF = re.compile(r"\bas (?:of|at)(?: the (?:end|start|beginning|middle) of)?[\s,]*$", re.IGNORECASE)
+
+
+_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
+# "…, officials said on Tuesday": when it was said, not when it happened.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|told|reported|confirmed|added|stated|wrote|tweeted)\s+(?:[\w.]+\s+){0,3}?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def weekdays(text: str) -> list[str]:
+    """The days of the week a sentence says something happened on, lower-cased; not the day a
+    source said it."""
+    return [
+        m.group(1).lower()
+        for m in _WEEKDAY_RE.finditer(text)
+        if not _SAID_ON.search(text, max(0, m.start() - 40), m.start())
+    ]

@@ -42,7 +42,7 @@ from verifier.compare import (
     same_event,
     same_unit,
 )
-from verifier.dates import DateMention
+from verifier.dates import DateMention, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
@@ -445,6 +445,23 @@ class FactJudge:
                 reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
                 return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "direction")
 
+        # A weekday is a date of its own: "on Monday" against "on Sunday", all else repeated.
+        claim_days, ev_days = weekdays(claim.text), weekdays(ev.text)
+        if (
+            len(set(claim_days)) == 1
+            and ev_days
+            and claim_days[0] not in ev_days
+            and not (claim.negated or ev.negated)
+        ):
+            if _coverage(claim, ev, frozenset(claim_days)) >= NEGATION_COVERAGE:
+                day = claim_days[0].capitalize()
+                return Judgement(
+                    "contradicts",
+                    0.5 + 0.35 * strength,
+                    f"claim says {day}; the evidence says {ev_days[0].capitalize()}",
+                    "date",
+                )
+
         # A count of nothing that no figure answers ("no deaths") is the negation it says, read as such.
         factored = {(c.start, c.end) for c, _ in supported_f}
         unverified_q = [
@@ -478,6 +495,7 @@ class FactJudge:
         spans = [(x.start, x.end) for x in (*claim.quantities, *claim.dates)] + list(factored)
         units = frozenset(w for q in claim.quantities for w in q.unit)
         unread = [w for w in unread_figures(claim.text, spans, units) if not says_too(ev.text, w)]
+        unread += [day.capitalize() for day in dict.fromkeys(claim_days) if day not in ev_days]
         if unverified_q or unverified_d or unread:
             # Both ends of a span carry its words: name it once.
             items = dict.fromkeys([q.text for q in unverified_q] + [d.text for d in unverified_d] + unread)

@@ -22,16 +22,16 @@ _AXES = (
     (
         frozenset(
             "rise rose risen increase grow grew climb jump soar surge gain raise up rebound expand boost "
-            "higher high".split()
+            "higher high strengthen accelerate widen".split()
         ),
         frozenset(
             "fall fell fallen decrease decline drop shrink shrank slip plunge tumble slump sink dip down "
-            "cut reduce lower low".split()
+            "cut reduce lower low weaken decelerate slow narrow".split()
         ),
     ),
     # Converse verbs ("A bought X" is "X was sold to A"), so a passive sentence is not read.
     (frozenset({"buy", "bought", "acquire"}), frozenset({"sell", "sold"})),
-    (frozenset({"open"}), frozenset({"close", "shut"})),
+    (frozenset({"open", "reopen"}), frozenset({"close", "shut"})),
     # A state that goes on, against one that has ended ("still makes" / "no longer makes").
     (frozenset({"still", "continue", "remain"}), frozenset({"no_longer", "cease", "discontinue"})),
     (frozenset({"approve", "accept"}), frozenset({"reject", "refuse"})),
