@@ -305,3 +305,28 @@ def test_no_loose_reading_when_the_title_names_a_sibling() -> None:
 )
 def test_weekdays_and_more_opposite_changes(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # "Including" gives a part; a one-figure claim about the part is not answered by the whole.
+        (
+            "Neighbouring Osterlund sent 18 helicopters.",
+            "Neighbouring countries sent 18 helicopters, including four sent by neighbouring Osterlund.",
+            "contradicts",
+        ),
+        (
+            "Neighbouring countries sent 18 helicopters.",
+            "Neighbouring countries sent 18 helicopters, including four sent by neighbouring Osterlund.",
+            "supports",
+        ),
+        (
+            "Osterlund sent four helicopters.",
+            "Neighbouring countries sent 18 helicopters, including four sent by neighbouring Osterlund.",
+            "supports",
+        ),
+    ],
+)
+def test_a_part_given_by_including(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

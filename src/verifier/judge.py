@@ -331,6 +331,9 @@ class FactJudge:
                 continue
             if any(e.whole_at is not None for e in same):
                 whole = of_the_whole(claim.text, q, ev.text, same)
+                named_parts = [
+                    e for e in same if e.whole_at is not None and about_part(claim.text, q, ev.text, e)
+                ]
                 same = [
                     e
                     for e in same
@@ -338,6 +341,12 @@ class FactJudge:
                     or about_part(claim.text, q, ev.text, e)
                     or not (whole or other_event(claim.text, q, ev.text, e))
                 ]
+                # A one-figure claim about the part is not answered by its whole: "Osterlund sent
+                # 18 helicopters" against "18 helicopters, including four sent by Osterlund" (a
+                # claim that gives both, "25 out of 28 provinces", is read figure by figure).
+                if len(claim.quantities) == 1:
+                    wholes = {e.whole_at for e in named_parts}
+                    same = [e for e in same if e.start not in wholes] or same
                 if not same:
                     continue
             # "15 compilation albums" answers "16 compilation albums", not "6 live albums".

@@ -519,7 +519,7 @@ _CHANGE_LINK = re.compile(r"[^.;:()]{0,25}\b(?:from|to)\s*", re.IGNORECASE)
 # Between two figures of one count in a clause: "killed 23 people and displaced 8,000",
 # "696 cases, of which 304 were in Republika Srpska", "12 deaths, including 3 children".
 _SAME_COUNT_LINK = re.compile(
-    r"[^.;:()]{0,40}\b(?:and|or|but|while|with|of\s+which|of\s+whom|among\s+them)\b[^.;:()]{0,40}",
+    r"[^.;:()]{0,40}\b(?:and|or|but|while|with|of\s+which|of\s+whom|among\s+them|including)\b[^.;:()]{0,40}",
     re.IGNORECASE,
 )
 # The two ends of a range or change written once for both: "from 1.2 to 1.5 million", "between
@@ -534,7 +534,7 @@ def _scale_of(text: str) -> float:
     return SCALES[(m.group(1) or m.group(2)).lower()] if m else 0.0
 
 
-_PART_OF_WHICH = re.compile(r"\b(?:of\s+wh(?:ich|om)|among\s+them)\b", re.IGNORECASE)
+_PART_OF_WHICH = re.compile(r"\b(?:of\s+wh(?:ich|om)|among\s+them|including)\b", re.IGNORECASE)
 # A part of a whole: "22 of the 28 provinces", "five out of nine members".
 _PART_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
 

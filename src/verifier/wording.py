@@ -115,6 +115,12 @@ def about_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bo
     clause = re.split(r"[,.;:()]", ev_text[part.end : part.end + 80], maxsplit=1)[0]
     said = {lemma(t.lower()) for t in TOKEN_RE.findall(clause) if t[0].isalpha()}
     named = {lemma(t.lower()) for t in TOKEN_RE.findall(claim_text) if t[0].isalpha()}
+    # What the whole's own clause says sets nothing apart ("Neighbouring countries sent 18
+    # helicopters, including four sent by neighbouring Osterlund": only "Osterlund" does).
+    if part.whole_at is not None:
+        opens = max((ev_text.rfind(c, 0, part.whole_at) for c in ".;:()"), default=-1) + 1
+        whole = ev_text[opens : part.start]
+        said -= {lemma(t.lower()) for t in TOKEN_RE.findall(whole) if t[0].isalpha()}
     return bool((said & named) - part.unit - STOPWORDS - QUALIFIER_WORDS)
 
 
