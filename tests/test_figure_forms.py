@@ -330,3 +330,26 @@ def test_weekdays_and_more_opposite_changes(claim: str, evidence: str, expected:
 )
 def test_a_part_given_by_including(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        (
+            "Pemberly Brands agreed to buy Arkwell Foods.",
+            "Arkwell Foods agreed on Monday to buy rival snack maker Pemberly Brands for $8.7 billion.",
+            "contradicts",
+        ),
+        (
+            "Arkwell Foods agreed to buy Pemberly Brands.",
+            "Arkwell Foods agreed on Monday to buy rival snack maker Pemberly Brands for $8.7 billion.",
+            "supports",
+        ),
+        ("Germany beat Brazil 7-1.", "Brazil beat Germany 7-1.", "contradicts"),
+        # A passive, a symmetric verb, a place: no swap.
+        ("Pemberly was bought by Arkwell.", "Arkwell bought Pemberly.", "supports"),
+        ("Germany drew with Brazil.", "Brazil drew with Germany.", "supports"),
+    ],
+)
+def test_two_names_the_other_way_round(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

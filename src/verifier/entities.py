@@ -202,3 +202,49 @@ def other_subject(claim: Facts, ev: Facts, title: str = "") -> tuple[str, str] |
         if name in ev.entities and not entity_present(name, claim):
             return word, opening.group()
     return None
+
+
+# Between two names, words that make their roles interchangeable ("A and B merged", "A drew
+# with B") or turn them round (a passive: "A was bought by B").
+_SYMMETRIC = re.compile(
+    r"\b(?:and|with|against|versus|vs|between|by|or)\b|\b(?:was|were|been|being)\s+\w+", re.I
+)
+_PREPOSITION_LAST = re.compile(
+    r"\b(?:in|on|at|for|from|of|to|into|over|under|near|across|the|a|an)\s*$", re.I
+)
+_SYMMETRIC_VERBS = frozenset("meet marry merge play draw tie face talk negotiate join partner ally".split())
+
+
+def _first_at(text: str, entity: str) -> tuple[int, int] | None:
+    for m in ENTITY_RE.finditer(text):
+        if _norm_entity(m.group()) == entity or entity in extract_entities(m.group()):
+            return m.start(), m.end()
+    return None
+
+
+def swapped_roles(claim: Facts, ev: Facts) -> str | None:
+    """Two names the sentence puts the other way round about the same verb: "Pemberly agreed to
+    buy Arkwell" against "Arkwell agreed to buy Pemberly". The claim's words from the first
+    name to the second, or None."""
+    names = [e for e in claim.entities if e in ev.entities]
+    if len(names) < 2:
+        return None
+    found = {e: (_first_at(claim.text, e), _first_at(ev.text, e)) for e in names}
+    for a in names:
+        for b in names:
+            (ca, ea), (cb, eb) = found[a], found[b]
+            if a == b or not (ca and cb and ea and eb) or not (ca[1] <= cb[0] and eb[1] <= ea[0]):
+                continue
+            said_c, said_e = claim.text[ca[1] : cb[0]], ev.text[eb[1] : ea[0]]
+            if len(said_c.split()) > 5 or len(said_e.split()) > 10:
+                continue
+            if _PREPOSITION_LAST.search(said_c) or _PREPOSITION_LAST.search(said_e):
+                continue  # "started in Germany", "scored for Antigua": a place or side, not an object
+            if _SYMMETRIC.search(said_c) or _SYMMETRIC.search(said_e):
+                continue
+            verbs_c = {lemma(w) for w in TOKEN_RE.findall(said_c.lower()) if w not in STOPWORDS}
+            verbs_e = {lemma(w) for w in TOKEN_RE.findall(said_e.lower()) if w not in STOPWORDS}
+            shared = (verbs_c & verbs_e) - _SYMMETRIC_VERBS
+            if shared and not (verbs_c & _SYMMETRIC_VERBS):
+                return claim.text[ca[0] : cb[1]].rstrip(".")
+    return None

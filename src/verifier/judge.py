@@ -43,7 +43,7 @@ from verifier.compare import (
     same_unit,
 )
 from verifier.dates import DateMention, weekdays
-from verifier.entities import entity_present, other_subject
+from verifier.entities import entity_present, other_subject, swapped_roles
 from verifier.facts import Facts, extract
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
 from verifier.quantities import ORDINAL, Quantity
@@ -453,6 +453,13 @@ class FactJudge:
             if _coverage(claim, ev, turned) >= NEGATION_COVERAGE:
                 reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
                 return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "direction")
+
+        # Two names the other way round about one verb: "Pemberly agreed to buy Arkwell"
+        # against "Arkwell agreed to buy Pemberly".
+        roles = swapped_roles(claim, ev)
+        if roles is not None and coverage >= NEGATION_COVERAGE and not (claim.negated or ev.negated):
+            reason = f"claim says '{roles}'; the evidence says it the other way round"
+            return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "direction")
 
         # A weekday is a date of its own: "on Monday" against "on Sunday", all else repeated.
         claim_days, ev_days = weekdays(claim.text), weekdays(ev.text)
