@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from verifier.facts import Facts
-from verifier.quantities import Quantity
+from verifier.figures import Quantity
 from verifier.scope import new_value, old_value
 
 _FACTOR_LEMMAS = frozenset({"double", "triple", "quadruple", "halve", "half", "twice", "thrice"})

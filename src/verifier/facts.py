@@ -7,10 +7,12 @@ the small amount of English-specific glue (qualifier words, month names) that no
 kept library exposes as data.
 
 :func:`extract` gathers them into :class:`Facts`, with the content words a claim's coverage is
-measured by. Figures are read in :mod:`verifier.quantities` (the words around them in
-:mod:`verifier.units`), dates in :mod:`verifier.dates`, named entities in :mod:`verifier.entities`
-and negation cues in :mod:`verifier.negation`; the word lists they read with (stopwords, months,
-lemmas, units, currencies) are in :mod:`verifier.lexicon`.
+measured by. Figures (:class:`~verifier.figures.Quantity`) are read in :mod:`verifier.quantities`
+(phrases such as "half a million" in :mod:`verifier.spelled`, the words around a figure in
+:mod:`verifier.units`, figures read with their neighbours in :mod:`verifier.neighbours`), dates in
+:mod:`verifier.dates`, named entities in :mod:`verifier.entities` and negation cues in
+:mod:`verifier.negation`; the word lists they read with (stopwords, months, lemmas, units,
+currencies) are in :mod:`verifier.lexicon`.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from functools import lru_cache
 
 from verifier.dates import DateMention, extract_dates
 from verifier.entities import ALIASES, extract_entities, is_proper
-from verifier.lexicon import MONTHS, SCALES, STOPWORDS, TOKEN_RE, lemma
+from verifier.figures import Quantity
+from verifier.lexicon import MONTHS, NUMBER_WORDS, SCALES, STOPWORDS, TOKEN_RE, lemma
 from verifier.negation import NEGATION_CUES, negation_cues
-from verifier.quantities import NUMBER_WORDS, Quantity, extract_quantities
+from verifier.quantities import extract_quantities
 from verifier.units import QUALIFIER_WORDS
 
 # Words that qualify or spell a number; coverage of the claim's meaning ignores them.

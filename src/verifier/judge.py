@@ -45,8 +45,8 @@ from verifier.compare import (
 from verifier.dates import DateMention, weekdays
 from verifier.entities import entity_present, other_subject, swapped_roles
 from verifier.facts import Facts, extract
+from verifier.figures import ORDINAL, Quantity
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
-from verifier.quantities import ORDINAL, Quantity
 from verifier.scope import (
     denied_at,
     governed,

@@ -1,9 +1,9 @@
 """The plain English vocabulary the fact readers share: stopwords, month and weekday names,
-number scales, ordinal words, lemmas, units of measure and currencies.
+number words and scales, ordinal words, lemmas, units of measure and currencies.
 
-The figure readers (:mod:`verifier.quantities`, :mod:`verifier.units`) and the date reader
-(:mod:`verifier.dates`) read text with these words; they live here, apart from either, so that
-quantities.py can import dates.py without a cycle.
+The figure readers (:mod:`verifier.quantities`, :mod:`verifier.spelled`, :mod:`verifier.units`)
+and the date reader (:mod:`verifier.dates`) read text with these words; they live here, apart from
+any of them, so that quantities.py can import dates.py and spelled.py without a cycle.
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z.'’-]*[A-Za-z])?\.?|\d+(?:[.,]\d+)*")
+NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion trillion"
+).split()
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,

@@ -14,9 +14,9 @@ import re
 
 from verifier.dates import DateMention
 from verifier.facts import Facts, extract
+from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.negation import negation_spans
-from verifier.quantities import Quantity
 
 _SUPERLATIVE = (
     r"(?:(?:most|least)\s+[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"

@@ -4,9 +4,9 @@ people have died"), which count nouns name the same thing, and whether the figur
 ("Chapter 3").
 
 Separate from :mod:`verifier.quantities` to keep each module small. These read the plain text
-before or after a figure and build no :class:`~verifier.quantities.Quantity`, so quantities.py
-imports from here and nothing here imports it back; the judge compares qualifier words and count
-nouns with the same tables.
+before or after a figure and build no :class:`~verifier.figures.Quantity`, so the figure modules
+(quantities.py, spelled.py, figures.py) import from here and nothing here imports them back; the
+judge compares qualifier words and count nouns with the same tables.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
-from verifier.quantities import Quantity
 from verifier.units import QUALIFIER_WORDS
 
 # Opposite poles of one axis: a claim that says a figure "rose" where the sentence says it

@@ -1,0 +1,86 @@
+"""The figure every reader builds and every comparer reads: :class:`Quantity` (a value with what
+it counts, its qualifier and where it stands in the sentence), :func:`make_quantity` (one built
+from the words that name what it counts) and :func:`measure` (what kind of figure it is).
+
+Separate from :mod:`verifier.quantities` because more than one module builds figures: the main
+reader there, the readers of figures said only in words (:mod:`verifier.spelled`) that it calls,
+and the passes that join neighbouring figures (:mod:`verifier.neighbours`). With the type here,
+those import it and quantities.py imports them without a cycle; the comparers
+(:mod:`verifier.compare`, :mod:`verifier.judge`, ...) need only this module.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from verifier.lexicon import MEASURES
+from verifier.units import is_currency
+
+# Ordinals are figures of their own kind: "ranked 4th" answers "ranked fourth" and refutes
+# "ranked fifth", but no ordinal is a count ("the 5th round" is not "5 rounds").
+ORDINAL = "#th"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    text: str
+    unit: frozenset[str]  # lemmas of the words the number counts ("troop"), {"%"} for percentages
+    qualifier: str  # exact | approx | more | atleast | less | atmost
+    start: int
+    end: int
+    head: str = ""  # the last word of the unit: "confirmed cases" counts cases, not "confirmed"
+    upper: float | None = None  # a range's upper end ("between 10 and 20": value 10, upper 20)
+    # A part of a whole the sentence also gives ("two of the three reactors", "12 novels, of
+    # which three"): where the whole's figure starts, so a claim about the whole is not answered
+    # by the part.
+    whole_at: int | None = None
+
+    def interval(self) -> tuple[float, float]:
+        v = self.value
+        if self.upper is not None:
+            return v, self.upper
+        if self.qualifier == "approx":
+            return v * 0.9, v * 1.1
+        if self.qualifier in ("more", "atleast"):
+            return v, math.inf
+        if self.qualifier in ("less", "atmost"):
+            return -math.inf, v
+        if abs(v) >= 1000:
+            # Large exact figures are still rounded in prose ("2,500" may be 2,480).
+            return v * 0.99, v * 1.01
+        # A small one is exact to its last digit: "45 %" is 45.4 but not 46, "90" is not 89.
+        if v != int(v) and not re.search(r"\d", self.text):
+            return v * 0.99, v * 1.01  # a fraction in words: "a quarter of a point" is 0.25
+        fraction = re.search(r"\d\.(\d+)", self.text)
+        decimals = len(fraction.group(1)) if fraction else 0
+        half = 0.5 * 10.0**-decimals
+        return v - half, v + half * 0.999
+
+    def describe(self) -> str:
+        return self.text
+
+
+_RATE_POINTS = {("basis", "point"): "basis-point", ("percentage", "point"): "percentage-point"}
+
+
+def make_quantity(value: float, text: str, start: int, end: int, unit: list[str], qual: str) -> Quantity:
+    """The figure ``text[start:end]`` with the words it counts (``unit``, lemmas in reading order),
+    its head the word it is compared by."""
+    # "25 basis points" is a quarter of "1 percentage point", not 25 of them.
+    if tuple(unit[:2]) in _RATE_POINTS:
+        unit = [_RATE_POINTS[(unit[0], unit[1])], *unit[2:]]
+    elif unit[:1] in (["bps"], ["bp"]):
+        unit = ["basis-point", *unit[1:]]
+    # A unit of measure is what the figure counts, whatever follows: "1.2 km long", "a 12-month
+    # timeline" count kilometres and months.
+    head = unit[0] if unit and unit[0] in MEASURES else unit[-1] if unit else ""
+    return Quantity(value, text[start:end].strip(), frozenset(unit), qual, start, end, head)
+
+
+def measure(q: Quantity) -> str:
+    """What kind of figure: a percentage, a rank, a currency, a rating scale, or a plain count."""
+    special = [u for u in q.unit if u in ("%", ORDINAL) or u.startswith("/") or is_currency(u)]
+    return special[0] if special else "count"

@@ -1,0 +1,154 @@
+"""Figures said in phrases, which the digit and number-word readers would miss or misread:
+fractions of a unit, a scale or a whole ("a quarter of a percentage point", "half a million",
+"two-thirds of the members"), "two and a half million", "half a dozen", "a decade", and counts of
+nothing ("no deaths", "did not cut any jobs").
+
+Separate from :mod:`verifier.quantities` to keep each module small. These readers build their
+figures with :func:`verifier.figures.make_quantity` and never call the main reader, so
+quantities.py imports them (it reads these first, and leaves their words alone) and nothing here
+imports it back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from verifier.figures import Quantity, make_quantity
+from verifier.lexicon import NUMBER_WORDS, SCALES, TOKEN_RE
+from verifier.negation import negation_spans
+from verifier.units import is_count_synonym, qualifier_at, unit_after
+
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SMALL_NUMBERS.update({w: n for n, w in enumerate("seven eight nine ten".split(), start=7)})
+# "a quarter of a percentage point", "half a million", "two-thirds of the members", "half the
+# vote". Not "the third of June", "a third term", "the second half of the season", "half-time".
+FRACTION_RE = re.compile(
+    r"(?<![\w-])(?:(?P<n>an?|one|two|three|four|nine)[\s-]+)?(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"(?:(?:\s+of)?\s+(?P<det>an?|the|its|their|his|her|our|all|those|these)\b"
+    r"|(?P<bare>\s+of)(?=\s+[A-Za-z]+[^su\W]s\b))?"  # "a third of adults", "half of Americans"
+    r"(?P<scale>[\s-]+(?:million|billion|trillion))?(?<=[a-z])(?![\w-])",
+    re.IGNORECASE,
+)
+_HALF_OF_WHAT = re.compile(
+    r"\b(?:first|second|final|latter|former|other|better|bottom|top|back|front|lower|upper|last|next)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "two and a half million", "an hour and a half", "half a dozen", "two dozen".
+AND_A_HALF_RE = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
+    r"(?P<scale>\s+(?:million|billion|trillion))?\b",
+    re.IGNORECASE,
+)
+UNIT_AND_A_HALF_RE = re.compile(
+    r"\ban?\s+(?P<unit>hour|day|week|month|year|mile|minute|second|century|decade)\s+and\s+a\s+half\b",
+    re.IGNORECASE,
+)
+# "A decade in prison", "over a century": one of a long unit, as "ten years" is ten of a short one.
+A_DECADE_RE = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.IGNORECASE)
+DOZEN_RE = re.compile(
+    r"\b(?:(?P<half>half\s+a)|(?P<n>a|one|two|three|four|five|six))\s+dozen\b", re.IGNORECASE
+)
+
+
+def _percent(unit: list[str]) -> list[str]:
+    """ "Half a percent", "a quarter of a per cent": a percentage."""
+    return (
+        ["%", *unit[1:]]
+        if unit[:1] == ["percent"]
+        else ["%", *unit[2:]]
+        if unit[:2] == ["per", "cent"]
+        else unit
+    )
+
+
+def fraction_figures(text: str, free: Callable[[int, int], bool]) -> Iterator[Quantity]:
+    """Figures said as fractions: of a unit or a scale ("a quarter of a percentage point" is 0.25
+    percentage points, "half a million" 500,000, "two and a half million", "half a dozen"), or a
+    share of a whole ("two-thirds of the members": about 67%)."""
+    for m in AND_A_HALF_RE.finditer(text):
+        n = m.group("n").lower()
+        value = (float(n) if n.isdigit() else _SMALL_NUMBERS[n]) + 0.5
+        if m.group("scale"):
+            value *= SCALES[m.group("scale").strip().lower()]
+        if free(m.start(), m.end()):
+            unit = _percent(unit_after(text[m.end() :]))
+            yield make_quantity(value, text, m.start(), m.end(), unit, qualifier_at(text, m.start()))
+    for m in UNIT_AND_A_HALF_RE.finditer(text):
+        if free(m.start(), m.end()):
+            unit = [m.group("unit").lower()]
+            yield make_quantity(1.5, text, m.start(), m.end(), unit, qualifier_at(text, m.start()))
+    for m in DOZEN_RE.finditer(text):
+        if free(m.start(), m.end()):
+            value = 6 if m.group("half") else 12 * _SMALL_NUMBERS[m.group("n").lower()]
+            unit = unit_after(text[m.end() :])
+            yield make_quantity(value, text, m.start(), m.end(), unit, qualifier_at(text, m.start()))
+    for m in A_DECADE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            unit = [m.group("unit").lower()]
+            # Not to the last digit: "a decade" is about ten years, not anything from five to 15.
+            qual = qualifier_at(text, m.start())
+            yield make_quantity(1.0, text, m.start(), m.end(), unit, "approx" if qual == "exact" else qual)
+    for m in FRACTION_RE.finditer(text):
+        word = m.group("f").lower().rstrip("s")
+        n = m.group("n")
+        if word != "half" and n is None:
+            continue  # "third" alone is a rank ("the third of June")
+        if word == "half" and _HALF_OF_WHAT.search(text, 0, m.start()):
+            continue  # "the second half of the season"
+        if not free(m.start(), m.end()):
+            continue
+        value = _SMALL_NUMBERS[(n or "one").lower()] / _DENOMINATORS[word]
+        qual = qualifier_at(text, m.start())
+        det = (m.group("det") or ("the" if m.group("bare") else "")).lower()
+        if (
+            not det
+            and n is not None
+            and text[m.start("f") - 1] == "-"
+            and re.match(r"\s+of\b", text[m.end() :])
+        ):
+            det = "the"  # "two-thirds of registered voters": a share, whatever follows "of"
+        if not det and not m.group("scale"):
+            continue  # "a third term", "half-time"
+        unit = _percent(unit_after(text[m.end() :]))
+        if m.group("scale"):
+            value *= SCALES[m.group("scale").strip(" -").lower()]
+            yield make_quantity(value, text, m.start(), m.end(), unit, qual)
+        elif det in ("a", "an"):
+            # The span ends at "a": the unit words that follow are the phrase's to quote.
+            yield make_quantity(value, text, m.start(), m.end("det"), unit, qual)
+        else:
+            # A share is a rounded statement: "half the vote" for 48% or 52%.
+            share = "approx" if qual == "exact" else qual
+            yield make_quantity(100 * value, text, m.start(), m.end("f"), ["%"], share)
+
+
+# "No deaths were reported", "did not cut any jobs", "not a single vote", "zero cases": a count
+# of nothing, which any other count of the same thing contradicts.
+ZERO_RE = re.compile(
+    r"\b(?:(?P<no>no)|(?P<zero>zero)|(?:not|n't|never)\s+(?:[a-z]+\s+){0,2}?(?P<any>any|a\s+single))\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+_PLURAL_SURFACE = re.compile(r"(?:[^s]s|ies|people|children|men|women|police|staff)$")
+
+
+def zero_counts(text: str) -> Iterator[Quantity]:
+    denying_no = {start for cue, start, _ in negation_spans(text) if cue == "no"}
+    for m in ZERO_RE.finditer(text):
+        group = next(g for g in ("no", "zero", "any") if m.group(g))
+        if group == "no" and m.start("no") not in denying_no:
+            continue  # "no longer", "No 10", "no-fly", a title
+        unit = unit_after(text[m.end() :])
+        surface = [t.lower() for t in TOKEN_RE.findall(text[m.end() : m.end() + 60])][: len(unit)]
+        if not unit or unit[0] in NUMBER_WORDS or surface[:1] in (["longer"], ["more"]) or len(unit) > 2:
+            continue  # "no one", "no longer operates", "no more"
+        # A count of things: "no deaths", "any jobs", "not a single vote" (not "no evidence").
+        single = "single" in (m.group("any") or "")
+        if not (single or _PLURAL_SURFACE.search(surface[-1]) or is_count_synonym(unit[-1])):
+            continue
+        # "did not cut any jobs": quoted from the negation, so the explanation reads as a denial.
+        start = m.start() if group == "any" else m.start(group)
+        yield make_quantity(0.0, text, start, m.end(group), unit, "exact")
