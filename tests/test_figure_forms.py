@@ -353,3 +353,24 @@ def test_a_part_given_by_including(claim: str, evidence: str, expected: str) -> 
 )
 def test_two_names_the_other_way_round(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        # An age group is what a statistic is about, not a figure to check.
+        (
+            "More than a fifth of the population is now aged 65 or over.",
+            "A net 215,000 people left the country, most of them aged 20 to 39.",
+            "neutral",
+        ),
+        (
+            "More than 83% of deaths were in patients aged 70 or older.",
+            "84% of deaths were in patients aged 70 or older.",
+            "supports",
+        ),
+        ("The fee could exceed 90 million euros.", "The fee was 97 million euros.", "supports"),
+    ],
+)
+def test_age_groups_and_exceed(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

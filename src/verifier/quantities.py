@@ -78,6 +78,12 @@ _TEMPERATURE = re.compile(
 )
 # Ages as wire copy gives them: "died aged 83", "age 45", and "The minister, 52, resigned".
 _AGED = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+)?$", re.IGNORECASE)
+# "aged 65 or over", "aged 20 to 39", "ages 25-64": the group a statistic is about, not anyone's
+# age nor a figure to check (a claim about those aged 65 or over is not refuted by a figure for
+# those aged 20 to 39).
+_AGE_BRACKET = re.compile(
+    r"\s*(?:(?:or|and)\s+(?:over|older|above|under|younger|more)\b|\+|(?:to|-|–)\s*\d+\b)", re.I
+)
 _APPOSITIVE_BEFORE = re.compile(r"\b([A-Za-z][\w'’.-]*),\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*[A-Za-z]")
 # "324 m tall", "the 100m final", "a depth of 10m": a bare "m" is metres when a dimension,
@@ -178,6 +184,10 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             qual = qualifier_before(text[max(0, m.start() - 25) : m.start()])
             found.append(make_quantity(celsius, text, m.start(), temperature.end(), ["celsius"], qual))
             taken.append((m.start(), temperature.end()))
+            continue
+        bracket = _AGE_BRACKET.match(text, m.end()) if plain else None
+        if bracket and _AGED.search(text, max(0, m.start() - 12), m.start()):
+            taken.append((m.start(), bracket.end()))
             continue
         if plain and names_it(text, m.start()):
             continue  # "Chapter 3", "Windows 10", "Apollo 11": a name, not a figure

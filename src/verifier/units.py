@@ -43,6 +43,8 @@ LOWER_BOUND = (
     "exceeding",
     "exceeded",
     "exceeds",
+    "exceed",
+    "surpass",
     "surpassed",
     "topped",
     "upwards of",
@@ -53,7 +55,7 @@ LOWER_BOUND = (
     "bigger than",
 )
 # Verbs that bound a figure: the noun before them names it, as before "reached".
-_BOUND_VERBS = frozenset({"exceeded", "exceeds", "surpassed", "topped"})
+_BOUND_VERBS = frozenset({"exceeded", "exceeds", "exceed", "surpassed", "surpass", "topped"})
 AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
 UPPER_BOUND = ("less than", "fewer than", "under", "below", "lower than", "smaller than")
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
