@@ -7,8 +7,11 @@ contradiction when both sentences are about the same thing (scope): the claim's
 named entities appear in the evidence and the number counts the same unit.
 
 The values themselves are compared in :mod:`verifier.compare` and the words around a figure
-read in :mod:`verifier.wording`; this module decides which of those comparisons count (how much
-of the claim the sentence repeats) and what verdict they make.
+read in :mod:`verifier.wording`; the checks that put those comparisons together (figures, dates,
+changes, ranks, directions, swapped names, weekdays) are in :mod:`verifier.checks`, run in order
+by :meth:`FactJudge._compare`. This module decides which of them count (how much of the claim
+the sentence repeats: the coverage bars), how sure each verdict is, and the negation and support
+decisions that come after them.
 """
 
 from __future__ import annotations
@@ -18,57 +21,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from verifier.changes import (
-    Factor,
-    change_factors,
-    claimed_points,
-    factor_agrees,
-    factors,
-    is_change,
-    is_factor_word,
-    percent_changes,
-    point_changes,
-    points_agree,
+from verifier.changes import is_factor_word
+from verifier.checks import (
+    Cleared,
+    Conflict,
+    changes_against_changes,
+    dates_against_dates,
+    figures_against_figures,
+    other_rank,
+    other_weekday,
+    swapped_names,
+    turned_direction,
 )
-from verifier.compare import (
-    compatible,
-    conflicts,
-    dated_apart,
-    dates_match,
-    distance,
-    near,
-    other_currency,
-    other_reading,
-    same_event,
-    same_unit,
-)
-from verifier.dates import DateMention, weekdays
-from verifier.entities import entity_present, other_subject, swapped_roles
+from verifier.compare import other_reading
+from verifier.dates import weekdays
+from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
-from verifier.figures import ORDINAL, Quantity
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
-from verifier.scope import (
-    denied_at,
-    governed,
-    negation_in_scope,
-    new_value,
-    old_value,
-    rank_conflict,
-    struck,
-    zero_in_scope,
-)
+from verifier.phrasing import figure_phrase, surface
+from verifier.scope import governed, negation_in_scope
 from verifier.types import Evidence, Stance
-from verifier.units import QUALIFIER_PHRASES, is_count_synonym, is_currency, same_count_noun
-from verifier.wording import (
-    POLE_WORDS,
-    about_part,
-    of_the_whole,
-    opposed,
-    other_event,
-    says_too,
-    unread_figures,
-    window,
-)
+from verifier.units import is_count_synonym, same_count_noun
+from verifier.wording import POLE_WORDS, says_too, unread_figures
 
 # Share of the claim's content words an evidence sentence must repeat to count as
 # talking about the same thing (below it, a differing number is not a contradiction).
@@ -90,7 +64,8 @@ OVERLAP_SUPPORT = 0.85
 # 563/681 (strict 668/728, 371/455); on 16,000 pairs strict 2558/2764, 1490/1849.
 RELAXED_COVERAGE = 0.34
 # Units that say little about what is counted ("35 years" vs "30 years" of different
-# things); a mismatch in them is a contradiction only when the sentences agree on the rest.
+# things); a mismatch in them is a contradiction only when the sentences agree on the rest
+# (verifier.checks gets both through Cleared).
 GENERIC_UNITS = frozenset(
     {"year", "month", "week", "day", "hour", "minute", "second", "time", "century", "%"}
 )
@@ -181,9 +156,20 @@ def _named_words(text: str) -> frozenset[str]:
     return frozenset(lemma(t) for t in TOKEN_RE.findall(text) if t[0].isupper())
 
 
-# A claim in the present tense speaks of the current value, not the old one of a change:
-# "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
-_NOW = re.compile(r"\b(?:is|are|has|have|stands|remains|now)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# How sure a contradiction of each kind is, as base + slope * strength (strength: how much of the
+# claim the sentence repeats and how similar it is), in one table so the kinds are weighed side
+# by side; the checks that find them (verifier.checks) only say what differs.
+_CONTRADICTION = {
+    "quantity": (0.55, 0.4),
+    "date": (0.5, 0.35),
+    "negation": (0.45, 0.35),
+    "direction": (0.45, 0.35),
+}
+
+
+def _contradiction(conflict: Conflict, strength: float) -> Judgement:
+    base, slope = _CONTRADICTION[conflict.kind]
+    return Judgement("contradicts", base + slope * strength, conflict.reason, conflict.kind)
 
 
 class FactJudge:
@@ -221,7 +207,7 @@ class FactJudge:
         missing = sorted(e for e in claim.entities if not entity_present(e, ev, title))
         swap = None if missing else other_subject(claim, ev, title)
         if missing:
-            names = ", ".join(_surface(claim.text, m) for m in missing)
+            names = ", ".join(surface(claim.text, m) for m in missing)
             verdict = Judgement("neutral", 0.0, f"does not mention {names}", "entity")
         elif swap is not None:
             verdict = Judgement("neutral", 0.0, f"is about {swap[1]}, not {swap[0]}", "entity")
@@ -275,208 +261,32 @@ class FactJudge:
                 "neutral", 0.0, f"reports as of {e.text} where the claim speaks of {d.text}", "snapshot"
             )
 
-        # A figure or date a negation governs is not stated, so a differing one is no
-        # contradiction: "Kimani did not win in 2023" against "Kimani won in 2022", or against
-        # "did not win in 2022" (both denied: on numeric training pairs 5 of the 8 such firings
-        # were wrong). One beside a negation is: "Nobody was hurt in the fire, which destroyed
-        # 30 homes" against "... 12 homes".
-        def polar(a: Quantity | DateMention, b: Quantity | DateMention) -> bool:
-            return governed(claim, a) or governed(ev, b)
-
-        # Numbers: each claim figure against the evidence figures that count the same thing.
-        supported_q: list[tuple[Quantity, Quantity]] = []
-        # A figure the sentence corrects ("45%, not 60%") answers only a claim figure denied too.
-        # The size of a change ("rose 3%") is not a level ("rose to 3%"), nor the other way round.
-        same_units = [
-            [
-                e
-                for e in ev.quantities
-                if same_unit(q, e)
-                and (not struck(ev, e) or governed(claim, q))
-                and not (is_change(claim.text, q) and new_value(ev.text, e) and not is_change(ev.text, e))
-                and not (is_change(ev.text, e) and new_value(claim.text, q) and not is_change(claim.text, q))
-            ]
-            for q in claim.quantities
-        ]
-
-        # A new value ("rose to 3.4%") is not the old one of a change ("fell to 2.8% from 3.4%"):
-        # it is read against the change's new value.
-        # (Unless the old value carries the claim's date: "fell to 5.1% in 2019" against "down
-        # from 5.1% in 2019".)
-        def old_of_another_time(e: Quantity) -> bool:
-            dated = [d for d in ev.dates if e.end <= d.start <= e.end + 30]
-            return old_value(ev.text, e) and not any(dates_match(c, d) for c in claim.dates for d in dated)
-
-        same_units = [
-            [e for e in same if not old_of_another_time(e)] or same
-            if new_value(claim.text, q) or (not claim.dates and _NOW.search(claim.text, 0, q.start))
-            else same
-            for q, same in zip(claim.quantities, same_units, strict=True)
-        ]
-        # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
-        # "from 10 cases to 50 cases") is not a rival of the others.
-        pairs = zip(claim.quantities, same_units, strict=True)
-        taken = {id(e) for q, same in pairs for e in same if compatible(q, e)}
-        for q, same in zip(claim.quantities, same_units, strict=True):
-            if not same and relaxed:
-                same = [e for e in ev.quantities if near(q, e)]
-            if not same:
-                other = next((e for e in ev.quantities if other_currency(q, e)), None)
-                if other is not None and coverage >= support_coverage and not polar(q, other):
-                    # The same amount in another currency: almost always the currency is wrong.
-                    reason = (
-                        f"claim says {_phrase(claim.text, q)}; the evidence says {_phrase(ev.text, other)}"
-                    )
-                    return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
-                continue
-            if any(e.whole_at is not None for e in same):
-                whole = of_the_whole(claim.text, q, ev.text, same)
-                named_parts = [
-                    e for e in same if e.whole_at is not None and about_part(claim.text, q, ev.text, e)
-                ]
-                same = [
-                    e
-                    for e in same
-                    if e.whole_at is None
-                    or about_part(claim.text, q, ev.text, e)
-                    or not (whole or other_event(claim.text, q, ev.text, e))
-                ]
-                # A one-figure claim about the part is not answered by its whole: "Osterlund sent
-                # 18 helicopters" against "18 helicopters, including four sent by Osterlund" (a
-                # claim that gives both, "25 out of 28 provinces", is read figure by figure).
-                if len(claim.quantities) == 1:
-                    wholes = {e.whole_at for e in named_parts}
-                    same = [e for e in same if e.start not in wholes] or same
-                if not same:
-                    continue
-            # "15 compilation albums" answers "16 compilation albums", not "6 live albums".
-            best = max(len(q.unit & e.unit) for e in same)
-            same = [e for e in same if len(q.unit & e.unit) == best]
-            # Of several figures that count the same thing, the claim speaks of the one closest to
-            # its own ("less than $76.5 million" is about the $77.3 million worldwide total, not the
-            # $10.6 million from other territories); one that answers another claim figure is not it.
-            rivals = [e for e in same if id(e) not in taken or compatible(q, e)]
-            closest = min(rivals, key=lambda e: distance(q, e), default=None)
-            match = closest if closest is not None and compatible(q, closest) else None
-            if match is not None and dated_apart(claim, q, ev, match):
-                continue  # "84 cases in 2019" against "rose to 84 in 2020 from 40 in 2019"
-            if match is not None:
-                supported_q.append((q, match))
-                continue
-            conflict = closest if closest is not None and conflicts(q, closest) else None
-            needed = GENERIC_COVERAGE if q.unit <= GENERIC_UNITS else support_coverage
-            if conflict is not None and coverage >= needed and not polar(q, conflict):
-                reason = (
-                    f"claim says {_phrase(claim.text, q)}; the evidence says {_phrase(ev.text, conflict)}"
-                )
-                if 0 in (q.value, conflict.value):
-                    # A count of nothing is a denial, read as one: not decisive, since its scope
-                    # is often narrower than the claim's ("no new cases in the capital, but 14
-                    # elsewhere", "no teams from Asia"), and never beside a count it leaves.
-                    others = [e for e in same if e.value != 0] if conflict.value == 0 else []
-                    zero, text = (q, claim.text) if q.value == 0 else (conflict, ev.text)
-                    other = ev if q.value == 0 else claim
-                    if coverage >= NEGATION_COVERAGE and not others and zero_in_scope(text, zero, other):
-                        return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "negation")
-                    continue
-                return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
-
-        supported_d: list[tuple[DateMention, DateMention]] = []
-        # A sentence date that matches one claim date is that date, not a rival of the others
-        # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
-        compared = [[(e, dates_match(d, e)) for e in same_event(d, ev.dates)] for d in claim.dates]
-        answered = {id(e) for results in compared for e, ok in results if ok}
-        for d, results in zip(claim.dates, compared, strict=True):
-            match = next((e for e, ok in results if ok), None)
-            if match is not None:
-                supported_d.append((d, match))
-                continue
-            conflict = next((e for e, ok in results if ok is False and id(e) not in answered), None)
-            if conflict is not None and coverage >= support_coverage and not polar(d, conflict):
-                return Judgement(
-                    "contradicts",
-                    0.5 + 0.35 * strength,
-                    f"claim says {d.text}; the evidence says {conflict.text}",
-                    "date",
-                )
-
-        # Changes said as factors ("doubled", "rose 100%") against the sentence's own factor words,
-        # changes in percent or the two ends of its change.
-        supported_f: list[tuple[Factor, Factor]] = []
-        claim_factors = [*factors(claim.text), *percent_changes(claim)]
-        ev_factors = change_factors(ev) if claim_factors else []
-        points = claimed_points(claim) if claim.quantities else []
-        ev_points = point_changes(ev) if points else []
-        checks = [(c, ev_factors, factor_agrees) for c in claim_factors]
-        checks += [(c, ev_points, points_agree) for c in points]
-        for c, stated, agrees in checks:
-            if c.start in {q.start for q, _ in supported_q}:
-                continue  # "rose 3%" that "rose 3%" already answered
-            results = [
-                (f, agrees(c, f))
-                for f in stated
-                if not (denied_at(claim, c.start, c.end) or denied_at(ev, f.start, f.end))
-            ]
-            match = next((f for f, ok in results if ok), None)
-            if match is not None:
-                supported_f.append((c, match))
-                continue
-            conflict = next((f for f, ok in results if ok is False), None)
-            if conflict is not None and coverage >= support_coverage:
-                return Judgement(
-                    "contradicts",
-                    0.55 + 0.4 * strength,
-                    f"claim says '{c.text}'; the evidence says '{conflict.text}'",
-                    "quantity",
-                )
-
-        ranked = rank_conflict(claim.text, ev.text)
-        if ranked is not None and coverage >= support_coverage:
-            return Judgement(
-                "contradicts",
-                0.55 + 0.4 * strength,
-                f"claim says '{ranked[0]}'; the evidence says '{ranked[1]}'",
-                "quantity",
-            )
-
-        # Direction: at a matched figure ("rose to 4.2%" / "fell to 4.2%"), else over the whole
-        # sentence when each side says one direction only and the rest is repeated.
-        for q, e in supported_q:
-            flip = opposed(window(claim.text, q.start), window(ev.text, e.start))
-            if flip is not None:
-                reason = f"claim says '{flip[0]}' to {_phrase(claim.text, q)}; the evidence says '{flip[1]}'"
-                return Judgement("contradicts", 0.55 + 0.4 * strength, reason, "quantity")
-        claim_words = [t.lower() for t in TOKEN_RE.findall(claim.text)]
-        flip = opposed(claim_words, [t.lower() for t in TOKEN_RE.findall(ev.text)])
-        if flip is not None:
-            turned = frozenset(lemma(w) for w in claim_words if w in POLE_WORDS or lemma(w) in POLE_WORDS)
-            if _coverage(claim, ev, turned) >= NEGATION_COVERAGE:
-                reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
-                return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "direction")
-
-        # Two names the other way round about one verb: "Pemberly agreed to buy Arkwell"
-        # against "Arkwell agreed to buy Pemberly".
-        roles = swapped_roles(claim, ev)
-        if roles is not None and coverage >= NEGATION_COVERAGE and not (claim.negated or ev.negated):
-            reason = f"claim says '{roles}'; the evidence says it the other way round"
-            return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "direction")
-
-        # A weekday is a date of its own: "on Monday" against "on Sunday", all else repeated.
+        # The checks, in order: the first difference past the bar it needs decides.
+        cleared = Cleared(
+            support=coverage >= support_coverage,
+            negation=coverage >= NEGATION_COVERAGE,
+            generic=coverage >= GENERIC_COVERAGE,
+            generic_units=GENERIC_UNITS,
+            all_but=lambda words: _coverage(claim, ev, words) >= NEGATION_COVERAGE,
+        )
+        supported_q, conflict = figures_against_figures(claim, ev, cleared, relaxed)
+        if conflict is not None:
+            return _contradiction(conflict, strength)
+        supported_d, conflict = dates_against_dates(claim, ev, cleared)
+        if conflict is not None:
+            return _contradiction(conflict, strength)
+        supported_f, conflict = changes_against_changes(claim, ev, supported_q, cleared)
+        if conflict is not None:
+            return _contradiction(conflict, strength)
         claim_days, ev_days = weekdays(claim.text), weekdays(ev.text)
-        if (
-            len(set(claim_days)) == 1
-            and ev_days
-            and claim_days[0] not in ev_days
-            and not (claim.negated or ev.negated)
-        ):
-            if _coverage(claim, ev, frozenset(claim_days)) >= NEGATION_COVERAGE:
-                day = claim_days[0].capitalize()
-                return Judgement(
-                    "contradicts",
-                    0.5 + 0.35 * strength,
-                    f"claim says {day}; the evidence says {ev_days[0].capitalize()}",
-                    "date",
-                )
+        conflict = (
+            other_rank(claim, ev, cleared)
+            or turned_direction(claim, ev, supported_q, cleared)
+            or swapped_names(claim, ev, cleared)
+            or other_weekday(claim, ev, claim_days, ev_days, cleared)
+        )
+        if conflict is not None:
+            return _contradiction(conflict, strength)
 
         # A count of nothing that no figure answers ("no deaths") is the negation it says, read as such.
         factored = {(c.start, c.end) for c, _ in supported_f}
@@ -506,7 +316,7 @@ class FactJudge:
                     if claim.negated
                     else f"the evidence says '{cue}' where the claim states it"
                 )
-                return Judgement("contradicts", 0.45 + 0.35 * strength, reason, "negation")
+                return _contradiction(Conflict("negation", reason), strength)
 
         spans = [(x.start, x.end) for x in (*claim.quantities, *claim.dates)] + list(factored)
         units = frozenset(w for q in claim.quantities for w in q.unit)
@@ -528,7 +338,7 @@ class FactJudge:
         denied = claim.negated != ev.negated and (not firm or negation_in_scope(negated, other))
         if coverage >= needed and not denied:
             pieces = dict.fromkeys(
-                [_phrase(ev.text, e) for _, e in supported_q]
+                [figure_phrase(ev.text, e) for _, e in supported_q]
                 + [e.text for _, e in supported_d]
                 + [f.text for _, f in supported_f]
             )
@@ -541,47 +351,3 @@ class FactJudge:
                 "quantity" if supported_q or supported_f else "date" if supported_d else "overlap",
             )
         return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")
-
-
-def _surface(text: str, entity: str) -> str:
-    """How the claim wrote a normalised entity name, for explanations."""
-    pattern = r"[\s.’']*".join(re.escape(w) for w in entity.replace(".", "").split())
-    m = re.search(pattern, text, re.IGNORECASE)
-    return m.group() if m else entity.title()
-
-
-_LOWER_FIRST = frozenset(w for phrase in (*QUALIFIER_PHRASES, "between") for w in phrase.split()[:1])
-
-
-def _phrase(text: str, q: Quantity) -> str:
-    """The figure with its qualifier and the words it counts: 'approximately 2,500 troops'."""
-    start = q.start
-    before = text[max(0, q.start - 30) : q.start].lower().rstrip()
-    if q.qualifier != "exact":
-        for phrase in QUALIFIER_PHRASES:
-            if before.endswith(" " + phrase) or before == phrase or (phrase == "~" and before.endswith("~")):
-                start = q.start - (len(text[max(0, q.start - 30) : q.start]) - before.rfind(phrase))
-                break
-    symbol = re.search(r"(?:US\$|A\$|C\$|HK\$|[$£€¥₹])\s?$", text[max(0, start - 4) : start])
-    if symbol:
-        start -= len(symbol.group())  # "£30 million", not "30 million"
-    end = q.end
-    # Up to the last of the words it counts that the sentence writes out ("7,844 people" of
-    # "7,844 people have died", whose unit also names the deaths).
-    wanted = {u for u in q.unit if u != "%" and u != ORDINAL and not is_currency(u)}
-    wanted |= {word for word, symbol in CURRENCY_WORDS.items() if symbol in q.unit}  # "30 million pounds"
-    wanted = {part for u in wanted for part in u.split("-")}  # "basis-point" is written "basis points"
-    for m in re.finditer(r"[\w.’'-]+", text[q.end : q.end + 60]):
-        if not wanted:
-            break
-        word = lemma(m.group())
-        if word in wanted:
-            wanted.discard(word)
-            end = q.end + m.end()
-    phrase = text[start:end].strip()
-    first = phrase.split()[0] if phrase else ""
-    if first[:1].isupper() and first.lower() in _LOWER_FIRST:
-        phrase = phrase[0].lower() + phrase[1:]  # "the evidence says between 10 and 20", mid-sentence
-    # A full stop that ends the sentence is not part of the figure ("45 elephants."); one that
-    # ends an abbreviation is ("2,500 U.S.").
-    return phrase[:-1] if re.search(r"[a-z0-9]{2}\.$", phrase) else phrase

@@ -1,0 +1,313 @@
+"""The checks :class:`verifier.judge.FactJudge` runs, in this order, on a claim and a sentence
+taken to be about the same subject: each claim figure against the sentence's figures, each claim
+date against its dates, changes said as factors or in points, ranks, the direction of a change,
+two names the other way round, and the day of the week.
+
+A check says what differs (a :class:`Conflict`) and, where it compares values, which of them
+agree; the later checks and the support decision read those agreements. How much of the claim
+the sentence must repeat before a difference counts, and how sure a contradiction is, are the
+judge's policy: it sets the bars in :mod:`verifier.judge` and hands each check the ones this
+sentence clears (:class:`Cleared`). Kept apart so that each check reads on its own, and the
+judge's own method reads as the order the checks run in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from verifier.changes import (
+    Factor,
+    change_factors,
+    claimed_points,
+    factor_agrees,
+    factors,
+    is_change,
+    percent_changes,
+    point_changes,
+    points_agree,
+)
+from verifier.compare import (
+    compatible,
+    conflicts,
+    dated_apart,
+    dates_match,
+    distance,
+    near,
+    other_currency,
+    same_event,
+    same_unit,
+)
+from verifier.dates import DateMention
+from verifier.entities import swapped_roles
+from verifier.facts import Facts
+from verifier.figures import Quantity
+from verifier.lexicon import TOKEN_RE, lemma
+from verifier.phrasing import figure_phrase
+from verifier.scope import (
+    denied_at,
+    governed,
+    new_value,
+    old_value,
+    rank_conflict,
+    struck,
+    zero_in_scope,
+)
+from verifier.wording import POLE_WORDS, about_part, of_the_whole, opposed, other_event, window
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A difference that contradicts the claim; FactJudge weighs it by ``kind``."""
+
+    kind: str  # quantity, date, negation or direction
+    reason: str
+
+
+@dataclass(frozen=True)
+class Cleared:
+    """Which of FactJudge's coverage bars the sentence clears. A difference under a bar it does
+    not clear is passed over, and the next one is looked at."""
+
+    support: bool  # a figure, date, change or rank that differs
+    negation: bool  # a count of nothing, or two names the other way round
+    generic: bool  # a figure in one of ``generic_units``, which say little of what is counted
+    generic_units: frozenset[str]
+    # Does the sentence repeat the claim to the negation bar, leaving aside the words a
+    # difference itself changes ("rose" for "fell", "Monday" for "Sunday")? A function, since
+    # only the judge measures coverage and only the check knows the words.
+    all_but: Callable[[frozenset[str]], bool]
+
+    def figure(self, q: Quantity) -> bool:
+        """The bar for a claim figure that differs, by what its unit counts."""
+        return self.generic if q.unit <= self.generic_units else self.support
+
+
+# A figure or date a negation governs is not stated, so a differing one is no
+# contradiction: "Kimani did not win in 2023" against "Kimani won in 2022", or against
+# "did not win in 2022" (both denied: on numeric training pairs 5 of the 8 such firings
+# were wrong). One beside a negation is: "Nobody was hurt in the fire, which destroyed
+# 30 homes" against "... 12 homes".
+def _polar(claim: Facts, ev: Facts, a: Quantity | DateMention, b: Quantity | DateMention) -> bool:
+    return governed(claim, a) or governed(ev, b)
+
+
+# A claim in the present tense speaks of the current value, not the old one of a change:
+# "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
+_NOW = re.compile(r"\b(?:is|are|has|have|stands|remains|now)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def figures_against_figures(
+    claim: Facts, ev: Facts, cleared: Cleared, relaxed: bool
+) -> tuple[list[tuple[Quantity, Quantity]], Conflict | None]:
+    """Each claim figure against the sentence figures that count the same thing: the pairs that
+    agree, and the first difference that contradicts (which ends the reading: the pairs found
+    before it are then moot). ``relaxed``: a claim figure no sentence figure shares a unit with
+    is compared with a near one."""
+    supported_q: list[tuple[Quantity, Quantity]] = []
+    # A figure the sentence corrects ("45%, not 60%") answers only a claim figure denied too.
+    # The size of a change ("rose 3%") is not a level ("rose to 3%"), nor the other way round.
+    same_units = [
+        [
+            e
+            for e in ev.quantities
+            if same_unit(q, e)
+            and (not struck(ev, e) or governed(claim, q))
+            and not (is_change(claim.text, q) and new_value(ev.text, e) and not is_change(ev.text, e))
+            and not (is_change(ev.text, e) and new_value(claim.text, q) and not is_change(claim.text, q))
+        ]
+        for q in claim.quantities
+    ]
+
+    # A new value ("rose to 3.4%") is not the old one of a change ("fell to 2.8% from 3.4%"):
+    # it is read against the change's new value.
+    # (Unless the old value carries the claim's date: "fell to 5.1% in 2019" against "down
+    # from 5.1% in 2019".)
+    def old_of_another_time(e: Quantity) -> bool:
+        dated = [d for d in ev.dates if e.end <= d.start <= e.end + 30]
+        return old_value(ev.text, e) and not any(dates_match(c, d) for c in claim.dates for d in dated)
+
+    same_units = [
+        [e for e in same if not old_of_another_time(e)] or same
+        if new_value(claim.text, q) or (not claim.dates and _NOW.search(claim.text, 0, q.start))
+        else same
+        for q, same in zip(claim.quantities, same_units, strict=True)
+    ]
+    # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
+    # "from 10 cases to 50 cases") is not a rival of the others.
+    pairs = zip(claim.quantities, same_units, strict=True)
+    taken = {id(e) for q, same in pairs for e in same if compatible(q, e)}
+    for q, same in zip(claim.quantities, same_units, strict=True):
+        if not same and relaxed:
+            same = [e for e in ev.quantities if near(q, e)]
+        if not same:
+            other = next((e for e in ev.quantities if other_currency(q, e)), None)
+            if other is not None and cleared.support and not _polar(claim, ev, q, other):
+                # The same amount in another currency: almost always the currency is wrong.
+                reason = (
+                    f"claim says {figure_phrase(claim.text, q)}; "
+                    f"the evidence says {figure_phrase(ev.text, other)}"
+                )
+                return supported_q, Conflict("quantity", reason)
+            continue
+        if any(e.whole_at is not None for e in same):
+            whole = of_the_whole(claim.text, q, ev.text, same)
+            named_parts = [
+                e for e in same if e.whole_at is not None and about_part(claim.text, q, ev.text, e)
+            ]
+            same = [
+                e
+                for e in same
+                if e.whole_at is None
+                or about_part(claim.text, q, ev.text, e)
+                or not (whole or other_event(claim.text, q, ev.text, e))
+            ]
+            # A one-figure claim about the part is not answered by its whole: "Osterlund sent
+            # 18 helicopters" against "18 helicopters, including four sent by Osterlund" (a
+            # claim that gives both, "25 out of 28 provinces", is read figure by figure).
+            if len(claim.quantities) == 1:
+                wholes = {e.whole_at for e in named_parts}
+                same = [e for e in same if e.start not in wholes] or same
+            if not same:
+                continue
+        # "15 compilation albums" answers "16 compilation albums", not "6 live albums".
+        best = max(len(q.unit & e.unit) for e in same)
+        same = [e for e in same if len(q.unit & e.unit) == best]
+        # Of several figures that count the same thing, the claim speaks of the one closest to
+        # its own ("less than $76.5 million" is about the $77.3 million worldwide total, not the
+        # $10.6 million from other territories); one that answers another claim figure is not it.
+        rivals = [e for e in same if id(e) not in taken or compatible(q, e)]
+        closest = min(rivals, key=lambda e: distance(q, e), default=None)
+        match = closest if closest is not None and compatible(q, closest) else None
+        if match is not None and dated_apart(claim, q, ev, match):
+            continue  # "84 cases in 2019" against "rose to 84 in 2020 from 40 in 2019"
+        if match is not None:
+            supported_q.append((q, match))
+            continue
+        conflict = closest if closest is not None and conflicts(q, closest) else None
+        if conflict is not None and cleared.figure(q) and not _polar(claim, ev, q, conflict):
+            reason = (
+                f"claim says {figure_phrase(claim.text, q)}; "
+                f"the evidence says {figure_phrase(ev.text, conflict)}"
+            )
+            if 0 in (q.value, conflict.value):
+                # A count of nothing is a denial, read as one: not decisive, since its scope
+                # is often narrower than the claim's ("no new cases in the capital, but 14
+                # elsewhere", "no teams from Asia"), and never beside a count it leaves.
+                others = [e for e in same if e.value != 0] if conflict.value == 0 else []
+                zero, text = (q, claim.text) if q.value == 0 else (conflict, ev.text)
+                other = ev if q.value == 0 else claim
+                if cleared.negation and not others and zero_in_scope(text, zero, other):
+                    return supported_q, Conflict("negation", reason)
+                continue
+            return supported_q, Conflict("quantity", reason)
+    return supported_q, None
+
+
+def dates_against_dates(
+    claim: Facts, ev: Facts, cleared: Cleared
+) -> tuple[list[tuple[DateMention, DateMention]], Conflict | None]:
+    """Each claim date against the sentence dates of the same event: the pairs that match, and the
+    first difference that contradicts."""
+    supported_d: list[tuple[DateMention, DateMention]] = []
+    # A sentence date that matches one claim date is that date, not a rival of the others
+    # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
+    compared = [[(e, dates_match(d, e)) for e in same_event(d, ev.dates)] for d in claim.dates]
+    answered = {id(e) for results in compared for e, ok in results if ok}
+    for d, results in zip(claim.dates, compared, strict=True):
+        match = next((e for e, ok in results if ok), None)
+        if match is not None:
+            supported_d.append((d, match))
+            continue
+        conflict = next((e for e, ok in results if ok is False and id(e) not in answered), None)
+        if conflict is not None and cleared.support and not _polar(claim, ev, d, conflict):
+            return supported_d, Conflict("date", f"claim says {d.text}; the evidence says {conflict.text}")
+    return supported_d, None
+
+
+def changes_against_changes(
+    claim: Facts, ev: Facts, supported_q: list[tuple[Quantity, Quantity]], cleared: Cleared
+) -> tuple[list[tuple[Factor, Factor]], Conflict | None]:
+    """Changes said as factors ("doubled", "rose 100%") against the sentence's own factor words,
+    changes in percent or the two ends of its change, and changes in points against its points:
+    the pairs that agree, and the first difference that contradicts."""
+    supported_f: list[tuple[Factor, Factor]] = []
+    claim_factors = [*factors(claim.text), *percent_changes(claim)]
+    ev_factors = change_factors(ev) if claim_factors else []
+    points = claimed_points(claim) if claim.quantities else []
+    ev_points = point_changes(ev) if points else []
+    checks = [(c, ev_factors, factor_agrees) for c in claim_factors]
+    checks += [(c, ev_points, points_agree) for c in points]
+    for c, stated, agrees in checks:
+        if c.start in {q.start for q, _ in supported_q}:
+            continue  # "rose 3%" that "rose 3%" already answered
+        results = [
+            (f, agrees(c, f))
+            for f in stated
+            if not (denied_at(claim, c.start, c.end) or denied_at(ev, f.start, f.end))
+        ]
+        match = next((f for f, ok in results if ok), None)
+        if match is not None:
+            supported_f.append((c, match))
+            continue
+        conflict = next((f for f, ok in results if ok is False), None)
+        if conflict is not None and cleared.support:
+            reason = f"claim says '{c.text}'; the evidence says '{conflict.text}'"
+            return supported_f, Conflict("quantity", reason)
+    return supported_f, None
+
+
+def other_rank(claim: Facts, ev: Facts, cleared: Cleared) -> Conflict | None:
+    """A rank one side gives and the other does not: "the largest" against "the second-largest"
+    (see :func:`verifier.scope.rank_conflict`)."""
+    ranked = rank_conflict(claim.text, ev.text)
+    if ranked is not None and cleared.support:
+        return Conflict("quantity", f"claim says '{ranked[0]}'; the evidence says '{ranked[1]}'")
+    return None
+
+
+def turned_direction(
+    claim: Facts, ev: Facts, supported_q: list[tuple[Quantity, Quantity]], cleared: Cleared
+) -> Conflict | None:
+    """Direction: at a matched figure ("rose to 4.2%" / "fell to 4.2%"), else over the whole
+    sentence when each side says one direction only and the rest is repeated."""
+    for q, e in supported_q:
+        flip = opposed(window(claim.text, q.start), window(ev.text, e.start))
+        if flip is not None:
+            phrase = figure_phrase(claim.text, q)
+            reason = f"claim says '{flip[0]}' to {phrase}; the evidence says '{flip[1]}'"
+            return Conflict("quantity", reason)
+    claim_words = [t.lower() for t in TOKEN_RE.findall(claim.text)]
+    flip = opposed(claim_words, [t.lower() for t in TOKEN_RE.findall(ev.text)])
+    if flip is not None:
+        turned = frozenset(lemma(w) for w in claim_words if w in POLE_WORDS or lemma(w) in POLE_WORDS)
+        if cleared.all_but(turned):
+            return Conflict("direction", f"claim says '{flip[0]}'; the evidence says '{flip[1]}'")
+    return None
+
+
+def swapped_names(claim: Facts, ev: Facts, cleared: Cleared) -> Conflict | None:
+    """Two names the other way round about one verb: "Pemberly agreed to buy Arkwell" against
+    "Arkwell agreed to buy Pemberly"."""
+    roles = swapped_roles(claim, ev)
+    if roles is not None and cleared.negation and not (claim.negated or ev.negated):
+        return Conflict("direction", f"claim says '{roles}'; the evidence says it the other way round")
+    return None
+
+
+def other_weekday(
+    claim: Facts, ev: Facts, claim_days: list[str], ev_days: list[str], cleared: Cleared
+) -> Conflict | None:
+    """A weekday is a date of its own: "on Monday" against "on Sunday", all else repeated.
+    ``claim_days``, ``ev_days``: :func:`verifier.dates.weekdays` of each."""
+    if (
+        len(set(claim_days)) == 1
+        and ev_days
+        and claim_days[0] not in ev_days
+        and not (claim.negated or ev.negated)
+    ):
+        if cleared.all_but(frozenset(claim_days)):
+            day = claim_days[0].capitalize()
+            return Conflict("date", f"claim says {day}; the evidence says {ev_days[0].capitalize()}")
+    return None
