@@ -17,38 +17,28 @@ def stance(claim: str, evidence: str) -> str:
     return JUDGE.assess(extract(claim), extract(evidence), 0.8).stance
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        ("The tower is 324 metres tall.", "The tower is 324 m tall.", "supports"),
-        ("The tower is 300 metres tall.", "The tower is 324 m tall.", "contradicts"),
-        ("The bridge is 1,149 m long.", "The bridge is 1,149 metres long.", "supports"),
-        ("The road is 100 km long.", "The road is 100,000 m long.", "supports"),
-        ("The diver reached a depth of 40 metres.", "The diver reached a depth of 40m.", "supports"),
-        # A million where money or a count says so.
-        ("The firm raised £30 million.", "The firm raised £30m from investors.", "supports"),
-        ("The city has 5 million people.", "The city has 5m people.", "supports"),
-        ("The club paid €45 million for him.", "The club paid €45m for him.", "supports"),
-    ],
-)
-def test_bare_m_reads_as_metres_where_a_length_names_it(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+METRES = [
+    ("The tower is 324 metres tall.", "The tower is 324 m tall.", "supports"),
+    ("The tower is 300 metres tall.", "The tower is 324 m tall.", "contradicts"),
+    ("The bridge is 1,149 m long.", "The bridge is 1,149 metres long.", "supports"),
+    ("The road is 100 km long.", "The road is 100,000 m long.", "supports"),
+    ("The diver reached a depth of 40 metres.", "The diver reached a depth of 40m.", "supports"),
+    # A million where money or a count says so.
+    ("The firm raised £30 million.", "The firm raised £30m from investors.", "supports"),
+    ("The city has 5 million people.", "The city has 5m people.", "supports"),
+    ("The club paid €45 million for him.", "The club paid €45m for him.", "supports"),
+]
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        ("Revenue reached $3.4bn.", "Revenue reached US$3.4 billion.", "supports"),
-        ("Revenue reached US$3.4bn.", "Revenue reached $3.4 billion.", "supports"),
-        ("The fine was €4.5 billion.", "The fine was EUR 4.5 billion.", "supports"),
-        ("The project cost Rs 500 crore.", "The project cost Rs 50 crore.", "contradicts"),
-        ("The project cost Rs 500 crore.", "The project cost ₹500 crore.", "supports"),
-        # Other dollars stay other currencies.
-        ("The deal was worth A$5 billion.", "The deal was worth US$5 billion.", "contradicts"),
-    ],
-)
-def test_one_name_per_currency(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+CURRENCIES = [
+    ("Revenue reached $3.4bn.", "Revenue reached US$3.4 billion.", "supports"),
+    ("Revenue reached US$3.4bn.", "Revenue reached $3.4 billion.", "supports"),
+    ("The fine was €4.5 billion.", "The fine was EUR 4.5 billion.", "supports"),
+    ("The project cost Rs 500 crore.", "The project cost Rs 50 crore.", "contradicts"),
+    ("The project cost Rs 500 crore.", "The project cost ₹500 crore.", "supports"),
+    # Other dollars stay other currencies.
+    ("The deal was worth A$5 billion.", "The deal was worth US$5 billion.", "contradicts"),
+]
 
 
 def test_a_currency_code_is_no_entity() -> None:
@@ -56,86 +46,66 @@ def test_a_currency_code_is_no_entity() -> None:
     assert extract("It cost USD 5m.").entities == frozenset()
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        ("The suspect was 45.", "The suspect, aged 45, was arrested.", "supports"),
-        ("The minister is 52.", "The minister, 52, resigned on Monday.", "supports"),
-        ("The actor died aged 83.", "The actor died at the age of 85.", "contradicts"),
-        ("A 45-year-old man was arrested.", "The man, aged 45, was arrested.", "supports"),
-        ("A 12-year-old girl was found.", "A 12-month-old girl was found.", "contradicts"),
-        # An age answers nothing about a count.
-        ("There were 17 victims.", "The youngest victim was 17.", "neutral"),
-    ],
-)
-def test_ages_in_every_form_compare(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+AGES = [
+    ("The suspect was 45.", "The suspect, aged 45, was arrested.", "supports"),
+    ("The minister is 52.", "The minister, 52, resigned on Monday.", "supports"),
+    ("The actor died aged 83.", "The actor died at the age of 85.", "contradicts"),
+    ("A 45-year-old man was arrested.", "The man, aged 45, was arrested.", "supports"),
+    ("A 12-year-old girl was found.", "A 12-month-old girl was found.", "contradicts"),
+    # An age answers nothing about a count.
+    ("There were 17 victims.", "The youngest victim was 17.", "neutral"),
+]
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        ("Sales doubled to 4 million.", "Sales rose from 2 million to 4 million.", "supports"),
-        ("Sales doubled.", "Sales rose from 2 million to 3 million.", "contradicts"),
-        ("Sales tripled.", "Sales doubled.", "contradicts"),
-        ("Sales doubled.", "Sales rose 100%.", "supports"),
-        ("Sales rose 100%.", "Sales doubled.", "supports"),
-        ("Sales doubled.", "Sales rose 2%.", "contradicts"),
-        ("The number of cases halved.", "Cases fell by half.", "supports"),
-        ("The price doubled to $10.", "The price rose to $10 from $5.", "supports"),
-        ("The price doubled to $10.", "The price rose to $10 from $8.", "contradicts"),
-        ("Profits fell by half to $2bn.", "Profits fell 50% to $2bn.", "supports"),
-        ("Profits fell by half.", "Profits fell by 20%.", "contradicts"),
-        ("Arrests rose threefold.", "Arrests tripled.", "supports"),
-        ("Sales more than doubled.", "Sales rose from 2 million to 5 million.", "supports"),
-        # A denied change states nothing; a size of change is not a level.
-        ("Sales did not double.", "Sales rose from 2 million to 4 million.", "neutral"),
-        ("Unemployment rose 3%.", "Unemployment rose to 3%.", "neutral"),
-        # "Twice" that counts times, and a doubles title, are no factors.
-        ("She won the title twice.", "She won the title in 2019 and 2021.", "neutral"),
-    ],
-)
-def test_changes_said_as_factors(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+FACTORS = [
+    ("Sales doubled to 4 million.", "Sales rose from 2 million to 4 million.", "supports"),
+    ("Sales doubled.", "Sales rose from 2 million to 3 million.", "contradicts"),
+    ("Sales tripled.", "Sales doubled.", "contradicts"),
+    ("Sales doubled.", "Sales rose 100%.", "supports"),
+    ("Sales rose 100%.", "Sales doubled.", "supports"),
+    ("Sales doubled.", "Sales rose 2%.", "contradicts"),
+    ("The number of cases halved.", "Cases fell by half.", "supports"),
+    ("The price doubled to $10.", "The price rose to $10 from $5.", "supports"),
+    ("The price doubled to $10.", "The price rose to $10 from $8.", "contradicts"),
+    ("Profits fell by half to $2bn.", "Profits fell 50% to $2bn.", "supports"),
+    ("Profits fell by half.", "Profits fell by 20%.", "contradicts"),
+    ("Arrests rose threefold.", "Arrests tripled.", "supports"),
+    ("Sales more than doubled.", "Sales rose from 2 million to 5 million.", "supports"),
+    # A denied change states nothing; a size of change is not a level.
+    ("Sales did not double.", "Sales rose from 2 million to 4 million.", "neutral"),
+    ("Unemployment rose 3%.", "Unemployment rose to 3%.", "neutral"),
+    # "Twice" that counts times, and a doubles title, are no factors.
+    ("She won the title twice.", "She won the title in 2019 and 2021.", "neutral"),
+]
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        # A figure word no reader reads is not confirmed by a sentence that leaves it out.
-        ("Hundreds of people were arrested.", "Police arrested 12 people.", "neutral"),
-        ("Profits fell by half.", "Profits fell sharply.", "neutral"),
-        (
-            "Paraguay had its first civilian leader in four decades.",
-            "Paraguay had its first civilian leader in 40 years.",
-            "supports",
-        ),
-        ("He spent a decade in prison.", "He spent 10 years in prison.", "supports"),
-        ("He spent a decade in prison.", "He spent 15 years in prison.", "contradicts"),
-        ("He spent a decade in prison.", "He spent seven years in prison.", "contradicts"),
-    ],
-)
-def test_figure_words_left_unread_block_support(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+UNREAD_WORDS = [
+    # A figure word no reader reads is not confirmed by a sentence that leaves it out.
+    ("Hundreds of people were arrested.", "Police arrested 12 people.", "neutral"),
+    ("Profits fell by half.", "Profits fell sharply.", "neutral"),
+    (
+        "Paraguay had its first civilian leader in four decades.",
+        "Paraguay had its first civilian leader in 40 years.",
+        "supports",
+    ),
+    ("He spent a decade in prison.", "He spent 10 years in prison.", "supports"),
+    ("He spent a decade in prison.", "He spent 15 years in prison.", "contradicts"),
+    ("He spent a decade in prison.", "He spent seven years in prison.", "contradicts"),
+]
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        ("The USSR dissolved in 1991.", "The Soviet Union dissolved in 1991.", "supports"),
-        (
-            "The WHO declared a pandemic in 2019.",
-            "The World Health Organization declared a pandemic in 2020.",
-            "contradicts",
-        ),
-        ("The US Federal Reserve raised rates to 5.5%.", "The Fed raised rates to 5.5%.", "supports"),
-        ("Holland won the match in 1988.", "The Netherlands won the match in 1988.", "supports"),
-        ("America's GDP grew 2.5% in 2023.", "US GDP grew 2.5% in 2023.", "supports"),
-        ("She became CEO in 2015.", "She became chief executive in 2015.", "supports"),
-    ],
-)
-def test_aliases_and_abbreviations_that_name_nobody(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+ALIASES = [
+    ("The USSR dissolved in 1991.", "The Soviet Union dissolved in 1991.", "supports"),
+    (
+        "The WHO declared a pandemic in 2019.",
+        "The World Health Organization declared a pandemic in 2020.",
+        "contradicts",
+    ),
+    ("The US Federal Reserve raised rates to 5.5%.", "The Fed raised rates to 5.5%.", "supports"),
+    ("Holland won the match in 1988.", "The Netherlands won the match in 1988.", "supports"),
+    ("America's GDP grew 2.5% in 2023.", "US GDP grew 2.5% in 2023.", "supports"),
+    ("She became CEO in 2015.", "She became chief executive in 2015.", "supports"),
+]
 
 
 def test_who_is_a_name_only_in_capitals() -> None:
@@ -143,111 +113,84 @@ def test_who_is_a_name_only_in_capitals() -> None:
     assert extract("The WHO declared a pandemic.").entities == {"world health organization"}
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        # Temperatures compare across scales.
-        ("Temperatures reached 40C.", "Temperatures reached 104F.", "supports"),
-        ("Temperatures reached 40C.", "Temperatures reached 40F.", "contradicts"),
-        # Basis points are hundredths of a percentage point.
-        (
-            "The bank raised rates by 0.25 percentage points to 5.25%.",
-            "The bank raised its rate by 25 basis points to 5.25%.",
-            "supports",
-        ),
-        ("Inflation rose 2 percentage points.", "Inflation rose 2 basis points.", "contradicts"),
-        # Across units each figure keeps its own rounding: "two years" is not 18 months.
-        ("The trial lasted 18 months.", "The trial lasted two years.", "contradicts"),
-        ("The trial lasted two years.", "The trial lasted 18 months.", "contradicts"),
-        ("The trial lasted two weeks.", "The trial lasted 14 days.", "supports"),
-        ("The trail is 3 miles long.", "The trail is 4.8 km long.", "supports"),
-        # Sums in words, and "a billion" with its qualifier.
-        ("The government pledged €1bn.", "The government pledged one billion euros.", "supports"),
-        ("The firm is valued at over $1bn.", "The firm is valued at over a billion dollars.", "supports"),
-        ("He was 45 when he was elected.", "He was elected in 2010 at the age of 45.", "supports"),
-    ],
-)
-def test_temperatures_rate_points_conversions_and_sums_in_words(
-    claim: str, evidence: str, expected: str
-) -> None:
-    assert stance(claim, evidence) == expected
+CONVERSIONS = [
+    # Temperatures compare across scales.
+    ("Temperatures reached 40C.", "Temperatures reached 104F.", "supports"),
+    ("Temperatures reached 40C.", "Temperatures reached 40F.", "contradicts"),
+    # Basis points are hundredths of a percentage point.
+    (
+        "The bank raised rates by 0.25 percentage points to 5.25%.",
+        "The bank raised its rate by 25 basis points to 5.25%.",
+        "supports",
+    ),
+    ("Inflation rose 2 percentage points.", "Inflation rose 2 basis points.", "contradicts"),
+    # Across units each figure keeps its own rounding: "two years" is not 18 months.
+    ("The trial lasted 18 months.", "The trial lasted two years.", "contradicts"),
+    ("The trial lasted two years.", "The trial lasted 18 months.", "contradicts"),
+    ("The trial lasted two weeks.", "The trial lasted 14 days.", "supports"),
+    ("The trail is 3 miles long.", "The trail is 4.8 km long.", "supports"),
+    # Sums in words, and "a billion" with its qualifier.
+    ("The government pledged €1bn.", "The government pledged one billion euros.", "supports"),
+    ("The firm is valued at over $1bn.", "The firm is valued at over a billion dollars.", "supports"),
+    ("He was 45 when he was elected.", "He was elected in 2010 at the age of 45.", "supports"),
+]
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        # A change in points against the two percentages it runs between.
-        (
-            "The party's vote share rose 5 percentage points to 30%.",
-            "The party's vote share rose from 25% to 30%.",
-            "supports",
-        ),
-        ("Inflation fell 1.2 points to 3.4%.", "Inflation fell to 3.4% from 4.6%.", "supports"),
-        ("His approval rating fell by 5 points.", "His approval rating fell from 52% to 42%.", "contradicts"),
-        (
-            "His approval rating rose by 10 points.",
-            "His approval rating fell from 52% to 42%.",
-            "contradicts",
-        ),
-        # Bounds said by a verb, and people counted as a population.
-        ("The death toll exceeded 1,000.", "The death toll rose to 1,200.", "supports"),
-        ("The death toll exceeded 1,000.", "The death toll rose to 800.", "contradicts"),
-        ("Less than 5,000 people live in the village.", "The village has a population of 4,200.", "supports"),
-    ],
-)
-def test_point_changes_bound_verbs_and_populations(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+POINTS_AND_BOUNDS = [
+    # A change in points against the two percentages it runs between.
+    (
+        "The party's vote share rose 5 percentage points to 30%.",
+        "The party's vote share rose from 25% to 30%.",
+        "supports",
+    ),
+    ("Inflation fell 1.2 points to 3.4%.", "Inflation fell to 3.4% from 4.6%.", "supports"),
+    ("His approval rating fell by 5 points.", "His approval rating fell from 52% to 42%.", "contradicts"),
+    (
+        "His approval rating rose by 10 points.",
+        "His approval rating fell from 52% to 42%.",
+        "contradicts",
+    ),
+    # Bounds said by a verb, and people counted as a population.
+    ("The death toll exceeded 1,000.", "The death toll rose to 1,200.", "supports"),
+    ("The death toll exceeded 1,000.", "The death toll rose to 800.", "contradicts"),
+    ("Less than 5,000 people live in the village.", "The village has a population of 4,200.", "supports"),
+]
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        ("The church was built in the 12th century.", "The church dates from the 12th century.", "supports"),
-        ("The church was built in the 12th century.", "The church was built in 1150.", "supports"),
-        ("The church was built in the 12th century.", "The church was built in 1250.", "contradicts"),
-        ("The castle was built in the 1100s.", "The castle was built in the 12th century.", "supports"),
-        ("The abbey was founded in 1098.", "The abbey was founded in 1102.", "contradicts"),
-        # An early year only where a date is expected.
-        ("There were 1200 cases.", "In 1200 cases, the treatment failed.", "supports"),
-    ],
-)
-def test_early_years_and_centuries(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+CENTURIES = [
+    ("The church was built in the 12th century.", "The church dates from the 12th century.", "supports"),
+    ("The church was built in the 12th century.", "The church was built in 1150.", "supports"),
+    ("The church was built in the 12th century.", "The church was built in 1250.", "contradicts"),
+    ("The castle was built in the 1100s.", "The castle was built in the 12th century.", "supports"),
+    ("The abbey was founded in 1098.", "The abbey was founded in 1102.", "contradicts"),
+    # An early year only where a date is expected.
+    ("There were 1200 cases.", "In 1200 cases, the treatment failed.", "supports"),
+]
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        # A name that is also a word ("Apple", "Trump") opening the claim, against a sentence
-        # about someone else: no verdict either way.
-        ("Apple reported revenue of $90bn.", "Microsoft reported revenue of $90bn.", "neutral"),
-        ("Apple reported revenue of $90bn.", "Microsoft reported revenue of $60bn.", "neutral"),
-        ("Trump won the 2020 election.", "Joe Biden won the 2020 presidential election.", "neutral"),
-        # Common nouns and a shared surname are no swap.
-        ("Shares fell 5% on Monday.", "Tesla shares fell 5% on Monday.", "supports"),
-        ("Martin Palermo scored 215 goals.", "Palermo scored 215 goals for Boca.", "supports"),
-    ],
-)
-def test_a_claim_about_another_named_subject(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+OTHER_SUBJECT = [
+    # A name that is also a word ("Apple", "Trump") opening the claim, against a sentence
+    # about someone else: no verdict either way.
+    ("Apple reported revenue of $90bn.", "Microsoft reported revenue of $90bn.", "neutral"),
+    ("Apple reported revenue of $90bn.", "Microsoft reported revenue of $60bn.", "neutral"),
+    ("Trump won the 2020 election.", "Joe Biden won the 2020 presidential election.", "neutral"),
+    # Common nouns and a shared surname are no swap.
+    ("Shares fell 5% on Monday.", "Tesla shares fell 5% on Monday.", "supports"),
+    ("Martin Palermo scored 215 goals.", "Palermo scored 215 goals for Boca.", "supports"),
+]
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        # A person named again by surname only is the same person.
-        ("Ilsa Drobnek has led the bank since 2021.", "Drobnek has led the bank since 2021.", "supports"),
-        ("Tomas Berengar won 52% of the vote.", "Berengar won 48% of the vote.", "contradicts"),
-        # "Two-thirds of" is a share whatever follows; "a two-thirds majority" counts nothing.
-        (
-            "More than two-thirds of registered voters cast ballots.",
-            "58% of registered voters cast ballots.",
-            "contradicts",
-        ),
-    ],
-)
-def test_surnames_and_shares(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+SURNAMES = [
+    # A person named again by surname only is the same person.
+    ("Ilsa Drobnek has led the bank since 2021.", "Drobnek has led the bank since 2021.", "supports"),
+    ("Tomas Berengar won 52% of the vote.", "Berengar won 48% of the vote.", "contradicts"),
+    # "Two-thirds of" is a share whatever follows; "a two-thirds majority" counts nothing.
+    (
+        "More than two-thirds of registered voters cast ballots.",
+        "58% of registered voters cast ballots.",
+        "contradicts",
+    ),
+]
 
 
 def test_a_two_thirds_majority_is_no_count() -> None:
@@ -279,98 +222,107 @@ def test_no_loose_reading_when_the_title_names_a_sibling() -> None:
     assert loose is not None and loose.stance == "contradicts"
 
 
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        (
-            "A red warning was issued on Monday afternoon.",
-            "A red warning was issued on Sunday afternoon.",
-            "contradicts",
-        ),
-        (
-            "The bank raised rates on Thursday.",
-            "The bank raised rates on Thursday, the governor said on Friday.",
-            "supports",
-        ),
-        # The day a source spoke is not the day it happened; an unsaid day is not confirmed.
-        ("The bank raised rates on Monday.", "The bank raised rates, officials said on Tuesday.", "neutral"),
-        # Antonyms of change.
-        (
-            "The crown weakened against the euro in 2024.",
-            "The crown strengthened against the euro in 2024.",
-            "contradicts",
-        ),
-        ("The railway line has reopened.", "The railway line has closed.", "contradicts"),
-    ],
-)
-def test_weekdays_and_more_opposite_changes(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
+WEEKDAYS = [
+    (
+        "A red warning was issued on Monday afternoon.",
+        "A red warning was issued on Sunday afternoon.",
+        "contradicts",
+    ),
+    (
+        "The bank raised rates on Thursday.",
+        "The bank raised rates on Thursday, the governor said on Friday.",
+        "supports",
+    ),
+    # The day a source spoke is not the day it happened; an unsaid day is not confirmed.
+    ("The bank raised rates on Monday.", "The bank raised rates, officials said on Tuesday.", "neutral"),
+    # Antonyms of change.
+    (
+        "The crown weakened against the euro in 2024.",
+        "The crown strengthened against the euro in 2024.",
+        "contradicts",
+    ),
+    ("The railway line has reopened.", "The railway line has closed.", "contradicts"),
+]
+
+
+INCLUDING = [
+    # "Including" gives a part; a one-figure claim about the part is not answered by the whole.
+    (
+        "Neighbouring Osterlund sent 18 helicopters.",
+        "Neighbouring countries sent 18 helicopters, including four sent by neighbouring Osterlund.",
+        "contradicts",
+    ),
+    (
+        "Neighbouring countries sent 18 helicopters.",
+        "Neighbouring countries sent 18 helicopters, including four sent by neighbouring Osterlund.",
+        "supports",
+    ),
+    (
+        "Osterlund sent four helicopters.",
+        "Neighbouring countries sent 18 helicopters, including four sent by neighbouring Osterlund.",
+        "supports",
+    ),
+]
+
+
+SWAPPED_NAMES = [
+    (
+        "Pemberly Brands agreed to buy Arkwell Foods.",
+        "Arkwell Foods agreed on Monday to buy rival snack maker Pemberly Brands for $8.7 billion.",
+        "contradicts",
+    ),
+    (
+        "Arkwell Foods agreed to buy Pemberly Brands.",
+        "Arkwell Foods agreed on Monday to buy rival snack maker Pemberly Brands for $8.7 billion.",
+        "supports",
+    ),
+    ("Germany beat Brazil 7-1.", "Brazil beat Germany 7-1.", "contradicts"),
+    # A passive, a symmetric verb, a place: no swap.
+    ("Pemberly was bought by Arkwell.", "Arkwell bought Pemberly.", "supports"),
+    ("Germany drew with Brazil.", "Brazil drew with Germany.", "supports"),
+]
+
+
+AGE_GROUPS = [
+    # An age group is what a statistic is about, not a figure to check.
+    (
+        "More than a fifth of the population is now aged 65 or over.",
+        "A net 215,000 people left the country, most of them aged 20 to 39.",
+        "neutral",
+    ),
+    (
+        "More than 83% of deaths were in patients aged 70 or older.",
+        "84% of deaths were in patients aged 70 or older.",
+        "supports",
+    ),
+    ("The fee could exceed 90 million euros.", "The fee was 97 million euros.", "supports"),
+]
+
+
+# Every area above, one case per line: each case is (claim, evidence, the stance the fact layer
+# must give).
+CASES = {
+    "metres": METRES,
+    "currencies": CURRENCIES,
+    "ages": AGES,
+    "factors": FACTORS,
+    "unread-words": UNREAD_WORDS,
+    "aliases": ALIASES,
+    "conversions": CONVERSIONS,
+    "points-and-bounds": POINTS_AND_BOUNDS,
+    "centuries": CENTURIES,
+    "other-subject": OTHER_SUBJECT,
+    "surnames": SURNAMES,
+    "weekdays": WEEKDAYS,
+    "including": INCLUDING,
+    "swapped-names": SWAPPED_NAMES,
+    "age-groups": AGE_GROUPS,
+}
 
 
 @pytest.mark.parametrize(
     ("claim", "evidence", "expected"),
-    [
-        # "Including" gives a part; a one-figure claim about the part is not answered by the whole.
-        (
-            "Neighbouring Osterlund sent 18 helicopters.",
-            "Neighbouring countries sent 18 helicopters, including four sent by neighbouring Osterlund.",
-            "contradicts",
-        ),
-        (
-            "Neighbouring countries sent 18 helicopters.",
-            "Neighbouring countries sent 18 helicopters, including four sent by neighbouring Osterlund.",
-            "supports",
-        ),
-        (
-            "Osterlund sent four helicopters.",
-            "Neighbouring countries sent 18 helicopters, including four sent by neighbouring Osterlund.",
-            "supports",
-        ),
-    ],
+    [pytest.param(*case, id=f"{area}-{i}") for area, cases in CASES.items() for i, case in enumerate(cases)],
 )
-def test_a_part_given_by_including(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
-
-
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        (
-            "Pemberly Brands agreed to buy Arkwell Foods.",
-            "Arkwell Foods agreed on Monday to buy rival snack maker Pemberly Brands for $8.7 billion.",
-            "contradicts",
-        ),
-        (
-            "Arkwell Foods agreed to buy Pemberly Brands.",
-            "Arkwell Foods agreed on Monday to buy rival snack maker Pemberly Brands for $8.7 billion.",
-            "supports",
-        ),
-        ("Germany beat Brazil 7-1.", "Brazil beat Germany 7-1.", "contradicts"),
-        # A passive, a symmetric verb, a place: no swap.
-        ("Pemberly was bought by Arkwell.", "Arkwell bought Pemberly.", "supports"),
-        ("Germany drew with Brazil.", "Brazil drew with Germany.", "supports"),
-    ],
-)
-def test_two_names_the_other_way_round(claim: str, evidence: str, expected: str) -> None:
-    assert stance(claim, evidence) == expected
-
-
-@pytest.mark.parametrize(
-    ("claim", "evidence", "expected"),
-    [
-        # An age group is what a statistic is about, not a figure to check.
-        (
-            "More than a fifth of the population is now aged 65 or over.",
-            "A net 215,000 people left the country, most of them aged 20 to 39.",
-            "neutral",
-        ),
-        (
-            "More than 83% of deaths were in patients aged 70 or older.",
-            "84% of deaths were in patients aged 70 or older.",
-            "supports",
-        ),
-        ("The fee could exceed 90 million euros.", "The fee was 97 million euros.", "supports"),
-    ],
-)
-def test_age_groups_and_exceed(claim: str, evidence: str, expected: str) -> None:
+def test_figure_forms(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
