@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from verifier.errors import VerifierError
-from verifier.review import AUTOMATIC_REVIEWER, ReviewStore, claimreview, neutralise
+from verifier.review import AUTOMATIC_REVIEWER, ReviewStore, claimreview
+from verifier.templating import neutralise
 
 
 def verdict(label: str, confidence: float = 0.9, stance: str = "neutral") -> dict:
@@ -190,6 +191,8 @@ def test_exports_neutralise_formulas_in_csv(db: Path) -> None:
     assert lines[0]["text"] == "=1+1 troops"  # JSONL is data: raw text
     assert lines[0]["verdict"]["label"] == "supported" and lines[0]["human_label"] == "unknown"
     assert neutralise(5) == 5 and neutralise("plain") == "plain" and neutralise("\tx") == "'\tx"
+    # As in `verifier batch`: a plain number is a number, a sum of two is a formula.
+    assert neutralise("-5") == "-5" and neutralise("-2+3") == "'-2+3"
 
 
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 
 from verifier.draft import priority
 from verifier.errors import VerifierError
+from verifier.templating import neutralise
 from verifier.types import LABELS
 
 SCHEMA_VERSION = 1
@@ -353,16 +354,6 @@ class ReviewStore:
 
 
 # OWASP CSV injection: a spreadsheet runs a cell starting with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """Prefix "'" to text a spreadsheet would run as a formula (as ``verifier batch`` does)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _claim_dict(row: sqlite3.Row, contexts: bool = False) -> dict[str, Any]:
     verdict = json.loads(row["verdict"])
     reviewed = row["human_label"] is not None

@@ -12,22 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pandas as pd
 
 from verifier.errors import VerifierError
-from verifier.templating import plural
+from verifier.templating import neutralise, plural
 
 FORMATS = (".csv", ".tsv", ".jsonl", ".xlsx", ".parquet")
-# OWASP CSV injection: spreadsheets run cells starting with these as formulas.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# A cell that is nothing but a decimal number is a number to a spreadsheet, never a formula.
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 # Field separators a .csv may use: Excel in many locales writes ";", some tools tab or "|".
 _CSV_DELIMITERS = ",;\t|"
 _SNIFF_CHARS = 64 * 1024
@@ -176,22 +171,13 @@ def read_table(path: Path) -> pd.DataFrame:
     return load_table(Path(path))[0]
 
 
-def _neutralise(value: Any) -> Any:
-    # Text only, and not a plain number: "-5" or "+3.5" stays as written (a spreadsheet reads a
-    # number), but "-2+3" or "-5+cmd|..." is a formula and gets quoted. Numeric columns
-    # (Parquet, Excel) stay numbers. JSONL/Parquet output keeps the raw text.
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Prefix "'" to text cells a spreadsheet would run as a formula (headers too)."""
     out = df.copy()
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = out[col].astype(object).map(_neutralise)
-    out.columns = [_neutralise(c) for c in out.columns]
+            out[col] = out[col].astype(object).map(neutralise)
+    out.columns = [neutralise(c) for c in out.columns]
     return out
 
 

@@ -1,13 +1,29 @@
-"""Jinja2 rendering for the HTML report and the review page.
+"""Jinja2 rendering for the HTML report and the review page, and escaping for the other outputs.
 
 Autoescaping is on for every template: text from a draft, a document or a reviewer is
-always written as text, never as markup. Templates use no external assets.
+always written as text, never as markup. Templates use no external assets. A spreadsheet cell
+(batch results, review exports) that would run as a formula is quoted (:func:`neutralise`).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
+
+# OWASP CSV injection: spreadsheets run cells starting with these as formulas.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell that is nothing but a decimal number is a number to a spreadsheet, never a formula.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix "'" to text a spreadsheet would run as a formula. Not to a plain number: "-5" or
+    "+3.5" stays as written (a spreadsheet reads a number), but "-2+3" or "-5+cmd|..." is a
+    formula and gets quoted. Anything but text is returned as it is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 @lru_cache(maxsize=1)
