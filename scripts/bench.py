@@ -196,7 +196,8 @@ def child_obvious(args: dict[str, Any]) -> dict[str, Any]:
 
     from verifier.aggregate import Aggregator
     from verifier.judge import FactJudge
-    from verifier.nli import ModelJudge, NLIModel, model_available
+    from verifier.modeljudge import ModelJudge
+    from verifier.nli import NLIModel, model_available
     from verifier.types import Evidence
 
     index_dir = Path(args["index"])
