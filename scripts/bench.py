@@ -611,7 +611,7 @@ def evaluate_targets(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    from verifier.index import write_atomic_text
+    from verifier.diskio import write_atomic_text
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic_text(path, json.dumps(data, indent=2, default=str) + "\n")
