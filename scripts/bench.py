@@ -196,7 +196,8 @@ def child_obvious(args: dict[str, Any]) -> dict[str, Any]:
 
     from verifier.aggregate import Aggregator
     from verifier.judge import FactJudge
-    from verifier.nli import ModelJudge, NLIModel, model_available
+    from verifier.modeljudge import ModelJudge
+    from verifier.nli import NLIModel, model_available
     from verifier.types import Evidence
 
     index_dir = Path(args["index"])
@@ -610,7 +611,7 @@ def evaluate_targets(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    from verifier.index import write_atomic_text
+    from verifier.diskio import write_atomic_text
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic_text(path, json.dumps(data, indent=2, default=str) + "\n")

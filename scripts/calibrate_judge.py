@@ -38,7 +38,7 @@ TIE = 0.01  # macro-F1 differences below this, on 318 claims, are noise
 # another entity ("900 troops in Syria" against "2,500 in Iraq") is not one. Measured cost
 # on held-out pool pairs, run-3 model: 0.9 points of macro-F1 (see the log this prints).
 CONTRACT_RULES = ("value_mismatch", "entity_conflict")
-# Candidate sets (verifier.nli.RULES) that the data chooses among; the last is the set the
+# Candidate sets (verifier.modeljudge.RULES) that the data chooses among; the last is the set the
 # first model shipped with, for comparison. The bare model (no rules) is printed as a reference.
 RULE_SETS: tuple[tuple[str, ...], ...] = (
     CONTRACT_RULES,
@@ -135,7 +135,8 @@ def main() -> int:
     def ece(conf: np.ndarray, correct: np.ndarray) -> float:
         return expected_calibration_error(conf.tolist(), correct.astype(bool).tolist()) or 0.0
 
-    from verifier.nli import FEATURES, ModelJudge, NLIModel, pair_features
+    from verifier.modeljudge import FEATURES, ModelJudge, pair_features
+    from verifier.nli import NLIModel
     from verifier.types import Evidence
 
     meta_path = args.model / "judge.json"

@@ -470,7 +470,7 @@ def render(result: dict[str, Any]) -> str:
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
-    from verifier.index import write_atomic_text
+    from verifier.diskio import write_atomic_text
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic_text(path, json.dumps(data, indent=2) + "\n")
@@ -481,7 +481,7 @@ def write_predictions(
 ) -> None:
     """One line per claim, for reading the errors: what was expected, what came back, with which
     evidence, and whether any gold evidence sentence was among the first ``top_k``."""
-    from verifier.index import write_atomic_text
+    from verifier.diskio import write_atomic_text
 
     lines = []
     for claim, verdict, ranked in zip(claims, verdicts, run.ranked or [], strict=True):

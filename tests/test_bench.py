@@ -16,13 +16,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from verifier.index import (
-    FLAT_MAX_SENTENCES,
-    LARGE_FAISS_TYPE,
-    EvidenceIndex,
-    choose_faiss_type,
-    write_index_from_vectors,
-)
+from verifier.faissindex import FLAT_MAX_SENTENCES, LARGE_FAISS_TYPE, choose_faiss_type
+from verifier.index import EvidenceIndex, write_index_from_vectors
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "scripts" / "bench.py"

@@ -13,7 +13,8 @@ import pytest
 from verifier.aggregate import Aggregator
 from verifier.errors import VerifierError
 from verifier.judge import FactJudge, Judgement
-from verifier.nli import FEATURES, ModelJudge, NLIModel, model_available, pair_features
+from verifier.modeljudge import FEATURES, ModelJudge, pair_features
+from verifier.nli import NLIModel, model_available
 from verifier.types import Evidence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -416,7 +417,7 @@ def test_calibrate_script_smoke(tmp_path: Path) -> None:
 
 
 def test_contrast_names_the_words_a_sentence_changes() -> None:
-    from verifier.nli import contrast
+    from verifier.modeljudge import contrast
 
     assert contrast("The coalition will stay in Baghdad", "The coalition will withdraw from Baghdad.") == (
         "stay in",
@@ -586,7 +587,7 @@ def test_denial_needs_the_same_subject_time_and_a_plain_statement(
     claim: str, sentence: str, expected: bool
 ) -> None:
     from verifier.facts import extract
-    from verifier.nli import denies
+    from verifier.modeljudge import denies
 
     assert denies(extract(claim), sentence) is expected
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-import verifier.index
+import verifier.diskio
 from verifier import update
 from verifier.api import Verifier
 from verifier.cli import cli
@@ -124,7 +124,7 @@ def test_a_crash_mid_update_leaves_the_old_index(index_copy: Path, embedder: Emb
 
 def test_swap_is_atomic_or_recovered(index_copy: Path, embedder: Embedder, monkeypatch) -> None:
     # Where renameat2 is missing, the two-rename swap is used ...
-    monkeypatch.setattr(verifier.index, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(verifier.diskio, "exchange", lambda a, b: False)
     update.add_documents(index_copy, [NEW_DOC], embedder)
     assert "ballots" in EvidenceIndex.load(index_copy).documents
     # ... and a crash between its renames (index moved aside, new one not yet in) is put back.
@@ -139,7 +139,7 @@ def test_exchange_swaps_two_folders(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()
     (a / "x").write_text("a"), (b / "y").write_text("b")
-    if not verifier.index._exchange(a, b):
+    if not verifier.diskio.exchange(a, b):
         pytest.skip("renameat2(RENAME_EXCHANGE) is not available on this file system")
     assert sorted(os.listdir(a)) == ["y"] and sorted(os.listdir(b)) == ["x"]
 
@@ -181,7 +181,7 @@ def test_unwritable_places_are_one_line_errors(
         raise PermissionError(13, "Permission denied")
 
     # Root may write anywhere, so a read-only folder is simulated where the new index folder is made.
-    monkeypatch.setattr(verifier.index.tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(verifier.diskio.tempfile, "mkdtemp", refuse)
     with pytest.raises(VerifierError) as info:
         update.add_documents(index_copy, [NEW_DOC], embedder)
     assert str(info.value) == (

@@ -135,7 +135,8 @@ class Verifier:
         (or as saved beside another trained model in ``model_dir``)."""
         if judge not in JUDGES:
             raise ValueError(f"judge must be one of {', '.join(JUDGES)}")
-        from verifier.nli import ModelJudge, NLIModel, model_available
+        from verifier.modeljudge import ModelJudge
+        from verifier.nli import NLIModel, model_available
 
         directory = Path(model_dir) if model_dir else None
         if judge == "facts" or (judge == "auto" and not model_available(directory)):

@@ -402,7 +402,7 @@ def check_article_command(
     if output is None:
         click.echo(rendered, nl=not rendered.endswith("\n"))
         return
-    from verifier.index import write_atomic_text
+    from verifier.diskio import write_atomic_text
 
     try:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,10 @@ Layout of an index directory:
 A build writes a sibling temporary directory and swaps it into place, so a crash
 never leaves a half index under the real name; loading checks the manifest so a
 missing, truncated or foreign-model index is a clear :class:`IndexLoadError`.
+
+This module holds the layout, manifest and checksums, building and loading; the
+atomic folder and file writes are :mod:`verifier.diskio`'s, the choice, parameters and
+building of the FAISS index :mod:`verifier.faissindex`'s.
 """
 
 from __future__ import annotations
@@ -18,18 +22,32 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from verifier.diskio import (
+    fsync_dir,
+    make_work_dir,
+    moved_aside,
+    replace_index_dir,
+    umask_permissions,
+    write_atomic_text,
+)
 from verifier.embed import DIMENSION, MODEL_NAME, Embedder
-from verifier.errors import IndexLoadError, VerifierError
+from verifier.errors import IndexLoadError
+from verifier.faissindex import (
+    FAISS_THREADS,
+    LARGE_FAISS_TYPE,
+    PQ_K_FACTOR,
+    choose_faiss_type,
+    faiss_params,
+    make_faiss_index,
+)
 from verifier.lexical import BM25_DIR, LexicalIndex, build_bm25
 from verifier.segment import segment_documents
 from verifier.types import Document, Sentence
@@ -41,25 +59,6 @@ FAISS_FILE = "index.faiss"
 SENTENCES_FILE = "sentences.parquet"
 DOCUMENTS_FILE = "documents.parquet"
 DOC_FIELDS = ("doc_id", "title", "source", "date", "url", "path", "text")
-# Exact (flat) search up to this many sentences: exact, instant to build, but one query
-# scans every vector: p50 ~4 ms at 50k on one core of a busy 2-core machine, 15-21 ms at
-# 100k (the vectors no longer fit in cache), ~120 ms at 1M.
-FLAT_MAX_SENTENCES = 50_000
-# Above it: a 4-bit product-quantiser "fast scan" (128 sub-quantisers of 3 dimensions,
-# 64 bytes/vector, scanned with SIMD lookup tables) shortlists k * k_factor candidates,
-# re-ranked on 8-bit scalar-quantised vectors (384 bytes/vector): 448 MB for 1M
-# sentences, p50 ~6-10 ms per query and recall@10 ~0.97 against flat on 1M random unit
-# vectors (scripts/bench.py). HNSW-SQ8 was measured and rejected: on such vectors it
-# stays below 0.8 recall@10 even at efSearch 512 (100k), and takes minutes to build.
-LARGE_FAISS_TYPE = "pq4fs_sq8"
-PQ_SUBQUANTIZERS = 128
-PQ_K_FACTOR = 300
-PQ_TRAIN_MAX = 50_000  # a seeded sample trains the quantisers: more changes recall by < 0.005
-# OpenMP threads FAISS may use. On the 2-core machines this runs on, two threads made a
-# single-query flat search ~4x slower and quantiser training ~70x slower (threads
-# spin-waiting against the embedder and other processes), and a single query gains
-# nothing from more: one thread, for building and serving.
-FAISS_THREADS = 1
 # Checksums of big files are verified on demand (``index info --verify``) only:
 # hashing a multi-GB index would cost more than the query it serves.
 VERIFY_ON_LOAD_MAX_BYTES = 256 * 1024 * 1024
@@ -89,80 +88,6 @@ def file_checksums(folder: Path) -> dict[str, dict[str, Any]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
-
-
-def choose_faiss_type(n: int) -> str:
-    """Exact flat search for small corpora, PQ fast scan + SQ8 re-ranking for large ones."""
-    return "flat" if n <= FLAT_MAX_SENTENCES else LARGE_FAISS_TYPE
-
-
-def faiss_params(kind: str, n: int) -> dict[str, Any]:
-    """What the manifest records about a FAISS index of ``kind`` over ``n`` vectors."""
-    params: dict[str, Any] = {"type": kind, "metric": "inner_product"}
-    if kind == "hnsw_sq8":
-        params.update(m=32, ef_construction=80, ef_search=128)
-    elif kind == LARGE_FAISS_TYPE:
-        params.update(
-            factory=f"PQ{PQ_SUBQUANTIZERS}x4fs,Refine(SQ8)",
-            pq_subquantizers=PQ_SUBQUANTIZERS,
-            pq_bits=4,
-            refine="SQ8",
-            k_factor=PQ_K_FACTOR,
-            train_vectors=min(n, PQ_TRAIN_MAX),
-        )
-    elif kind != "flat":
-        raise ValueError(f"unknown FAISS index type {kind!r}")
-    return params
-
-
-@contextmanager
-def _faiss_threads(n: int) -> Iterator[None]:
-    import faiss
-
-    before = faiss.omp_get_max_threads()
-    faiss.omp_set_num_threads(n)
-    try:
-        yield
-    finally:
-        faiss.omp_set_num_threads(before)
-
-
-def make_faiss_index(kind: str, vectors: np.ndarray) -> Any:
-    import faiss
-
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    params = faiss_params(kind, len(vectors))
-    with _faiss_threads(FAISS_THREADS):
-        if kind == "flat":
-            index = faiss.IndexFlatIP(DIMENSION)
-        elif kind == "hnsw_sq8":
-            index = faiss.IndexHNSWSQ(
-                DIMENSION, faiss.ScalarQuantizer.QT_8bit, params["m"], faiss.METRIC_INNER_PRODUCT
-            )
-            index.hnsw.efConstruction = params["ef_construction"]
-            index.train(vectors)
-            index.hnsw.efSearch = params["ef_search"]
-        else:  # LARGE_FAISS_TYPE
-            index = faiss.index_factory(DIMENSION, params["factory"], faiss.METRIC_INNER_PRODUCT)
-            n_train = params["train_vectors"]
-            sample = np.sort(np.random.default_rng(0).choice(len(vectors), n_train, replace=False))
-            index.train(vectors[sample])
-            index.k_factor = float(params["k_factor"])
-        index.add(vectors)
-    return index
-
-
-def write_atomic_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def evidence_text(text: str, title: str) -> str:
@@ -261,36 +186,12 @@ def write_index_from_vectors(
             manifest["lexical"] = {"type": "bm25", "folder": BM25_DIR}
         manifest["files"] = file_checksums(tmp)
         write_atomic_text(tmp / MANIFEST, json.dumps(manifest, indent=2) + "\n")
-        _umask_permissions(tmp)
+        umask_permissions(tmp)
         _swap_into_place(tmp, directory)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return manifest
-
-
-def make_work_dir(directory: Path, purpose: str) -> Path:
-    """A new hidden folder beside ``directory`` to build in; an unwritable place is the user's to fix."""
-    try:
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.{purpose}-"))
-    except OSError as exc:
-        if isinstance(exc, (FileExistsError, NotADirectoryError)):
-            problem = f"{exc.filename or directory.parent} is a file, not a folder"
-        else:
-            problem = f"cannot create a folder in {directory.parent} ({exc.strerror or exc})"
-        raise VerifierError(
-            f"cannot write the index {directory}: {problem}; choose another --index folder"
-        ) from None
-
-
-def _umask_permissions(folder: Path) -> None:
-    """Give the folder and its files the modes a plain mkdir/open would (mkdtemp makes 0700)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(folder, 0o777 & ~umask)
-    for path in folder.rglob("*"):
-        os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
 
 
 def check_target(directory: Path) -> None:
@@ -308,66 +209,17 @@ def _swap_into_place(tmp: Path, directory: Path) -> None:
         replace_index_dir(tmp, directory)
     else:
         os.replace(tmp, directory)
-        _fsync_dir(directory.parent)
-
-
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths (Linux renameat2); False where the system cannot."""
-    import ctypes
-    import errno
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        fn = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    fn.restype = ctypes.c_int
-    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV):
-        return False
-    raise OSError(err, os.strerror(err), str(b))
-
-
-def replace_index_dir(tmp: Path, directory: Path) -> None:
-    """Put the finished index ``tmp`` where ``directory`` is, never leaving no index there:
-    one atomic exchange where Linux offers it, else two renames that recover_index_dir undoes."""
-    if _exchange(tmp, directory):
-        _fsync_dir(directory.parent)
-        shutil.rmtree(tmp, ignore_errors=True)  # ``tmp`` now holds the old index
-        return
-    old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-    os.replace(directory, old)
-    os.replace(tmp, directory)
-    _fsync_dir(directory.parent)
-    shutil.rmtree(old, ignore_errors=True)
+        fsync_dir(directory.parent)
 
 
 def recover_index_dir(directory: Path) -> None:
     """Put back an index whose two-rename swap was interrupted between the renames."""
     if directory.exists():
         return
-    olds = sorted(
-        directory.parent.glob(f".{directory.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True
-    )
-    for old in olds:
+    for old in moved_aside(directory):
         if (old / MANIFEST).is_file():
             os.replace(old, directory)
             return
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def read_manifest(directory: str | Path) -> dict[str, Any]:

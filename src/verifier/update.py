@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from verifier.diskio import make_work_dir, replace_index_dir, umask_permissions, write_atomic_text
 from verifier.embed import Embedder
 from verifier.errors import IndexLoadError, VerifierError
 from verifier.index import (
@@ -32,16 +33,12 @@ from verifier.index import (
     FAISS_FILE,
     MANIFEST,
     SENTENCES_FILE,
-    _umask_permissions,
     corpus_fingerprint,
     evidence_texts,
     file_checksums,
-    make_work_dir,
     read_manifest,
     recover_index_dir,
-    replace_index_dir,
     verify_files,
-    write_atomic_text,
 )
 from verifier.lexical import build_bm25
 from verifier.segment import segment_documents
@@ -205,7 +202,7 @@ def _write(
             files=file_checksums(tmp),
         )
         write_atomic_text(tmp / MANIFEST, json.dumps(manifest, indent=2) + "\n")
-        _umask_permissions(tmp)
+        umask_permissions(tmp)
         _fsync_tree(tmp)
         replace_index_dir(tmp, directory)
     except BaseException:
