@@ -326,3 +326,9 @@ CASES = {
 )
 def test_figure_forms(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+def test_a_bound_verb_after_a_name_keeps_the_noun_before_the_name() -> None:
+    # As "the population of Eritrea reached 5 million" does.
+    (q,) = extract("The population of Eritrea exceeded 5 million.").quantities
+    assert q.unit == {"population"}

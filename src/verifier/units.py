@@ -206,9 +206,12 @@ def unit_before(before: str, age_like: bool = False) -> list[str]:
                 text, cut = text[: -len(phrase) - 1], True
                 verb = verb or phrase in _BOUND_VERBS
                 break
-    if verb:
-        text += " reached"  # "the death toll exceeded 1,000": the toll, as if it had reached it
     written = written[: len(text)]
+    if verb:
+        # "the death toll exceeded 1,000": the toll, as if it had reached it. Both copies get the
+        # verb, so that `written` still lines up with `text` letter for letter.
+        text += " reached"
+        written += " reached"
     if age_like and _PERSONAL_IS.search(text):
         return ["age"]  # "he was 45 when he was elected"
     m = _OF_BEFORE.search(text)
