@@ -73,10 +73,16 @@ def is_factor_word(word: str) -> bool:
     return word in _FACTOR_LEMMAS or (word.endswith("fold") and len(word) > 4)
 
 
+def _direction(text: str, q: Quantity) -> int:
+    """+1 for a figure a rise comes right before ("rose 3%", "up by 2 points"), -1 for a fall, 0
+    for neither (a level: "rose to 3%")."""
+    before = text[max(0, q.start - 30) : q.start]
+    return 1 if _RISE_BEFORE.search(before) else -1 if _FALL_BEFORE.search(before) else 0
+
+
 def is_change(text: str, q: Quantity) -> bool:
     """Is this percentage the size of a change ("rose 3%"), not a level ("rose to 3%")?"""
-    before = text[max(0, q.start - 30) : q.start]
-    return "%" in q.unit and bool(_RISE_BEFORE.search(before) or _FALL_BEFORE.search(before))
+    return "%" in q.unit and _direction(text, q) != 0
 
 
 def _factor_value(m: re.Match[str]) -> float | None:
@@ -110,11 +116,9 @@ def percent_changes(facts: Facts) -> list[Factor]:
     for q in facts.quantities:
         if "%" not in q.unit or q.upper is not None:
             continue
-        before = facts.text[max(0, q.start - 30) : q.start]
-        if _RISE_BEFORE.search(before):
-            found.append(Factor(1 + q.value / 100, q.text, q.start, q.end))
-        elif _FALL_BEFORE.search(before) and q.value < 100:
-            found.append(Factor(1 - q.value / 100, q.text, q.start, q.end))
+        sign = _direction(facts.text, q)
+        if sign and (sign > 0 or q.value < 100):
+            found.append(Factor(1 + sign * q.value / 100, q.text, q.start, q.end))
     return found
 
 
@@ -134,33 +138,23 @@ def _pairs(facts: Facts) -> list[tuple[Quantity, Quantity]]:
     return pairs
 
 
+def _across(text: str, old: Quantity, new: Quantity, value: float) -> Factor:
+    """A change read off its two ends, quoted as "from $8 to $10"."""
+    said = f"from {_said(text, old)} to {_said(text, new)}"
+    return Factor(value, said, min(old.start, new.start), max(old.end, new.end))
+
+
 def _ends(facts: Facts) -> list[Factor]:
     """The ratio of a change's two ends."""
     return [
-        Factor(
-            new.value / old.value,
-            _span_text(facts.text, old, new),
-            min(old.start, new.start),
-            max(old.end, new.end),
-        )
-        for old, new in _pairs(facts)
-        if old.value > 0
+        _across(facts.text, old, new, new.value / old.value) for old, new in _pairs(facts) if old.value > 0
     ]
-
-
-def _span_text(text: str, old: Quantity, new: Quantity) -> str:
-    return f"from {_said(text, old)} to {_said(text, new)}"
 
 
 def point_changes(facts: Facts) -> list[Factor]:
     """A change in percentage points said by its two ends ("from 25% to 30%": 5 points up)."""
     return [
-        Factor(
-            new.value - old.value,
-            _span_text(facts.text, old, new),
-            min(old.start, new.start),
-            max(old.end, new.end),
-        )
+        _across(facts.text, old, new, new.value - old.value)
         for old, new in _pairs(facts)
         if "%" in old.unit and "%" in new.unit
     ]
@@ -172,8 +166,7 @@ def claimed_points(facts: Facts) -> list[Factor]:
     for q in facts.quantities:
         if q.head not in ("percentage-point", "point") or q.upper is not None:
             continue
-        before = facts.text[max(0, q.start - 30) : q.start]
-        sign = 1 if _RISE_BEFORE.search(before) else -1 if _FALL_BEFORE.search(before) else 0
+        sign = _direction(facts.text, q)
         if sign:
             unit = re.match(r"\s*(?:percentage\s+)?points?\b", facts.text[q.end :])
             said = facts.text[q.start : q.end + (unit.end() if unit else 0)]  # "5 percentage points"
