@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from verifier.entities import entity_present
 from verifier.facts import extract
 from verifier.judge import FactJudge
 
@@ -111,6 +112,11 @@ ALIASES = [
 def test_who_is_a_name_only_in_capitals() -> None:
     assert extract("Who won the vote?").entities == frozenset()
     assert extract("The WHO declared a pandemic.").entities == {"world health organization"}
+    # Nor does an ordinary "who" or "fed" mention the WHO or the Fed.
+    assert not entity_present("world health organization", extract("The minister who resigned said so."))
+    assert entity_present("world health organization", extract("The WHO said so."))
+    assert not entity_present("federal reserve", extract("The cattle were fed twice a day."))
+    assert entity_present("federal reserve", extract("The Fed raised rates."))
 
 
 CONVERSIONS = [

@@ -49,8 +49,9 @@ ALIASES = {
     "drc": "democratic republic of the congo",
     "nyc": "new york city",
 }
-# Abbreviations that are also words: names only in capitals.
-_SHOUTED_ONLY = frozenset({"who"})
+# Aliases that are also ordinary words: names only as written here ("WHO", not "who"; "the
+# Fed", not "were fed"), whether an entity is read from a sentence or looked for in one.
+_CASED_ALIASES = {"who": re.compile(r"\bWHO\b"), "fed": re.compile(r"\bFed\b")}
 # Capitalised abbreviations that name no place, body or person: "America's GDP" is about
 # America, and "She became CEO" names nobody the evidence must repeat.
 NOT_NAMES = frozenset(
@@ -101,7 +102,8 @@ def extract_entities(text: str) -> frozenset[str]:
         # "U.S.-led", "Iraq-based": the entity is the capitalised part before the hyphen.
         words = [re.sub(r"-[a-z]+$", "", w) for w in m.group().split()]
         name = " ".join(words)
-        if name.lower() in _SHOUTED_ONLY and not name.isupper():
+        cased = _CASED_ALIASES.get(name.lower())
+        if cased is not None and not cased.fullmatch(name):
             continue  # "Who won?" is a question, "WHO" the World Health Organization
         if _norm_entity(name) in ALIASES.values():
             found.add(_norm_entity(name))
@@ -126,6 +128,10 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
     haystack = " " + re.sub(r"[.’']", "", (facts.text + " " + extra).lower()) + " "
     haystack = re.sub(r"[^\w]+", " ", haystack)
     for variant in {entity} | {k for k, v in ALIASES.items() if v == entity}:
+        if variant in _CASED_ALIASES:
+            if _CASED_ALIASES[variant].search(facts.text + " " + extra):
+                return True
+            continue
         tokens = variant.split()
         if f" {' '.join(tokens)} " in haystack:
             return True
