@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import simplemma
 
-from verifier.lexicon import CURRENCY_RE, MONTHS, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
+from verifier.lexicon import CURRENCY_RE, MONTHS, NUMBER_WORDS, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
 from verifier.negation import title_case
 
 if TYPE_CHECKING:
@@ -175,9 +175,6 @@ _SUBJECT_VERB = re.compile(
     r"gave|gives|left|leaves|met|meets|paid|pays|set|sets|told|tells|beat|beats|held|holds|built|"
     r"began|begins|spent|spends|grew|grows|rose|rises|fell|falls"
 )
-_COUNT_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty hundred".split()
-)
 
 
 def other_subject(claim: Facts, ev: Facts, title: str = "") -> tuple[str, str] | None:
@@ -194,7 +191,7 @@ def other_subject(claim: Facts, ev: Facts, title: str = "") -> tuple[str, str] |
     verb = TOKEN_RE.match(text[run.end() :].lstrip())
     if verb is None or not _SUBJECT_VERB.fullmatch(verb.group()):
         return None  # "Viral transmission of ...": a headline's noun phrase, not a name and its verb
-    if low in STOPWORDS or low in MONTHS or low in _COUNT_WORDS or lemma(low) != low:
+    if low in STOPWORDS or low in MONTHS or low in NUMBER_WORDS or lemma(low) != low:
         return None  # "The", "In March", "Three episodes", "Officials said": no name
     said = (ev.text + " " + title).lower()
     # Any word of the opening name the evidence says ("Martin Palermo" / "Palermo") keeps it.
