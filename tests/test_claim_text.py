@@ -85,3 +85,10 @@ def test_parts_combine_into_one_verdict() -> None:
     fine = combine("A and D", [a, verdict("D", "supported", 0.7, 4)])
     assert fine.label == "supported" and fine.confidence == 0.7
     assert "“A”: reason 1." in fine.explanation and "“D”: reason 4." in fine.explanation
+    assert fine.explanation.startswith("Every part is supported.") and not fine.disputed
+    torn = verdict("E", "supported", 0.6, 5)
+    torn.disputed = True
+    mixed = combine("A and E", [a, torn])
+    assert mixed.label == "supported" and mixed.disputed
+    assert mixed.explanation.startswith("Every part leans supported, but the sources disagree on “E”.")
+    assert "Every part is supported" not in mixed.explanation

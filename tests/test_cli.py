@@ -292,7 +292,8 @@ def check_json(*args: str | Path) -> dict:
 
 
 def assert_documented_verdict(verdict: dict, index_dir: Path) -> None:
-    assert set(verdict) == {"claim", "label", "confidence", "explanation", "evidence"}
+    assert set(verdict) == {"claim", "label", "confidence", "explanation", "disputed", "evidence"}
+    assert isinstance(verdict["disputed"], bool)
     assert verdict["label"] in LABELS
     assert isinstance(verdict["confidence"], float) and 0.0 <= verdict["confidence"] <= 1.0
     assert isinstance(verdict["explanation"], str) and verdict["explanation"].strip()

@@ -404,7 +404,7 @@ def test_aggregate_disagreement_cites_both_sides_and_lowers_confidence() -> None
     verdict = aggregate("c", evidence, judgements)
     assert verdict.label == "supported"
     assert verdict.confidence < 0.9
-    assert "disagree" in verdict.explanation
+    assert "disagree" in verdict.explanation and verdict.disputed
     assert "Paper A" in verdict.explanation and "Paper B" in verdict.explanation
     assert [e.text for e in verdict.evidence] == ["a", "b"]
 
@@ -414,7 +414,7 @@ def test_a_checked_figure_outweighs_a_less_sure_model_reading_of_another_sentenc
     checked = Judgement("supports", 0.9, "states 45 elephants", "quantity")
     verdict = aggregate("c", evidence, [checked, Judgement("contradicts", 0.6, "says x", "model")])
     assert verdict.label == "supported" and "disagree" not in verdict.explanation
-    assert verdict.confidence == pytest.approx(0.9)
+    assert not verdict.disputed and verdict.confidence == pytest.approx(0.9)
     # As sure as the checked figure, or both checked: the sources disagree.
     evidence = [_ev("a", 0.8, "Paper A"), _ev("b", 0.7, "Paper B")]
     verdict = aggregate("c", evidence, [checked, Judgement("contradicts", 0.95, "says x", "model")])

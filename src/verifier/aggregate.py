@@ -147,7 +147,9 @@ def aggregate(
         # Sources disagree: confidence shrinks with the strength of the other side.
         confidence = win_j.probability * (1.0 - 0.5 * lose_j.probability)
         explanation = f"The sources disagree. {_side(win_j, win_e)} But {_side(lose_j, lose_e)}"
-        return Verdict(claim, label, round(max(confidence, 0.34), 4), explanation, citing(win_e, lose_e))
+        return Verdict(
+            claim, label, round(max(confidence, 0.34), 4), explanation, citing(win_e, lose_e), disputed=True
+        )
 
     if strong_s:
         e, j = supports[0]

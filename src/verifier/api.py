@@ -32,7 +32,8 @@ def validate_claim(claim: object) -> str:
 
 def combine(claim: str, verdicts: Sequence[Verdict]) -> Verdict:
     """One verdict for a claim checked part by part: a contradicted part contradicts it, and
-    only every part supported supports it. The explanation names the part that decided."""
+    only every part supported supports it. The explanation names the part that decided, and
+    the parts whose sources disagree."""
     contradicted = [v for v in verdicts if v.label == "contradicted"]
     unsettled = [v for v in verdicts if v.label == "unknown"]
     if contradicted:
@@ -47,7 +48,14 @@ def combine(claim: str, verdicts: Sequence[Verdict]) -> Verdict:
         decider = min(verdicts, key=lambda v: v.confidence)
         label, confidence = "supported", decider.confidence
         explanation = " ".join(f"“{v.claim}”: {v.explanation}" for v in verdicts)
-        explanation = f"Every part is supported. {explanation}"
+        disputed = [v for v in verdicts if v.disputed]
+        if disputed:
+            # A part that only leans supported while its sources disagree must not be reported
+            # as settled: say which parts are in dispute before the parts' own reasons.
+            named = " and ".join(f"“{v.claim}”" for v in disputed)
+            explanation = f"Every part leans supported, but the sources disagree on {named}. {explanation}"
+        else:
+            explanation = f"Every part is supported. {explanation}"
     seen: set[tuple[str, int]] = set()
     evidence = []
     for v in [decider, *(v for v in verdicts if v is not decider)]:
@@ -55,7 +63,8 @@ def combine(claim: str, verdicts: Sequence[Verdict]) -> Verdict:
             if (e.doc_id, e.start) not in seen:
                 seen.add((e.doc_id, e.start))
                 evidence.append(e)
-    return Verdict(claim, label, confidence, explanation, evidence)
+    disputed = decider.disputed or (label == "supported" and any(v.disputed for v in verdicts))
+    return Verdict(claim, label, confidence, explanation, evidence, disputed=disputed)
 
 
 JUDGES = ("auto", "model", "facts")

@@ -69,6 +69,9 @@ class Verdict:
     confidence: float
     explanation: str
     evidence: list[Evidence] = field(default_factory=list)
+    # Strong evidence points both ways (the label is the stronger side's). Kept as a field,
+    # not only in the explanation's words, so that a claim checked part by part can say so.
+    disputed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,5 +79,6 @@ class Verdict:
             "label": self.label,
             "confidence": round(float(self.confidence), 4),
             "explanation": self.explanation,
+            "disputed": self.disputed,
             "evidence": [e.to_dict() for e in self.evidence],
         }
