@@ -493,6 +493,14 @@ def main() -> int:
         "(scripts/hard_negatives.py), drawn from the training pairs",
     )
     ap.add_argument(
+        "--reversals",
+        type=int,
+        default=0,
+        help="this many pairs of a training claim turned round (negated, an opposite, a rank) "
+        "against its own sentence: supported ones become contradicted, unknown ones stay "
+        "unknown (scripts/reversals.py)",
+    )
+    ap.add_argument(
         "--with-nc", action="store_true", help="also train on ANLI and SICK (non-commercial licences)"
     )
     ap.add_argument(
@@ -593,6 +601,10 @@ def main() -> int:
 
         # From the training side only: no held-out claim or sentence is paired again.
         train = train + topical_negatives(train, args.topical_negatives, args.seed)
+    if args.reversals:
+        from reversals import reversed_pairs
+
+        train = train + reversed_pairs(train, args.reversals, args.seed)
     print(
         f"training pairs {len(train)}, held out {len(hold)}; labels {Counter(p['label'] for p in train)}",
         file=sys.stderr,
