@@ -170,6 +170,26 @@ def test_negation_contradicts(claim: str, evidence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        (
+            "No Northern League club had ever paid a bigger fee",
+            "The fee was the highest ever paid by a club in the Northern League.",
+        ),
+        ("Solvex has never made more batteries", "Solvex made a record number of batteries last year."),
+        ("No team had scored more goals", "The team scored the most goals in the league."),
+    ],
+)
+def test_a_denial_of_anything_beyond_a_mark_restates_the_mark(claim: str, evidence: str) -> None:
+    # nw4 ft-02: "no club had ever paid more" is "the highest fee ever paid", not its denial.
+    assert stance(claim, evidence).kind != "negation"
+    # Without the comparison the denial stands.
+    assert stance("Solvex has never made batteries", "Solvex made a record number of batteries.").kind == (
+        "negation"
+    )
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Kids are not only a joy but also symbols of success.",

@@ -38,6 +38,7 @@ from verifier.dates import weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
+from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
 from verifier.scope import governed, negation_in_scope
 from verifier.types import Evidence, Stance
@@ -309,7 +310,7 @@ class FactJudge:
             and not (unverified_q or unverified_d)
             and not beside
         ):
-            if negation_in_scope(negated, other):
+            if negation_in_scope(negated, other) and not restates_mark(negated.text, other.text):
                 cue = negated.negations[0]
                 reason = (
                     f"claim says '{cue}'; the evidence states it without negation"

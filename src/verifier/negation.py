@@ -177,3 +177,28 @@ def negation_cues(text: str) -> list[str]:
             continue
         cues.append(cue)
     return cues
+
+
+# "No club had ever paid a bigger fee" is "the highest fee ever paid" said the other way, and
+# "no earlier census since 1921 had recorded a fall" is "the first fall since 1921": a denial
+# of anything beyond a mark restates the mark, so the two agree.
+_BEYOND = re.compile(
+    r"\b(?:more|less|fewer|bigger|larger|higher|greater|lower|smaller|longer|shorter|faster|"
+    r"better|worse|earlier|before|previous|previously|prior|ever)\b|\b\w+er\s+than\b",
+    re.IGNORECASE,
+)
+_MARK = re.compile(
+    r"\b(?:first|record|only|unprecedented|most|least|best|worst|highest|largest|biggest|"
+    r"greatest|lowest|smallest|longest|shortest|fastest|slowest|earliest|oldest|youngest|"
+    r"strongest|deepest|heaviest|never\s+before)\b|\b\w+-(?:high|low)\b",
+    re.IGNORECASE,
+)
+
+
+def restates_mark(negated: str, other: str) -> bool:
+    """Is ``negated`` a denial of anything beyond a mark (a comparison after its negation)
+    that ``other`` states as a superlative, a first or a record?"""
+    spans = negation_spans(negated)
+    if not spans or not _MARK.search(other):
+        return False
+    return any(_BEYOND.search(negated, end) for _, _, end in spans)
