@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from verifier.claimreview import claimreview
 from verifier.errors import VerifierError
-from verifier.review import AUTOMATIC_REVIEWER, ReviewStore, claimreview
+from verifier.review import AUTOMATIC_REVIEWER, ReviewStore
 from verifier.templating import neutralise
 
 

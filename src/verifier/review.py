@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from verifier.claimreview import claim_dict
 from verifier.draft import priority
 from verifier.errors import VerifierError
 from verifier.templating import neutralise
@@ -219,7 +220,7 @@ class ReviewStore:
     def claim(self, claim_id: int, *, contexts: bool = False) -> dict[str, Any] | None:
         with self._lock:
             row = self._conn.execute(f"{self._SELECT} WHERE c.id = ?", (claim_id,)).fetchone()
-        return _claim_dict(row, contexts) if row else None
+        return claim_dict(row, contexts) if row else None
 
     def claims(
         self, status: str | None = None, label: str | None = None, *, contexts: bool = False
@@ -240,7 +241,7 @@ class ReviewStore:
         sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.id"
         with self._lock:
             rows = self._conn.execute(sql, args).fetchall()
-        return [_claim_dict(r, contexts) for r in rows]
+        return [claim_dict(r, contexts) for r in rows]
 
     def queue(self, status: str | None = None, label: str | None = None) -> list[dict[str, Any]]:
         """Claims in review order: pending first; contradicted, then unknown/uncertain, then supported."""
@@ -351,101 +352,3 @@ class ReviewStore:
             c = dict(c)
             lines.append(json.dumps(c, ensure_ascii=False))
         return "".join(line + "\n" for line in lines)
-
-
-# OWASP CSV injection: a spreadsheet runs a cell starting with one of these as a formula.
-def _claim_dict(row: sqlite3.Row, contexts: bool = False) -> dict[str, Any]:
-    verdict = json.loads(row["verdict"])
-    reviewed = row["human_label"] is not None
-    out: dict[str, Any] = {
-        "id": row["id"],
-        "article_id": row["article_id"],
-        "article_title": row["article_title"] or "",
-        "text": row["text"],
-        "start": row["start"],
-        "end": row["end"],
-        "checkworthiness": row["checkworthiness"],
-        "features": json.loads(row["features"]),
-        "verdict": verdict,
-        "status": "reviewed" if reviewed else "pending",
-        "human_label": row["human_label"],
-        "label": row["human_label"] or row["auto_label"],
-        "review": (
-            {
-                "label": row["human_label"],
-                "note": row["note"] or "",
-                "reviewer": row["reviewer"],
-                "reviewed_at": row["reviewed_at"],
-            }
-            if reviewed
-            else None
-        ),
-        "created_at": row["created_at"],
-    }
-    if contexts:
-        out["contexts"] = json.loads(row["contexts"])
-    return out
-
-
-# ---------------------------------------------------------------- schema.org ClaimReview
-
-RATINGS: dict[str, tuple[int, str]] = {
-    # label: (ratingValue on a 1-3 scale, alternateName: the textual verdict)
-    "contradicted": (1, "Contradicted by the sources"),
-    "unknown": (2, "Unverified: the sources neither support nor contradict it"),
-    "supported": (3, "Supported by the sources"),
-}
-PUBLISHER = "claim-verifier"
-
-
-def claimreview(claim: dict[str, Any], documents: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
-    """The schema.org ``ClaimReview`` JSON-LD of a reviewed claim.
-
-    The rating is the human label (the reviewer is the author); the evidence the verdict
-    cites becomes ``citation`` entries (document title, source, date, url, the sentence).
-    """
-    review = claim["review"]
-    if review is None:
-        raise VerifierError(f"claim {claim['id']} has not been reviewed yet; accept or override it first")
-    value, name = RATINGS[review["label"]]
-    verdict = claim["verdict"]
-    evidence = verdict.get("evidence", [])
-    cited = [e for e in evidence if e.get("stance") != "neutral"] or evidence
-    documents = documents or {}
-    citations = []
-    for e in cited:
-        doc = documents.get(e["doc_id"], {})
-        citation: dict[str, Any] = {
-            "@type": "CreativeWork",
-            "name": e.get("title") or e["doc_id"],
-            "text": e["text"],
-        }
-        if e.get("source"):
-            citation["publisher"] = {"@type": "Organization", "name": e["source"]}
-        if e.get("date"):
-            citation["datePublished"] = e["date"]
-        if doc.get("url"):
-            citation["url"] = doc["url"]
-        citations.append(citation)
-    explanation = review["note"] or verdict.get("explanation", "")
-    item: dict[str, Any] = {"@type": "Claim", "text": claim["text"]}
-    if claim.get("article_title"):
-        item["appearance"] = {"@type": "CreativeWork", "headline": claim["article_title"]}
-    return {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "claimReviewed": claim["text"],
-        "datePublished": review["reviewed_at"][:10],
-        "author": {"@type": "Person", "name": review["reviewer"]},
-        "publisher": {"@type": "Organization", "name": PUBLISHER},
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": value,
-            "bestRating": 3,
-            "worstRating": 1,
-            "alternateName": name,
-            "ratingExplanation": explanation,
-        },
-        "itemReviewed": item,
-        "citation": citations,
-    }

@@ -23,9 +23,10 @@ import click
 
 from verifier.api import MAX_CLAIM_CHARS
 from verifier.checkworthy import THRESHOLD
+from verifier.claimreview import claimreview
 from verifier.draft import MAX_DRAFT_CHARS, UNCERTAIN_BELOW, check_article
 from verifier.errors import VerifierError
-from verifier.review import MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, ReviewStore, claimreview
+from verifier.review import MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, ReviewStore
 from verifier.templating import plural
 from verifier.types import LABELS
 
