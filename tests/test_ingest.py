@@ -1,4 +1,4 @@
-"""Tests for verifier.ingest: every input format, every user mistake, stable ids."""
+"""Tests for verifier.ingest and verifier.formats: every input format, every user mistake, stable ids."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from verifier.errors import VerifierError
-from verifier.ingest import SUPPORTED_EXTENSIONS, html_to_text, is_date, load_documents
+from verifier.formats import html_to_text, is_date
+from verifier.ingest import SUPPORTED_EXTENSIONS, load_documents
 from verifier.segment import segment_document
 
 

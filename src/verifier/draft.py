@@ -65,7 +65,8 @@ def load_draft(path: str | Path) -> Draft:
     The title of a .txt/.md draft is its :func:`draft_headline`, read on the file as written
     ("" when it shows none), unless a ``NAME.meta.json`` beside it names one.
     """
-    from verifier.ingest import _read_sidecar, _read_text, load_documents
+    from verifier.formats import read_sidecar, read_text
+    from verifier.ingest import load_documents
 
     path = Path(path)
     suffix = path.suffix.lower()
@@ -76,10 +77,10 @@ def load_draft(path: str | Path) -> Draft:
     check_draft_text(doc.text)
     if suffix not in MARKUP_DRAFT_EXTENSIONS:
         return Draft(doc.text, doc.title, markup=False)
-    source = _read_text(path)
+    source = read_text(path)
     title = doc.title
     # load_documents takes any first line for a title; a draft's first paragraph may be its lede.
-    if not _read_sidecar(path)["title"]:
+    if not read_sidecar(path)["title"]:
         title = draft_headline(source, markdown=suffix == ".md")
     return Draft(doc.text, title, markup=doc.text == source)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 HEADLINE_MAX_WORDS = 20
-_TITLE_MAX = 200  # as verifier.ingest cuts titles
+_TITLE_MAX = 200  # as verifier.formats cuts titles
 # A byline ("By Staff", "Updated 9:30 am") is never a headline, and counts against a sentence
 # in verifier.checkworthy.
 RE_BYLINE = re.compile(r"^(?:by|updated|published|posted)\b\s+\S", re.IGNORECASE)

@@ -84,7 +84,7 @@ class DocumentRequest(_Body):
     @classmethod
     def _date_reads_as_a_date(cls, value: str) -> str:
         # The same rule as a NAME.meta.json sidecar's date, so both ways in accept the same dates.
-        from verifier.ingest import is_date
+        from verifier.formats import is_date
 
         if value.strip() and not is_date(value.strip()):
             raise ValueError(f"not a date: {value[:40]!r} (write it like 2025-01-15, or leave it empty)")

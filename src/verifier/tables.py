@@ -52,7 +52,7 @@ def _read_bytes(path: Path) -> bytes:
 def _parse_jsonl(data: bytes, path: Path) -> pd.DataFrame:
     # Parsed by hand rather than pd.read_json so an error can name the line, and so
     # strings like "2020-01-01" or "007" are not turned into dates or numbers.
-    from verifier.ingest import jsonl_objects
+    from verifier.formats import jsonl_objects
 
     records = [record for _, record in jsonl_objects(data.decode("utf-8-sig"), path)]
     # object dtype keeps each value as written: ints stay ints even next to a missing one.
