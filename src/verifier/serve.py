@@ -3,16 +3,16 @@
 The index is loaded once, before the server accepts requests; ``POST /api/documents``
 adds to it in place (:mod:`verifier.update`) and swaps the loaded copy under a lock.
 Claims, reviews and their history live in SQLite (:mod:`verifier.review`) and survive
-restarts. Request bodies over :data:`MAX_BODY_BYTES` get 413; invalid fields (an empty or
-over-long claim, an unknown label) get 422 with the reason; a body that is not JSON gets
-400 naming where it breaks. HTML is rendered with autoescaping and served with a
+restarts. What a request may carry is :mod:`verifier.webio`: request bodies over
+:data:`~verifier.webio.MAX_BODY_BYTES` get 413; invalid fields (an empty or over-long
+claim, an unknown label) get 422 with the reason; a body that is not JSON gets 400
+naming where it breaks. HTML is rendered with autoescaping and served with a
 Content-Security-Policy that only runs this page's own script, so text from a draft or a
 document is always shown as text.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import secrets
 import threading
@@ -21,137 +21,35 @@ from typing import Annotated, Any, Literal
 
 import click
 
-from verifier.api import MAX_CLAIM_CHARS
-from verifier.checkworthy import THRESHOLD
 from verifier.claimreview import claimreview
-from verifier.draft import MAX_DRAFT_CHARS, UNCERTAIN_BELOW, check_article
+from verifier.draft import UNCERTAIN_BELOW, check_article
 from verifier.errors import VerifierError
-from verifier.review import MAX_NOTE_CHARS, MAX_REVIEWER_CHARS, ReviewStore
+from verifier.review import ReviewStore
 from verifier.templating import plural
 from verifier.types import LABELS
+from verifier.webio import (
+    MAX_BODY_BYTES,
+    ArticleRequest,
+    BodyLimit,
+    CheckRequest,
+    DocumentRequest,
+    ReviewRequest,
+    html_headers,
+    is_loopback,
+    json_error_message,
+)
 
-MAX_BODY_BYTES = 1_000_000
-MAX_DOCUMENT_CHARS = MAX_BODY_BYTES  # the body limit bounds it first
 DEFAULT_DB_NAME = "reviews.sqlite3"
 
-try:  # pydantic and fastapi are only needed by the server; import errors surface when it is used
+try:  # fastapi is only needed by the server; import errors surface when it is used
     from fastapi import HTTPException, Query, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
     from fastapi_offline import FastAPIOffline
-    from pydantic import BaseModel, ConfigDict, Field, field_validator
 except ImportError as exc:  # pragma: no cover - a broken install
     raise VerifierError(
         f"the review server needs fastapi and uvicorn ({exc}); reinstall claim-verifier"
     ) from exc
-
-
-# ---------------------------------------------------------------- request bodies
-
-
-class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class CheckRequest(_Body):
-    claim: str = Field(min_length=1, max_length=MAX_CLAIM_CHARS, description="The sentence to check.")
-    top_k: int | None = Field(default=None, ge=1, le=100, description="How many evidence sentences.")
-
-
-class ArticleRequest(_Body):
-    title: str = Field(max_length=500)
-    text: str = Field(min_length=1, max_length=MAX_DRAFT_CHARS, description="The draft as plain text.")
-    threshold: float = Field(default=THRESHOLD, ge=0.0, le=1.0, description="Check-worthiness needed.")
-
-
-class ReviewRequest(_Body):
-    label: Literal["supported", "contradicted", "unknown"]
-    note: str = Field(default="", max_length=MAX_NOTE_CHARS)
-    reviewer: str = Field(min_length=1, max_length=MAX_REVIEWER_CHARS)
-
-
-class DocumentRequest(_Body):
-    text: str = Field(min_length=1, max_length=MAX_DOCUMENT_CHARS)
-    title: str = Field(default="", max_length=500)
-    source: str = Field(default="", max_length=500)
-    date: str = Field(
-        default="", max_length=100, description="Publication date, e.g. 2025-01-15; empty when unknown."
-    )
-    url: str = Field(default="", max_length=2000)
-    doc_id: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[\w.:/@+-]+$")
-
-    @field_validator("date")
-    @classmethod
-    def _date_reads_as_a_date(cls, value: str) -> str:
-        # The same rule as a NAME.meta.json sidecar's date, so both ways in accept the same dates.
-        from verifier.formats import is_date
-
-        if value.strip() and not is_date(value.strip()):
-            raise ValueError(f"not a date: {value[:40]!r} (write it like 2025-01-15, or leave it empty)")
-        return value
-
-
-# ---------------------------------------------------------------- the body limit
-
-
-class BodyLimit:
-    """ASGI middleware: a request body over ``limit`` bytes is answered 413 before the app sees it."""
-
-    def __init__(self, app: Any, limit: int = MAX_BODY_BYTES) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        declared = headers.get(b"content-length")
-        if declared is not None:
-            try:
-                too_big = int(declared) > self.limit
-            except ValueError:
-                await _send_json(send, 400, {"detail": "invalid Content-Length header"})
-                return
-            if too_big:
-                await _send_json(send, 413, {"detail": self._message()})
-                return
-        body = bytearray()
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            if len(body) > self.limit:
-                await _send_json(send, 413, {"detail": self._message()})
-                return
-            if not message.get("more_body", False):
-                break
-        replayed = False
-
-        async def replay() -> dict[str, Any]:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": bytes(body), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
-
-    def _message(self) -> str:
-        return f"request body too large: the limit is {self.limit} bytes"
-
-
-async def _send_json(send: Any, status: int, payload: dict[str, Any]) -> None:
-    data = json.dumps(payload).encode("utf-8")
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
-        }
-    )
-    await send({"type": "http.response.body", "body": data})
 
 
 # ---------------------------------------------------------------- the app
@@ -187,35 +85,6 @@ def reload_verifier(verifier: Any) -> Any:
     )
 
 
-def _json_error_message(error: dict[str, Any], body: Any) -> str:
-    """ "invalid JSON at line 1, column 14 (character 13): Expecting ..." for FastAPI's json_invalid error."""
-    loc = error.get("loc", ())
-    reason = (error.get("ctx") or {}).get("error") or error.get("msg") or "JSON decode error"
-    pos = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
-    if pos is None:
-        return f"invalid JSON: {reason}"
-    where = f"character {pos}"  # 0-based, as Python's json module counts
-    if isinstance(body, str):  # the document FastAPI failed to decode: line and column for an editor
-        line = body.count("\n", 0, pos) + 1
-        column = pos - (body.rfind("\n", 0, pos) + 1) + 1
-        where = f"line {line}, column {column} ({where})"
-    return f"invalid JSON at {where}: {reason}"
-
-
-def _html_headers(nonce: str) -> dict[str, str]:
-    return {
-        "Content-Security-Policy": (
-            f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
-            "connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
-            "frame-ancestors 'none'"
-        ),
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-        "X-Frame-Options": "DENY",
-        "Cache-Control": "no-store",
-    }
-
-
 def create_app(
     verifier: Any,
     store: ReviewStore,
@@ -248,7 +117,7 @@ def create_app(
         # schema (422); FastAPI reports it as loc ["body", 13], which would read as a field "13".
         bad_json = next((e for e in exc.errors() if e.get("type") == "json_invalid"), None)
         if bad_json is not None:
-            message = _json_error_message(bad_json, exc.body)
+            message = json_error_message(bad_json, exc.body)
             return JSONResponse({"detail": message, "message": message}, status_code=400)
         # FastAPI's default echoes every rejected input back (a 1 MB claim included): name the field only.
         errors = [
@@ -405,7 +274,7 @@ def create_app(
             uncertain_below=UNCERTAIN_BELOW,
             index_documents=len(state.verifier.index.documents),
         )
-        return HTMLResponse(html, headers=_html_headers(nonce))
+        return HTMLResponse(html, headers=html_headers(nonce))
 
     return app
 
@@ -417,15 +286,6 @@ def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("claim-verifier")) / DEFAULT_DB_NAME
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @click.command("serve")
@@ -470,7 +330,7 @@ def serve_command(
     verifier = Verifier.open(index_dir, quiet=quiet, top_k=top_k)  # before the database: fail early
     store = ReviewStore(db_path)
     app = create_app(verifier, store, allow_documents=index_dir is not None)
-    if not _is_loopback(host):
+    if not is_loopback(host):
         click.echo(f"warning: {host} is not a loopback address; anyone who can reach it can review", err=True)
     if not quiet:
         click.echo(
