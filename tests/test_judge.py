@@ -1521,3 +1521,27 @@ def test_no_false_contradiction_from_zeros_ranks_and_changes(claim: str, evidenc
 def test_a_count_of_nothing_is_not_decisive() -> None:
     j = stance("12 deaths were reported in 2021.", "No deaths were reported in 2021.")
     assert j.stance == "contradicts" and j.kind == "negation", j
+
+
+def test_a_date_does_not_confirm_a_change_the_sentence_says_both_ways() -> None:
+    # nw4 cs-12: "up" is the over-65s' share, "fell" the under-15s'; 2014 alone said "supports".
+    claim = "The share of under-15s in Ostmark's population has grown since 2014."
+    sentence = (
+        "In Ostmark people aged 65 and over now make up 22.4% of the total, up from 17.9% in 2014, "
+        "while the share of children under 15 fell to 13.8% from 15.6%."
+    )
+    j = stance(claim, sentence)
+    assert j.stance == "neutral" and j.kind == "direction", j
+    assert "'up' and 'fell'" in j.reason
+    # One way only, or the claim's own word repeated: the date confirms it as before.
+    assert (
+        stance("Sales have grown since 2014.", "Sales have grown since 2014, the firm said.").stance
+        == "supports"
+    )
+    assert (
+        stance(
+            "Exercise temporarily increases the heart rate.",
+            "Exercise temporarily increases the heart rate, but lowers resting heart rate in the long term.",
+        ).stance
+        == "supports"
+    )

@@ -43,7 +43,7 @@ from verifier.phrasing import figure_phrase, surface
 from verifier.scope import governed, negation_in_scope
 from verifier.types import Evidence, Stance
 from verifier.units import is_count_synonym, same_count_noun
-from verifier.wording import POLE_WORDS, says_too, unread_figures
+from verifier.wording import POLE_WORDS, says_too, torn, unread_figures
 
 # Share of the claim's content words an evidence sentence must repeat to count as
 # talking about the same thing (below it, a differing number is not a contradiction).
@@ -157,6 +157,19 @@ def _named_words(text: str) -> frozenset[str]:
     return frozenset(lemma(t) for t in TOKEN_RE.findall(text) if t[0].isupper())
 
 
+def _one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
+    """A date or the words confirm a claim of change only where the sentence says one way; a
+    figure's own direction is checked where it matched."""
+    if verdict.stance != "supports" or verdict.kind not in ("date", "overlap"):
+        return verdict
+    lower = [t.lower() for t in TOKEN_RE.findall(claim.text)], [t.lower() for t in TOKEN_RE.findall(ev.text)]
+    both = torn(*lower)
+    if both is None:
+        return verdict
+    reason = f"says both '{both[1]}' and '{both[2]}', not which way '{both[0]}' went"
+    return Judgement("neutral", 0.0, reason, "direction")
+
+
 # How sure a contradiction of each kind is, as base + slope * strength (strength: how much of the
 # claim the sentence repeats and how similar it is), in one table so the kinds are weighed side
 # by side; the checks that find them (verifier.checks) only say what differs.
@@ -221,7 +234,7 @@ class FactJudge:
                 if ev.content & POLE_WORDS
                 else frozenset()
             )
-            verdict = self._compare(claim, ev, similarity, _coverage(claim, ev, turned))
+            verdict = _one_way(claim, ev, self._compare(claim, ev, similarity, _coverage(claim, ev, turned)))
         if (
             verdict.stance == "neutral"
             and (claim.quantities or claim.dates)
@@ -233,7 +246,9 @@ class FactJudge:
             # to overlook).
             named = frozenset(w for m in missing for w in m.split()) | _named_words(claim.text)
             unnamed = frozenset(w for w in named if w not in ev.words)
-            loose = self._compare(claim, ev, similarity, _coverage(claim, ev, unnamed), relaxed=True)
+            loose = _one_way(
+                claim, ev, self._compare(claim, ev, similarity, _coverage(claim, ev, unnamed), relaxed=True)
+            )
             if loose.kind in VALUE_KINDS and loose.stance != "neutral":
                 verdict.tentative = loose
         return verdict

@@ -80,6 +80,23 @@ def opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, s
     return None
 
 
+def torn(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str, str] | None:
+    """The claim's direction word and the sentence's two opposite ones, when the claim says one
+    way and the sentence both ("the share of under-15s has grown" against "the over-65s' share
+    is up ..., while the under-15s' fell"): which one is the claim's is not read."""
+    claim_words, ev_words = _joined(claim_words), _joined(ev_words)
+    c, e = _poles(claim_words), _poles(ev_words)
+    for a in {axis for axis, _ in c}:
+        cp, ep = {p for x, p in c if x == a}, {p for x, p in e if x == a}
+        if len(cp) == 1 and len(ep) == 2:
+            cw = next(w for w in claim_words if (a, *cp) in _poles_of(w))
+            if cw in ev_words or lemma(cw) in {lemma(w) for w in ev_words}:
+                continue  # the sentence repeats the claim's own word: "increases the rate, but lowers"
+            first, second = (next(w for w in ev_words if (a, p) in _poles_of(w)) for p in (0, 1))
+            return cw.replace("_", " "), first.replace("_", " "), second.replace("_", " ")
+    return None
+
+
 # Verbs of having or making a whole: "the plant has two reactors", "the show had nine seasons".
 _TOTAL_BEFORE = re.compile(
     r"\b(?:has|have|had|having|comprises?|comprising|consists?\s+of|contains?|containing|totals?|"
