@@ -1545,3 +1545,16 @@ def test_a_date_does_not_confirm_a_change_the_sentence_says_both_ways() -> None:
         ).stance
         == "supports"
     )
+
+
+@pytest.mark.parametrize(
+    ("evidence", "expected"),
+    [
+        # nw4 bv-18: a point inside the period ("the 2026 budget") is no word on when it began.
+        ("Finance Minister Aurel Dinescu presented the 2026 budget.", "neutral"),
+        ("Aurel Dinescu became finance minister in 2022.", "supports"),
+        ("Aurel Dinescu has been finance minister since 2019.", "contradicts"),
+    ],
+)
+def test_a_since_claim_is_said_of_its_start(evidence: str, expected: str) -> None:
+    assert stance("Aurel Dinescu has been finance minister since 2022.", evidence).stance == expected

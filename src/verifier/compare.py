@@ -206,8 +206,12 @@ def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:
         # "before 1967" against 1965: compare at the claim's own precision.
         known = [(a, b) for a, b in fields if b is not None]
         ev, cl = tuple(b for _, b in known), tuple(a for a, _ in known)
-        if c.qualifier in ("by", "since"):  # inclusive: "by March 20" holds on March 20
-            return ev <= cl if c.qualifier == "by" else ev >= cl
+        if c.qualifier == "by":  # inclusive: "by March 20" holds on March 20
+            return ev <= cl
+        if c.qualifier == "since":
+            # "Has been minister since 2022" is said of its start: a later point ("the 2026
+            # budget") is no word on when it began, an earlier one no longer in the period.
+            return True if ev == cl else None if ev > cl else False
         return ev < cl if c.qualifier == "before" else ev > cl
     for a, b in fields:
         if b is not None and a != b:
