@@ -1558,3 +1558,35 @@ def test_a_date_does_not_confirm_a_change_the_sentence_says_both_ways() -> None:
 )
 def test_a_since_claim_is_said_of_its_start(evidence: str, expected: str) -> None:
     assert stance("Aurel Dinescu has been finance minister since 2022.", evidence).stance == expected
+
+
+def test_a_weekday_is_compared_at_the_bar_of_any_date() -> None:
+    claim = "Merovia's central bank announced its rate cut on a Tuesday."
+    sentence = "The National Bank of Merovia cut its benchmark rate by 50 basis points to 5.25% on Thursday."
+    j = stance(claim, sentence)
+    assert j.stance == "contradicts" and "Tuesday" in j.reason and "Thursday" in j.reason, j
+
+
+def test_the_day_a_source_spoke_counts_when_the_claim_is_about_the_announcement() -> None:
+    sentence = "Hallberg Motors will close its Greyford engine plant, the carmaker announced on Tuesday."
+    j = stance("Hallberg announced on Thursday that it would close its Greyford engine plant.", sentence)
+    assert j.stance == "contradicts" and "Thursday" in j.reason, j
+    # A claim about the event, not the saying: the day it was said is no word on it.
+    j = stance("Hallberg will close its Greyford engine plant on Thursday.", sentence)
+    assert j.stance != "contradicts", j
+
+
+def test_a_weekday_of_another_event_in_the_sentence_is_no_conflict() -> None:
+    # nw4 ds-03: the strike began on Sunday; the sentence's Tuesday is the return to work.
+    claim = "The strike at the Port of Dravenport began on Sunday."
+    sentence = (
+        "Dock workers at the Port of Dravenport, Kalvenia's busiest container terminal, returned to work "
+        "on Tuesday after accepting a pay deal that ended a nine-day strike."
+    )
+    assert stance(claim, sentence).stance != "contradicts"
+    # The same event on another day is one.
+    j = stance(
+        "The two firefighters died after the wind shifted on Sunday evening.",
+        "Two firefighters were trapped when the wind changed direction on Monday evening.",
+    )
+    assert j.stance == "contradicts" and "Monday" in j.reason, j

@@ -43,7 +43,7 @@ from verifier.dates import DateMention
 from verifier.entities import swapped_roles
 from verifier.facts import Facts
 from verifier.figures import Quantity
-from verifier.lexicon import TOKEN_RE, lemma
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.phrasing import figure_phrase
 from verifier.scope import (
     denied_at,
@@ -307,7 +307,21 @@ def other_weekday(
         and claim_days[0] not in ev_days
         and not (claim.negated or ev.negated)
     ):
-        if cleared.all_but(frozenset(claim_days)):
+        near = cleared.support and _same_event(claim.text, claim_days[0], ev.text, ev_days[0])
+        if near or cleared.all_but(frozenset(claim_days)):
             day = claim_days[0].capitalize()
             return Conflict("date", f"claim says {day}; the evidence says {ev_days[0].capitalize()}")
     return None
+
+
+def _same_event(claim_text: str, claim_day: str, ev_text: str, ev_day: str) -> bool:
+    """Do the words just before each weekday share one: the same event on two days ("the wind
+    shifted on Sunday" / "the wind changed direction on Monday"), not two events ("the strike
+    began on Sunday" / "returned to work on Tuesday")?"""
+
+    def before(text: str, day: str) -> set[str]:
+        at = text.lower().find(day)
+        words = TOKEN_RE.findall(text[max(0, at - 80) : at])[-8:]
+        return {lemma(w.lower()) for w in words if w[0].isalpha() and w.lower() not in STOPWORDS}
+
+    return bool(before(claim_text, claim_day) & before(ev_text, ev_day))

@@ -34,7 +34,7 @@ from verifier.checks import (
     turned_direction,
 )
 from verifier.compare import other_reading
-from verifier.dates import weekdays
+from verifier.dates import about_saying, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
@@ -294,7 +294,8 @@ class FactJudge:
         supported_f, conflict = changes_against_changes(claim, ev, supported_q, cleared)
         if conflict is not None:
             return _contradiction(conflict, strength)
-        claim_days, ev_days = weekdays(claim.text), weekdays(ev.text)
+        saying = about_saying(claim.text)
+        claim_days, ev_days = weekdays(claim.text, saying), weekdays(ev.text, saying)
         conflict = (
             other_rank(claim, ev, cleared)
             or turned_direction(claim, ev, supported_q, cleared)
