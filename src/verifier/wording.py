@@ -92,9 +92,26 @@ def torn(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str,
             cw = next(w for w in claim_words if (a, *cp) in _poles_of(w))
             if cw in ev_words or lemma(cw) in {lemma(w) for w in ev_words}:
                 continue  # the sentence repeats the claim's own word: "increases the rate, but lowers"
+            if _nearest_pole(claim_words, ev_words, a) == next(iter(cp)):
+                continue  # "Completions of new homes fell ..., as builders faced higher costs"
             first, second = (next(w for w in ev_words if (a, p) in _poles_of(w)) for p in (0, 1))
             return cw.replace("_", " "), first.replace("_", " "), second.replace("_", " ")
     return None
+
+
+def _nearest_pole(claim_words: Sequence[str], ev_words: Sequence[str], axis: int) -> int | None:
+    """The pole of the sentence's direction word whose six words before repeat most of the
+    claim (its subject: "the share of children under 15 fell"); None on a tie."""
+    content = {lemma(w) for w in claim_words if w not in STOPWORDS}
+    scores: dict[int, int] = {}
+    for i, w in enumerate(ev_words):
+        for a, pole in _poles_of(w):
+            if a == axis:
+                shared = len(content & {lemma(x) for x in ev_words[max(0, i - 6) : i] if x not in STOPWORDS})
+                scores[pole] = max(scores.get(pole, 0), shared)
+    if len(scores) < 2 or scores[0] == scores[1]:
+        return None
+    return max(scores, key=lambda p: scores[p])
 
 
 # Verbs of having or making a whole: "the plant has two reactors", "the show had nine seasons".
