@@ -40,6 +40,7 @@ from verifier.facts import Facts, extract
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
+from verifier.roles import other_holder
 from verifier.scope import governed, negation_in_scope
 from verifier.types import Evidence, Stance
 from verifier.units import is_count_synonym, same_count_noun
@@ -76,7 +77,7 @@ GENERIC_COVERAGE = 0.75
 # or the direction of a change ("rose" / "fell"). Direction contradictions were right on 61 of
 # 63 training pairs where they fired (COVID-Fact, FEVER, VitaminC; never on VitaminC's numeric
 # pairs), so they are as decisive as a figure that differs.
-VALUE_KINDS = ("quantity", "date", "direction")
+VALUE_KINDS = ("quantity", "date", "direction", "role")
 
 
 @dataclass
@@ -178,6 +179,7 @@ _CONTRADICTION = {
     "date": (0.5, 0.35),
     "negation": (0.45, 0.35),
     "direction": (0.45, 0.35),
+    "role": (0.45, 0.35),
 }
 
 
@@ -220,7 +222,14 @@ class FactJudge:
     def assess(self, claim: Facts, ev: Facts, similarity: float, title: str = "") -> Judgement:
         missing = sorted(e for e in claim.entities if not entity_present(e, ev, title))
         swap = None if missing else other_subject(claim, ev, title)
-        if missing:
+        held = other_holder(claim.text, ev.text) if missing else None
+        if held is not None and not all(set(m.split()) <= set(held[0].name.lower().split()) for m in missing):
+            held = None  # the sentence leaves out more than the claimed person: another body's post
+        if held is not None and self._says_the_rest(claim, ev, held[0].name, similarity):
+            mine, theirs = held
+            reason = f"claim says {mine.name} is the {mine.post}; the evidence names {theirs.name}"
+            verdict = _contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+        elif missing:
             names = ", ".join(surface(claim.text, m) for m in missing)
             verdict = Judgement("neutral", 0.0, f"does not mention {names}", "entity")
         elif swap is not None:
@@ -252,6 +261,13 @@ class FactJudge:
             if loose.kind in VALUE_KINDS and loose.stance != "neutral":
                 verdict.tentative = loose
         return verdict
+
+    def _says_the_rest(self, claim: Facts, ev: Facts, name: str, similarity: float) -> bool:
+        """Does the sentence repeat the claim, the claimed person's name aside, to the scope bar?
+        Then it is about the same act, and who did it is what differs."""
+        skip = frozenset(w.lower() for w in name.split()) | _named_words(name)
+        coverage = _coverage(claim, ev, skip)
+        return coverage >= self.scope_coverage or (similarity >= 0.7 and coverage >= 0.3)
 
     def _compare(
         self, claim: Facts, ev: Facts, similarity: float, coverage: float, relaxed: bool = False
