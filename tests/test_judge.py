@@ -1538,6 +1538,13 @@ def test_a_date_does_not_confirm_a_change_the_sentence_says_both_ways() -> None:
         stance("Sales have grown since 2014.", "Sales have grown since 2014, the firm said.").stance
         == "supports"
     )
+    # The way said right after the claim's subject is the claim's.
+    completions = stance(
+        "Completions of new homes declined in the first half of the year.",
+        "Completions of new homes fell 11% to 18,300 in the first half of the year, as builders "
+        "struggled with higher material costs.",
+    )
+    assert completions.stance == "supports", completions
     assert (
         stance(
             "Exercise temporarily increases the heart rate.",
