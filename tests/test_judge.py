@@ -1597,3 +1597,14 @@ def test_a_weekday_of_another_event_in_the_sentence_is_no_conflict() -> None:
         "Two firefighters were trapped when the wind changed direction on Monday evening.",
     )
     assert j.stance == "contradicts" and "Monday" in j.reason, j
+
+
+def test_a_count_gained_is_not_the_total() -> None:
+    # nw5 er-03: "added 84,000 fibre customers" is the quarter's gain, not the customer base.
+    claim = "Arvedal now has more than 1.2 million fibre customers."
+    sentence = "Arvedal added 84,000 fibre customers in the quarter, its best quarterly gain since 2016."
+    assert stance(claim, sentence).stance != "contradicts"
+    # A gain against a gain is compared; a career total in the perfect tense is a total.
+    assert stance("Arvedal added 90,000 fibre customers in the quarter.", sentence).stance == "contradicts"
+    caps = "Alex Sandro plays for the Brazil national football team, for which he has gained 7 caps so far."
+    assert stance("The football player Alex Sandro has more than 8 caps.", caps).stance == "contradicts"

@@ -85,6 +85,39 @@ def is_change(text: str, q: Quantity) -> bool:
     return "%" in q.unit and _direction(text, q) != 0
 
 
+# A count something gained or lost ("added 84,000 customers", "shed 1,200 jobs"): a change of a
+# total, not the total ("now has 1.26 million customers").
+_COUNT_CHANGE = re.compile(
+    r"\b(?:add(?:ed|s|ing)?|gain(?:ed|s|ing)?|los(?:t|es|ing)|shed(?:s|ding)?|hir(?:ed|es|ing)|"
+    r"recruit(?:ed|s|ing)?|signed\s+up|net(?:ted)?)\s+(?:a\s+net\s+|a\s+further\s+|another\s+|some\s+|"
+    r"about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+# A total said as one: "has 1.26 million customers", "now 1.26 million", "the total to 1.26 million".
+_TOTAL = re.compile(
+    r"\b(?:is|are|has|have|had|stands?\s+at|stood\s+at|remains?|now|total(?:led|ing|s)?(?:\s+to)?)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def count_change(text: str, q: Quantity) -> bool:
+    """Is this count what something gained or lost, not its total? Not in the perfect tense:
+    "has gained 7 caps so far" is a career's total."""
+    if "%" in q.unit:
+        return False
+    m = _COUNT_CHANGE.search(text, max(0, q.start - 30), q.start)
+    return m is not None and not _PERFECT.search(text, max(0, m.start() - 20), m.start())
+
+
+def count_total(text: str, q: Quantity) -> bool:
+    """Is this count a total ("has 1.26 million customers")?"""
+    return "%" not in q.unit and bool(_TOTAL.search(text, max(0, q.start - 40), q.start))
+
+
 def _factor_value(m: re.Match[str]) -> float | None:
     if m.group("word") or m.group("halv") or m.group("times"):
         key = (m.group("word") or m.group("halv") or m.group("times")).lower()

@@ -21,6 +21,8 @@ from verifier.changes import (
     Factor,
     change_factors,
     claimed_points,
+    count_change,
+    count_total,
     factor_agrees,
     factors,
     is_change,
@@ -116,6 +118,8 @@ def figures_against_figures(
             and (not struck(ev, e) or governed(claim, q))
             and not (is_change(claim.text, q) and new_value(ev.text, e) and not is_change(ev.text, e))
             and not (is_change(ev.text, e) and new_value(claim.text, q) and not is_change(claim.text, q))
+            and not (count_total(claim.text, q) and count_change(ev.text, e))
+            and not (count_total(ev.text, e) and count_change(claim.text, q))
         ]
         for q in claim.quantities
     ]
