@@ -1608,3 +1608,15 @@ def test_a_count_gained_is_not_the_total() -> None:
     assert stance("Arvedal added 90,000 fibre customers in the quarter.", sentence).stance == "contradicts"
     caps = "Alex Sandro plays for the Brazil national football team, for which he has gained 7 caps so far."
     assert stance("The football player Alex Sandro has more than 8 caps.", caps).stance == "contradicts"
+
+
+def test_an_old_value_of_another_year_does_not_confirm_a_claim_that_says_when() -> None:
+    # nw5 fc-03: 390,000 was the 2019 output; the claim is about last year's.
+    sentence = (
+        "It built 212,000 engines last year, down from 390,000 in 2019 and below its capacity of 450,000."
+    )
+    j = stance("The Greyford plant built 390,000 engines last year.", "The Greyford plant: " + sentence)
+    assert j.stance == "contradicts" and "212,000" in j.reason, j
+    # A claim that does not say when may be about the old value (QA 12).
+    turnout = "Turnout was 67 percent, up 5 points from 62 percent in 2015."
+    assert stance("Turnout was 62%.", turnout).stance != "contradicts"
