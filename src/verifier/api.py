@@ -52,7 +52,7 @@ def combine(claim: str, verdicts: Sequence[Verdict]) -> Verdict:
         if disputed:
             # A part that only leans supported while its sources disagree must not be reported
             # as settled: say which parts are in dispute before the parts' own reasons.
-            named = " and ".join(f"“{v.claim}”" for v in disputed)
+            named = " and ".join(f"“{v.claim.rstrip('.')}”" for v in disputed)
             explanation = f"Every part leans supported, but the sources disagree on {named}. {explanation}"
         else:
             explanation = f"Every part is supported. {explanation}"
