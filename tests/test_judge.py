@@ -1620,3 +1620,11 @@ def test_an_old_value_of_another_year_does_not_confirm_a_claim_that_says_when() 
     # A claim that does not say when may be about the old value (QA 12).
     turnout = "Turnout was 67 percent, up 5 points from 62 percent in 2015."
     assert stance("Turnout was 62%.", turnout).stance != "contradicts"
+
+
+def test_a_count_of_what_befell_people_is_not_answered_by_a_count_of_others() -> None:
+    # nw4 wf-06: the killed firefighters are not the 1,350 fighting the fire.
+    battling = "About 1,350 firefighters are battling the Corrano blaze, backed by 32 aircraft."
+    assert stance("Two firefighters were killed in the Corrano blaze.", battling).stance != "contradicts"
+    killed = "Two firefighters were killed in the Corrano blaze on Monday."
+    assert stance("Three firefighters were killed in the Corrano blaze.", killed).stance == "contradicts"

@@ -56,7 +56,7 @@ from verifier.scope import (
     struck,
     zero_in_scope,
 )
-from verifier.wording import POLE_WORDS, about_part, of_the_whole, opposed, other_event, window
+from verifier.wording import POLE_WORDS, about_part, of_the_whole, opposed, other_event, other_fate, window
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,9 @@ def figures_against_figures(
     # A figure the sentence corrects ("45%, not 60%") answers only a claim figure denied too.
     # The size of a change ("rose 3%") is not a level ("rose to 3%"), nor the other way round.
     same_units = [
-        [
+        []
+        if other_fate(claim.text, q, ev.text)
+        else [
             e
             for e in ev.quantities
             if same_unit(q, e)
