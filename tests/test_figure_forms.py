@@ -119,6 +119,22 @@ def test_who_is_a_name_only_in_capitals() -> None:
     assert entity_present("federal reserve", extract("The Fed raised rates."))
 
 
+@pytest.mark.parametrize(
+    ("entity", "text", "expected"),
+    [
+        # A demonym in the claim is mentioned by its place, as the place is by its demonym.
+        ("corvassan", "Corvassa's top court struck down the law.", True),
+        ("canadian", "The void in Atlantic Canada was filled.", True),
+        ("pakistani", "Pakistan's team won.", True),
+        ("iraq", "Iraqi forces advanced.", True),
+        # A short word is no demonym.
+        ("dean", "The dea approved it.", False),
+    ],
+)
+def test_a_demonym_and_its_place_mention_each_other(entity: str, text: str, expected: bool) -> None:
+    assert entity_present(entity, extract(text)) is expected
+
+
 CONVERSIONS = [
     # Temperatures compare across scales.
     ("Temperatures reached 40C.", "Temperatures reached 104F.", "supports"),

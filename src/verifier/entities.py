@@ -121,6 +121,14 @@ def extract_entities(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_DEMONYM_ENDS = ("ian", "an", "ese", "i", "n")
+
+
+def _demonym_stems(word: str) -> list[str]:
+    """The place a demonym may name: "corvassan" -> "corvassa", "pakistani" -> "pakistan"."""
+    return [word[: -len(end)] for end in _DEMONYM_ENDS if word.endswith(end) and len(word) - len(end) >= 5]
+
+
 def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
     """Is ``entity`` (normalised) mentioned in the evidence (or its title ``extra``)?"""
     if entity in facts.entities:
@@ -145,6 +153,11 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
             len(tokens) == 1
             and len(variant) >= 4
             and re.search(rf" {re.escape(variant)}\w{{0,3}} ", haystack)
+        ):
+            return True
+        # And the other way: "Corvassan police" is mentioned by "Corvassa's top court".
+        if len(tokens) == 1 and any(
+            re.search(rf" {re.escape(stem)}\w{{0,3}} ", haystack) for stem in _demonym_stems(variant)
         ):
             return True
     # A person named again by surname only: "Ilsa Drobnek" in "Drobnek said". Only where the
