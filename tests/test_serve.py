@@ -370,3 +370,19 @@ def test_docs_page_works_offline(api: TestClient) -> None:
     assert "cdn.jsdelivr.net" not in page.text and "unpkg.com" not in page.text
     for src in re.findall(r'(?:src|href)="(/[^"]+\.(?:js|css))"', page.text):
         assert api.get(src).status_code == 200, src
+
+
+def test_review_page_flags_a_verdict_whose_sources_disagree(verifier: Verifier, tmp_path: Path) -> None:
+    store = ReviewStore(tmp_path / "reviews.sqlite3")
+    verdict = {"claim": "A", "label": "supported", "confidence": 0.5, "explanation": "e.", "evidence": []}
+    claims = [
+        {"text": "A.", "start": 0, "end": 2, "checkworthiness": 0.9, "features": {}, "contexts": [],
+         "verdict": {**verdict, "disputed": True}},
+        # A row stored before verdicts said so has no "disputed" key: it still renders.
+        {"text": "B.", "start": 3, "end": 5, "checkworthiness": 0.9, "features": {}, "contexts": [],
+         "verdict": {**verdict, "claim": "B"}},
+    ]  # fmt: skip
+    store.add_article("Draft", "A. B.", claims)
+    page = TestClient(create_app(verifier, store, allow_documents=False)).get("/")
+    assert page.status_code == 200, page.text
+    assert page.text.count("sources disagree") == 1
