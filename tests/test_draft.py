@@ -445,7 +445,7 @@ def _rendered(markdown: str) -> str:
     ],
 )
 def test_markdown_report_shows_a_sentence_as_written(sentence: str) -> None:
-    from verifier.draft import _md
+    from verifier.articlereport import _md
 
     shown = _md(sentence)
     assert "<" not in shown and ">" not in shown  # no raw HTML for the renderer to pass through

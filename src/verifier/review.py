@@ -21,8 +21,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from verifier.articlereport import priority
 from verifier.claimreview import claim_dict
-from verifier.draft import priority
 from verifier.errors import VerifierError
 from verifier.templating import neutralise
 from verifier.types import LABELS

@@ -21,8 +21,9 @@ from typing import Annotated, Any, Literal
 
 import click
 
+from verifier.articlereport import UNCERTAIN_BELOW
 from verifier.claimreview import claimreview
-from verifier.draft import UNCERTAIN_BELOW, check_article
+from verifier.draft import check_article
 from verifier.errors import VerifierError
 from verifier.review import ReviewStore
 from verifier.templating import plural
