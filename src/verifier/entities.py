@@ -10,6 +10,7 @@ are not counted as content words); the judge imports :func:`entity_present` from
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import simplemma
@@ -69,8 +70,10 @@ def _norm_entity(name: str) -> str:
     return ALIASES.get(low, low)
 
 
+@lru_cache(maxsize=65536)
 def is_proper(word: str) -> bool:
-    """A name rather than a capitalised ordinary word ("Iraq", "NATO", "Alawi"; not "Global")."""
+    """A name rather than a capitalised ordinary word ("Iraq", "NATO", "Alawi"; not "Global").
+    Cached: every sentence's every word asks, and words repeat."""
     bare = word.strip(".’'").replace("’", "'")
     if bare.endswith("'s"):
         bare = bare[:-2]

@@ -146,6 +146,8 @@ _NO_COMPOUND = re.compile(r"-(?!one\b)[a-z]")
 def negation_matches(text: str, cue: str) -> Iterator[re.Match[str]]:
     """Where ``cue`` denies what follows it in ``text`` (matches index into ``text``)."""
     low = text.lower().replace("’", "'")
+    if cue not in low:
+        return  # most cues are in no sentence: no pattern to run
     pattern = r"n't\b" if cue == "n't" else rf"\b{re.escape(cue)}\b"
     for m in re.finditer(pattern, low):
         if _NOT_DENIAL.match(low, m.end()):
