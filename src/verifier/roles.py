@@ -81,28 +81,22 @@ def _norm_post(post: str) -> str:
     return _SAME_POST.get(post, post)
 
 
-def _is_name(name: str) -> bool:
-    # The regex is case-insensitive for the post: the name must still be capitalised words.
-    return all(
-        w[:1].isupper() or w in {"van", "von", "de", "da", "del", "der", "la", "le", "bin", "al"}
-        for w in name.split()
-    )
-
-
 def holders(text: str) -> list[Holder]:
     """Every (post, person) the text pairs, unqualified posts only."""
     found: list[Holder] = []
     for pattern, post_group, name_group in ((_BEFORE, 1, 2), (_APPOSED, 2, 1), (_IS, 2, 1)):
         for m in pattern.finditer(text):
             name = m.group(name_group).strip()
-            if not _is_name(name):
-                continue
             if _QUALIFIED.search(text[max(0, m.start(post_group) - 15) : m.start(post_group)]):
                 continue
             if pattern is _BEFORE and not (m.start() == 0 or text[m.start() - 1] in " (\"'“‘"):
                 continue
             found.append(Holder(_norm_post(m.group(post_group)), name, m.start()))
     return found
+
+
+# Capitalised words that open a sentence or clause, not a body's name before its post.
+_OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "when", "after", "before", "while"}
 
 
 def _elsewhere(holder: Holder, ev_text: str, claim_text: str) -> bool:
@@ -113,9 +107,6 @@ def _elsewhere(holder: Holder, ev_text: str, claim_text: str) -> bool:
     return any(w and w.lower() not in claim_text.lower() for w in words[-2:] if w.lower() not in _OPENERS)
 
 
-_OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "when", "after", "before", "while"}
-
-
 def _surname(name: str) -> str:
     return name.split()[-1].lower().strip("'’")
 
@@ -123,10 +114,11 @@ def _surname(name: str) -> str:
 def other_holder(claim_text: str, ev_text: str) -> tuple[Holder, Holder] | None:
     """The claim's (post, person) and the sentence's other person in that post, when the
     sentence does not name the claimed person at all."""
+    others = holders(ev_text)
     for c in holders(claim_text):
         if _surname(c.name) in ev_text.lower():
             continue  # the claimed person is in the sentence: a post read wrongly is likelier
-        for e in holders(ev_text):
+        for e in others:
             if (
                 e.post == c.post
                 and _surname(e.name) != _surname(c.name)
