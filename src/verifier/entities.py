@@ -151,18 +151,12 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
             rf" {re.escape(tokens[0])} (?:\w+ ){{1,2}}{re.escape(tokens[1])} ", haystack
         ):
             return True
-        # Demonyms and possessives: "Iraqi" mentions Iraq, "Syria's" mentions Syria.
-        if (
-            len(tokens) == 1
-            and len(variant) >= 4
-            and re.search(rf" {re.escape(variant)}\w{{0,3}} ", haystack)
-        ):
-            return True
-        # And the other way: "Corvassan police" is mentioned by "Corvassa's top court".
-        if len(tokens) == 1 and any(
-            re.search(rf" {re.escape(stem)}\w{{0,3}} ", haystack) for stem in _demonym_stems(variant)
-        ):
-            return True
+        # Demonyms and possessives: "Iraqi" mentions Iraq, "Syria's" mentions Syria; and the
+        # other way, "Corvassan police" is mentioned by "Corvassa's top court".
+        if len(tokens) == 1:
+            stems = ([variant] if len(variant) >= 4 else []) + _demonym_stems(variant)
+            if any(re.search(rf" {re.escape(stem)}\w{{0,3}} ", haystack) for stem in stems):
+                return True
     # A person named again by surname only: "Ilsa Drobnek" in "Drobnek said". Only where the
     # first name is itself a name ("New York" is not "York"), and the surname is written as one.
     tokens = entity.split()
