@@ -97,10 +97,12 @@ def _polar(claim: Facts, ev: Facts, a: Quantity | DateMention, b: Quantity | Dat
 
 # A claim in the present tense speaks of the current value, not the old one of a change:
 # "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
+_NOW = re.compile(r"\b(?:is|are|has|have|stands|remains|now)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A claim that says when ("last year", "in 2024") is not about a value of another time; one that
+# does not ("Turnout was 62%") may be about the old value of a change.
 _RELATIVE_TIME = re.compile(
     r"\b(?:last|this|next)\s+(?:year|month|week|quarter|season|decade)\b|\b(?:yesterday|today)\b", re.I
 )
-_NOW = re.compile(r"\b(?:is|are|has|have|stands|remains|now)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def figures_against_figures(
@@ -133,24 +135,20 @@ def figures_against_figures(
     # it is read against the change's new value.
     # (Unless the old value carries the claim's date: "fell to 5.1% in 2019" against "down
     # from 5.1% in 2019".)
-    def timed(facts: Facts) -> bool:
-        # A claim that says when ("last year", "in 2024") is not about a value of another time;
-        # one that does not ("Turnout was 62%") may be about the old value.
-        return bool(facts.dates) or _RELATIVE_TIME.search(facts.text) is not None
-
-    def dated(e: Quantity) -> bool:
-        # "down from 390,000 in 2019": the old value carries a time of its own.
-        return any(e.end <= d.start <= e.end + 30 for d in ev.dates)
+    def dated(e: Quantity) -> list[DateMention]:
+        # "down from 390,000 in 2019": the time a figure carries of its own.
+        return [d for d in ev.dates if e.end <= d.start <= e.end + 30]
 
     def old_of_another_time(e: Quantity) -> bool:
-        dated = [d for d in ev.dates if e.end <= d.start <= e.end + 30]
-        return old_value(ev.text, e) and not any(dates_match(c, d) for c in claim.dates for d in dated)
+        return old_value(ev.text, e) and not any(dates_match(c, d) for c in claim.dates for d in dated(e))
+
+    timed = bool(claim.dates) or _RELATIVE_TIME.search(claim.text) is not None
 
     same_units = [
         [e for e in same if not old_of_another_time(e)] or same
         if new_value(claim.text, q)
         or (not claim.dates and _NOW.search(claim.text, 0, q.start))
-        or (timed(claim) and any(old_of_another_time(e) and dated(e) for e in same))
+        or (timed and any(old_of_another_time(e) and dated(e) for e in same))
         else same
         for q, same in zip(claim.quantities, same_units, strict=True)
     ]

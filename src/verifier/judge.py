@@ -158,6 +158,12 @@ def _named_words(text: str) -> frozenset[str]:
     return frozenset(lemma(t) for t in TOKEN_RE.findall(text) if t[0].isupper())
 
 
+def _in_scope(coverage: float, similarity: float, bar: float) -> bool:
+    """Is a sentence about the claim's subject: it repeats the claim to ``bar``, or is very
+    similar and repeats some of it?"""
+    return coverage >= bar or (similarity >= 0.7 and coverage >= 0.3)
+
+
 def _one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
     """A date or the words confirm a claim of change only where the sentence says one way; a
     figure's own direction is checked where it matched."""
@@ -266,8 +272,7 @@ class FactJudge:
         """Does the sentence repeat the claim, the claimed person's name aside, to the scope bar?
         Then it is about the same act, and who did it is what differs."""
         skip = frozenset(w.lower() for w in name.split()) | _named_words(name)
-        coverage = _coverage(claim, ev, skip)
-        return coverage >= self.scope_coverage or (similarity >= 0.7 and coverage >= 0.3)
+        return _in_scope(_coverage(claim, ev, skip), similarity, self.scope_coverage)
 
     def _compare(
         self, claim: Facts, ev: Facts, similarity: float, coverage: float, relaxed: bool = False
@@ -280,8 +285,7 @@ class FactJudge:
         and a claim figure no sentence figure shares a unit with is compared with a near one."""
         scope_coverage = min(self.scope_coverage, RELAXED_COVERAGE) if relaxed else self.scope_coverage
         support_coverage = min(self.support_coverage, RELAXED_COVERAGE) if relaxed else self.support_coverage
-        in_scope = coverage >= scope_coverage or (similarity >= 0.7 and coverage >= 0.3)
-        if not in_scope:
+        if not _in_scope(coverage, similarity, scope_coverage):
             return Judgement("neutral", 0.0, "is about something else", "overlap")
         strength = min(1.0, 0.5 * coverage + 0.5 * max(0.0, similarity))
         stale = other_reading(claim, ev)
