@@ -40,9 +40,9 @@ def score(rows: list[dict[str, str]], predicted: list[str]) -> dict:
     right = [r["label"] == p for r, p in zip(rows, predicted, strict=True)]
     kinds: dict[str, list[int]] = {}
     for r, ok in zip(rows, right, strict=True):
-        kinds.setdefault(r.get("kind", ""), [0, 0])
-        kinds[r.get("kind", "")][0] += ok
-        kinds[r.get("kind", "")][1] += 1
+        tally = kinds.setdefault(r.get("kind", ""), [0, 0])
+        tally[0] += ok
+        tally[1] += 1
     confusion = Counter(f"{r['label']}->{p}" for r, p in zip(rows, predicted, strict=True))
     return {"right": sum(right), "claims": len(rows), "kinds": kinds, "confusion": dict(confusion)}
 
@@ -66,6 +66,8 @@ def main() -> int:
 
     embedder = Embedder()
     report: dict[str, dict] = {}
+    every_row: list[dict[str, str]] = []
+    every_label: list[str] = []
     for folder in sets:
         rows = read_claims(folder / "claims.csv")
         index_dir = args.work / folder.name
@@ -74,6 +76,8 @@ def main() -> int:
         verifier = Verifier.from_index(EvidenceIndex.load(index_dir), embedder)
         verdicts = verifier.check_many([r["claim"] for r in rows])
         result = score(rows, [v.label for v in verdicts])
+        every_row += rows
+        every_label += [v.label for v in verdicts]
         result["verdicts"] = [
             {"id": r["id"], "gold": r["label"], "label": v.label, "confidence": v.confidence,
              "explanation": v.explanation}
@@ -84,16 +88,10 @@ def main() -> int:
             f"{folder.name}: {result['right']}/{result['claims']} = {result['right'] / result['claims']:.3f}"
         )
 
-    right = sum(r["right"] for r in report.values())
-    total = sum(r["claims"] for r in report.values())
+    overall = score(every_row, every_label)
+    right, total = overall["right"], overall["claims"]
     print(f"all: {right}/{total} = {right / total:.3f}")
-    kinds: dict[str, list[int]] = {}
-    for r in report.values():
-        for kind, (ok, n) in r["kinds"].items():
-            kinds.setdefault(kind, [0, 0])
-            kinds[kind][0] += ok
-            kinds[kind][1] += n
-    for kind, (ok, n) in sorted(kinds.items(), key=lambda kv: kv[1][0] / kv[1][1]):
+    for kind, (ok, n) in sorted(overall["kinds"].items(), key=lambda kv: kv[1][0] / kv[1][1]):
         print(f"  {kind:<24} {ok:>3}/{n:<3}")
     if args.json:
         from verifier.diskio import write_atomic_text

@@ -48,11 +48,11 @@ def combine(claim: str, verdicts: Sequence[Verdict]) -> Verdict:
         decider = min(verdicts, key=lambda v: v.confidence)
         label, confidence = "supported", decider.confidence
         explanation = " ".join(f"“{v.claim}”: {v.explanation}" for v in verdicts)
-        disputed = [v for v in verdicts if v.disputed]
-        if disputed:
+        in_dispute = [v for v in verdicts if v.disputed]
+        if in_dispute:
             # A part that only leans supported while its sources disagree must not be reported
             # as settled: say which parts are in dispute before the parts' own reasons.
-            named = " and ".join(f"“{v.claim.rstrip('.')}”" for v in disputed)
+            named = " and ".join(f"“{v.claim.rstrip('.')}”" for v in in_dispute)
             explanation = f"Every part leans supported, but the sources disagree on {named}. {explanation}"
         else:
             explanation = f"Every part is supported. {explanation}"
