@@ -1628,3 +1628,31 @@ def test_a_count_of_what_befell_people_is_not_answered_by_a_count_of_others() ->
     assert stance("Two firefighters were killed in the Corrano blaze.", battling).stance != "contradicts"
     killed = "Two firefighters were killed in the Corrano blaze on Monday."
     assert stance("Three firefighters were killed in the Corrano blaze.", killed).stance == "contradicts"
+
+
+def test_a_superlative_ranked_or_bounded_in_time_by_the_sentence_contradicts() -> None:
+    from verifier.scope import bounded_conflict, rank_conflict
+
+    # "Biggest" and "largest" are one superlative; "after SkyNord" names the first.
+    assert rank_conflict(
+        "Corvaris Air is Talvoria's biggest airline.",
+        "The carrier, Talvoria's second-largest airline after SkyNord.",
+    ) == ("largest", "second-largest")
+    # One plain word more in the claim is the same scope; another place is not.
+    assert rank_conflict(
+        "Polar Mobile is the country's largest telecom operator.",
+        "Polar Mobile, the country's second-largest operator.",
+    )
+    assert (
+        rank_conflict("Toyota is the largest carmaker in Japan.", "Toyota is the second-largest carmaker.")
+        is None
+    )
+    assert bounded_conflict(
+        "The accident is the deadliest ferry disaster in Skarnia's history.",
+        "The accident is the deadliest involving a ferry in Skarnia since 1979.",
+    ) == ("deadliest … in history", "deadliest since 1979")
+    assert (
+        bounded_conflict("It was the largest cut ever.", "It was the largest cut since records began.")
+        is None
+    )
+    assert bounded_conflict("It was the largest cut this year.", "It was the largest cut since 2020.") is None

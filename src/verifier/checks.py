@@ -48,6 +48,7 @@ from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.phrasing import figure_phrase
 from verifier.scope import (
+    bounded_conflict,
     denied_at,
     governed,
     new_value,
@@ -279,7 +280,7 @@ def changes_against_changes(
 def other_rank(claim: Facts, ev: Facts, cleared: Cleared) -> Conflict | None:
     """A rank one side gives and the other does not: "the largest" against "the second-largest"
     (see :func:`verifier.scope.rank_conflict`)."""
-    ranked = rank_conflict(claim.text, ev.text)
+    ranked = rank_conflict(claim.text, ev.text) or bounded_conflict(claim.text, ev.text)
     if ranked is not None and cleared.support:
         return Conflict("quantity", f"claim says '{ranked[0]}'; the evidence says '{ranked[1]}'")
     return None

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from verifier.agents import claim_agent, other_agent
 from verifier.changes import is_factor_word
 from verifier.checks import (
     Cleared,
@@ -38,10 +39,11 @@ from verifier.dates import about_saying, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
+from verifier.markets import market_move
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
-from verifier.roles import other_holder
-from verifier.scope import governed, negation_in_scope
+from verifier.roles import body_named, only_the_post, other_holder, other_post
+from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.types import Evidence, Stance
 from verifier.units import is_count_synonym, same_count_noun
 from verifier.wording import POLE_WORDS, says_too, torn, unread_figures
@@ -139,6 +141,44 @@ def _coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) -> fl
     return hit / len(content)
 
 
+def _done_by_another(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[str, str, str] | None:
+    """(claimed person, the sentence's person, what the claim says was done) when the sentence
+    has someone else do or say it, and leaves out nothing of the claim but who did it."""
+    agent = claim_agent(claim.text)
+    if agent is None:
+        return None
+    subject = claim.text[: claim.text.find(agent.act)].lower() if agent.act in claim.text else ""
+    if not all(m in subject for m in missing):
+        return None
+    other = other_agent(claim.text, ev.text)
+    return None if other is None else (other[0], other[1], agent.act)
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _market(
+    claim: Facts, ev: Facts, similarity: float, title: str, missing: Sequence[str]
+) -> Judgement | None:
+    """A share price, currency or yield the sentence moves the other way (or the same way) as
+    the claim (:mod:`verifier.markets`), on the same day where both name one."""
+    moved = market_move(claim.text, ev.text, title)
+    if moved is None:
+        return None
+    owner = moved[0].lower()
+    if not all(all(w in owner for w in m.split()) for m in missing):
+        return None  # the sentence leaves out more of the claim than whose price moved
+    days = {d.lower() for d in _WEEKDAY.findall(claim.text)}, {d.lower() for d in _WEEKDAY.findall(ev.text)}
+    if days[0] and days[1] and not days[0] & days[1]:
+        return None
+    strength = min(1.0, max(0.0, similarity))
+    if moved[2]:
+        return Judgement("supports", 0.45 + 0.45 * strength, f"states '{moved[1]}'", "overlap")
+    return _contradiction(
+        Conflict("direction", f"claim says '{moved[0]}'; the evidence says '{moved[1]}'"), strength
+    )
+
+
 def _sibling_named(missing: Sequence[str], title: str) -> bool:
     """Does the document's title name a sibling of a missing entity ("Selka-2" where the claim
     says "Selka-3", "Apollo 11" for "Apollo 13")? Then a sentence that names neither is about
@@ -229,11 +269,28 @@ class FactJudge:
         missing = sorted(e for e in claim.entities if not entity_present(e, ev, title))
         swap = None if missing else other_subject(claim, ev, title)
         held = other_holder(claim.text, ev.text) if missing else None
-        if held is not None and not all(set(m.split()) <= set(held[0].name.lower().split()) for m in missing):
+        bare = only_the_post(claim.text) if held is not None else None
+        if bare is not None and not body_named(claim.text, bare, ev.text, title):
+            held = bare = None
+        if held is not None and not all(
+            set(m.split()) <= set(held[0].name.lower().split())
+            or (bare is not None and m not in bare.name.lower())
+            for m in missing
+        ):
             held = None  # the sentence leaves out more than the claimed person: another body's post
-        if held is not None and self._says_the_rest(claim, ev, held[0].name, similarity):
+        moved = other_post(claim.text, ev.text)
+        if moved is not None:
+            mine, theirs = moved
+            reason = f"claim says {mine.name} is the {mine.post}; the evidence says {theirs.post}"
+            verdict = _contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+        elif held is not None and (
+            bare is not None or self._says_the_rest(claim, ev, held[0].name, similarity)
+        ):
             mine, theirs = held
             reason = f"claim says {mine.name} is the {mine.post}; the evidence names {theirs.name}"
+            verdict = _contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+        elif missing and (done := _done_by_another(claim, ev, missing)) is not None:
+            reason = f"the evidence says {done[1]}, not {done[0]}, {done[2]}"
             verdict = _contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
         elif missing:
             names = ", ".join(surface(claim.text, m) for m in missing)
@@ -249,7 +306,18 @@ class FactJudge:
                 if ev.content & POLE_WORDS
                 else frozenset()
             )
+            # So is a superlative the sentence ranks another way ("biggest" / "second-largest"),
+            # and there a name of the subject that the document's title gives ("Corvaris Air
+            # cancels …", then "The carrier, Talvoria's second-largest airline").
+            if superlative_words(ev.text) and superlative_words(claim.text):
+                turned |= superlative_words(claim.text) - ev.content
+                turned |= _named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))
             verdict = _one_way(claim, ev, self._compare(claim, ev, similarity, _coverage(claim, ev, turned)))
+        market = _market(claim, ev, similarity, title, missing)
+        if market is not None and (
+            verdict.stance == "neutral" or (verdict.stance, verdict.kind) == ("supports", "overlap")
+        ):
+            verdict = market
         if (
             verdict.stance == "neutral"
             and (claim.quantities or claim.dates)

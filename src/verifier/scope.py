@@ -20,8 +20,11 @@ from verifier.negation import negation_spans
 
 _SUPERLATIVE = (
     r"(?:(?:most|least)\s+[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"
-    r"|youngest|busiest|richest|poorest|fastest|slowest|deepest|heaviest|strongest|best|worst|greatest)"
+    r"|youngest|busiest|richest|poorest|fastest|slowest|deepest|heaviest|strongest|best|worst|greatest"
+    r"|deadliest|costliest|hottest|coldest|warmest|wettest|driest)"
 )
+# One spelling per superlative, so that "the biggest airline" is ranked by "the second-largest".
+_SAME_SUPERLATIVE = {"biggest": "largest", "costliest": "most expensive", "most deadly": "deadliest"}
 _RANKED_SUPERLATIVE = re.compile(
     rf"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))[\s-]+(?P<sup>{_SUPERLATIVE})\b",
     re.IGNORECASE,
@@ -39,14 +42,34 @@ def _superlatives(text: str) -> tuple[dict[str, str], set[str]]:
     """The ranked superlatives of a sentence ("second-largest": {"largest": "second-largest"}) and
     its bare ones ("the largest")."""
     found = list(_RANKED_SUPERLATIVE.finditer(text))
-    ranked = {m.group("sup").lower(): m.group() for m in found}
+    ranked = {_one_spelling(m.group("sup")): m.group() for m in found}
     spans = {m.span("sup") for m in found}
     bare = {
-        m.group().lower()
+        _one_spelling(m.group())
         for m in _BARE_SUPERLATIVE.finditer(text)
         if m.span() not in spans and not _ONE_OF.search(text, 0, m.start())
     }
     return ranked, bare
+
+
+def superlative_words(text: str) -> frozenset[str]:
+    """The lemmas of a text's superlatives ("biggest" → "big", "most visited" → "visit")."""
+    return frozenset(
+        lemma(w) for m in _BARE_SUPERLATIVE.finditer(text) for w in m.group().lower().split() if w != "most"
+    )
+
+
+def _one_spelling(sup: str) -> str:
+    sup = re.sub(r"\s+", " ", sup.lower())
+    return _SAME_SUPERLATIVE.get(sup, sup)
+
+
+def _find_superlative(text: str, sup: str) -> int:
+    """Where the superlative (or another spelling of it) stands in the text, or -1."""
+    for m in _BARE_SUPERLATIVE.finditer(text):
+        if _one_spelling(m.group()) == sup:
+            return m.start()
+    return -1
 
 
 def rank_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
@@ -77,6 +100,32 @@ def rank_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+_ALL_TIME = re.compile(r"\bever\b|\bhistory\b|\bon record\b|\bof all time\b|\ball[- ]time\b", re.IGNORECASE)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# "the deadliest since 1979", "its biggest cut since March 2020": a bound in time, before which
+# there was a larger one. Not "since records began" or "since its founding", which are all time.
+_SINCE = re.compile(
+    rf"^[^,;:.!?]{{0,60}}?\b(since\s+(?:(?:early|late|mid|the)\s+)?(?:\d{{4}}|(?:{_MONTHS})\b(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?))",
+    re.I,
+)
+
+
+def bounded_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
+    """ "The deadliest ferry disaster in Skarnia's history" against "the deadliest involving a
+    ferry since 1979": the sentence bounds in time what the claim says of all time."""
+    if not _ALL_TIME.search(claim):
+        return None
+    c_ranked, c_bare = _superlatives(claim)
+    e_ranked, e_bare = _superlatives(sentence)
+    for sup in (c_bare - set(c_ranked)) & (e_bare - set(e_ranked)):
+        at = _find_superlative(sentence, sup)
+        m = _SINCE.search(sentence[at:])
+        if m is not None and not _ALL_TIME.search(sentence) and _same_subject(claim, sentence, sup):
+            said = f"{sup} … in history" if "history" in claim.lower() else f"{sup} ever"
+            return said, f"{sup} {m.group(1).strip()}"
+    return None
+
+
 def _same_scope(claim: str, sentence: str, sup: str) -> bool:
     """Is each side's phrase after the superlative said by the other ("the largest carmaker in
     Japan" is not ranked by "the second-largest carmaker in the world", nor "by market value" by
@@ -86,10 +135,17 @@ def _same_scope(claim: str, sentence: str, sup: str) -> bool:
         return {lemma(w) for w in TOKEN_RE.findall(text) if w.lower() not in STOPWORDS}
 
     def tail(text: str) -> set[str]:
-        at = text.lower().find(sup) + len(sup)
-        return words(re.split(r"[,;:.!?]", text[at:], maxsplit=1)[0][:80])
+        at = _find_superlative(text, sup)
+        at = at + len(_BARE_SUPERLATIVE.match(text, at).group()) if at >= 0 else len(text)
+        # "the second-largest airline after SkyNord": what comes after "after" is the one ahead
+        return words(re.split(r"[,;:.!?]|\b(?:after|behind)\b", text[at:], maxsplit=1)[0][:80])
 
-    return tail(sentence) <= words(claim) and tail(claim) <= words(sentence)
+    # The claim may say one plain word more of what is ranked ("the largest telecom operator"
+    # against "the second-largest operator"), not another place or time.
+    unsaid = tail(claim) - words(sentence)
+    names = {lemma(w) for w in TOKEN_RE.findall(claim) if w[0].isupper()}
+    plain = len(unsaid) <= 1 and all(w.isalpha() and w not in names for w in unsaid)
+    return tail(sentence) <= words(claim) and (not unsaid or plain)
 
 
 def _same_subject(claim: str, sentence: str, sup: str) -> bool:
@@ -97,7 +153,7 @@ def _same_subject(claim: str, sentence: str, sup: str) -> bool:
     second most abundant element, after hydrogen" ranks helium, not the claim's hydrogen."""
 
     def before(text: str) -> set[str]:
-        head = text.lower()[: text.lower().find(sup)]
+        head = text.lower()[: max(0, _find_superlative(text, sup))]
         return {lemma(w) for w in TOKEN_RE.findall(head) if w.lower() not in STOPWORDS and w[0].isalpha()}
 
     return bool(before(claim) & before(sentence))

@@ -1,0 +1,150 @@
+"""Who did or said it: "Police spokeswoman Annika Bors ordered security reviews at all 32 state
+museums" against "Culture Minister Rosa Ellmann ordered security reviews at all 32 state-run
+museums". The sentence repeats the act word for word with another person doing it, and never
+names the claimed one: a misattribution, which the entity checks alone would only call
+unrelated.
+
+Only people are compared (two or three capitalised words, none of which names a club, company or
+place), and only acts said with the same verb and most of the same words, so that two people who
+both "said" something, or both did something ordinary, are not set against each other. A speech
+verb is matched through what was said: the claim's words against the quote or report, the
+speaker read from "said X", "X said" or "X told".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+
+# Words that make a run of capitalised words a club, company, body or place, not a person.
+_NOT_PERSON = frozenset(
+    "city united rovers athletic club fc bank group inc corp ltd plc airlines airline air motors mining "
+    "ministry agency bureau institute university court council party union association foundation "
+    "republic kingdom states county province region river island street national international "
+    "pharma capital partners holdings energy foods brands the".split()
+)
+_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_PERSON = rf"{_WORD}(?:\s+(?:van|von|de|da|del|der|la|le|al|bin))?(?:\s+{_WORD}){{1,2}}"
+_SAY = r"(?:said|says|told|tells|added|warned|stated|argued|insisted)"
+# "<name>[, 58,| , who …,] <verb>": the claim's own subject.
+_AUX = r"(?:will\s+|would\s+|has\s+|had\s+)?"
+_SUBJECT = re.compile(rf"(?P<name>{_PERSON})(?:,\s+[^,]{{1,80}},)?\s+(?P<rest>{_AUX}[a-z][\w'-]*\b.*)$")
+_SPEAKER_AFTER = re.compile(rf"\b{_SAY}\s+(?:[a-z]+\s+){{0,3}}(?:[A-Z][a-z]+\s+){{0,2}}?(?P<name>{_PERSON})")
+_SPEAKER_BEFORE = re.compile(rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,)?\s+{_SAY}\b")
+_COPULA = frozenset({"is", "was", "are", "were", "be", "been", "being", "remains", "remained", "became"})
+_MIN_WORDS = 3
+_COVERAGE = 0.7
+
+
+@dataclass(frozen=True)
+class Agent:
+    name: str
+    act: str  # the claim's words after the name
+    introduced: bool  # a title, role, age or post says the name is a person's
+
+
+# Titles that may open a run of capitalised words before the name itself.
+_TITLES = frozenset(
+    "governor minister president justice judge mayor commander chancellor dr mr mrs ms prof director "
+    "chief senator general captain coach inspector superintendent".split()
+)
+
+
+def _person(name: str) -> bool:
+    return not any(w.lower() in _NOT_PERSON for w in name.split())
+
+
+# Lower-case words before a name that are not a role ("said Tom Hale", "and Tom Hale").
+_NOT_ROLE = STOPWORDS | frozenset(
+    {"said", "says", "told", "added", "warned", "by", "with", "from", "against"}
+)
+
+
+def _introduced(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] shown to be a person: a title or a role before it
+    ("Governor", "customs broker"), or an age or a post in apposition after it?"""
+    before = text[:start].split()[-1:] if start else []
+    if before and before[0].isalpha() and before[0].islower() and before[0] not in _NOT_ROLE:
+        return True
+    if text[start:end].split()[0].lower().rstrip(".") in _TITLES:
+        return True
+    return (
+        re.match(r",\s+(?:aged\s+\d+|\d+|(?:the\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){0,6}),", text[end:])
+        is not None
+    )
+
+
+def _bare(name: str) -> str:
+    """The name without a title before it ("Governor Ilsa Drobnek" is Ilsa Drobnek)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _content(text: str) -> set[str]:
+    return {lemma(t.lower()) for t in TOKEN_RE.findall(text) if t.lower() not in STOPWORDS}
+
+
+def claim_agent(claim_text: str) -> Agent | None:
+    """The person a claim says did or said something, with what they did."""
+    for m in _SUBJECT.finditer(claim_text.strip().rstrip(".")):
+        name = m.group("name")
+        before = claim_text[: m.start()].split()
+        # The claim's subject: at its start, after at most a post or role ("Police spokeswoman").
+        if len(before) > 4 or any(w.lower() in _NOT_ROLE for w in before):
+            continue
+        if _person(name) and (m.start() == 0 or claim_text[m.start() - 1] == " "):
+            verb = m.group("rest").split()[0]
+            if verb in _COPULA:
+                return None  # what someone is, not what they did
+            return Agent(_bare(name), m.group("rest"), _introduced(claim_text, m.start(), m.end("name")))
+    return None
+
+
+def _covered(words: set[str], text: str) -> bool:
+    if len(words) < _MIN_WORDS:
+        return False
+    seen = _content(text)
+    hit = sum(1 for w in words if w in seen or (len(w) >= 5 and any(s.startswith(w[:5]) for s in seen)))
+    return hit / len(words) >= _COVERAGE
+
+
+def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
+    """(claimed person, the sentence's person) when the sentence has someone else do or say
+    what the claim says, and does not name the claimed person."""
+    agent = claim_agent(claim_text)
+    if agent is None or agent.name.split()[-1].lower() in ev_text.lower():
+        return None
+    verb = agent.act.split()
+    if verb[0] in ("will", "would", "has", "had") and len(verb) > 1:
+        verb = verb[1:]
+    act = " ".join(verb[1:])
+    if re.fullmatch(_SAY, verb[0]):
+        if not _covered(_content(re.sub(r"^(?:that|reporters|\w+ that)\s+", "", act)), ev_text):
+            return None
+        for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE):
+            m = pattern.search(ev_text)
+            if (
+                m is not None
+                and _person(m.group("name"))
+                and (agent.introduced or _introduced(ev_text, m.start("name"), m.end("name")))
+            ):
+                return agent.name, _bare(m.group("name"))
+        return None
+    # The same verb, right after another person (a post and an age may come between).
+    pattern = re.compile(
+        rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,)?\s+{_AUX}{re.escape(verb[0])}\b(?P<act>.*)"
+    )
+    m = pattern.search(ev_text)
+    if m is None or not _person(m.group("name")):
+        return None
+    if not (agent.introduced or _introduced(ev_text, m.start("name"), m.end("name"))):
+        return None
+    # The act is what follows the verb in its own clause, not anything later in the sentence.
+    clause = re.split(r";|,\s+(?:while|and|but|whereas)\b|\.\s", m.group("act"))[0]
+    if not _covered(_content(act), " ".join(clause.split()[: len(act.split()) + 8])):
+        return None
+    return agent.name, _bare(m.group("name"))

@@ -1,0 +1,100 @@
+"""Which way a market moved: "Veltrane's shares gained 3.2%" against "Veltrane shares fell
+3.2%", "the Marvanian crown weakened" against "the Marvanian crown strengthened 0.8%". Wire
+stories report such moves in nearly every company or central-bank story, and a claim that turns
+one round usually repeats little else of the sentence (it adds "after the decision", "on
+Tuesday"), so the word-overlap bar the other direction checks need is seldom met.
+
+A move is read as a mover (a share price, a currency, a yield or an index, with the names or
+pronoun before it that say whose) and the direction word right after it. The claim's move is
+compared with the sentence's move of the same mover: the same head noun, and the claim's owner
+named in the sentence's mover (or, for "its shares", in the sentence or the document's title).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.lexicon import lemma
+
+_UP = frozenset(
+    "rose rise rises risen gained gain gains climbed climb jumped jump soared surged rallied advanced "
+    "strengthened strengthen firmed increased rebounded recovered".split()
+)
+_DOWN = frozenset(
+    "fell fall falls fallen dropped drop lost lose declined decline slid slumped tumbled plunged sank "
+    "weakened weaken eased slipped dipped decreased".split()
+)
+# What moves: "shares", "share price", "stock", a currency ("crown", "franc", "dalen": the word
+# after a demonym), a yield or an index.
+_CURRENCY = r"(?:[A-Z][a-z]+(?:ian|an|ish|ese|i|ic)\s+)[a-z]+"
+_HEAD = rf"(?:shares|share price|stock price|stock|stocks|yields?|index|{_CURRENCY})"
+_OWNER = r"(?:(?:[A-Z][\w&.-]*(?:'s|’s)?\s+){1,3}|(?:its|their|the company's|the bank's)\s+|the\s+)?"
+_ADVERB = r"(?:(?:sharply|slightly|initially|also|then|later|briefly|steadily|further)\s+)?"
+_MOVE = re.compile(
+    rf"(?P<mover>{_OWNER}(?P<head>{_HEAD}))\s+(?:have\s+|had\s+|has\s+)?{_ADVERB}(?P<verb>[a-z]+)\b"
+)
+
+
+@dataclass(frozen=True)
+class Move:
+    owner: frozenset[str]  # lower-case names before the head ("veltrane"), empty for "its"
+    head: str
+    up: bool
+    phrase: str
+    start: int
+
+
+def _head(head: str) -> str:
+    words = head.lower().split()
+    if words[0] in ("shares", "stock", "stocks") or head.lower() in ("share price", "stock price"):
+        return "shares"
+    return lemma(words[-1])
+
+
+def moves(text: str) -> list[Move]:
+    """Every (mover, direction) the text says."""
+    found = []
+    for m in _MOVE.finditer(text):
+        verb = m.group("verb")
+        if verb not in _UP and verb not in _DOWN:
+            continue
+        owner = frozenset(
+            w.lower().removesuffix("'s").removesuffix("’s")
+            for w in re.findall(r"[A-Z][\w&.'’-]*", m.group("mover"))
+            if w.lower() not in ("the", "its", "their")
+        )
+        head = m.group("head")
+        if head[0].isupper():  # a currency: its demonym is its owner
+            owner |= {head.split()[0].lower()}
+        found.append(Move(owner, _head(head), verb in _UP, f"{m.group('mover')} {verb}", m.start()))
+    return found
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _owned(claim: Move, ev: Move, ev_text: str, title: str) -> bool:
+    """Is the sentence's mover the claim's: the claim's owner named in it, or, where the
+    sentence says only "its shares", in the sentence or the title?"""
+    mine = {_stem(w) for w in claim.owner}
+    if ev.owner:
+        # "Halvik shares" are Halvik Mining's; "Serrano shares" are not.
+        theirs = {_stem(w) for w in ev.owner}
+        return bool(mine) and (mine <= theirs or theirs <= mine)
+    seen = {_stem(w.lower()) for w in re.findall(r"[A-Z][\w&.-]*", f"{ev_text} {title}")}
+    return bool(mine) and mine <= seen
+
+
+def market_move(claim_text: str, ev_text: str, title: str = "") -> tuple[str, str, bool] | None:
+    """(claim's move, sentence's move, whether they agree) for the claim's mover, when the
+    sentence moves it one way only."""
+    claimed = moves(claim_text)
+    if len(claimed) != 1:
+        return None
+    c = claimed[0]
+    same = [e for e in moves(ev_text) if e.head == c.head and _owned(c, e, ev_text, title)]
+    if not same or len({e.up for e in same}) > 1:
+        return None
+    return c.phrase, same[0].phrase, same[0].up == c.up

@@ -1,0 +1,77 @@
+"""Who did or said it: someone else doing or saying what the claim says contradicts it."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.agents import claim_agent, other_agent
+from verifier.facts import extract
+from verifier.judge import FactJudge
+
+
+def test_the_claims_subject_is_read_with_what_they_did() -> None:
+    agent = claim_agent("Police spokeswoman Annika Bors ordered security reviews at all 32 state museums.")
+    assert agent is not None and agent.name == "Annika Bors" and agent.act.startswith("ordered security")
+    assert agent.introduced  # "Police spokeswoman" says she is a person
+    assert claim_agent("Finance Minister Petr Halloway said inflation was high.").name == "Petr Halloway"
+    # What someone is, a name in the middle of a claim, and a club are no one's act.
+    assert claim_agent("Annika Bors is the police spokeswoman.") is None
+    assert claim_agent("The final was played between Harwick Rovers and Dunmore City on Saturday.") is None
+    assert claim_agent("Astrand City won the Valdorian Cup final 3-1.") is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        (
+            "Police spokeswoman Annika Bors ordered security reviews at all 32 state museums.",
+            "Culture Minister Rosa Ellmann ordered security reviews at all 32 state-run museums.",
+            ("Annika Bors", "Rosa Ellmann"),
+        ),
+        (
+            "Customs broker Ivo Marsh received a suspended two-year sentence after cooperating with "
+            "investigators.",
+            "Former port director Lukas Fenner, 51, received a two-year suspended sentence after cooperating "
+            "with investigators, while Daria Kosztin was jailed.",
+            ("Ivo Marsh", "Lukas Fenner"),
+        ),
+        (
+            "Finance Minister Petr Halloway said inflation was proving more stubborn than expected.",
+            '"Inflation is proving more stubborn than we anticipated," Governor Ilsa Drobnek, 58, '
+            "told reporters.",
+            ("Petr Halloway", "Ilsa Drobnek"),
+        ),
+        # The claimed person is in the sentence: what they did is for the other checks.
+        (
+            "Customs broker Ivo Marsh received a suspended sentence after cooperating with investigators.",
+            "Customs broker Ivo Marsh received a suspended sentence after cooperating with investigators.",
+            None,
+        ),
+        # Too little was said to tell one act from another.
+        ("Mayor Tom Hale said he was pleased.", "Governor Ann Berg said she was pleased.", None),
+        # Another act by another person.
+        (
+            "Police spokeswoman Annika Bors ordered security reviews at all 32 state museums.",
+            "Culture Minister Rosa Ellmann ordered a new roof for the opera house.",
+            None,
+        ),
+        # The same verb, but the claim's words come later, in another clause.
+        (
+            "Police spokeswoman Annika Bors ordered security reviews at all museums.",
+            "Culture Minister Rosa Ellmann ordered calm; security reviews at all museums began later.",
+            None,
+        ),
+    ],
+)
+def test_another_person_doing_or_saying_it_is_found(
+    claim: str, sentence: str, expected: tuple | None
+) -> None:
+    assert other_agent(claim, sentence) == expected
+
+
+def test_a_misattributed_act_contradicts_the_claim() -> None:
+    claim = extract("Police spokeswoman Annika Bors ordered security reviews at all 32 state museums.")
+    sentence = extract("Culture Minister Rosa Ellmann ordered security reviews at all 32 state-run museums.")
+    j = FactJudge().assess(claim, sentence, 0.4)
+    assert j.stance == "contradicts" and j.kind == "role", j
+    assert "Rosa Ellmann, not Annika Bors" in j.reason

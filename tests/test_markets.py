@@ -1,0 +1,77 @@
+"""Which way a market moved: a share price or currency turned round contradicts the claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.facts import extract
+from verifier.judge import FactJudge
+from verifier.markets import market_move, moves
+
+
+def test_moves_are_read_with_whose_price_moved() -> None:
+    [move] = moves("Veltrane's shares gained 3.2% after the closure announcement.")
+    assert (move.owner, move.head, move.up) == (frozenset({"veltrane"}), "shares", True)
+    [move] = moves("The Marvanian crown weakened sharply after the decision.")
+    assert (move.owner, move.head, move.up) == (frozenset({"marvanian"}), "crown", False)
+    assert moves("The shares were sold to a pension fund.") == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "title", "agree"),
+    [
+        (
+            "Veltrane's shares gained 3.2% in Sarnholm.",
+            "Veltrane shares fell 3.2% in Sarnholm trading.",
+            "",
+            False,
+        ),
+        (
+            "The Merovian dalen strengthened after the decision.",
+            "The Merovian dalen weakened 0.7% to 23.45.",
+            "",
+            False,
+        ),
+        # Whose: "Halvik shares" are Halvik Mining's, "Serrano shares" are not.
+        (
+            "Halvik Mining's shares rose on the day of the deal.",
+            "Serrano shares jumped 22%, while Halvik shares fell 3.5%.",
+            "",
+            False,
+        ),
+        (
+            "Serrano Copper's share price rose.",
+            "Serrano shares jumped 22%, while Halvik shares fell 3.5%.",
+            "",
+            True,
+        ),
+        # "Its shares": whose the title says.
+        (
+            "Corvaris Air shares gained on Tuesday.",
+            "Its shares fell 4.2% on Tuesday.",
+            "Corvaris Air cancels flights",
+            False,
+        ),
+        (
+            "Corvaris Air shares gained on Tuesday.",
+            "Its shares fell 4.2% on Tuesday.",
+            "SkyNord adds flights",
+            None,
+        ),
+        # Both ways in one sentence: which one is the claim's is not read.
+        ("Arvedal shares rose.", "Arvedal shares rose early but Arvedal shares fell by the close.", "", None),
+    ],
+)
+def test_the_claims_mover_is_compared(claim: str, sentence: str, title: str, agree: bool | None) -> None:
+    moved = market_move(claim, sentence, title)
+    assert (moved[2] if moved else None) == agree
+
+
+def test_a_move_turned_round_contradicts_on_the_same_day_only() -> None:
+    judge = FactJudge()
+    claim = extract("Corvaris Air shares gained on Tuesday as the strike began.")
+    title = "Corvaris Air cancels 640 flights as pilots stage first strike"
+    j = judge.assess(claim, extract("Its shares fell 4.2% on Tuesday."), 0.7, title)
+    assert j.stance == "contradicts" and j.kind == "direction", j
+    j = judge.assess(claim, extract("Its shares fell 1.8% on Wednesday."), 0.7, title)
+    assert j.stance != "contradicts", j
