@@ -354,3 +354,30 @@ def test_a_bound_verb_after_a_name_keeps_the_noun_before_the_name() -> None:
     # As "the population of Eritrea reached 5 million" does.
     (q,) = extract("The population of Eritrea exceeded 5 million.").quantities
     assert q.unit == {"population"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Roughly one in three patients saw their migraine days halved.", 100 / 3),
+        ("Seven out of 10 voters backed the plan.", 70.0),
+        ("1 in every 4 children lives in poverty.", 25.0),
+    ],
+)
+def test_one_in_three_is_a_share(text: str, value: float) -> None:
+    [q] = extract(text).quantities
+    assert q.unit == frozenset({"%"}) and q.value == pytest.approx(value) and q.qualifier == "approx"
+
+
+@pytest.mark.parametrize("text", ["He scored two in three minutes.", "They won one in 2021."])
+def test_one_in_a_time_or_a_year_is_no_share(text: str) -> None:
+    assert all(q.unit != frozenset({"%"}) for q in extract(text).quantities)
+
+
+def test_a_distance_in_another_direction_contradicts() -> None:
+    judge = FactJudge()
+    claim = extract("The quake's epicentre was about 25 km northeast of Sarvano.")
+    j = judge.assess(claim, extract("The epicentre was about 25 km southwest of Sarvano."), 0.8)
+    assert j.stance == "contradicts" and "northeast" in j.reason and "southwest" in j.reason, j
+    j = judge.assess(claim, extract("The epicentre was about 25 km north-east of Sarvano."), 0.8)
+    assert j.stance == "supports", j

@@ -57,7 +57,16 @@ from verifier.scope import (
     struck,
     zero_in_scope,
 )
-from verifier.wording import POLE_WORDS, about_part, of_the_whole, opposed, other_event, other_fate, window
+from verifier.wording import (
+    POLE_WORDS,
+    about_part,
+    compass,
+    of_the_whole,
+    opposed,
+    other_event,
+    other_fate,
+    window,
+)
 
 
 @dataclass(frozen=True)
@@ -292,6 +301,10 @@ def turned_direction(
     """Direction: at a matched figure ("rose to 4.2%" / "fell to 4.2%"), else over the whole
     sentence when each side says one direction only and the rest is repeated."""
     for q, e in supported_q:
+        bearing = compass(claim.text, q), compass(ev.text, e)
+        if bearing[0] and bearing[1] and bearing[0] != bearing[1]:
+            said = figure_phrase(claim.text, q), figure_phrase(ev.text, e)
+            return Conflict("quantity", f"claim says {said[0]}; the evidence says {said[1]}")
         flip = opposed(window(claim.text, q.start), window(ev.text, e.start))
         if flip is not None:
             phrase = figure_phrase(claim.text, q)

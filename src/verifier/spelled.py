@@ -54,6 +54,17 @@ DOZEN_RE = re.compile(
 )
 
 
+# "One in three patients", "seven out of 10 voters", "1 in every 5 homes": a share, as "a third
+# of patients" is. Not "one in 2021" (a year), "two in three hours" (a time).
+_RATIO_NUMBER = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand"
+ONE_IN_RE = re.compile(
+    rf"\b(?P<n>{_RATIO_NUMBER})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_RATIO_NUMBER})\b"
+    r"(?=\s+(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?)\b)[a-z]+)",
+    re.IGNORECASE,
+)
+_RATIO_WORDS = {**_SMALL_NUMBERS, "twenty": 20, "hundred": 100, "thousand": 1000}
+
+
 def _percent(unit: list[str]) -> list[str]:
     """ "Half a percent", "a quarter of a per cent": a percentage."""
     return (
@@ -92,6 +103,14 @@ def fraction_figures(text: str, free: Callable[[int, int], bool]) -> Iterator[Qu
             # Not to the last digit: "a decade" is about ten years, not anything from five to 15.
             qual = qualifier_at(text, m.start())
             yield make_quantity(1.0, text, m.start(), m.end(), unit, "approx" if qual == "exact" else qual)
+    for m in ONE_IN_RE.finditer(text):
+        n, d = (m.group(g).lower() for g in ("n", "d"))
+        num = float(n) if n.isdigit() else _RATIO_WORDS[n]
+        den = float(d) if d.isdigit() else _RATIO_WORDS[d]
+        if 0 < num < den and free(m.start(), m.end()):
+            qual = qualifier_at(text, m.start())
+            share = "approx" if qual == "exact" else qual
+            yield make_quantity(100 * num / den, text, m.start(), m.end(), ["%"], share)
     for m in FRACTION_RE.finditer(text):
         word = m.group("f").lower().rstrip("s")
         n = m.group("n")

@@ -195,6 +195,18 @@ def other_fate(claim_text: str, q: Quantity, ev_text: str) -> bool:
     return bool(claimed) and not (claimed & _fates_in(ev_text))
 
 
+_COMPASS = re.compile(
+    r"^[\s\w.]{0,14}?\b((?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern|erly|wards?)?\b",
+    re.IGNORECASE,
+)
+
+
+def compass(text: str, q: Quantity) -> str:
+    """The bearing right after a distance ("25 km northeast of Sarvano"): "northeast", or ""."""
+    m = _COMPASS.match(text[q.end : q.end + 24])
+    return m.group(1).lower().replace("-", "").replace(" ", "") if m else ""
+
+
 def window(text: str, start: int, before: int = 6) -> list[str]:
     """The lower-case words just before a figure ("unemployment rate fell to"), not reaching
     back past another figure ("51 wins and 65 losses": nothing is said before 65)."""
