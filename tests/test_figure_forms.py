@@ -360,7 +360,7 @@ def test_a_bound_verb_after_a_name_keeps_the_noun_before_the_name() -> None:
     ("text", "value"),
     [
         ("Roughly one in three patients saw their migraine days halved.", 100 / 3),
-        ("Seven out of 10 voters backed the plan.", 70.0),
+        ("Nine in 10 voters backed the plan.", 90.0),
         ("1 in every 4 children lives in poverty.", 25.0),
     ],
 )

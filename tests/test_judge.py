@@ -1656,3 +1656,19 @@ def test_a_superlative_ranked_or_bounded_in_time_by_the_sentence_contradicts() -
         is None
     )
     assert bounded_conflict("It was the largest cut this year.", "It was the largest cut since 2020.") is None
+
+
+def test_a_reference_date_is_not_the_date_of_the_news() -> None:
+    judge = FactJudge()
+    claim = extract("The average home cost 318,400 marks in August.")
+    sentence = extract(
+        "The average home reached 318,400 marks, 2.1% above the previous peak set in September 2022."
+    )
+    assert judge.assess(claim, sentence, 0.8).stance != "contradicts"
+    since = extract(
+        "Prices were 6.8% higher than a year earlier, the fastest annual increase since March 2022."
+    )
+    assert judge.assess(extract("Prices were 6.8% higher in May 2022."), since, 0.8).stance != "contradicts"
+    # The same date said as the news is compared.
+    plain = extract("The average home reached 318,400 marks in September 2022.")
+    assert judge.assess(claim, plain, 0.8).stance == "contradicts"

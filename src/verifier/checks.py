@@ -233,6 +233,23 @@ def figures_against_figures(
     return supported_q, None
 
 
+# A date the sentence measures against, not the date of its news: "the fastest increase since
+# March 2022", "2.1% above the previous peak set in September 2022".
+_REFERENCE = re.compile(
+    r"(?:\b\w+est\b[\w\s-]{0,30}|\bfirst\s+\w+(?:\s+\w+)?\s+)since\s+(?:the\s+)?$"
+    r"|\b(?:previous|prior|earlier|last|old)\s+(?:peak|high|low|record)\s+(?:\w+\s+){0,2}(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _reference(ev_text: str, e: DateMention, claim_text: str, d: DateMention) -> bool:
+    """Is the sentence's date a reference point the claim's date is not ("since March 2022"
+    after a superlative, "the previous peak set in September 2022")?"""
+    return bool(_REFERENCE.search(ev_text[max(0, e.start - 60) : e.start])) and not _REFERENCE.search(
+        claim_text[max(0, d.start - 60) : d.start]
+    )
+
+
 def dates_against_dates(
     claim: Facts, ev: Facts, cleared: Cleared
 ) -> tuple[list[tuple[DateMention, DateMention]], Conflict | None]:
@@ -241,7 +258,10 @@ def dates_against_dates(
     supported_d: list[tuple[DateMention, DateMention]] = []
     # A sentence date that matches one claim date is that date, not a rival of the others
     # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
-    compared = [[(e, dates_match(d, e)) for e in same_event(d, ev.dates)] for d in claim.dates]
+    compared = [
+        [(e, dates_match(d, e)) for e in same_event(d, ev.dates) if not _reference(ev.text, e, claim.text, d)]
+        for d in claim.dates
+    ]
     answered = {id(e) for results in compared for e, ok in results if ok}
     for d, results in zip(claim.dates, compared, strict=True):
         match = next((e for e, ok in results if ok), None)

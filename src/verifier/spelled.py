@@ -54,13 +54,18 @@ DOZEN_RE = re.compile(
 )
 
 
-# "One in three patients", "seven out of 10 voters", "1 in every 5 homes": a share, as "a third
-# of patients" is. Not "one in 2021" (a year), "two in three hours" (a time).
+# "One in three patients", "nine in 10 voters", "1 in every 5 homes": a share, as "a third of
+# patients" is. Not "one in 2021" (a year), "two in three hours" (a time), a chart place ("number
+# one in 17 countries"), nor "X out of Y", which counts a part of a whole ("ten out of 13 winners")
+# or gives a score ("70 out of 100").
 _RATIO_NUMBER = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand"
 ONE_IN_RE = re.compile(
-    rf"\b(?P<n>{_RATIO_NUMBER})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_RATIO_NUMBER})\b"
-    r"(?=\s+(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?)\b)[a-z]+)",
+    rf"(?<![\d.,])\b(?P<n>{_RATIO_NUMBER})\s+in\s+(?:every\s+)?(?P<d>{_RATIO_NUMBER})\b"
+    r"(?=\s+(?!(?:hours?|minutes?|days?|weeks?|months?|years?|seconds?|stars?|points?|based)\b)[a-z]+)",
     re.IGNORECASE,
+)
+_NOT_A_SHARE = re.compile(
+    r"\b(?:number|no\.|#|score(?:d)?|rat(?:ed|ing)|gave(?:\s+\w+){0,2}|of)\s*$", re.IGNORECASE
 )
 _RATIO_WORDS = {**_SMALL_NUMBERS, "twenty": 20, "hundred": 100, "thousand": 1000}
 
@@ -107,6 +112,8 @@ def fraction_figures(text: str, free: Callable[[int, int], bool]) -> Iterator[Qu
         n, d = (m.group(g).lower() for g in ("n", "d"))
         num = float(n) if n.isdigit() else _RATIO_WORDS[n]
         den = float(d) if d.isdigit() else _RATIO_WORDS[d]
+        if _NOT_A_SHARE.search(text, 0, m.start()):
+            continue
         if 0 < num < den and free(m.start(), m.end()):
             qual = qualifier_at(text, m.start())
             share = "approx" if qual == "exact" else qual
