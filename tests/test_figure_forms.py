@@ -381,3 +381,9 @@ def test_a_distance_in_another_direction_contradicts() -> None:
     assert j.stance == "contradicts" and "northeast" in j.reason and "southwest" in j.reason, j
     j = judge.assess(claim, extract("The epicentre was about 25 km north-east of Sarvano."), 0.8)
     assert j.stance == "supports", j
+
+
+def test_a_hyphenated_name_in_the_title_is_mentioned() -> None:
+    facts = extract("The lander came down after a 12-minute powered descent.")
+    assert entity_present("selka-2", facts, "Tavaria's Selka-2 lander touches down")
+    assert not entity_present("selka-3", facts, "Tavaria's Selka-2 lander touches down")

@@ -143,7 +143,8 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
             if _CASED_ALIASES[variant].search(facts.text + " " + extra):
                 return True
             continue
-        tokens = variant.split()
+        # The haystack's punctuation is spaces: so is the name's ("Selka-2" is "selka 2").
+        tokens = re.sub(r"[^\w]+", " ", variant).split()
         if f" {' '.join(tokens)} " in haystack:
             return True
         # A middle name or initial between: "Trevor Michael Moran" mentions Trevor Moran.
