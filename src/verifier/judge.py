@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from verifier.agents import claim_agent, other_agent
@@ -44,6 +44,7 @@ from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
 from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
+from verifier.tallies import tally_against
 from verifier.types import Evidence, Stance
 from verifier.units import is_count_synonym, same_count_noun
 from verifier.wording import POLE_WORDS, says_too, torn, unread_figures
@@ -373,6 +374,18 @@ class FactJudge:
             generic_units=GENERIC_UNITS,
             all_but=lambda words: _coverage(claim, ev, words) >= NEGATION_COVERAGE,
         )
+        tally = tally_against(claim.text, ev.text)
+        if tally is not None and not tally[2] and cleared.support:
+            reason = f"claim says {tally[0].text}; the evidence says {tally[1].text}"
+            return _contradiction(Conflict("quantity", reason), strength)
+        if tally is not None:
+            # The two numbers of a matched score are that score, not counts of their own.
+            outside = [
+                q
+                for q in claim.quantities
+                if not tally[0].start <= q.start < tally[0].start + len(tally[0].text)
+            ]
+            claim = replace(claim, quantities=outside)
         supported_q, conflict = figures_against_figures(claim, ev, cleared, relaxed)
         if conflict is not None:
             return _contradiction(conflict, strength)
@@ -434,7 +447,7 @@ class FactJudge:
         # A figure or date that matches, about the same named things, lowers the bar on the other
         # words; a date that only falls in a "since" period does not ("erupted in 2015" against
         # "dormant since 1950").
-        firm = supported_q or supported_f or [d for d, e in supported_d if not e.ongoing]
+        firm = supported_q or supported_f or [d for d, e in supported_d if not e.ongoing] or tally
         needed = scope_coverage if firm else OVERLAP_SUPPORT
         # A negation elsewhere in a sentence that states the claim's figure ("Nobody was hurt in
         # the fire, which destroyed 30 homes") does not stop it stating it. Without a figure or
@@ -446,13 +459,14 @@ class FactJudge:
                 [figure_phrase(ev.text, e) for _, e in supported_q]
                 + [e.text for _, e in supported_d]
                 + [f.text for _, f in supported_f]
+                + ([tally[1].text] if tally else [])
             )
             reason = "states " + "; ".join(pieces) if pieces else "states the same"
-            bonus = 0.1 if (supported_q or supported_d or supported_f) else 0.0
+            bonus = 0.1 if (supported_q or supported_d or supported_f or tally) else 0.0
             return Judgement(
                 "supports",
                 min(0.97, 0.45 + 0.45 * strength + bonus),
                 reason,
-                "quantity" if supported_q or supported_f else "date" if supported_d else "overlap",
+                "quantity" if supported_q or supported_f or tally else "date" if supported_d else "overlap",
             )
         return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")

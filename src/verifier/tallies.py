@@ -1,0 +1,65 @@
+"""Scores and vote tallies: "beat Dunmore City 2-1", "a 6-3 ruling", "by six votes to three",
+"152 votes to 146". The figure readers see two loose numbers, or none, in them; a claim that
+gets the score of a final or the split of a vote wrong is contradicted by the one the story
+gives. A tally is compared as a pair either way round ("lost 1-3" and "3-1 defeat" are one
+score), and only where each side gives one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.lexicon import NUMBER_WORDS
+
+# Words near a score that say it is one: a result, a ruling, a vote.
+_CONTEXT = re.compile(
+    r"\b(?:won|win|wins|winning|beat|beats|beaten|beating|lost|lose|loses|defeat(?:ed|s)?|drew|draw|"
+    r"victory|score[ds]?|final|semi-final|match|game|ruling|ruled|rules|vote[ds]?|voting|majority|"
+    r"margin|decision|verdict|thrashed|edged|routed|triumph|aggregate)\b",
+    re.IGNORECASE,
+)
+_SMALL = {w: float(i) for i, w in enumerate(NUMBER_WORDS[:20])}
+_NUMBER = r"\d{1,3}|" + "|".join(sorted(_SMALL, key=len, reverse=True))
+_DASHED = re.compile(r"(?<![\d.,:/-])\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b(?![\d,:/-]|\.\d|\s?(?:[ap]\.?m\b|%))")
+_VOTES = re.compile(rf"\b({_NUMBER})\s+votes?\s+to\s+({_NUMBER})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Tally:
+    pair: tuple[float, float]  # the two numbers, larger first
+    text: str
+    start: int
+
+
+def _value(word: str) -> float:
+    return float(word) if word.isdigit() else _SMALL[word.lower()]
+
+
+def tallies(text: str) -> list[Tally]:
+    """The scores and vote splits a text gives."""
+    found = []
+    for m in _VOTES.finditer(text):
+        a, b = _value(m.group(1)), _value(m.group(2))
+        found.append(Tally((max(a, b), min(a, b)), m.group(), m.start()))
+    for m in _DASHED.finditer(text):
+        near = text[max(0, m.start() - 50) : m.end() + 30]
+        if not _CONTEXT.search(near):
+            continue
+        a, b = float(m.group(1)), float(m.group(2))
+        found.append(Tally((max(a, b), min(a, b)), m.group(), m.start()))
+    return found
+
+
+def tally_against(claim_text: str, ev_text: str) -> tuple[Tally, Tally, bool] | None:
+    """(claim's tally, the sentence's, whether they agree) when each side gives exactly one
+    (or the sentence gives the claim's among several)."""
+    mine, theirs = tallies(claim_text), tallies(ev_text)
+    if len(mine) != 1 or not theirs:
+        return None
+    same = next((t for t in theirs if t.pair == mine[0].pair), None)
+    if same is not None:
+        return mine[0], same, True
+    if len(theirs) == 1:
+        return mine[0], theirs[0], False
+    return None
