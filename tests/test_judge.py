@@ -1672,3 +1672,18 @@ def test_a_reference_date_is_not_the_date_of_the_news() -> None:
     # The same date said as the news is compared.
     plain = extract("The average home reached 318,400 marks in September 2022.")
     assert judge.assess(claim, plain, 0.8).stance == "contradicts"
+
+
+def test_a_matched_date_does_not_confirm_the_opposite_act() -> None:
+    judge = FactJudge()
+    sentence = extract(
+        "The regional council approved a 38 million crown renovation of the bridge in March 2024."
+    )
+    j = judge.assess(
+        extract("The regional council rejected a plan to renovate the bridge in 2024."), sentence, 0.7
+    )
+    assert j.stance == "contradicts" and "rejected" in j.reason and "approved" in j.reason, j
+    j = judge.assess(
+        extract("The regional council approved a plan to renovate the bridge in 2024."), sentence, 0.7
+    )
+    assert j.stance == "supports", j

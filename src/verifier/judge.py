@@ -47,7 +47,7 @@ from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import tally_against
 from verifier.types import Evidence, Stance
 from verifier.units import is_count_synonym, same_count_noun
-from verifier.wording import POLE_WORDS, says_too, torn, unread_figures
+from verifier.wording import POLE_WORDS, opposed, says_too, torn, unread_figures
 
 # Share of the claim's content words an evidence sentence must repeat to count as
 # talking about the same thing (below it, a differing number is not a contradiction).
@@ -212,10 +212,17 @@ def _one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
         return verdict
     lower = [t.lower() for t in TOKEN_RE.findall(claim.text)], [t.lower() for t in TOKEN_RE.findall(ev.text)]
     both = torn(*lower)
-    if both is None:
-        return verdict
-    reason = f"says both '{both[1]}' and '{both[2]}', not which way '{both[0]}' went"
-    return Judgement("neutral", 0.0, reason, "direction")
+    if both is not None:
+        reason = f"says both '{both[1]}' and '{both[2]}', not which way '{both[0]}' went"
+        return Judgement("neutral", 0.0, reason, "direction")
+    # The date matched, or the words did, but the sentence says the other way ("the council
+    # approved a renovation in March 2024" against "rejected a plan … in 2024").
+    if verdict.kind == "date":
+        flip = opposed(*lower)
+        if flip is not None:
+            reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
+            return _contradiction(Conflict("direction", reason), verdict.probability)
+    return verdict
 
 
 # How sure a contradiction of each kind is, as base + slope * strength (strength: how much of the
