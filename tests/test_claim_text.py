@@ -61,6 +61,23 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
         ("New York has under 62,000 cases and less than 1,000 deaths .", None),
         ("Bosnia and Herzegovina had 431 cases.", None),
         ("He played for Arsenal and Chelsea.", None),
+        # Two clauses with subjects of their own; "she" is the first clause's name.
+        (
+            "Halvik mined 385,000 tonnes of copper last year, while Serrano mined 225,000 tonnes.",
+            ["Halvik mined 385,000 tonnes of copper last year.", "Serrano mined 225,000 tonnes."],
+        ),
+        (
+            "Kovac was seeded ninth at the Ardena Open, and she beat Halloran in the final.",
+            ["Kovac was seeded ninth at the Ardena Open.", "Kovac beat Halloran in the final."],
+        ),
+        (
+            "The board backed the fee rise by 11 votes to 4, and international students will pay 12% more.",
+            ["The board backed the fee rise by 11 votes to 4.", "International students will pay 12% more."],
+        ),
+        # A list of names is no clause; a counted subject says nothing alone; nor does a relative clause.
+        ("Mel Ott, Willie Mays, and Bonds played for the Giants.", None),
+        ("Four people died in the floods, and two others are still missing.", None),
+        ("The plant, which employs 600 people, and its owner were sold.", None),
     ],
 )
 def test_a_compound_claim_is_checked_part_by_part(claim: str, expected: list[str] | None) -> None:

@@ -48,9 +48,42 @@ _COMPOUND = re.compile(
 )
 
 
+# Two clauses with subjects of their own: "Halvik mined 385,000 tonnes last year, while Serrano
+# mined 225,000 tonnes", "Kovac was seeded ninth, and she beat Halloran in the final". The second
+# must open with a name or a pronoun or "the/its/their ..." and have a verb of its own.
+# A clause whose subject is only counted ("two others are still missing") says nothing alone.
+_COUNTING = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|others|another)\b"
+_IRREGULAR = (
+    r"(?:won|lost|beat|made|took|fell|rose|paid|held|left|led|gave|got|grew|sold|bought|hit|cut|set|ran|saw)"
+)
+_CLAUSES = re.compile(
+    r"^(?P<first>[^;:]{20,}?),\s+(?:and|while|whereas|but)\s+"
+    r"(?P<second>(?:(?:[A-Z][\w'’-]*|she|he|they|it|its|their|the)\b(?:\s+[\w'’%.,-]+){0,5}?\s+"
+    rf"(?:{_AUXILIARY}|{_IRREGULAR}|[a-z]+ed|[a-z]+s)"
+    rf"|(?!{_COUNTING})[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}?\s+(?:will|would|has|have|had|is|are|was|were))"
+    r"\b[^;:]{6,})$"
+)
+_PRONOUN = re.compile(r"^(?:she|he)\b", re.IGNORECASE)
+# The first clause needs a verb of its own: "Mel Ott, Willie Mays, and Bonds played for …" is a list.
+_VERB = re.compile(rf"\b(?:{_AUXILIARY}|{_IRREGULAR}|[a-z]{{3,}}ed|says|said)\b")
+_RELATIVE = re.compile(r"\b(?:which|who|that)\b", re.IGNORECASE)
+
+
 def parts(claim: str) -> list[str]:
-    """The claim's statements: itself, or its subject with each of two predicates."""
-    m = _COMPOUND.match(claim.strip())
+    """The claim's statements: itself, its subject with each of two predicates, or each of two
+    clauses."""
+    text = claim.strip()
+    clauses = _CLAUSES.match(text)
+    if clauses and not _RELATIVE.search(clauses.group("first")) and _VERB.search(clauses.group("first")):
+        first, second = clauses.group("first").rstrip(","), clauses.group("second")
+        # "she beat Halloran": the first clause's opening name, so the part can be retrieved
+        name = re.match(r"(?:[A-Z][\w'’-]*\s?)+(?=,|\s+[a-z])", first)
+        if _PRONOUN.match(second) and name is not None:
+            second = _PRONOUN.sub(name.group().strip(), second, count=1)
+        if not re.match(r"(?:her|his|its|their)\b", second):
+            second = second[0].upper() + second[1:]
+        return [first + ".", second]
+    m = _COMPOUND.match(text)
     if not m:
         return [claim]
     subject, first, second = m.group("subject"), m.group("first"), m.group("second")
