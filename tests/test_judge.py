@@ -1687,3 +1687,19 @@ def test_a_matched_date_does_not_confirm_the_opposite_act() -> None:
         extract("The regional council approved a plan to renovate the bridge in 2024."), sentence, 0.7
     )
     assert j.stance == "supports", j
+
+
+def test_the_other_direction_said_of_the_same_object_contradicts() -> None:
+    judge = FactJudge()
+    sentence = extract(
+        "Marquez-Toll pledged to cut the budget deficit to below 3% and to raise the minimum wage by 12%."
+    )
+    j = judge.assess(extract("Marquez-Toll promised to lower the minimum wage."), sentence, 0.55)
+    assert j.stance == "contradicts" and "'lower'" in j.reason and "'raise'" in j.reason, j
+    # The sentence says "cut" of another object: no word on the claim's.
+    assert judge.assess(extract("Marquez-Toll promised to cut the minimum wage."), sentence, 0.55).stance == (
+        "contradicts"
+    )
+    assert judge.assess(
+        extract("Marquez-Toll promised to raise the minimum wage."), sentence, 0.55
+    ).stance != ("contradicts")

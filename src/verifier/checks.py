@@ -61,6 +61,7 @@ from verifier.wording import (
     POLE_WORDS,
     about_part,
     compass,
+    object_flip,
     of_the_whole,
     opposed,
     other_event,
@@ -331,7 +332,11 @@ def turned_direction(
             reason = f"claim says '{flip[0]}' to {phrase}; the evidence says '{flip[1]}'"
             return Conflict("quantity", reason)
     claim_words = [t.lower() for t in TOKEN_RE.findall(claim.text)]
-    flip = opposed(claim_words, [t.lower() for t in TOKEN_RE.findall(ev.text)])
+    ev_words = [t.lower() for t in TOKEN_RE.findall(ev.text)]
+    said_of = object_flip(claim_words, ev_words)
+    if said_of is not None and cleared.support:
+        return Conflict("direction", f"claim says '{said_of[0]}'; the evidence says '{said_of[1]}' of it")
+    flip = opposed(claim_words, ev_words)
     if flip is not None:
         turned = frozenset(lemma(w) for w in claim_words if w in POLE_WORDS or lemma(w) in POLE_WORDS)
         if cleared.all_but(turned):

@@ -80,6 +80,27 @@ def opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, s
     return None
 
 
+def object_flip(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str] | None:
+    """The claim's direction word and the sentence's opposite one said of the same object
+    ("lower the minimum wage" against "… and to raise the minimum wage"), where the sentence may
+    say the other way of other things ("cut the deficit")."""
+    claim_words = _joined([w.rstrip(".") for w in claim_words])
+    ev_words = _joined([w.rstrip(".") for w in ev_words])
+    for i, w in enumerate(claim_words):
+        for axis, pole in _poles_of(w):
+            obj = [x for x in claim_words[i + 1 : i + 5] if x not in STOPWORDS][:2]
+            if len(obj) < 2:
+                continue
+            for j in range(len(ev_words) - 1):
+                if ev_words[j : j + 2] != obj:
+                    continue
+                before = [x for x in ev_words[max(0, j - 3) : j] if x not in STOPWORDS]
+                said = [(b, p) for b in before for a, p in _poles_of(b) if a == axis]
+                if said and all(p != pole for _, p in said):
+                    return w.replace("_", " "), said[-1][0].replace("_", " ")
+    return None
+
+
 def torn(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str, str] | None:
     """The claim's direction word and the sentence's two opposite ones, when the claim says one
     way and the sentence both ("the share of under-15s has grown" against "the over-65s' share
