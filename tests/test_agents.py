@@ -75,3 +75,18 @@ def test_a_misattributed_act_contradicts_the_claim() -> None:
     j = FactJudge().assess(claim, sentence, 0.4)
     assert j.stance == "contradicts" and j.kind == "role", j
     assert "Rosa Ellmann, not Annika Bors" in j.reason
+
+
+def test_the_claimed_winner_named_as_beaten_contradicts() -> None:
+    from verifier.agents import other_winner
+
+    lead = "Harwick Rovers won the National Cup on Saturday, coming back to beat holders Dunmore City 2-1."
+    assert other_winner("Dunmore City won this year's National Cup final.", lead) == (
+        "Dunmore City",
+        "Harwick Rovers",
+    )
+    assert other_winner("Harwick Rovers won the National Cup final.", lead) is None
+    # A career's count of titles is not one contest.
+    assert other_winner("Dunmore City won four National Cup titles.", lead) is None
+    j = FactJudge().assess(extract("Dunmore City won this year's National Cup final."), extract(lead), 0.7)
+    assert j.stance == "contradicts" and j.kind == "role" and "Harwick Rovers won" in j.reason, j

@@ -47,7 +47,7 @@ from verifier.roles import body_named, holders, only_the_post, other_holder, oth
 def test_posts_and_their_holders_are_read(text: str, post: str | None, name: str | None) -> None:
     found = holders(text)
     if post is None:
-        assert found == []
+        assert list(found) == []
     else:
         assert [(h.post, h.name) for h in found] == [(post, name)]
 
@@ -63,7 +63,7 @@ def test_posts_and_their_holders_are_read(text: str, post: str | None, name: str
     ],
 )
 def test_a_qualified_post_is_another_post(text: str) -> None:
-    assert holders(text) == []
+    assert list(holders(text)) == []
 
 
 def test_another_holder_of_the_same_post_is_found_only_for_the_same_body() -> None:

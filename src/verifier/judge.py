@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from verifier.agents import claim_agent, other_agent
+from verifier.agents import claim_agent, other_agent, other_winner
 from verifier.changes import is_factor_word
 from verifier.checks import (
     Cleared,
@@ -287,7 +287,11 @@ class FactJudge:
         ):
             held = None  # the sentence leaves out more than the claimed person: another body's post
         moved = other_post(claim.text, ev.text)
-        if moved is not None:
+        winner = other_winner(claim.text, ev.text)
+        if winner is not None:
+            reason = f"the evidence says {winner[1]} won, beating {winner[0]}"
+            verdict = _contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+        elif moved is not None:
             mine, theirs = moved
             reason = f"claim says {mine.name} is the {mine.post}; the evidence says {theirs.post}"
             verdict = _contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))

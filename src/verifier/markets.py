@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verifier.lexicon import lemma
 
@@ -52,9 +53,10 @@ def _head(head: str) -> str:
     return lemma(words[-1])
 
 
-def moves(text: str) -> list[Move]:
+@lru_cache(maxsize=8192)
+def moves(text: str) -> tuple[Move, ...]:
     """Every (mover, direction) the text says."""
-    found = []
+    found: list[Move] = []
     for m in _MOVE.finditer(text):
         verb = m.group("verb")
         if verb not in _UP and verb not in _DOWN:
@@ -68,7 +70,7 @@ def moves(text: str) -> list[Move]:
         if head[0].isupper():  # a currency: its demonym is its owner
             owner |= {head.split()[0].lower()}
         found.append(Move(owner, _head(head), verb in _UP, f"{m.group('mover')} {verb}", m.start()))
-    return found
+    return tuple(found)
 
 
 def _stem(word: str) -> str:

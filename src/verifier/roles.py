@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PORTFOLIO = (
     "finance|health|interior|defence|defense|foreign|justice|education|transport|economy|labour|labor|"
@@ -142,8 +143,14 @@ def _norm_post(post: str) -> str:
     return post if head else ""
 
 
-def holders(text: str) -> list[Holder]:
+_ANY_HEAD = re.compile(rf"{_HEAD}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def holders(text: str) -> tuple[Holder, ...]:
     """Every (post, person) the text pairs, unqualified posts only."""
+    if not _ANY_HEAD.search(text):
+        return ()  # most sentences name no post: one quick look instead of four patterns
     found: list[Holder] = []
     shapes = ((_BEFORE, 1, 2), (_APPOSED, 2, 1), (_POST_FIRST, 1, 2), (_IS, 2, 1))
     for pattern, post_group, name_group in shapes:
@@ -161,7 +168,7 @@ def holders(text: str) -> list[Holder]:
             if post:
                 start = min(m.start(post_group), m.start(name_group))
                 found.append(Holder(post, name, start, m.end()))
-    return found
+    return tuple(found)
 
 
 # Capitalised words that open a sentence or clause, not a body's name before its post.

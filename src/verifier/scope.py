@@ -11,6 +11,7 @@ questions of the facts :mod:`verifier.facts` reads.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from verifier.dates import DateMention
 from verifier.facts import Facts, extract
@@ -38,6 +39,7 @@ _ONE_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$"
 _OTHER_RANK = re.compile(r"#\s*\d|\bnumber\s+\d|\bno\.\s*\d|\brank(?:s|ed|ing)?\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _superlatives(text: str) -> tuple[dict[str, str], set[str]]:
     """The ranked superlatives of a sentence ("second-largest": {"largest": "second-largest"}) and
     its bare ones ("the largest")."""
@@ -52,6 +54,7 @@ def _superlatives(text: str) -> tuple[dict[str, str], set[str]]:
     return ranked, bare
 
 
+@lru_cache(maxsize=8192)
 def superlative_words(text: str) -> frozenset[str]:
     """The lemmas of a text's superlatives ("biggest" → "big", "most visited" → "visit")."""
     return frozenset(

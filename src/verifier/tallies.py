@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verifier.lexicon import NUMBER_WORDS
 
@@ -36,9 +37,10 @@ def _value(word: str) -> float:
     return float(word) if word.isdigit() else _SMALL[word.lower()]
 
 
-def tallies(text: str) -> list[Tally]:
+@lru_cache(maxsize=8192)
+def tallies(text: str) -> tuple[Tally, ...]:
     """The scores and vote splits a text gives."""
-    found = []
+    found: list[Tally] = []
     for m in _VOTES.finditer(text):
         a, b = _value(m.group(1)), _value(m.group(2))
         found.append(Tally((max(a, b), min(a, b)), m.group(), m.start()))
@@ -48,7 +50,7 @@ def tallies(text: str) -> list[Tally]:
             continue
         a, b = float(m.group(1)), float(m.group(2))
         found.append(Tally((max(a, b), min(a, b)), m.group(), m.start()))
-    return found
+    return tuple(found)
 
 
 def tally_against(claim_text: str, ev_text: str) -> tuple[Tally, Tally, bool] | None:

@@ -91,13 +91,15 @@ def object_flip(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[st
             obj = [x for x in claim_words[i + 1 : i + 5] if x not in STOPWORDS][:2]
             if len(obj) < 2:
                 continue
+            said = []  # the direction words before each mention of the object
             for j in range(len(ev_words) - 1):
-                if ev_words[j : j + 2] != obj:
-                    continue
-                before = [x for x in ev_words[max(0, j - 3) : j] if x not in STOPWORDS]
-                said = [(b, p) for b in before for a, p in _poles_of(b) if a == axis]
-                if said and all(p != pole for _, p in said):
-                    return w.replace("_", " "), said[-1][0].replace("_", " ")
+                if ev_words[j : j + 2] == obj:
+                    before = [x for x in ev_words[max(0, j - 3) : j] if x not in STOPWORDS]
+                    said += [(b, p) for b in before for a, p in _poles_of(b) if a == axis]
+            # Any mention said the claim's way ("increases the heart rate, but lowers resting
+            # heart rate") leaves it to the other checks.
+            if said and all(p != pole for _, p in said):
+                return w.replace("_", " "), said[-1][0].replace("_", " ")
     return None
 
 
