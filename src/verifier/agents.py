@@ -26,6 +26,8 @@ _NOT_PERSON = frozenset(
     "republic kingdom states county province region river island street national international "
     "pharma capital partners holdings energy foods brands the".split()
 )
+# Two or three words: roles.NAME takes up to four, which would swallow a title before the name
+# ("Finance Minister Petr Halloway"), a post being what roles.py reads and this module sets aside.
 _WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _PERSON = rf"{_WORD}(?:\s+(?:van|von|de|da|del|der|la|le|al|bin))?(?:\s+{_WORD}){{1,2}}"
 _SAY = r"(?:said|says|told|tells|added|warned|stated|argued|insisted)"
