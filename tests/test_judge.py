@@ -1703,3 +1703,13 @@ def test_the_other_direction_said_of_the_same_object_contradicts() -> None:
     assert judge.assess(
         extract("Marquez-Toll promised to raise the minimum wage."), sentence, 0.55
     ).stance != ("contradicts")
+
+
+def test_a_rival_of_the_titles_entity_is_not_it() -> None:
+    judge = FactJudge()
+    claim = extract("Brennmoor University has more than 20,000 students.")
+    title = "Brennmoor University raises tuition by 9% after state funding cut"
+    rival = extract("The second-largest university, the University of Valdstrom, has 19,000 students.")
+    assert judge.assess(claim, rival, 0.5, title).stance == "neutral"
+    own = extract("The university, the country's oldest, has 24,500 students.")
+    assert judge.assess(claim, own, 0.5, title).stance == "supports"

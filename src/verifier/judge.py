@@ -180,6 +180,24 @@ def _market(
     )
 
 
+def _rival(entity: str, claim_text: str, ev_text: str) -> bool:
+    """Does the sentence name another thing of the claim entity's kind ("the University of
+    Valdstrom" where the claim says "Brennmoor University")? Then the document's title, which
+    names the claim's, does not make the sentence about it."""
+    m = re.search(rf"\b{re.escape(entity)}\b", claim_text, re.IGNORECASE)
+    if m is None:
+        return False
+    after = re.match(r"\s+([A-Z][a-z]{3,})\b", claim_text[m.end() :])
+    before = re.search(r"\b([A-Z][a-z]{3,})\s+(?:of\s+)?$", claim_text[: m.start()])
+    for kind in (x.group(1) for x in (after, before) if x is not None):
+        pattern = rf"\b(?:([A-Z][a-z]+)\s+{kind}|{kind}\s+(?:of\s+)?([A-Z][a-z]+))\b"
+        for other in re.finditer(pattern, ev_text):
+            name = (other.group(1) or other.group(2)).lower()
+            if name != entity and name not in ("the", "a", "an", "this", "that"):
+                return True
+    return False
+
+
 def _sibling_named(missing: Sequence[str], title: str) -> bool:
     """Does the document's title name a sibling of a missing entity ("Selka-2" where the claim
     says "Selka-3", "Apollo 11" for "Apollo 13")? Then a sentence that names neither is about
@@ -274,7 +292,12 @@ class FactJudge:
         return [self.assess(claim_facts, extract(e.text), e.similarity, e.title) for e in evidence]
 
     def assess(self, claim: Facts, ev: Facts, similarity: float, title: str = "") -> Judgement:
-        missing = sorted(e for e in claim.entities if not entity_present(e, ev, title))
+        missing = sorted(
+            e
+            for e in claim.entities
+            if not entity_present(e, ev, title)
+            or (not entity_present(e, ev) and _rival(e, claim.text, ev.text))
+        )
         swap = None if missing else other_subject(claim, ev, title)
         held = other_holder(claim.text, ev.text) if missing else None
         bare = only_the_post(claim.text) if held is not None else None
