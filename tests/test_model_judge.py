@@ -624,3 +624,16 @@ def test_soup_averages_the_weights_of_runs(tmp_path: Path) -> None:
     other = graph(tmp_path / "c.onnx", 1.0, name="v")
     with pytest.raises(SystemExit, match="not an export of the same graph"):
         soup([a, other], [1.0, 1.0], tmp_path / "bad.onnx")
+
+
+def test_a_flat_will_is_not_confirmed_by_a_hedged_sentence() -> None:
+    from verifier.modeljudge import hedged
+
+    claim = "The pilots' union will go ahead with the three-day strike from March 24."
+    assert hedged(
+        claim, "The union has warned of a further three-day strike from March 24 if no agreement is reached."
+    )
+    assert not hedged(claim, "The union will strike for three days from March 24, its leader said.")
+    # "May" is a month, and a claim that hedges itself is not held to more.
+    assert not hedged("The plant will close in May.", "The plant will close in May, the company said.")
+    assert not hedged("The strike could go ahead.", "The union warned it could strike if talks fail.")

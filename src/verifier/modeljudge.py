@@ -115,6 +115,22 @@ def denies(claim_facts: Any, sentence: str) -> bool:
     return not found or entity_present(min(found)[1], claim_facts)
 
 
+# A claim that something will happen, against a sentence that says it only may: "the union will
+# go ahead with the strike" / "has warned of a strike if no agreement is reached", "price growth
+# will slow" / "X predicted that price growth would slow", "will resume on Thursday" / "would not
+# sail until Thursday at the earliest". Case matters: "May" is a month.
+_WILL = re.compile(r"\bwill\b(?!\s+not\b)", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:if|unless|subject to|at the earliest|could|might|may|predict(?:s|ed)?|forecast(?:s)?|"
+    r"warned of|threaten(?:s|ed)?|hopes? to|aims? to|considering|weighing|possibly|likely)\b"
+)
+
+
+def hedged(claim: str, sentence: str) -> bool:
+    """Does the claim say flatly that something will happen where the sentence hedges it?"""
+    return bool(_WILL.search(claim)) and not _HEDGE.search(claim) and bool(_HEDGE.search(sentence))
+
+
 def similarity_of(evidence: Any) -> float:
     return float(getattr(evidence, "similarity", 1.0))
 
@@ -371,6 +387,8 @@ class ModelJudge:
                     k = 2
             elif "missing_fact" in self.rules and k == 0 and (fact.stance, fact.kind) == MISSING_FACT:
                 k = 2  # the claim's figure or date is not in the sentence: it cannot confirm it
+            if k == 0 and hedged(claim, e.text):
+                k = 2  # the claim says it will happen; the sentence only that it may
             stance = STANCES[k]
             changed = contrast(claim, e.text) if stance == "contradicts" else None
             tentative = getattr(fact, "tentative", None)
