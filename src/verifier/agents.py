@@ -109,12 +109,17 @@ def claim_agent(claim_text: str) -> Agent | None:
     return None
 
 
+def _said(word: str, seen: set[str]) -> bool:
+    """Is the word among ``seen``, or do five letters or more of it open one ("closure" for
+    "closures")?"""
+    return word in seen or (len(word) >= 5 and any(s.startswith(word[:5]) for s in seen))
+
+
 def _covered(words: set[str], text: str) -> bool:
     if len(words) < _MIN_WORDS:
         return False
     seen = _content(text)
-    hit = sum(1 for w in words if w in seen or (len(w) >= 5 and any(s.startswith(w[:5]) for s in seen)))
-    return hit / len(words) >= _COVERAGE
+    return sum(1 for w in words if _said(w, seen)) / len(words) >= _COVERAGE
 
 
 def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
@@ -190,7 +195,6 @@ def other_winner(claim_text: str, ev_text: str) -> tuple[str, str] | None:
         rest = w.group("what")
         beaten = re.search(rf"\b{_BEATEN}\b[^.;]{{0,40}}?\b{re.escape(mine.split()[-1])}\b", rest)
         said = _content(rest)
-        shared = {x for x in what if x in said or any(s.startswith(x[:5]) for s in said if len(x) >= 5)}
-        if beaten is not None and shared:
+        if beaten is not None and any(_said(x, said) for x in what):
             return mine, theirs.split(" of the ")[0]
     return None

@@ -155,9 +155,6 @@ def _done_by_another(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[s
     return None if other is None else (other[0], other[1], agent.act)
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-
-
 def _market(
     claim: Facts, ev: Facts, similarity: float, title: str, missing: Sequence[str]
 ) -> Judgement | None:
@@ -169,7 +166,8 @@ def _market(
     owner = moved[0].lower()
     if not all(all(w in owner for w in m.split()) for m in missing):
         return None  # the sentence leaves out more of the claim than whose price moved
-    days = {d.lower() for d in _WEEKDAY.findall(claim.text)}, {d.lower() for d in _WEEKDAY.findall(ev.text)}
+    # Every day either names, the day a source spoke included ("fell 4.2%, it said on Tuesday").
+    days = set(weekdays(claim.text, saying=True)), set(weekdays(ev.text, saying=True))
     if days[0] and days[1] and not days[0] & days[1]:
         return None
     strength = min(1.0, max(0.0, similarity))
@@ -309,12 +307,10 @@ class FactJudge:
             for m in missing
         ):
             held = None  # the sentence leaves out more than the claimed person: another body's post
-        moved = other_post(claim.text, ev.text)
-        winner = other_winner(claim.text, ev.text)
-        if winner is not None:
+        if (winner := other_winner(claim.text, ev.text)) is not None:
             reason = f"the evidence says {winner[1]} won, beating {winner[0]}"
             verdict = _contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
-        elif moved is not None:
+        elif (moved := other_post(claim.text, ev.text)) is not None:
             mine, theirs = moved
             reason = f"claim says {mine.name} is the {mine.post}; the evidence says {theirs.post}"
             verdict = _contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))

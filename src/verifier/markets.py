@@ -43,7 +43,6 @@ class Move:
     head: str
     up: bool
     phrase: str
-    start: int
 
 
 def _head(head: str) -> str:
@@ -69,7 +68,7 @@ def moves(text: str) -> tuple[Move, ...]:
         head = m.group("head")
         if head[0].isupper():  # a currency: its demonym is its owner
             owner |= {head.split()[0].lower()}
-        found.append(Move(owner, _head(head), verb in _UP, f"{m.group('mover')} {verb}", m.start()))
+        found.append(Move(owner, _head(head), verb in _UP, f"{m.group('mover')} {verb}"))
     return tuple(found)
 
 

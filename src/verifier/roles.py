@@ -63,7 +63,7 @@ _POST = rf"(?:(?:{_CAPMOD}\s+)?(?:{_MOD}\s+){{0,2}}{_HEAD}|(?:{_CAPMOD}\s+){{0,2
 _QUALIFIED = re.compile(
     r"\b(?:deputy|vice|former|ex|acting|interim|assistant|associate|outgoing|incoming|previous|late|"
     r"shadow|co|honorary|club|team|general|senior|junior|first|second|then|non-executive|independent|"
-    r"executive|associate|programme|program|creative|artistic|research)[- ]?$",
+    r"executive|programme|program|creative|artistic|research)[- ]?$",
     re.IGNORECASE,
 )
 _PARTICLES = ("van", "von", "de", "da", "del", "der", "la", "le", "bin", "al")
@@ -92,7 +92,6 @@ class Holder:
     post: str  # normalised: lower-case, one spelling, without the body's words
     name: str  # as written
     start: int  # where the post or the name begins, whichever comes first
-    end: int = 0  # where the reading ends
 
 
 # One spelling per post.
@@ -105,11 +104,9 @@ _SAME_POST = {
     "chairperson": "chairman",
     "chair": "chairman",
     "secretary general": "general secretary",
-    "director general": "director-general",
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",
     "manager": "head coach",
-    "premier": "prime minister",
 }
 # Plain words before a head that name the body, not another post ("agency director" is the
 # agency's director).
@@ -136,11 +133,10 @@ def _norm_post(post: str) -> str:
         post = f"{portfolio.group(1)}{portfolio.group(2)} minister"
     if post.split()[-1:] == ["minister"] and not re.search(rf"\b(?:{_PORTFOLIO}|prime)\b", post):
         return ""  # a minister without a portfolio: a cabinet has many
-    head = post.split(" ")[-1]
     for spelling, same in _SAME_POST.items():
         if post == spelling or post.endswith(" " + spelling):
             return post[: len(post) - len(spelling)] + same
-    return post if head else ""
+    return post
 
 
 _ANY_HEAD = re.compile(rf"{_HEAD}", re.IGNORECASE)
@@ -167,7 +163,7 @@ def holders(text: str) -> tuple[Holder, ...]:
             post = _norm_post(m.group(post_group))
             if post:
                 start = min(m.start(post_group), m.start(name_group))
-                found.append(Holder(post, name, start, m.end()))
+                found.append(Holder(post, name, start))
     return tuple(found)
 
 
@@ -255,10 +251,14 @@ def only_the_post(claim_text: str) -> Holder | None:
         return None
     # Without the body ("Rolf Iversen is the chief executive") any chief executive in the
     # corpus would be another holder.
-    named = [w for w in re.findall(r"\b[A-Z][\w'’-]*", text[m.end(1) :])]
+    named = re.findall(r"\b[A-Z][\w'’-]*", text[m.end(1) :])
     if not (named or text[m.end() :].strip(" .!")):
         return None
     return next((h for h in holders(text) if h.name == m.group(1).strip()), None)
+
+
+# Words between a name and its post's body ("is the director of").
+_LINKS = frozenset({"is", "was", "the", "of", "at", "for", "in", "has", "been", "became"})
 
 
 def body_named(claim_text: str, holder: Holder, ev_text: str, title: str = "") -> bool:
@@ -266,18 +266,7 @@ def body_named(claim_text: str, holder: Holder, ev_text: str, title: str = "") -
     "the bureau", "NIPH" for "National Institute of Public Health")? Without it, another holder of
     a post of the same name may hold it somewhere else."""
     after = claim_text[claim_text.find(holder.name) + len(holder.name) :]
-    post_words = set(holder.post.split()) | {
-        "is",
-        "was",
-        "the",
-        "of",
-        "at",
-        "for",
-        "in",
-        "has",
-        "been",
-        "became",
-    }
+    post_words = set(holder.post.split()) | _LINKS
     words = [w.strip("'’.,").removesuffix("'s").removesuffix("’s") for w in after.split()]
     body = [w for w in words if w and w.lower() not in post_words and len(w) > 2]
     seen = f"{ev_text} {title}".lower()
