@@ -384,7 +384,8 @@ def test_judge_config_round_trips_and_validates() -> None:
 
 
 def _ev(text: str, similarity: float, title: str = "t") -> Evidence:
-    return Evidence(text, "d", title, "wire", "", 0, 0, len(text), similarity)
+    # One document per title: aggregation tells a story contradicting itself from two sources.
+    return Evidence(text, f"d-{title}", title, "wire", "", 0, 0, len(text), similarity)
 
 
 def test_aggregate_decisive_evidence_wins_over_weak() -> None:
@@ -441,6 +442,32 @@ def test_a_checked_figure_outweighs_a_less_sure_model_reading_of_another_sentenc
     assert "disagree" in verdict.explanation
     verdict = aggregate("c", evidence, [checked, Judgement("contradicts", 0.6, "says 7", "quantity")])
     assert "disagree" in verdict.explanation and ".." not in verdict.explanation
+
+
+def test_one_story_stating_the_claims_figure_does_not_also_contradict_it() -> None:
+    """A story that states the claim's figure and, in another sentence, another figure of the
+    same kind is not a source disagreeing with itself: the other figure counts something else
+    (analysts' forecast, the capital's population). Two stories still disagree."""
+    story = [
+        _ev("Net profit rose 27% to 1.48 billion crowns.", 0.75, "Arvedal profit jumps"),
+        _ev("Analysts had expected net profit of 1.31 billion crowns.", 0.81, "Arvedal profit jumps"),
+    ]
+    judgements = [
+        Judgement("supports", 0.9, "states 1.48 billion crowns", "quantity"),
+        Judgement("contradicts", 0.92, "claim says 1.48 billion crowns; it says 1.31 billion", "quantity"),
+    ]
+    verdict = aggregate("Arvedal made a net profit of 1.48 billion crowns.", story, judgements)
+    assert verdict.label == "supported" and not verdict.disputed
+    assert verdict.evidence[0].text.startswith("Net profit rose")
+    # The same two sentences from two stories: a disagreement, reported as such.
+    story[1] = _ev(story[1].text, 0.81, "Another paper")
+    verdict = aggregate("Arvedal made a net profit of 1.48 billion crowns.", story, judgements)
+    assert verdict.label == "contradicted" and verdict.disputed
+    # Only figures checked on both sides: a model reading from the same story still counts.
+    story[1] = _ev(story[1].text, 0.81, "Arvedal profit jumps")
+    model = Judgement("contradicts", 0.95, "reads as contradicting the claim", "model")
+    verdict = aggregate("c", story, [judgements[0], model])
+    assert verdict.disputed
 
 
 def test_aggregate_nothing_decisive_is_unknown() -> None:

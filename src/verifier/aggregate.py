@@ -125,6 +125,12 @@ def aggregate(
         s_checked, c_checked = supports[0][1].kind in VALUE_KINDS, contras[0][1].kind in VALUE_KINDS
         if s_checked and not c_checked and best_c < best_s:
             strong_c = False
+        elif s_checked and c_checked and supports[0][0].doc_id == contras[0][0].doc_id:
+            # One story does not contradict itself: where it states the claim's figure and,
+            # elsewhere, another figure of the same kind ("net profit rose to 1.48 billion" /
+            # "analysts had expected 1.31 billion"; a country's population / its capital's),
+            # the other figure counts something else.
+            strong_c = False
         elif c_checked and not s_checked and best_s < best_c:
             strong_s = False
     if not strong_s and not strong_c:
