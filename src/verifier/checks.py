@@ -60,6 +60,7 @@ from verifier.scope import (
 from verifier.wording import (
     POLE_WORDS,
     about_part,
+    act_of_the_part,
     compass,
     object_flip,
     of_the_whole,
@@ -183,7 +184,10 @@ def figures_against_figures(
         if any(e.whole_at is not None for e in same):
             whole = of_the_whole(claim.text, q, ev.text, same)
             named_parts = [
-                e for e in same if e.whole_at is not None and about_part(claim.text, q, ev.text, e)
+                e
+                for e in same
+                if e.whole_at is not None
+                and (about_part(claim.text, q, ev.text, e) or act_of_the_part(claim.text, q, ev.text, e))
             ]
             same = [
                 e

@@ -104,8 +104,11 @@ def _scale_of(text: str) -> float:
 
 
 _PART_OF_WHICH = re.compile(r"\b(?:of\s+wh(?:ich|om)|among\s+them|including)\b", re.IGNORECASE)
-# A part of a whole: "22 of the 28 provinces", "five out of nine members".
-_PART_LINK = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
+# A part of a whole: "22 of the 28 provinces", "five out of nine members", "14 of the
+# country's 19 provinces".
+_PART_LINK = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?", re.IGNORECASE
+)
 
 
 def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -181,12 +181,27 @@ def about_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bo
     return bool((said & named) - part.unit - STOPWORDS - QUALIFIER_WORDS)
 
 
+def act_of_the_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
+    """Does the claim's verb govern the sentence's part? "Won 19 provinces" is about the part
+    of "won in 14 of the 19 provinces", not its whole."""
+    verb = [w for w in window(claim_text, q.start, 2) if _says_something(w)][-1:]
+    ev_verb = [w for w in window(ev_text, part.start, 2) if _says_something(w)][-1:]
+    return bool(verb and ev_verb) and lemma(verb[0]) == lemma(ev_verb[0])
+
+
+_OWNER_BEFORE = re.compile(r"[A-Za-z][\w-]*['’]s\s+$")
+
+
 def other_event(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
     """Is a part of another event than the claim's? "Killed 52 people, of whom 40 were
     passengers" does not answer "injured 40 people": the whole follows "killed", the claim's
     figure "injured"."""
     assert part.whole_at is not None
-    verb, whole_verb = window(claim_text, q.start, 1), window(ev_text, part.whole_at, 1)
+    at = part.whole_at
+    # The whole's owner is no verb: "won in 14 of the country's 19 provinces".
+    if owner := _OWNER_BEFORE.search(ev_text, 0, at):
+        at = owner.start()
+    verb, whole_verb = window(claim_text, q.start, 1), window(ev_text, at, 1)
     content = [w for w in (*verb, *whole_verb) if _says_something(w)]
     return len(content) == 2 and lemma(content[0]) != lemma(content[1])
 
