@@ -712,6 +712,8 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
         ),
         ("He wrote 12 novels.", "He wrote 12 novels, of which three were adapted into films.", "supports"),
         ("There were cases in 22 provinces.", "There were 422 cases in 22 of the 28 provinces.", "supports"),
+        # A name before a figure that groups thousands does not make it part of the name.
+        ("Serrano mined 225,000 tonnes.", "Halvik mined 385,000 t and Serrano 225,000 tonnes.", "supports"),
         # The whole may have an owner; the claim's verb says which figure it speaks of.
         ("Toll won 14 provinces.", "Toll won in 14 of the country's 19 provinces.", "supports"),
         ("Toll won 19 provinces.", "Toll won in 14 of the country's 19 provinces.", "contradicts"),

@@ -189,8 +189,10 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if bracket and _AGED.search(text, max(0, m.start() - 12), m.start()):
             taken.append((m.start(), bracket.end()))
             continue
-        if plain and names_it(text, m.start()):
-            continue  # "Chapter 3", "Windows 10", "Apollo 11": a name, not a figure
+        if plain and "," not in m.group("num") and names_it(text, m.start()):
+            # "Chapter 3", "Windows 10", "Apollo 11": a name, not a figure. Names do not group
+            # thousands: "… and Serrano 225,000 tonnes" is Serrano's figure.
+            continue
         scale = (m.group("suffix") or m.group("scale") or "").lower()
         before = text[max(0, m.start() - 25) : m.start()]
         metres = (
