@@ -712,6 +712,22 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
         ),
         ("He wrote 12 novels.", "He wrote 12 novels, of which three were adapted into films.", "supports"),
         ("There were cases in 22 provinces.", "There were 422 cases in 22 of the 28 provinces.", "supports"),
+        # The span a superlative is measured over is no duration of the news.
+        (
+            "House prices were 6.8% higher in August than twelve months earlier.",
+            "House prices rise at fastest annual pace in over three years.",
+            "neutral",
+        ),
+        (
+            "Prices rose at the fastest pace in two years.",
+            "Prices rose at the fastest pace in three years.",
+            "contradicts",
+        ),
+        (
+            "Sales fell for the first time in 5 years.",
+            "Sales fell for the first time in three years.",
+            "contradicts",
+        ),
         # A name before a figure that groups thousands does not make it part of the name.
         ("Serrano mined 225,000 tonnes.", "Halvik mined 385,000 t and Serrano 225,000 tonnes.", "supports"),
         # The whole may have an owner; the claim's verb says which figure it speaks of.

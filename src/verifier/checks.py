@@ -55,6 +55,7 @@ from verifier.scope import (
     old_value,
     rank_conflict,
     struck,
+    superlative_window,
     zero_in_scope,
 )
 from verifier.wording import (
@@ -139,6 +140,7 @@ def figures_against_figures(
             and not (is_change(ev.text, e) and new_value(claim.text, q) and not is_change(claim.text, q))
             and not (count_total(claim.text, q) and count_change(ev.text, e))
             and not (count_total(ev.text, e) and count_change(claim.text, q))
+            and superlative_window(claim.text, q) == superlative_window(ev.text, e)
         ]
         for q in claim.quantities
     ]

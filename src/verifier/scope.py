@@ -129,6 +129,25 @@ def bounded_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+# "The fastest annual rise in over three years", "for the first time in a decade": the span a
+# superlative (or a first time) is measured over.
+_WINDOW_LEAD = re.compile(
+    r"\b(?:in|for)\s+(?:(?:over|more\s+than|almost|nearly|about|around|at\s+least|the\s+past|the\s+last)\s+)*$",
+    re.IGNORECASE,
+)
+_FIRST_TIME = re.compile(r"\bfirst\s+time\b", re.IGNORECASE)
+
+
+def superlative_window(text: str, q: Quantity) -> bool:
+    """Is the duration ``q`` the span a superlative in its clause is measured over ("the
+    fastest annual pace in over three years")? Such a span is no duration of the news: it does
+    not answer "6.8% higher than twelve months earlier"."""
+    if not _WINDOW_LEAD.search(text, max(0, q.start - 30), q.start):
+        return False
+    clause = re.split(r"[,;:.()]", text[max(0, q.start - 120) : q.start])[-1]
+    return bool(_BARE_SUPERLATIVE.search(clause) or _FIRST_TIME.search(clause))
+
+
 def _same_scope(claim: str, sentence: str, sup: str) -> bool:
     """Is each side's phrase after the superlative said by the other ("the largest carmaker in
     Japan" is not ranked by "the second-largest carmaker in the world", nor "by market value" by
