@@ -728,6 +728,26 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
             "Sales fell for the first time in three years.",
             "contradicts",
         ),
+        # A figure set against another ("compared with 2.9 for a placebo", "while Velrail has
+        # offered 4.5%", "detached houses, which gained 5.1%") answers only a claim naming its side.
+        (
+            "Calvrex cut migraine days by an average of 2.9.",
+            "Calvrex cut migraine days by an average of 6.1, compared with 2.9 for a placebo.",
+            "contradicts",
+        ),
+        (
+            "The union is demanding 4.5%.",
+            "The union demands 9%, while Velrail has offered 4.5%.",
+            "contradicts",
+        ),
+        ("Velrail has offered 4.5%.", "The union demands 9%, while Velrail has offered 4.5%.", "supports"),
+        (
+            "Detached houses rose 5.1%.",
+            "Flats rose 7.5%, outpacing detached houses, which gained 5.1%.",
+            "supports",
+        ),
+        ("Flats rose 5.1%.", "Flats rose 7.5%, outpacing detached houses, which gained 5.1%.", "contradicts"),
+        ("It had a $50 million budget.", "It grossed $116 million against a $50 million budget.", "supports"),
         # A name before a figure that groups thousands does not make it part of the name.
         ("Serrano mined 225,000 tonnes.", "Halvik mined 385,000 t and Serrano 225,000 tonnes.", "supports"),
         # The whole may have an owner; the claim's verb says which figure it speaks of.

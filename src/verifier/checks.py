@@ -68,6 +68,7 @@ from verifier.wording import (
     opposed,
     other_event,
     other_fate,
+    rival_figure,
     window,
 )
 
@@ -209,6 +210,9 @@ def figures_against_figures(
         # "15 compilation albums" answers "16 compilation albums", not "6 live albums".
         best = max(len(q.unit & e.unit) for e in same)
         same = [e for e in same if len(q.unit & e.unit) == best]
+        # "6.1, compared with 2.9 for a placebo": a claim that does not name the placebo
+        # speaks of the 6.1.
+        same = [e for e in same if not rival_figure(claim.text, q, ev.text, e, same)] or same
         # Of several figures that count the same thing, the claim speaks of the one closest to
         # its own ("less than $76.5 million" is about the $77.3 million worldwide total, not the
         # $10.6 million from other territories); one that answers another claim figure is not it.
