@@ -1743,6 +1743,19 @@ def test_a_reference_date_is_not_the_date_of_the_news() -> None:
     assert judge.assess(claim, plain, 0.8).stance == "contradicts"
 
 
+def test_a_matched_figure_does_not_confirm_the_opposite_act() -> None:
+    """ "Turned the offer down", however far from the figure, is the other act."""
+    judge = FactJudge()
+    sentence = extract(
+        "The minister said the state had offered Hallberg 45 million crowns in subsidies last year, "
+        "but the company had turned the offer down."
+    )
+    j = judge.assess(extract("Hallberg accepted a 45 million crown subsidy offer last year."), sentence, 0.7)
+    assert j.stance == "contradicts" and "turned down" in j.reason, j
+    j = judge.assess(extract("Hallberg rejected a 45 million crown subsidy offer last year."), sentence, 0.7)
+    assert j.stance != "contradicts", j
+
+
 def test_a_matched_date_does_not_confirm_the_opposite_act() -> None:
     judge = FactJudge()
     sentence = extract(

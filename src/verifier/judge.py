@@ -224,17 +224,20 @@ def _in_scope(coverage: float, similarity: float, bar: float) -> bool:
 def _one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
     """A date or the words confirm a claim of change only where the sentence says one way; a
     figure's own direction is checked where it matched."""
-    if verdict.stance != "supports" or verdict.kind not in ("date", "overlap"):
+    if verdict.stance != "supports" or verdict.kind not in ("date", "overlap", "quantity"):
         return verdict
     lower = [t.lower() for t in TOKEN_RE.findall(claim.text)], [t.lower() for t in TOKEN_RE.findall(ev.text)]
-    both = torn(*lower)
+    both = torn(*lower) if verdict.kind != "quantity" else None
     if both is not None:
         reason = f"says both '{both[1]}' and '{both[2]}', not which way '{both[0]}' went"
         return Judgement("neutral", 0.0, reason, "direction")
     # The date matched, or the words did, but the sentence says the other way ("the council
     # approved a renovation in March 2024" against "rejected a plan … in 2024").
-    if verdict.kind == "date":
-        flip = opposed(*lower)
+    # Likewise a matched figure, for acts only ("accepted a 45 million crown offer" against
+    # "offered 45 million crowns …, but the company turned the offer down"): a rise or fall
+    # is checked at the figure itself.
+    if verdict.kind in ("date", "quantity"):
+        flip = opposed(*lower, acts_only=verdict.kind == "quantity")
         if flip is not None:
             reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
             return _contradiction(Conflict("direction", reason), verdict.probability)

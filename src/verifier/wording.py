@@ -34,7 +34,7 @@ _AXES = (
     (frozenset({"open", "reopen"}), frozenset({"close", "shut"})),
     # A state that goes on, against one that has ended ("still makes" / "no longer makes").
     (frozenset({"still", "continue", "remain"}), frozenset({"no_longer", "cease", "discontinue"})),
-    (frozenset({"approve", "accept"}), frozenset({"reject", "refuse"})),
+    (frozenset({"approve", "accept"}), frozenset({"reject", "refuse", "turned_down"})),
 )
 POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
 _PASSIVE = re.compile(
@@ -53,23 +53,34 @@ def _poles(words: Sequence[str]) -> list[tuple[int, int]]:
     return [found for w in words for found in _poles_of(w)]
 
 
+_TURN = frozenset({"turn", "turns", "turned", "turning"})
+
+
 def _joined(words: Sequence[str]) -> list[str]:
-    """ "no longer" as one word, so that it is one pole."""
+    """ "no longer" and "turned (the offer) down" as one word, so that each is one pole."""
     out: list[str] = []
     for w in words:
+        turn = next((i for i in range(len(out) - 1, max(-1, len(out) - 4), -1) if out[i] in _TURN), None)
         if w == "longer" and out and out[-1] == "no":
             out[-1] = "no_longer"
+        elif w.rstrip(".,;:!?") == "down" and turn is not None:
+            out[turn] = "turned_down"
         else:
             out.append(w)
     return out
 
 
-def opposed(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str] | None:
+def opposed(
+    claim_words: Sequence[str], ev_words: Sequence[str], acts_only: bool = False
+) -> tuple[str, str] | None:
     """The claim's direction word and the sentence's opposite one, when on some axis each
-    says one pole only and they differ ("rose" / "fell"); None otherwise."""
+    says one pole only and they differ ("rose" / "fell"); None otherwise. ``acts_only``: not
+    the rise/fall axis, which a sentence often says of another figure than the claim's."""
     claim_words, ev_words = _joined(claim_words), _joined(ev_words)
     c, e = _poles(claim_words), _poles(ev_words)
     for a in {axis for axis, _ in c}:
+        if acts_only and a == 0:
+            continue
         if a > 0 and (_PASSIVE.search(" ".join(claim_words)) or _PASSIVE.search(" ".join(ev_words))):
             continue  # "X was sold to A" says "A bought X"
         cp, ep = {p for x, p in c if x == a}, {p for x, p in e if x == a}
