@@ -1756,6 +1756,15 @@ def test_a_matched_figure_does_not_confirm_the_opposite_act() -> None:
     assert j.stance != "contradicts", j
 
 
+def test_a_direction_said_of_another_subject_does_not_turn_the_claim() -> None:
+    judge = FactJudge()
+    claim = extract("Revenue rose to 9.8 billion crowns.")
+    other = extract("Revenue reached 9.8 billion crowns, while costs fell.")
+    assert judge.assess(claim, other, 0.8).stance == "supports"
+    same = extract("Revenue reached 9.8 billion crowns; revenue fell from the year before.")
+    assert judge.assess(claim, same, 0.8).stance == "contradicts"
+
+
 def test_a_matched_date_does_not_confirm_the_opposite_act() -> None:
     judge = FactJudge()
     sentence = extract(

@@ -346,12 +346,29 @@ def turned_direction(
     said_of = object_flip(claim_words, ev_words)
     if said_of is not None and cleared.support:
         return Conflict("direction", f"claim says '{said_of[0]}'; the evidence says '{said_of[1]}' of it")
-    flip = opposed(claim_words, ev_words)
+    flip = opposed(claim_words, _clauses_about(claim_words, ev.text))
     if flip is not None:
         turned = frozenset(lemma(w) for w in claim_words if w in POLE_WORDS or lemma(w) in POLE_WORDS)
         if cleared.all_but(turned):
             return Conflict("direction", f"claim says '{flip[0]}'; the evidence says '{flip[1]}'")
     return None
+
+
+# Where a sentence turns to another subject: "Revenue reached 9.8 billion crowns, while costs fell".
+_OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|although)\b|\s\bwhile\b", re.IGNORECASE)
+
+
+def _clauses_about(claim_words: list[str], text: str) -> list[str]:
+    """The sentence's words, less those of clauses that share no word with the claim but a
+    direction: "while costs fell" says nothing of the claim's revenue."""
+    named = {lemma(w) for w in claim_words} - STOPWORDS
+    out: list[str] = []
+    for clause in _OTHER_CLAUSE.split(text):
+        words = [t.lower() for t in TOKEN_RE.findall(clause)]
+        content = {lemma(w) for w in words} - STOPWORDS
+        if not out or content & named - {lemma(w) for w in POLE_WORDS}:
+            out += words
+    return out
 
 
 def swapped_names(claim: Facts, ev: Facts, cleared: Cleared) -> Conflict | None:
