@@ -1756,6 +1756,29 @@ def test_a_matched_figure_does_not_confirm_the_opposite_act() -> None:
     assert j.stance != "contradicts", j
 
 
+def test_a_rate_is_compared_only_with_a_rate() -> None:
+    """ "Seven days a week" is no span of seven days: "15 years after" does not answer it,
+    "six days a week" does."""
+    judge = FactJudge()
+    claim = extract("The museum will be open seven days a week.")
+    span = extract("The museum will open on Saturday, 15 years after the project was first proposed.")
+    assert judge.assess(claim, span, 0.6).stance == "neutral"
+    six = extract("The museum will be open six days a week.")
+    assert judge.assess(claim, six, 0.6).stance == "contradicts"
+    assert judge.assess(claim, extract("The museum opens seven days a week."), 0.6).stance == "supports"
+    assert [q.value for q in extract("The strike lasted seven days.").quantities] == [7.0]
+
+
+def test_a_date_a_superlative_measures_against_is_not_the_news() -> None:
+    judge = FactJudge()
+    sentence = extract("Social Labour came second with 55 seats, its worst result since 1994.")
+    claim = extract("Social Labour had been in government since 2016.")
+    assert judge.assess(claim, sentence, 0.6).stance != "contradicts"
+    # The same kind of reference in the claim is compared.
+    claim = extract("Social Labour had its worst result since 2016.")
+    assert judge.assess(claim, sentence, 0.6).stance == "contradicts"
+
+
 def test_a_direction_said_of_another_subject_does_not_turn_the_claim() -> None:
     judge = FactJudge()
     claim = extract("Revenue rose to 9.8 billion crowns.")

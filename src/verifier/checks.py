@@ -245,9 +245,9 @@ def figures_against_figures(
 
 
 # A date the sentence measures against, not the date of its news: "the fastest increase since
-# March 2022", "2.1% above the previous peak set in September 2022".
+# March 2022", "its worst result since 1994", "2.1% above the previous peak set in September 2022".
 _REFERENCE = re.compile(
-    r"(?:\b\w+est\b[\w\s-]{0,30}|\bfirst\s+\w+(?:\s+\w+)?\s+)since\s+(?:the\s+)?$"
+    r"(?:\b(?:\w+est|best|worst|most|least)\b[\w\s-]{0,30}|\bfirst\s+\w+(?:\s+\w+)?\s+)since\s+(?:the\s+)?$"
     r"|\b(?:previous|prior|earlier|last|old)\s+(?:peak|high|low|record)\s+(?:\w+\s+){0,2}(?:in|on)\s+$",
     re.IGNORECASE,
 )

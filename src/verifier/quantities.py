@@ -14,6 +14,7 @@ through text2num; what a figure counts and how it is qualified are read by :mod:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from text_to_num import text2num
 
@@ -98,6 +99,14 @@ _METRES_AFTER = re.compile(
 _METRES_BEFORE = re.compile(
     r"\b(?:height|depth|length|altitude|elevation|width|diameter|distance|radius|span|jump|throw)\s+"
     r"(?:of\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A rate, not a span: "open seven days a week", "twice … three times a year", "48 hours a week".
+_PER_PERIOD = re.compile(
+    r"[\s-]*(?P<unit>hours?|days?|weeks?|months?|times)\s+(?:a|an|per|each|every)\s+"
+    r"(?P<period>day|week|fortnight|month|year)\b",
     re.IGNORECASE,
 )
 
@@ -267,4 +276,14 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             continue  # "the million-unit mark", "sold.906.95 million": no count of its own
         qual = qualifier_at(text, start)
         found.append(make_quantity(value, text, start, m.end(), unit, qual))
-    return join_neighbours(text, found)
+    return [_as_rate(text, q) for q in join_neighbours(text, found)]
+
+
+def _as_rate(text: str, q: Quantity) -> Quantity:
+    """ "Seven days a week" counts days-a-week: compared only with another such rate, never with
+    a span ("15 years")."""
+    m = _PER_PERIOD.match(text, q.end)
+    if m is None:
+        return q
+    rate = "-a-".join(w.lower().rstrip("s") for w in (m.group("unit"), m.group("period")))
+    return replace(q, unit=frozenset({rate}), head=rate)
