@@ -1779,6 +1779,23 @@ def test_a_date_a_superlative_measures_against_is_not_the_news() -> None:
     assert judge.assess(claim, sentence, 0.6).stance == "contradicts"
 
 
+def test_another_time_and_a_future_level_are_not_the_sentences() -> None:
+    """ "Again" speaks of another occurrence than the one a sentence dates; a level something
+    "will" be raised to is not the level a sentence gives now."""
+    judge = FactJudge()
+    june = extract("The central bank cut its main interest rate to 3.0% from 3.5% in June.")
+    again = extract("The central bank will cut interest rates again in October.")
+    assert judge.assess(again, june, 0.7).stance != "contradicts"
+    assert judge.assess(extract("The central bank cut rates in October."), june, 0.7).stance == "contradicts"
+    now = extract("The government had approved 150 million crowns in aid, a sum that could be increased.")
+    target = extract("The government will raise its aid above 150 million crowns.")
+    assert judge.assess(target, now, 0.7).stance != "contradicts"
+    planned = extract("The government said it would raise its aid to 250 million crowns.")
+    assert judge.assess(
+        extract("The government will raise its aid to 200 million crowns."), planned, 0.7
+    ).stance == ("contradicts")
+
+
 def test_a_direction_said_of_another_subject_does_not_turn_the_claim() -> None:
     judge = FactJudge()
     claim = extract("Revenue rose to 9.8 billion crowns.")

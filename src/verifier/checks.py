@@ -111,6 +111,18 @@ def _polar(claim: Facts, ev: Facts, a: Quantity | DateMention, b: Quantity | Dat
 
 # A claim in the present tense speaks of the current value, not the old one of a change:
 # "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
+# Another time than one a sentence tells of: "will cut rates again in October".
+_AGAIN = re.compile(r"\b(?:again|once\s+more|a\s+further|another)\b", re.IGNORECASE)
+# A level the claim says something will be taken to ("will raise its aid above 150 million"),
+# which the level a sentence gives now does not answer unless it too speaks of what will be.
+_TARGET = re.compile(
+    r"\bwill\s+(?:\w+\s+){0,2}(?:raise|increase|lift|boost|cut|reduce|lower|expand|double|triple)\b"
+    r"[^.;:]{0,40}\b(?:to|above|over|below|beyond|past)\s+(?:about\s+|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|plans?|planned|aims?|expects?|expected|intends?|target)\b", re.IGNORECASE
+)
 _NOW = re.compile(r"\b(?:is|are|has|have|stands|remains|now)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A claim that says when ("last year", "in 2024") is not about a value of another time; one that
 # does not ("Turnout was 62%") may be about the old value of a change.
@@ -132,6 +144,7 @@ def figures_against_figures(
     same_units = [
         []
         if other_fate(claim.text, q, ev.text)
+        or (_TARGET.search(claim.text, 0, q.start) and not _FUTURE.search(ev.text))
         else [
             e
             for e in ev.quantities
@@ -280,6 +293,8 @@ def dates_against_dates(
             supported_d.append((d, match))
             continue
         conflict = next((e for e, ok in results if ok is False and id(e) not in answered), None)
+        if conflict is not None and _AGAIN.search(claim.text) and not _AGAIN.search(ev.text):
+            conflict = None  # "will cut rates again in October" is not the cut "in June"
         if conflict is not None and cleared.support and not _polar(claim, ev, d, conflict):
             return supported_d, Conflict("date", f"claim says {d.text}; the evidence says {conflict.text}")
     return supported_d, None
