@@ -1796,6 +1796,19 @@ def test_another_time_and_a_future_level_are_not_the_sentences() -> None:
     ).stance == ("contradicts")
 
 
+def test_a_dateline_place_is_not_what_the_story_is_about() -> None:
+    judge = FactJudge()
+    lead = extract("CASTREL, Sept 9 (Wire) - House prices in Merovia rose 6.8% over the past year.")
+    castrel = judge.assess(
+        extract("House prices in Castrel rose by more than 9% over the past year."), lead, 0.7
+    )
+    assert castrel.stance == "neutral" and "Castrel" in castrel.reason
+    merovia = judge.assess(
+        extract("House prices in Merovia rose by more than 9% over the past year."), lead, 0.7
+    )
+    assert merovia.stance == "contradicts"
+
+
 def test_a_direction_said_of_another_subject_does_not_turn_the_claim() -> None:
     judge = FactJudge()
     claim = extract("Revenue rose to 9.8 billion crowns.")

@@ -99,6 +99,13 @@ def _date_qualifier(before: str) -> str:
 
 # A wire story's dateline: "TALMERE, Feb 6 (Wire) -", "LONDON, March 3, 2024 (Reuters) —".
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,},\s+[^()\n]{3,30}?\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|-|–|—)\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire story's dateline ends (0 without one): its place and date say where and
+    when the story was filed, not what it is about."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 # "The church dates from the 12th century": when it was made, not a period since then.
 _ORIGIN = re.compile(r"\b(?:dates?|dated|dating) (?:back )?(?:from|to)$")
 # "In 2019 sales rose", "by 2030 emissions": a year, whatever follows.
