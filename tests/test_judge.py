@@ -1809,6 +1809,29 @@ def test_a_dateline_place_is_not_what_the_story_is_about() -> None:
     assert merovia.stance == "contradicts"
 
 
+def test_an_announcements_day_is_the_day_the_story_lead_gives() -> None:
+    judge = FactJudge()
+    lead = extract(
+        "GREYFORD, May 20 (Wire) - Hallberg Motors will close its engine plant in Greyford, "
+        "eliminating 1,840 jobs, the carmaker said on Tuesday."
+    )
+    title = "Hallberg Motors to close Greyford engine plant"
+    j = judge.assess(extract("Hallberg announced the Greyford closure on a Thursday."), lead, 0.7, title)
+    assert j.stance == "contradicts" and "Tuesday" in j.reason
+    assert judge.assess(extract("Hallberg announced the closure on a Tuesday."), lead, 0.7, title).stance != (
+        "contradicts"
+    )
+    # Not an announcement, another's, or a sentence that is no lead.
+    for claim in (
+        "Hallberg closed its Lansdorf plant on Thursday.",
+        "Velrane announced a closure on Thursday.",
+    ):
+        assert judge.assess(extract(claim), lead, 0.7, title).stance == "neutral"
+    body = extract("Hallberg Motors will close its engine plant, the carmaker said on Tuesday.")
+    j = judge.assess(extract("Hallberg announced the Greyford closure on a Thursday."), body, 0.7, title)
+    assert j.stance == "neutral"
+
+
 def test_a_direction_said_of_another_subject_does_not_turn_the_claim() -> None:
     judge = FactJudge()
     claim = extract("Revenue rose to 9.8 billion crowns.")

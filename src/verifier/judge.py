@@ -35,7 +35,7 @@ from verifier.checks import (
     turned_direction,
 )
 from verifier.compare import other_reading
-from verifier.dates import about_saying, weekdays
+from verifier.dates import about_saying, dateline_end, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
@@ -215,6 +215,20 @@ def _named_words(text: str) -> frozenset[str]:
     return frozenset(lemma(t) for t in TOKEN_RE.findall(text) if t[0].isupper())
 
 
+def _lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
+    """An announcement's weekday against the day a wire story's lead (its dateline sentence)
+    says it was made: "Hallberg announced the Greyford closure on a Thursday" against
+    "GREYFORD, May 20 (Wire) - Hallberg Motors will close …, the carmaker said on Tuesday". The
+    lead tells of the story's news, so its one day is the announcement's, whatever verbs the two
+    use. Only for a claim with no figure or other date, whose names the lead mentions."""
+    if not dateline_end(ev.text) or not about_saying(claim.text) or claim.quantities or claim.dates:
+        return None
+    claim_days, ev_days = set(weekdays(claim.text, saying=True)), set(weekdays(ev.text, saying=True))
+    if len(claim_days) != 1 or len(ev_days) != 1 or claim_days == ev_days or claim.negated:
+        return None
+    return next(iter(claim_days)).capitalize(), next(iter(ev_days)).capitalize()
+
+
 def _in_scope(coverage: float, similarity: float, bar: float) -> bool:
     """Is a sentence about the claim's subject: it repeats the claim to ``bar``, or is very
     similar and repeats some of it?"""
@@ -347,6 +361,9 @@ class FactJudge:
                 turned |= superlative_words(claim.text) - ev.content
                 turned |= _named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))
             verdict = _one_way(claim, ev, self._compare(claim, ev, similarity, _coverage(claim, ev, turned)))
+        if verdict.stance == "neutral" and not missing and (days := _lead_day(claim, ev)) is not None:
+            reason = f"claim says {days[0]}; the story's lead says {days[1]}"
+            verdict = _contradiction(Conflict("date", reason), min(1.0, max(0.0, similarity)))
         market = _market(claim, ev, similarity, title, missing)
         if market is not None and (
             verdict.stance == "neutral" or (verdict.stance, verdict.kind) == ("supports", "overlap")
