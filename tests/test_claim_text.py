@@ -74,6 +74,13 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
             "The board backed the fee rise by 11 votes to 4, and international students will pay 12% more.",
             ["The board backed the fee rise by 11 votes to 4.", "International students will pay 12% more."],
         ),
+        # A figure and the comment a "which" clause makes on it; not a comment on another noun.
+        (
+            "Unemployment in Greyford is 7.9%, which is below the national rate.",
+            ["Unemployment in Greyford is 7.9%.", "Unemployment in Greyford is below the national rate."],
+        ),
+        ("Rising CO2 levels are causing ocean acidification, which is harming marine life.", None),
+        ("Hallberg closed the plant in Greyford, which is 140 km south of Lansdorf.", None),
         # A list of names is no clause; a counted subject says nothing alone; nor does a relative clause.
         ("Mel Ott, Willie Mays, and Bonds played for the Giants.", None),
         ("Four people died in the floods, and two others are still missing.", None),

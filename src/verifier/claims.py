@@ -63,6 +63,12 @@ _CLAUSES = re.compile(
     rf"|(?!{_COUNTING})[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}?\s+(?:will|would|has|have|had|is|are|was|were))"
     r"\b[^;:]{6,})$"
 )
+# A figure and a comment on it: "Unemployment in Greyford is 7.9%, which is below the national
+# rate" says two things of one subject, the second often what is wrong.
+_WHICH_IS = re.compile(
+    r"^(?P<subject>[^,;:]{3,}?)\s+(?P<state>(?:is|was|are|were|stood\s+at|stands\s+at)\s+[^,;:\d]{0,30}\d[^,;:]*?),\s+"
+    r"which\s+(?P<comment>(?:is|was|are|were)\s+[^;:]{4,})$"
+)
 _PRONOUN = re.compile(r"^(?:she|he)\b", re.IGNORECASE)
 # The first clause needs a verb of its own: "Mel Ott, Willie Mays, and Bonds played for …" is a list.
 _VERB = re.compile(rf"\b(?:{_AUXILIARY}|{_IRREGULAR}|[a-z]{{3,}}ed|says|said)\b")
@@ -70,8 +76,8 @@ _RELATIVE = re.compile(r"\b(?:which|who|that)\b", re.IGNORECASE)
 
 
 def parts(claim: str) -> list[str]:
-    """The claim's statements: itself, its subject with each of two predicates, or each of two
-    clauses."""
+    """The claim's statements: itself, its subject with each of two predicates, each of two
+    clauses, or a state and the comment a "which" clause makes on it."""
     text = claim.strip()
     clauses = _CLAUSES.match(text)
     if clauses and not _RELATIVE.search(clauses.group("first")) and _VERB.search(clauses.group("first")):
@@ -83,6 +89,10 @@ def parts(claim: str) -> list[str]:
         if not re.match(r"(?:her|his|its|their)\b", second):
             second = second[0].upper() + second[1:]
         return [first + ".", second]
+    which = _WHICH_IS.match(text)
+    if which:
+        subject = which.group("subject")
+        return [f"{subject} {which.group('state')}.", f"{subject} {which.group('comment')}"]
     m = _COMPOUND.match(text)
     if not m:
         return [claim]
