@@ -215,6 +215,15 @@ SURNAMES = [
 ]
 
 
+def test_a_title_naming_the_person_by_surname_mentions_them() -> None:
+    claim = extract("Lena Kovac earned 2.4 million euros for winning the Ardena Open.")
+    sentence = extract("The win is worth 2.4 million euros, twice what the runner-up receives.")
+    assert JUDGE.assess(
+        claim, sentence, 0.7, "Kovac stuns top seed to win first Ardena Open title"
+    ).stance == ("supports")
+    assert JUDGE.assess(claim, sentence, 0.7, "Top seed wins first Ardena Open title").stance == "neutral"
+
+
 def test_a_two_thirds_majority_is_no_count() -> None:
     assert extract("He won a two-thirds majority.").quantities == []
 

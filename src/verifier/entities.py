@@ -164,15 +164,16 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
             stems = ([variant] if len(variant) >= 4 else []) + _demonym_stems(variant)
             if any(re.search(rf" {re.escape(stem)}\w{{0,3}} ", haystack) for stem in stems):
                 return True
-    # A person named again by surname only: "Ilsa Drobnek" in "Drobnek said". Only where the
-    # first name is itself a name ("New York" is not "York"), and the surname is written as one.
+    # A person named again by surname only: "Ilsa Drobnek" in "Drobnek said", or in the title
+    # ("Kovac stuns top seed Halloran"). Only where the first name is itself a name ("New York"
+    # is not "York"), and the surname is written as one.
     tokens = entity.split()
     if (
         len(tokens) == 2
         and entity not in ALIASES.values()
         and len(tokens[1]) >= 4
         and is_proper(tokens[0].capitalize())
-        and re.search(rf"\b{re.escape(tokens[1].capitalize())}\b", body)
+        and re.search(rf"\b{re.escape(tokens[1].capitalize())}\b", body + " " + extra)
     ):
         return True
     for ent in facts.entities:
