@@ -106,6 +106,8 @@ def dateline_end(text: str) -> int:
     when the story was filed, not what it is about."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
+
+
 # "The church dates from the 12th century": when it was made, not a period since then.
 _ORIGIN = re.compile(r"\b(?:dates?|dated|dating) (?:back )?(?:from|to)$")
 # "In 2019 sales rose", "by 2030 emissions": a year, whatever follows.
