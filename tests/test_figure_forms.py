@@ -228,6 +228,21 @@ def test_a_two_thirds_majority_is_no_count() -> None:
     assert extract("He won a two-thirds majority.").quantities == []
 
 
+def test_may_after_a_time_word_is_the_month() -> None:
+    months = {
+        t: [d.month for d in extract(t).dates]
+        for t in (
+            "Inflation rose to 3.4% in May.",
+            "As of May, sales rose.",
+            "He may resign.",
+            "Sales could fall in may.",
+            "Theresa May said prices rose.",
+        )
+    }
+    assert list(months.values()) == [[5], [5], [], [], []]
+    assert stance("Inflation rose to 3.4% in May.", "Inflation rose to 3.4% in June.") == "contradicts"
+
+
 def test_a_datelines_date_is_no_fact() -> None:
     lead = "TALMERE, Feb 6 (Wire) - The central bank raised its main rate to 5.75% on Thursday."
     assert [d.text for d in extract(lead).dates] == []

@@ -164,6 +164,13 @@ def _names_a_year(word: str) -> bool:
     )
 
 
+_MAY_MONTH = re.compile(
+    r"\b(?:in|since|by|until|till|from|through|during|early|mid|late|last|next|this|before|after|between|as\s+of)"
+    r"[\s-]+$",
+    re.IGNORECASE,
+)
+
+
 def extract_dates(text: str) -> list[DateMention]:
     dates: list[DateMention] = []
     spans: list[tuple[int, int]] = []
@@ -177,8 +184,12 @@ def extract_dates(text: str) -> list[DateMention]:
         month_word = (m.group("month") or m.group("month2") or "").lower().rstrip(".")
         day = m.group("day") or m.group("day2")
         year = m.group("year") or m.group("year2")
-        if month_word == "may" and not (day or year):
-            continue  # the verb "may"
+        if (
+            month_word == "may"
+            and not (day or year)
+            and not (text[m.start()] == "M" and _MAY_MONTH.search(text, 0, m.start()))
+        ):
+            continue  # the verb "may" (a capitalised "May" after "in", "since", "early" … is the month)
         if month_word in ("mar", "march") and not (day or year) and text[m.start()].islower():
             continue
         month = MONTHS.get(month_word) or MONTHS.get(month_word[:3])
