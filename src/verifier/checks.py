@@ -109,8 +109,6 @@ def _polar(claim: Facts, ev: Facts, a: Quantity | DateMention, b: Quantity | Dat
     return governed(claim, a) or governed(ev, b)
 
 
-# A claim in the present tense speaks of the current value, not the old one of a change:
-# "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
 # Another time than one a sentence tells of: "will cut rates again in October".
 _AGAIN = re.compile(r"\b(?:again|once\s+more|a\s+further|another)\b", re.IGNORECASE)
 # A level the claim says something will be taken to ("will raise its aid above 150 million"),
@@ -123,6 +121,8 @@ _TARGET = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|plans?|planned|aims?|expects?|expected|intends?|target)\b", re.IGNORECASE
 )
+# A claim in the present tense speaks of the current value, not the old one of a change:
+# "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
 _NOW = re.compile(r"\b(?:is|are|has|have|stands|remains|now)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A claim that says when ("last year", "in 2024") is not about a value of another time; one that
 # does not ("Turnout was 62%") may be about the old value of a change.
@@ -370,6 +370,7 @@ def turned_direction(
 
 
 # Where a sentence turns to another subject: "Revenue reached 9.8 billion crowns, while costs fell".
+_POLE_LEMMAS = frozenset(lemma(w) for w in POLE_WORDS)
 _OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|although)\b|\s\bwhile\b", re.IGNORECASE)
 
 
@@ -381,7 +382,7 @@ def _clauses_about(claim_words: list[str], text: str) -> list[str]:
     for clause in _OTHER_CLAUSE.split(text):
         words = [t.lower() for t in TOKEN_RE.findall(clause)]
         content = {lemma(w) for w in words} - STOPWORDS
-        if not out or content & named - {lemma(w) for w in POLE_WORDS}:
+        if not out or content & named - _POLE_LEMMAS:
             out += words
     return out
 

@@ -225,11 +225,11 @@ def extract_dates(text: str) -> list[DateMention]:
         if is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
             qualifier = _date_qualifier(text[max(0, m.start() - 30) : m.start()])
             dates.append(DateMention(int(m.group()), None, None, m.group(), m.start(), m.end(), qualifier))
-    dateline = _DATELINE.match(text)
-    if dateline:
+    filed = dateline_end(text)
+    if filed:
         # "TALMERE, Feb 6 (Wire) - The bank raised ...": when the story was filed, not when
         # anything in it happened.
-        dates = [d for d in dates if d.start >= dateline.end()]
+        dates = [d for d in dates if d.start >= filed]
     dates = _date_spans(text, _year_spans(text, dates))
     dates = [_with_life_event(text, d) for d in dates]
     dates = [

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import simplemma
 
+from verifier.dates import dateline_end
 from verifier.lexicon import CURRENCY_RE, MONTHS, NUMBER_WORDS, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
 from verifier.negation import title_case
 
@@ -136,12 +137,11 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
     """Is ``entity`` (normalised) mentioned in the evidence (or its title ``extra``)? Not by a
     dateline: "CASTREL, Sept 9 (Wire) - House prices in Merovia rose 6.8%" says nothing of
     Castrel's prices."""
-    from verifier.dates import dateline_end
-
     filed = dateline_end(facts.text)
     if entity in facts.entities and not filed:
         return True
     body = facts.text[filed:]
+    body_lower = body.lower()
     haystack = " " + re.sub(r"[.’']", "", (body + " " + extra).lower()) + " "
     haystack = re.sub(r"[^\w]+", " ", haystack)
     for variant in {entity} | {k for k, v in ALIASES.items() if v == entity}:
@@ -177,7 +177,7 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
     ):
         return True
     for ent in facts.entities:
-        if filed and ent.lower() not in body.lower():
+        if filed and ent.lower() not in body_lower:
             continue  # named in the dateline only
         if (
             len(entity) >= 4

@@ -60,13 +60,15 @@ def _joined(words: Sequence[str]) -> list[str]:
     """ "no longer" and "turned (the offer) down" as one word, so that each is one pole."""
     out: list[str] = []
     for w in words:
-        turn = next((i for i in range(len(out) - 1, max(-1, len(out) - 4), -1) if out[i] in _TURN), None)
         if w == "longer" and out and out[-1] == "no":
             out[-1] = "no_longer"
-        elif w.rstrip(".,;:!?") == "down" and turn is not None:
-            out[turn] = "turned_down"
-        else:
-            out.append(w)
+            continue
+        if w.rstrip(".,;:!?") == "down":
+            turn = next((i for i in range(len(out) - 1, max(-1, len(out) - 4), -1) if out[i] in _TURN), None)
+            if turn is not None:
+                out[turn] = "turned_down"
+                continue
+        out.append(w)
     return out
 
 
