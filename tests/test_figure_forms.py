@@ -268,6 +268,20 @@ def test_no_loose_reading_when_the_title_names_a_sibling() -> None:
     assert loose is not None and loose.stance == "contradicts"
 
 
+RATINGS = [
+    # A rating in words is the rating: its scale is no figure of its own.
+    ("The film has a Metacritic score of 61/100.", "It has a Metacritic score of 61 out of 100.", "supports"),
+    (
+        "On Metacritic the film has a score lower than 60.",
+        "On Metacritic the film has a score of 57 out of 100, based on 34 critics.",
+        "supports",
+    ),
+    ("On Metacritic the film scored 38%.", "On Metacritic it has a score of 38 out of 100.", "supports"),
+    ("On Metacritic the film scored 45%.", "On Metacritic it has a score of 38 out of 100.", "contradicts"),
+    ("The series has an average score of 8.3/10.", "It has an average score of 8.3 out of 10.", "supports"),
+]
+
+
 WEEKDAYS = [
     (
         "A red warning was issued on Monday afternoon.",
@@ -363,6 +377,7 @@ CASES = {
     "including": INCLUDING,
     "swapped-names": SWAPPED_NAMES,
     "age-groups": AGE_GROUPS,
+    "ratings": RATINGS,
 }
 
 
@@ -411,3 +426,41 @@ def test_a_hyphenated_name_in_the_title_is_mentioned() -> None:
     facts = extract("The lander came down after a 12-minute powered descent.")
     assert entity_present("selka-2", facts, "Tavaria's Selka-2 lander touches down")
     assert not entity_present("selka-3", facts, "Tavaria's Selka-2 lander touches down")
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The film has a score of 61 out of 100, based on 9 critics.", [(61.0, "/100"), (9.0, "critic")]),
+        ("It was rated 4 out of 5 stars.", [(4.0, "/5")]),
+        # A part of a whole keeps both counts.
+        ("Eight out of 10 voters backed the plan.", None),
+        ("The party won 14 out of 19 provinces.", [(14.0, "province"), (19.0, "province")]),
+    ],
+)
+def test_a_rating_in_words_is_one_figure(text: str, figures: list[tuple[float, str]] | None) -> None:
+    found = [(q.value, q.head) for q in extract(text).quantities]
+    if figures is None:
+        assert all(not head.startswith("/") for _, head in found), found
+    else:
+        assert found == figures
+
+
+def test_a_figure_based_on_reviews_counts_no_base() -> None:
+    (score, reviews) = extract("It has a score lower than 60 based on under 40 reviews.").quantities
+    assert score.unit == {"score"} and reviews.unit == {"review"}
+
+
+def test_the_tentative_reading_leaves_a_date_open_where_the_sentence_gives_none() -> None:
+    from verifier.types import Evidence
+
+    claim = "Germany has more than 170 confirmed cases of coronavirus in 2020."
+
+    def judged(text: str):
+        return JUDGE.judge(claim, [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)])[0]
+
+    loose = judged("There have been 188 confirmed cases and 16 recoveries.").tentative
+    assert loose is not None and loose.stance == "supports", loose
+    # A sentence dated otherwise still speaks of another year.
+    other = judged("In 2019 there were 188 confirmed cases and 16 recoveries.").tentative
+    assert other is not None and other.stance == "contradicts" and "2019" in other.reason, other

@@ -660,7 +660,8 @@ def test_averaged_over_counts_exactly() -> None:
         ("The stadium has a capacity of more than 35,000 .", {"capacity"}),
         ("The album sold 5 million copies of a population of records.", {"copy"}),  # after wins
         ("They reached a total of 32 by then.", set()),  # "total" says nothing of what
-        ("a population in excess of 5 million", set()),  # a qualifier, not a unit
+        # "in excess of" qualifies (no "excess"); the noun before the bound is what it counts.
+        ("a population in excess of 5 million", {"population"}),
         # A noun that a verb of being or reaching gives the figure to.
         ("The population was 5.7 million.", {"population"}),
         ("The death toll rose to 52.", {"toll"}),

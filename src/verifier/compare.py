@@ -111,6 +111,8 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
         return (a.head == ORDINAL) == (b.head == ORDINAL) and (
             a.head == ORDINAL or bool((a.unit & b.unit) - {ORDINAL})
         )
+    if {a.head, b.head} == {"%", "/100"}:
+        return True  # "a score of 55 out of 100" is a 55% score
     if a.head in MEASURES and b.head in MEASURES:
         # "two weeks" and "14 days", "1.2 km" and "1,200 metres": one measure in two units
         return MEASURES[a.head][0] == MEASURES[b.head][0]

@@ -463,7 +463,12 @@ class FactJudge:
             for q in claim.quantities
             if q.value != 0 and all(q is not s for s, _ in supported_q) and (q.start, q.end) not in factored
         ]
-        unverified_d = [d for d in claim.dates if all(d is not s for s, _ in supported_d)]
+        # In the tentative reading a sentence that gives no date at all leaves the claim's date
+        # open rather than unstated: a figure is usually current where its sentence stands
+        # ("there have been 188 confirmed cases" for "… 170 cases in 2020").
+        unverified_d = [
+            d for d in claim.dates if all(d is not s for s, _ in supported_d) and (ev.dates or not relaxed)
+        ]
         # "Solvex did not cut 500 jobs" is no denial of "Solvex cut 300 jobs": the negation is of
         # a figure the other sentence does not state.
         # Nor does "was not approved in 2015, but regulators cleared it in 2017" deny "was approved

@@ -72,6 +72,13 @@ WORDNUM_RE = re.compile(
 
 # "8.8/10", "4/5": a rating out of its scale.
 RATING_RE = re.compile(r"/(\d{1,3})\b")
+# "a score of 61 out of 100", "8.3 out of 10": the same rating in words. Not a part of a whole
+# ("8 out of 10 voters", "14 out of 19 provinces"): the scale is a usual one and no noun follows.
+RATING_WORDS_RE = re.compile(
+    r"\s+out\s+of\s+(10|100|5|4)\b(?!\s+(?!(?:based|from|on|by|and|with|in|at|according|indicating|"
+    r"points?|stars?)\b)[A-Za-z])",
+    re.IGNORECASE,
+)
 # "40C", "104°F", "40 degrees Celsius": temperatures, read in Celsius so that the two scales
 # compare.
 _TEMPERATURE = re.compile(
@@ -214,7 +221,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         value *= SCALES.get(scale, 1.0)
         wide = text[max(0, m.start() - 45) : m.start()]  # "the population of Eritrea is"
         age_like = plain and not scale and value == int(value) and 0 < value < 120
-        rating = RATING_RE.match(text, m.end())
+        rating = RATING_RE.match(text, m.end()) or (
+            RATING_WORDS_RE.match(text, m.end()) if plain and not scale else None
+        )
         if m.group("pct"):
             unit = ["%"]
         elif age_like and (_AGED.search(before) or _appositive_age(text, m.start(), m.end())):
@@ -222,7 +231,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         elif metres:
             unit = ["metre", *unit_after(after)]
         elif rating:
-            unit = [f"/{rating.group(1)}"]
+            # What is rated stays a word of it ("a score of 57 out of 100" answers "a score lower
+            # than 60"); the scale is the head.
+            unit = [*unit_before(wide), f"/{rating.group(1)}"]
         else:
             currency = currency_before(before)
             # Money is what a currency figure counts, whatever words follow: the symbol is the head.
@@ -239,8 +250,10 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             if event and event not in unit:
                 unit = [*unit, event]  # "7,844 people have died": the head is "death"
         qual = qualifier_before(before)
-        found.append(make_quantity(value, text, m.start(), m.end(), unit, qual))
-        taken.append((m.start(), m.end()))
+        # A rating in words takes its scale along: "out of 100" is no figure of its own.
+        end = rating.end() if rating and not text.startswith("/", m.end()) else m.end()
+        found.append(make_quantity(value, text, m.start(), end, unit, qual))
+        taken.append((m.start(), end))
     for m in ORDINAL_WORD_RE.finditer(text):
         if not free(m.start(), m.end()) or (
             m.group("unit").lower() == "second" and re.search(r"\d\s*$", text[: m.start()])

@@ -131,6 +131,11 @@ def qualifier_before(before: str) -> str:
     return "exact"
 
 
+# Participles that open a clause after a figure: "a score of 60 based on 40 reviews" counts
+# no "base".
+_CLAUSE_OPENERS = frozenset({"based", "indicating", "including", "making", "bringing", "giving"})
+
+
 def unit_after(after: str) -> list[str]:
     """Lemmas of the lower-case words right after a number, in order: what it counts."""
     words: list[str] = []
@@ -143,7 +148,7 @@ def unit_after(after: str) -> list[str]:
             if words:
                 break
             continue
-        if not tok[0].isalpha() or low in STOPWORDS or low in MONTHS or ranks(low):
+        if not tok[0].isalpha() or low in STOPWORDS or low in MONTHS or ranks(low) or low in _CLAUSE_OPENERS:
             break
         words.append(lemma(low))
         if len(words) == 3:  # "confirmed coronavirus cases": the head comes last
@@ -157,6 +162,8 @@ _CONTAINERS = frozenset(
     | {"part", "rest", "out", "each", "all", "most", "many", "some", "one"}
 )
 _OF_BEFORE = re.compile(r"\b([a-z]+) of$")
+# A noun its bound follows straight after: "a score lower than 60", "its budget above $5 million".
+_ARTICLE_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?([a-z]{3,})$")
 # A noun that a verb of being or reaching gives a figure: "the population was 5.7 million",
 # "the death toll rose to 52", "turnout stood at 61".
 _IS_VERBS = (
@@ -198,12 +205,13 @@ def unit_before(before: str, age_like: bool = False) -> list[str]:
     written = " " + " ".join(before.split())
     text = written.lower()
     cut = True
-    verb = False
+    verb = qualified = False
     while cut:  # "nearly", "more than", "in excess of": what qualifies the figure, not what it counts
         cut = False
         for phrase in QUALIFIER_PHRASES:
             if text.endswith(" " + phrase):
                 text, cut = text[: -len(phrase) - 1], True
+                qualified = True
                 verb = verb or phrase in _BOUND_VERBS
                 break
     written = written[: len(text)]
@@ -215,6 +223,8 @@ def unit_before(before: str, age_like: bool = False) -> list[str]:
     if age_like and _PERSONAL_IS.search(text):
         return ["age"]  # "he was 45 when he was elected"
     m = _OF_BEFORE.search(text)
+    if m is None and qualified:
+        m = _ARTICLE_NOUN.search(text)  # "a score lower than 60"
     if m is None and (m := _IS_BEFORE.search(text)) is not None:
         at = m.start(1) if m.group(1) else m.start(m.lastindex or 1)
         if len(written) == len(text) and written[at].isupper() and written[:at].strip():
