@@ -276,8 +276,8 @@ RATINGS = [
         "On Metacritic the film has a score of 57 out of 100, based on 34 critics.",
         "supports",
     ),
-    ("On Metacritic the film scored 38%.", "On Metacritic it has a score of 38 out of 100.", "supports"),
-    ("On Metacritic the film scored 45%.", "On Metacritic it has a score of 38 out of 100.", "contradicts"),
+    ("On Metacritic the film scored 38%.", "On Metacritic the film scored 38 out of 100.", "supports"),
+    ("On Metacritic the film scored 45%.", "On Metacritic the film has a score of 38/100.", "contradicts"),
     ("The series has an average score of 8.3/10.", "It has an average score of 8.3 out of 10.", "supports"),
 ]
 
