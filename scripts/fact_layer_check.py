@@ -1,6 +1,6 @@
 """How often the fact layer's verdicts and tentative readings are right, on numeric training pairs.
 
-    python scripts/fact_layer_check.py [--pairs 4000] [--relaxed-coverage 0.34 0.5]
+    python scripts/fact_layer_check.py [--pairs 4000] [--relaxed-coverage 0.25 0.34]
 
 Reads ../shared/data/nli/vitaminc_real.jsonl.gz (training data; the fact layer learns nothing
 from it, so this is a fair check of its rules), keeps the pairs whose claim has a digit, and
@@ -27,7 +27,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     ap.add_argument("--pairs", type=int, default=4000, help="numeric pairs to read (a seeded sample)")
-    ap.add_argument("--relaxed-coverage", type=float, nargs="+", default=[0.34])
+    ap.add_argument(
+        "--relaxed-coverage",
+        type=float,
+        nargs="+",
+        help="coverage bars of the tentative reading to try (default: the judge's RELAXED_COVERAGE)",
+    )
     args = ap.parse_args()
 
     import verifier.judge as judge
@@ -41,7 +46,7 @@ def main() -> int:
         rows = [r for r in map(json.loads, f) if re.search(r"\d", r["hypothesis"])]
     random.Random(0).shuffle(rows)
     rows = rows[: args.pairs]
-    for bar in args.relaxed_coverage:
+    for bar in args.relaxed_coverage or [judge.RELAXED_COVERAGE]:
         judge.RELAXED_COVERAGE = bar
         facts = judge.FactJudge()
         strict: Counter[tuple[str, bool]] = Counter()

@@ -464,3 +464,44 @@ def test_the_tentative_reading_leaves_a_date_open_where_the_sentence_gives_none(
     # A sentence dated otherwise still speaks of another year.
     other = judged("In 2019 there were 188 confirmed cases and 16 recoveries.").tentative
     assert other is not None and other.stance == "contradicts" and "2019" in other.reason, other
+
+
+@pytest.mark.parametrize(
+    ("text", "interval"),
+    [
+        ("It grossed over $ 112 million.", (112e6, 112.999e6)),
+        ("It sold over 7.4 million units.", (7.4e6, 7.4999e6)),
+        ("Gatherings of more than 50 people were banned.", (50, 59.99)),
+        ("It shipped over six million units.", (6e6, 6.999e6)),
+        ("Over 2,700 people attended.", (2700, 2799.9)),
+        ("About 2,500 troops remain.", None),  # not a bound: left as it is
+    ],
+)
+def test_a_reported_bound_is_rounded_at_its_last_digit(
+    text: str, interval: tuple[float, float] | None
+) -> None:
+    from verifier.compare import reported_bound
+
+    (q,) = extract(text).quantities
+    if interval is None:
+        assert reported_bound(q) == q
+    else:
+        assert reported_bound(q).interval() == pytest.approx(interval)
+
+
+def test_the_tentative_reading_rounds_a_reported_bound() -> None:
+    from verifier.types import Evidence
+
+    def loose(claim: str, text: str):
+        j = JUDGE.judge(claim, [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)])[0]
+        return j.tentative and j.tentative.stance
+
+    text = "As of August 2015, the game has shipped over six million units."
+    assert loose("WWE 2K15 shipped over 7.5 million units by August 2015.", text) == "contradicts"
+    assert loose("WWE 2K15 shipped fewer than 7 million units by August 2015.", text) == "supports"
+    # The strict reading keeps to what the words allow.
+    sure = JUDGE.judge(
+        "The game shipped over 7.5 million units by August 2015.",
+        [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)],
+    )[0]
+    assert sure.stance == "neutral", sure

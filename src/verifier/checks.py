@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verifier.changes import (
     Factor,
@@ -38,6 +38,7 @@ from verifier.compare import (
     distance,
     near,
     other_currency,
+    reported_bound,
     same_event,
     same_unit,
 )
@@ -139,6 +140,8 @@ def figures_against_figures(
     before it are then moot). ``relaxed``: a claim figure no sentence figure shares a unit with
     is compared with a near one."""
     supported_q: list[tuple[Quantity, Quantity]] = []
+    if relaxed:
+        ev = replace(ev, quantities=[reported_bound(e) for e in ev.quantities])
     # A figure the sentence corrects ("45%, not 60%") answers only a claim figure denied too.
     # The size of a change ("rose 3%") is not a level ("rose to 3%"), nor the other way round.
     same_units = [

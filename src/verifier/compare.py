@@ -93,6 +93,37 @@ def conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
     return not compatible(claim_q, ev_q)
 
 
+def _last_digit_step(q: Quantity) -> float | None:
+    """The size of the last significant digit of a figure as written: 1 million for "112
+    million", 0.1 million for "7.4 million", 100 for "2,700", 10 for "50"."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    if m is None:  # a number in words: "six million", "fifty"
+        return 10.0 ** math.floor(math.log10(abs(q.value))) if q.value else None
+    written = float(m.group(0).replace(",", ""))
+    if not written:
+        return None
+    scale = q.value / written
+    if m.group(1):
+        return scale * 10.0 ** -len(m.group(1))
+    digits = m.group(0).split(".")[0].replace(",", "")
+    return scale * 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def reported_bound(q: Quantity) -> Quantity:
+    """A bound as reports round it: "over 112 million" is 112 million and some (under 113
+    million), "more than 50 people" fewer than 60, "less than 100" at least 90. A reading, not
+    logic: the tentative reading uses it, so that "grossed over $6 million" answers "more than
+    $7.5 million"."""
+    if q.upper is not None or q.qualifier not in ("more", "less") or q.value <= 0:
+        return q
+    step = _last_digit_step(q)
+    if step is None:
+        return q
+    if q.qualifier == "more":
+        return replace(q, upper=q.value + step * 0.999)  # "over six million" is under 7 million
+    return replace(q, value=q.value - step, upper=q.value)
+
+
 def other_currency(claim_q: Quantity, ev_q: Quantity) -> bool:
     """The claim's sum in another currency: "420 million euros" against "$420 million"."""
     a, b = measure(claim_q), measure(ev_q)

@@ -67,7 +67,11 @@ OVERLAP_SUPPORT = 0.85
 # 570/695 (strict 620/683, 351/436; a headline's capitalised words are not names). Session 6's
 # units (synonyms, "people have died", ranks, lengths of time, "as of" readings): 689/786,
 # 563/681 (strict 668/728, 371/455); on 16,000 pairs strict 2558/2764, 1490/1849.
-RELAXED_COVERAGE = 0.34
+# Session 14 (ratings in words, dates left open by an undated sentence), 16,000 pairs:
+# at 0.34 2619/3029, 2160/2622; at 0.25 2976/3455, 2454/3006 (86% / 82%; the readings it
+# adds are right 84% / 77% of the time); at 0.2 2995/3491, 2469/3041; at 0 the contradictions
+# it adds are right 58% of the time. 0.25 keeps both above 0.8 again.
+RELAXED_COVERAGE = 0.25
 # Units that say little about what is counted ("35 years" vs "30 years" of different
 # things); a mismatch in them is a contradiction only when the sentences agree on the rest
 # (verifier.checks gets both through Cleared).

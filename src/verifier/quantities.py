@@ -58,7 +58,8 @@ ORDINAL_WORD_RE = re.compile(
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 NUMBER_RE = re.compile(
-    r"(?<![\w./])(?<!\w-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![.,]?\d)"
+    # Not the digits of a code word: "WWE 2K15", "A4B2".
+    r"(?<![\w./])(?<!\w-)(?![\d.,]*\d[A-Za-z]+\d)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![.,]?\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<suffix>k|m|mn|bn|b|tn)\b|\s*(?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?",
