@@ -505,3 +505,16 @@ def test_the_tentative_reading_rounds_a_reported_bound() -> None:
         [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)],
     )[0]
     assert sure.stance == "neutral", sure
+
+
+@pytest.mark.parametrize(
+    ("entity", "text", "expected"),
+    [
+        ("covid-19", "The state has confirmed 42 positive cases of Covid19.", True),
+        ("covid19", "Cases of COVID-19 rose.", True),
+        ("selka-2", "The Selka2 lander touched down.", True),
+        ("covid-19", "Cases of influenza rose.", False),
+    ],
+)
+def test_a_name_is_mentioned_with_or_without_its_hyphen(entity: str, text: str, expected: bool) -> None:
+    assert entity_present(entity, extract(text)) is expected
