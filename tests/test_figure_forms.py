@@ -518,3 +518,29 @@ def test_the_tentative_reading_rounds_a_reported_bound() -> None:
 )
 def test_a_name_is_mentioned_with_or_without_its_hyphen(entity: str, text: str, expected: bool) -> None:
     assert entity_present(entity, extract(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("It became the fourth Pixar film to pass $1 billion in ticket sales.", "more"),
+        ("Sales surpassing 5 million copies were reported.", "more"),
+        ("Parliament passed 3 laws.", "exact"),  # a count of laws, not a threshold
+    ],
+)
+def test_a_threshold_verb_bounds_its_figure(text: str, qualifier: str) -> None:
+    counts = [q for q in extract(text).quantities if q.value >= 3 and "#th" not in q.unit]
+    assert [q.qualifier for q in counts] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("There are 13 cases as of 6 April , 2020 , 9 of whom have recovered.", (2020, 4, 6)),
+        ("On 6 April, 2020 marked a low.", (2020, 4, 6)),
+        ("By 6 April, 2020 cases had been counted.", (None, 4, 6)),  # 2,020 cases, not a year
+    ],
+)
+def test_a_comma_before_the_year_keeps_the_date_whole(text: str, day: tuple[int | None, int, int]) -> None:
+    (d,) = extract(text).dates
+    assert (d.year, d.month, d.day) == day

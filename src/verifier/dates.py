@@ -42,7 +42,8 @@ DATE_RE = re.compile(
     r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s?,)?)?(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?\b"
     r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
     r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-    r"(?:\s+(?P<year2>1[5-9]\d\d|20\d\d))?\b",
+    # "6 April, 2020" (and "6 April , 2020" as tokenised text writes it): the comma is the date's.
+    r"(?:(?:\s?,)?\s+(?P<year2>1[5-9]\d\d|20\d\d)(?!\s+[a-z]+s\b))?\b",
     re.IGNORECASE,
 )
 

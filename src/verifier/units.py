@@ -47,6 +47,13 @@ LOWER_BOUND = (
     "surpass",
     "surpassed",
     "topped",
+    "tops",
+    "surpasses",
+    "surpassing",
+    "topping",
+    # "the fourth film to pass $1 billion": only after "to", where it is a threshold ("passed
+    # 3 laws" counts laws).
+    "to pass",
     "upwards of",
     "in excess of",
     "greater than",
@@ -55,7 +62,9 @@ LOWER_BOUND = (
     "bigger than",
 )
 # Verbs that bound a figure: the noun before them names it, as before "reached".
-_BOUND_VERBS = frozenset({"exceeded", "exceeds", "exceed", "surpassed", "surpass", "topped"})
+_BOUND_VERBS = frozenset(
+    {"exceeded", "exceeds", "exceed", "surpassed", "surpass", "surpasses", "topped", "tops"}
+)
 AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
 UPPER_BOUND = ("less than", "fewer than", "under", "below", "lower than", "smaller than")
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
