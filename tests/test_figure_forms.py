@@ -544,3 +544,9 @@ def test_a_threshold_verb_bounds_its_figure(text: str, qualifier: str) -> None:
 def test_a_comma_before_the_year_keeps_the_date_whole(text: str, day: tuple[int | None, int, int]) -> None:
     (d,) = extract(text).dates
     assert (d.year, d.month, d.day) == day
+
+
+def test_the_number_of_things_names_what_its_figure_counts() -> None:
+    # Not the province (nor an age, as "was 52" alone would read).
+    (q,) = extract("The number of deaths in the province was 52.").quantities
+    assert q.unit == {"death"}

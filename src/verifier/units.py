@@ -189,6 +189,8 @@ _IS_BEFORE = re.compile(
     r"(?:the |its |their |his |her )?([a-z]{3,}) at$"
 )
 # The noun before a name: "the population of Eritrea is", "cases in Heinsberg rose to".
+# "The number of X" earlier in the clause names what the figure of its verb counts.
+_NUMBER_OF = re.compile(r"\bnumber of ([a-z]{3,})\b[^,;:.()]*$")
 _OF_NAME_IS = re.compile(
     r"\b([A-Za-z][a-z]{2,}) (?:of|in|at|for) (?:the )?(?:[A-Z][\w.'’-]* ){1,3}" + _IS_VERBS
 )
@@ -240,6 +242,9 @@ def unit_before(before: str, age_like: bool = False) -> list[str]:
             # A name is no unit: "the population of Eritrea is 5.7 million" counts population.
             m = _OF_NAME_IS.search(written)
     noun = m and (m.group(1) or m.group(m.lastindex or 1))
+    if m is not None and (counted := _NUMBER_OF.search(text, 0, m.start())) is not None:
+        # "the total number of cases registered in the sultanate is 2,049" counts cases.
+        noun = counted.group(1)
     if not noun or noun in STOPWORDS or noun in _CONTAINERS or noun in MONTHS:
         return []
     singular = not noun.lower().endswith("s")  # "the number of cases was 84" counts cases
