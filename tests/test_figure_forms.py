@@ -550,3 +550,16 @@ def test_the_number_of_things_names_what_its_figure_counts() -> None:
     # Not the province (nor an age, as "was 52" alone would read).
     (q,) = extract("The number of deaths in the province was 52.").quantities
     assert q.unit == {"death"}
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("The album sold 10 million copies globally.", "It sold 10 million copies worldwide.", "supports"),
+        ("The album sold 14 million copies globally.", "It sold 10 million copies worldwide.", "contradicts"),
+        ("The video had 12.3 million views on YouTube.", "It has 12.3 million hits on YouTube.", "supports"),
+        ("He won 101 caps for Brazil.", "He made 101 appearances for Brazil.", "supports"),
+    ],
+)
+def test_count_nouns_said_in_other_words(claim: str, evidence: str, expected: str) -> None:
+    assert stance(claim, evidence) == expected

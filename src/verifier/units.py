@@ -86,6 +86,9 @@ UNIT_SYNONYMS = (
     frozenset({"copy", "unit"}),
     frozenset({"troop", "soldier"}),
     frozenset({"case", "infection", "occurrence"}),
+    frozenset({"worldwide", "globally", "global"}),
+    frozenset({"view", "hit"}),
+    frozenset({"appearance", "cap"}),
 )
 _UNIT_CANON = {w: min(group) for group in UNIT_SYNONYMS for w in group}
 
