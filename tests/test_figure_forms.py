@@ -559,6 +559,7 @@ def test_the_number_of_things_names_what_its_figure_counts() -> None:
         ("The album sold 14 million copies globally.", "It sold 10 million copies worldwide.", "contradicts"),
         ("The video had 12.3 million views on YouTube.", "It has 12.3 million hits on YouTube.", "supports"),
         ("He won 101 caps for Brazil.", "He made 101 appearances for Brazil.", "supports"),
+        ("The airline flies 120 planes.", "The airline flies 120 aircraft.", "supports"),
     ],
 )
 def test_count_nouns_said_in_other_words(claim: str, evidence: str, expected: str) -> None:

@@ -82,13 +82,16 @@ QUALIFIER_WORDS = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.sp
 UNIT_SYNONYMS = (
     frozenset({"death", "fatality"}),
     frozenset({"critic", "review", "reviewer"}),
-    frozenset({"resident", "inhabitant", "population", "people"}),
+    frozenset({"resident", "inhabitant", "population", "people", "citizen"}),
     frozenset({"copy", "unit"}),
     frozenset({"troop", "soldier"}),
     frozenset({"case", "infection", "occurrence"}),
     frozenset({"worldwide", "globally", "global"}),
     frozenset({"view", "hit"}),
     frozenset({"appearance", "cap"}),
+    frozenset({"aircraft", "airplane", "aeroplane", "plane"}),
+    frozenset({"phone", "handset"}),
+    frozenset({"age", "year-old"}),
 )
 _UNIT_CANON = {w: min(group) for group in UNIT_SYNONYMS for w in group}
 
