@@ -560,6 +560,8 @@ def test_the_number_of_things_names_what_its_figure_counts() -> None:
         ("The video had 12.3 million views on YouTube.", "It has 12.3 million hits on YouTube.", "supports"),
         ("He won 101 caps for Brazil.", "He made 101 appearances for Brazil.", "supports"),
         ("The airline flies 120 planes.", "The airline flies 120 aircraft.", "supports"),
+        ("Italy reported 52 coronavirus deaths.", "Italy reported 52 COVID-19 deaths.", "supports"),
+        ("In Italy 52 died on Monday.", "Italy reported 52 deaths on Monday.", "supports"),
     ],
 )
 def test_count_nouns_said_in_other_words(claim: str, evidence: str, expected: str) -> None:

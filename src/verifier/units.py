@@ -80,7 +80,7 @@ QUALIFIER_WORDS = frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.sp
 # for want of a shared unit word (scripts/fact_layer_check.py); only plain synonyms, never
 # neighbours ("cases" and "deaths" stay apart).
 UNIT_SYNONYMS = (
-    frozenset({"death", "fatality"}),
+    frozenset({"death", "fatality", "die"}),
     frozenset({"critic", "review", "reviewer"}),
     frozenset({"resident", "inhabitant", "population", "people", "citizen"}),
     frozenset({"copy", "unit"}),
@@ -92,6 +92,9 @@ UNIT_SYNONYMS = (
     frozenset({"aircraft", "airplane", "aeroplane", "plane"}),
     frozenset({"phone", "handset"}),
     frozenset({"age", "year-old"}),
+    # Not a count, but the word most often said the other way round in the same figure's
+    # sentence ("coronavirus cases" for "COVID-19 cases").
+    frozenset({"coronavirus", "covid-19", "covid19", "covid"}),
 )
 _UNIT_CANON = {w: min(group) for group in UNIT_SYNONYMS for w in group}
 
