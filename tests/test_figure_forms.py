@@ -561,7 +561,7 @@ def test_the_number_of_things_names_what_its_figure_counts() -> None:
         ("He won 101 caps for Brazil.", "He made 101 appearances for Brazil.", "supports"),
         ("The airline flies 120 planes.", "The airline flies 120 aircraft.", "supports"),
         ("Italy reported 52 coronavirus deaths.", "Italy reported 52 COVID-19 deaths.", "supports"),
-        ("In Italy 52 died on Monday.", "Italy reported 52 deaths on Monday.", "supports"),
+        ("52 residents died in the flood.", "The flood caused 52 deaths among residents.", "supports"),
     ],
 )
 def test_count_nouns_said_in_other_words(claim: str, evidence: str, expected: str) -> None:
