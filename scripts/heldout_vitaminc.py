@@ -1,0 +1,125 @@
+"""The verifier on the VitaminC-real pairs the shipped judge never trained on, VitaminC-sample style.
+
+    python scripts/heldout_vitaminc.py [--work runs/heldout_vc] [--predictions FILE]
+
+The training pool's held-out slice (1,500 pairs, drawn by ``train_judge.py`` in run 3 with
+seed 13 and held out of both training stages) holds 673 VitaminC-real pairs. This script
+draws that slice again, checks it against the hash ``judge.json`` records, writes its
+VitaminC-real pairs as claims and one-sentence documents (the VitaminC sample's format), and
+runs ``scripts/evaluate.py --per-claim-doc`` on them.
+
+It is training data: the fact layer's rules may be read and tuned against it (the dev files
+and the VitaminC sample may not). The judge's combiner and calibration were fitted on the
+same slice, so its figures say how fact-layer changes move the whole verifier on numeric
+claims the model has not seen, not what a new data set would score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from train_judge import DEFAULT_MIX, load_pairs, split_holdout  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run 3's stage-1 mix and seed: the held-out slice every later stage and calibration kept.
+RUN3_MIX = {
+    **DEFAULT_MIX,
+    "vitaminc_real": 34321,
+    "vitaminc_synthetic": 12000,
+    "covidfact": 2000,
+    "healthver": 3413,
+    "mnli": 6000,
+    "snli": 4000,
+    "scitail": 2126,
+}
+SEED = 13
+HOLDOUT = 1500
+LABELS = ("SUPPORTED", "CONTRADICTED", "UNKNOWN")
+
+
+def heldout_pairs(data: Path) -> list[dict]:
+    pairs, _ = load_pairs(data, RUN3_MIX, SEED, 0.1)
+    _, hold = split_holdout(pairs, HOLDOUT, SEED)
+    return hold
+
+
+def recorded_hash() -> str | None:
+    meta = json.loads((ROOT / "src" / "verifier" / "models" / "judge" / "judge.json").read_text("utf-8"))
+    return meta.get("data_sha256", {}).get("holdout:holdout_pairs.jsonl")
+
+
+def write_set(hold: list[dict], work: Path) -> tuple[Path, Path, int]:
+    work.mkdir(parents=True, exist_ok=True)
+    claims, corpus = work / "claims.jsonl", work / "corpus.jsonl"
+    n = 0
+    with open(claims, "w", encoding="utf-8") as c, open(corpus, "w", encoding="utf-8") as d:
+        for i, p in enumerate(q for q in hold if q["source"] == "vitaminc_real"):
+            doc, label = f"h-doc-{i}", LABELS[p["label"]]
+            decisive = label != "UNKNOWN"
+            row = {
+                "id": f"h-{i}",
+                "claim": p["hypothesis"],
+                "label": label,
+                "evidence": [p["premise"]] if decisive else [],
+                "evidence_ids": [f"{doc}:0"] if decisive else [],
+                "source_doc": doc,
+                "has_number": bool(re.search(r"\d", p["hypothesis"])),
+            }
+            c.write(json.dumps(row) + "\n")
+            d.write(
+                json.dumps({"doc_id": doc, "title": "", "text": p["premise"], "sentences": [p["premise"]]})
+                + "\n"
+            )
+            n += 1
+    return claims, corpus, n
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--work", type=Path, default=ROOT / "runs" / "heldout_vc")
+    ap.add_argument("--predictions", type=Path, help="write every verdict here (JSONL)")
+    args = ap.parse_args()
+    if not (args.data / "nli").is_dir():
+        print(f"error: no training data at {args.data / 'nli'}", file=sys.stderr)
+        return 2
+    hold = heldout_pairs(args.data)
+    digest = hashlib.sha256("".join(json.dumps(p) + "\n" for p in hold).encode()).hexdigest()
+    expected = recorded_hash()
+    if expected and digest != expected:
+        print(
+            f"error: the held-out slice drawn here ({digest[:12]}) is not the one judge.json records "
+            f"({expected[:12]}): other data files?",
+            file=sys.stderr,
+        )
+        return 2
+    claims, corpus, n = write_set(hold, args.work)
+    print(f"{n} held-out VitaminC-real pairs (slice {digest[:12]}) in {args.work}", flush=True)
+    cmd = [
+        sys.executable,
+        str(ROOT / "scripts" / "evaluate.py"),
+        "--claims",
+        str(claims),
+        "--corpus",
+        str(corpus),
+        "--per-claim-doc",
+        "--index-cache",
+        str(args.work / "index"),
+        "--json",
+        str(args.work / "eval.json"),
+    ]
+    if args.predictions:
+        cmd += ["--predictions", str(args.predictions)]
+    return subprocess.run(cmd, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
