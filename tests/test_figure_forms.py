@@ -451,18 +451,19 @@ def test_a_figure_based_on_reviews_counts_no_base() -> None:
     assert score.unit == {"score"} and reviews.unit == {"review"}
 
 
-def test_the_tentative_reading_leaves_a_date_open_where_the_sentence_gives_none() -> None:
+def judged_against(claim: str, text: str):
+    """The fact layer's judgement of one untitled sentence (as a VitaminC document is)."""
     from verifier.types import Evidence
 
+    return JUDGE.judge(claim, [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)])[0]
+
+
+def test_the_tentative_reading_leaves_a_date_open_where_the_sentence_gives_none() -> None:
     claim = "Germany has more than 170 confirmed cases of coronavirus in 2020."
-
-    def judged(text: str):
-        return JUDGE.judge(claim, [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)])[0]
-
-    loose = judged("There have been 188 confirmed cases and 16 recoveries.").tentative
+    loose = judged_against(claim, "There have been 188 confirmed cases and 16 recoveries.").tentative
     assert loose is not None and loose.stance == "supports", loose
     # A sentence dated otherwise still speaks of another year.
-    other = judged("In 2019 there were 188 confirmed cases and 16 recoveries.").tentative
+    other = judged_against(claim, "In 2019 there were 188 confirmed cases and 16 recoveries.").tentative
     assert other is not None and other.stance == "contradicts" and "2019" in other.reason, other
 
 
@@ -490,20 +491,15 @@ def test_a_reported_bound_is_rounded_at_its_last_digit(
 
 
 def test_the_tentative_reading_rounds_a_reported_bound() -> None:
-    from verifier.types import Evidence
-
-    def loose(claim: str, text: str):
-        j = JUDGE.judge(claim, [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)])[0]
+    def loose(claim: str, text: str) -> str | None:
+        j = judged_against(claim, text)
         return j.tentative and j.tentative.stance
 
     text = "As of August 2015, the game has shipped over six million units."
     assert loose("WWE 2K15 shipped over 7.5 million units by August 2015.", text) == "contradicts"
     assert loose("WWE 2K15 shipped fewer than 7 million units by August 2015.", text) == "supports"
     # The strict reading keeps to what the words allow.
-    sure = JUDGE.judge(
-        "The game shipped over 7.5 million units by August 2015.",
-        [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)],
-    )[0]
+    sure = judged_against("The game shipped over 7.5 million units by August 2015.", text)
     assert sure.stance == "neutral", sure
 
 
