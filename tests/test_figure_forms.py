@@ -562,3 +562,8 @@ def test_the_number_of_things_names_what_its_figure_counts() -> None:
 )
 def test_count_nouns_said_in_other_words(claim: str, evidence: str, expected: str) -> None:
     assert stance(claim, evidence) == expected
+
+
+def test_due_to_is_no_word_of_the_news() -> None:
+    content = extract("Schools shut due to the pandemic.").content
+    assert "due" not in content and {"school", "pandemic"} <= content

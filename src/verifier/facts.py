@@ -37,6 +37,7 @@ _NOT_CONTENT = frozenset(
     | set(MONTHS)
     | {w for cue in NEGATION_CUES for w in cue.split()}
     | {"percent", "cent", "currently", "anti", "pro"}
+    | {"due"}  # "due to the pandemic": a link, not a word of the claim's news
     | {"th", "st", "nd", "rd", "century", "centuries"}  # "the 19th century" is a date
     | {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
     | {"dozen"}  # figures: "less than half the vote" is compared with "52.4%", not its words
