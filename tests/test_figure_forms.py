@@ -567,3 +567,31 @@ def test_count_nouns_said_in_other_words(claim: str, evidence: str, expected: st
 def test_due_to_is_no_word_of_the_news() -> None:
     content = extract("Schools shut due to the pandemic.").content
     assert "due" not in content and {"school", "pandemic"} <= content
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "value"),
+    [
+        (
+            "Temperatures have been warming at around 0.2 degrees Celsius per decade.",
+            "celsius-per-decade",
+            0.2,
+        ),
+        # A warming rate in Fahrenheit is a difference: no 32-degree offset.
+        ("Temperatures would rise by 0.54F (0.3C) per decade.", "celsius-per-decade", 0.3),
+        ("Sea level rose 3.3 mm per year.", "mm-per-year", 3.3),
+        ("It raised $5 million a year ago.", "$", 5e6),  # "a year" is a time here
+    ],
+)
+def test_a_measure_over_a_period_is_a_rate(text: str, head: str, value: float) -> None:
+    q = extract(text).quantities[0]
+    assert q.head == head and q.value == pytest.approx(value, abs=0.01)
+
+
+def test_a_rate_is_not_a_level() -> None:
+    claim = "Temperatures have been warming at around 0.2 degrees Celsius per decade."
+    assert (
+        stance(claim, "Temperatures have been warming at about 0.17 degrees Celsius per decade.")
+        == "supports"
+    )
+    assert stance(claim, "Temperatures rose by 0.12 degrees Celsius in 2016.") != "contradicts"

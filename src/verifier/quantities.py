@@ -293,11 +293,32 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
     return [_as_rate(text, q) for q in join_neighbours(text, found)]
 
 
+# Any measure over a period: "0.2 degrees Celsius per decade", "0.54F (0.3C) per decade", "3.3 mm
+# per year". Not "a year", which is as often a time ("a year ago", "a year earlier").
+_PER_SPAN = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+[A-Za-z°%]+){0,3}?\s+(?:per|a|each|every)\s+"
+    r"(?P<period>decade|century)\b|(?:\s*\([^()]{1,30}\))?(?:\s+[A-Za-z°%]+){0,3}?\s+per\s+"
+    r"(?P<period2>year|annum|month|week|day|hour)\b",
+    re.IGNORECASE,
+)
+
+
 def _as_rate(text: str, q: Quantity) -> Quantity:
-    """ "Seven days a week" counts days-a-week: compared only with another such rate, never with
-    a span ("15 years")."""
+    """ "Seven days a week" counts days-a-week, "0.2 degrees Celsius per decade" celsius-per-decade:
+    compared only with another such rate, never with a span ("15 years") or a level ("rose by
+    0.12 degrees Celsius")."""
     m = _PER_PERIOD.match(text, q.end)
-    if m is None:
+    if m is not None:
+        rate = "-a-".join(w.lower().rstrip("s") for w in (m.group("unit"), m.group("period")))
+        return replace(q, unit=frozenset({rate}), head=rate)
+    m = _PER_SPAN.match(text, q.end)
+    if m is None or any(
+        ch in text[q.end : m.start("period") if m.group("period") else m.start("period2")] for ch in ",;"
+    ):
         return q
-    rate = "-a-".join(w.lower().rstrip("s") for w in (m.group("unit"), m.group("period")))
-    return replace(q, unit=frozenset({rate}), head=rate)
+    period = (m.group("period") or m.group("period2")).lower()
+    rate = f"{q.head or 'count'}-per-{'year' if period == 'annum' else period}"
+    value = q.value
+    if q.head == "celsius" and re.search(r"(?:\d|°)\s?F\b|Fahrenheit", q.text):
+        value += 160 / 9  # a warming rate in Fahrenheit is a difference: 0.34F is 0.19C, no offset
+    return replace(q, value=value, unit=frozenset({rate}), head=rate)
