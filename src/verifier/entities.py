@@ -155,7 +155,7 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
             return True
         # Written with or without its hyphen: "COVID-19" and "Covid19", "Selka-2" and "Selka2".
         split = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", "".join(tokens))
-        if len(tokens) > 1 and f" {''.join(tokens)} " in haystack or f" {split} " in haystack:
+        if (len(tokens) > 1 and f" {''.join(tokens)} " in haystack) or f" {split} " in haystack:
             return True
         # A middle name or initial between: "Trevor Michael Moran" mentions Trevor Moran.
         if len(tokens) == 2 and re.search(

@@ -294,11 +294,11 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
 
 
 # Any measure over a period: "0.2 degrees Celsius per decade", "0.54F (0.3C) per decade", "3.3 mm
-# per year". Not "a year", which is as often a time ("a year ago", "a year earlier").
+# per year". Not "a year", which is as often a time ("a year ago", "a year earlier"); not past a
+# comma or semicolon.
 _PER_SPAN = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?(?:\s+[A-Za-z°%]+){0,3}?\s+(?:per|a|each|every)\s+"
-    r"(?P<period>decade|century)\b|(?:\s*\([^()]{1,30}\))?(?:\s+[A-Za-z°%]+){0,3}?\s+per\s+"
-    r"(?P<period2>year|annum|month|week|day|hour)\b",
+    r"(?:\s*\([^(),;]{1,30}\))?(?:\s+[A-Za-z°%]+){0,3}?\s+"
+    r"(?:(?:per|a|each|every)\s+(?P<period>decade|century)|per\s+(?P<period2>year|annum|month|week|day|hour))\b",
     re.IGNORECASE,
 )
 
@@ -312,9 +312,7 @@ def _as_rate(text: str, q: Quantity) -> Quantity:
         rate = "-a-".join(w.lower().rstrip("s") for w in (m.group("unit"), m.group("period")))
         return replace(q, unit=frozenset({rate}), head=rate)
     m = _PER_SPAN.match(text, q.end)
-    if m is None or any(
-        ch in text[q.end : m.start("period") if m.group("period") else m.start("period2")] for ch in ",;"
-    ):
+    if m is None:
         return q
     period = (m.group("period") or m.group("period2")).lower()
     rate = f"{q.head or 'count'}-per-{'year' if period == 'annum' else period}"

@@ -180,7 +180,7 @@ _CONTAINERS = frozenset(
     | {"part", "rest", "out", "each", "all", "most", "many", "some", "one"}
 )
 _OF_BEFORE = re.compile(r"\b([a-z]+) of$")
-# A noun its bound follows straight after: "a score lower than 60", "its budget above $5 million".
+# A noun its bound follows straight after: "a score lower than 60", "a capacity above 50,000".
 _ARTICLE_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?([a-z]{3,})$")
 # A noun that a verb of being or reaching gives a figure: "the population was 5.7 million",
 # "the death toll rose to 52", "turnout stood at 61".
@@ -197,9 +197,9 @@ _IS_BEFORE = re.compile(
     + r"|\b(?:put|puts|estimated?|estimates|pegged|placed|set|sets) "
     r"(?:the |its |their |his |her )?([a-z]{3,}) at$"
 )
-# The noun before a name: "the population of Eritrea is", "cases in Heinsberg rose to".
 # "The number of X" earlier in the clause names what the figure of its verb counts.
 _NUMBER_OF = re.compile(r"\bnumber of ([a-z]{3,})\b[^,;:.()]*$")
+# The noun before a name: "the population of Eritrea is", "cases in Heinsberg rose to".
 _OF_NAME_IS = re.compile(
     r"\b([A-Za-z][a-z]{2,}) (?:of|in|at|for) (?:the )?(?:[A-Z][\w.'’-]* ){1,3}" + _IS_VERBS
 )
