@@ -51,6 +51,11 @@ def heldout_pairs(data: Path) -> list[dict]:
     return hold
 
 
+def slice_digest(hold: list[dict]) -> str:
+    """The sha256 train_judge.py records for a held-out file: one JSON line per pair."""
+    return hashlib.sha256("".join(json.dumps(p) + "\n" for p in hold).encode()).hexdigest()
+
+
 def recorded_hash() -> str | None:
     meta = json.loads((ROOT / "src" / "verifier" / "models" / "judge" / "judge.json").read_text("utf-8"))
     return meta.get("data_sha256", {}).get("holdout:holdout_pairs.jsonl")
@@ -92,7 +97,7 @@ def main() -> int:
         print(f"error: no training data at {args.data / 'nli'}", file=sys.stderr)
         return 2
     hold = heldout_pairs(args.data)
-    digest = hashlib.sha256("".join(json.dumps(p) + "\n" for p in hold).encode()).hexdigest()
+    digest = slice_digest(hold)
     expected = recorded_hash()
     if expected and digest != expected:
         print(
