@@ -675,3 +675,17 @@ def test_a_flat_will_is_not_confirmed_by_a_hedged_sentence() -> None:
     # "May" is a month, and a claim that hedges itself is not held to more.
     assert not hedged("The plant will close in May.", "The plant will close in May, the company said.")
     assert not hedged("The strike could go ahead.", "The union warned it could strike if talks fail.")
+
+
+def test_a_figure_read_at_another_moment_cannot_confirm_the_claim() -> None:
+    """The model reads "98,476 cases as of 15 April" as support for "over 100,000 after April
+    15"; the fact layer has compared the figures and found only time between them."""
+    reading = "As of 15 April , there have been 98,476 confirmed cases in the UK ."
+    claim = "After April 15 , the UK had over 100,000 confirmed coronavirus cases ."
+    (j,) = ModelJudge(FakeModel({reading: [0.9, 0.05, 0.05]})).judge(claim, [_ev(reading)])
+    assert j.stance == "neutral" and "as of 15 April" in j.reason
+    # So when the sentence does not name the claim's subject (the loose reading finds it).
+    unnamed = "As of 15 April , there have been 98,476 confirmed cases ."
+    claim = "After April 15 , Wales had over 100,000 confirmed coronavirus cases ."
+    (j,) = ModelJudge(FakeModel({unnamed: [0.9, 0.05, 0.05]})).judge(claim, [_ev(unnamed)])
+    assert j.stance == "neutral" and "loose reading" in j.reason

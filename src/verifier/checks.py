@@ -37,6 +37,7 @@ from verifier.compare import (
     dates_match,
     distance,
     near,
+    open_reading,
     other_currency,
     reported_bound,
     same_event,
@@ -132,14 +133,20 @@ _RELATIVE_TIME = re.compile(
 )
 
 
+# How a claim's moment is said: "as of" for a reading's own date.
+_MOMENT = {"before": "before", "after": "after", "by": "by", "exact": "as of"}
+
+
 def figures_against_figures(
     claim: Facts, ev: Facts, cleared: Cleared, relaxed: bool
 ) -> tuple[list[tuple[Quantity, Quantity]], Conflict | None]:
     """Each claim figure against the sentence figures that count the same thing: the pairs that
     agree, and the first difference that contradicts (which ends the reading: the pairs found
-    before it are then moot). ``relaxed``: a claim figure no sentence figure shares a unit with
-    is compared with a near one."""
+    before it are then moot), else a "snapshot" conflict, not a contradiction, where a figure
+    differs only as a reading at another moment would (:func:`open_reading`). ``relaxed``: a
+    claim figure no sentence figure shares a unit with is compared with a near one."""
     supported_q: list[tuple[Quantity, Quantity]] = []
+    left_open: Conflict | None = None  # a figure a reading at another moment cannot refute
     if relaxed:
         ev = replace(ev, quantities=[reported_bound(e) for e in ev.quantities])
     # A figure the sentence corrects ("45%, not 60%") answers only a claim figure denied too.
@@ -242,6 +249,13 @@ def figures_against_figures(
             continue
         conflict = closest if closest is not None and conflicts(q, closest) else None
         if conflict is not None and cleared.figure(q) and not _polar(claim, ev, q, conflict):
+            if (moments := open_reading(claim, q, ev, conflict)) is not None:
+                left_open = left_open or Conflict(
+                    "snapshot",
+                    f"gives {figure_phrase(ev.text, conflict)} as of {moments[1].text}, which leaves "
+                    f"{figure_phrase(claim.text, q)} {_MOMENT[moments[0].qualifier]} {moments[0].text} open",
+                )
+                continue
             reason = (
                 f"claim says {figure_phrase(claim.text, q)}; "
                 f"the evidence says {figure_phrase(ev.text, conflict)}"
@@ -257,7 +271,7 @@ def figures_against_figures(
                     return supported_q, Conflict("negation", reason)
                 continue
             return supported_q, Conflict("quantity", reason)
-    return supported_q, None
+    return supported_q, left_open
 
 
 # A date the sentence measures against, not the date of its news: "the fastest increase since

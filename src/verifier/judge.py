@@ -94,7 +94,8 @@ class Judgement:
     reason: str
     kind: str = ""  # which fact decided: quantity, date, negation, overlap, entity, ...
     # For a neutral verdict on a claim with figures or dates: what the sentence's figures and
-    # dates say when read loosely, as a Judgement of kind quantity/date, else None. Loosely:
+    # dates say when read loosely, as a Judgement of kind quantity/date (or a neutral one of kind
+    # snapshot: a figure read at another moment), else None. Loosely:
     # as if a sentence that does not name the claim's subject ("He scored 25 goals") were
     # about it, and a figure close to the claim's with no unit in common ("88 reviews" for
     # "90 critics") counted the same thing. Not a verdict: the fitted model combination
@@ -387,7 +388,11 @@ class FactJudge:
             loose = _one_way(
                 claim, ev, self._compare(claim, ev, similarity, _coverage(claim, ev, unnamed), relaxed=True)
             )
-            if loose.kind in VALUE_KINDS and loose.stance != "neutral":
+            # A loose reading that finds the sentence's figure read at another moment is kept
+            # too: the model's support cannot stand on it (ModelJudge).
+            if (loose.kind in VALUE_KINDS and loose.stance != "neutral") or (
+                loose.kind == "snapshot" != verdict.kind
+            ):
                 verdict.tentative = loose
         return verdict
 
@@ -441,6 +446,8 @@ class FactJudge:
             ]
             claim = replace(claim, quantities=outside)
         supported_q, conflict = figures_against_figures(claim, ev, cleared, relaxed)
+        if conflict is not None and conflict.kind == "snapshot":
+            return Judgement("neutral", 0.0, conflict.reason, "snapshot")
         if conflict is not None:
             return _contradiction(conflict, strength)
         supported_d, conflict = dates_against_dates(claim, ev, cleared)

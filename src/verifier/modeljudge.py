@@ -40,6 +40,7 @@ STANCES = ("supports", "contradicts", "neutral")
 # the model's known similarity scale (unrelated pairs sit near 0-0.2), not tuned on any set.
 MIN_SIMILARITY = 0.25
 MISSING_FACT = ("neutral", "missing-fact")
+SNAPSHOT = ("neutral", "snapshot")
 # A contradiction only the model reads says so: it is not a figure or date that was checked.
 MODEL_CONTRADICTS = (
     "reads as contradicting the claim (the model's reading, not a figure or date that differs)"
@@ -378,6 +379,7 @@ class ModelJudge:
                 out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
                 continue
             k = self._stance_index(p, several=len(evidence) > 1)
+            readings = {(r.stance, r.kind) for r in (fact, getattr(fact, "tentative", None)) if r is not None}
             if "unrelated" in self.rules and similarity_of(e) < MIN_SIMILARITY:
                 k = 2  # an unrelated sentence says nothing about the claim, whatever the model reads
             elif fact.stance == "neutral" and fact.kind == "entity" and self._out_of_scope(claim_facts, e):
@@ -387,6 +389,10 @@ class ModelJudge:
                     k = 2
             elif "missing_fact" in self.rules and k == 0 and (fact.stance, fact.kind) == MISSING_FACT:
                 k = 2  # the claim's figure or date is not in the sentence: it cannot confirm it
+            elif k == 0 and SNAPSHOT in readings:
+                # The sentence gives the figure read at another moment, and another value: it
+                # cannot confirm the claim's (the model, which does not compare, often reads it so).
+                k = 2
             if k == 0 and hedged(claim, e.text):
                 k = 2  # the claim says it will happen; the sentence only that it may
             stance = STANCES[k]
@@ -394,7 +400,7 @@ class ModelJudge:
             tentative = getattr(fact, "tentative", None)
             if stance == fact.stance and fact.stance != "neutral":
                 reason = fact.reason  # the fact layer names the values it compared
-            elif tentative is not None and stance == tentative.stance:
+            elif tentative is not None and stance == tentative.stance and tentative.reason != fact.reason:
                 reason = f"{tentative.reason.rstrip('.')} (a loose reading: the sentence {fact.reason})"
             elif stance == "supports":
                 reason = "says the same in other words"
