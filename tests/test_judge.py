@@ -1946,3 +1946,16 @@ def test_a_reading_at_another_moment_leaves_a_running_figure_open(claim: str, ev
 )
 def test_a_reading_that_settles_the_claims_moment_still_contradicts(claim: str, evidence: str) -> None:
     assert stance(claim, evidence).stance == "contradicts"
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    ["In 2020 , the US had 5,000 troops in Iraq .", "The US had 5,000 troops in Iraq in 2020 ."],
+)
+def test_figures_of_two_dates_are_two_moments_not_a_contradiction(evidence: str) -> None:
+    for claim in ("In 2019 , the US had 2,500 troops in Iraq .", "The US had 2,500 troops in Iraq in 2019 ."):
+        judged = stance(claim, evidence)
+        assert (judged.stance, judged.kind) == ("neutral", "snapshot")
+        assert "5,000 troops" in judged.reason and "another time" in judged.reason
+    # The same date: the figures are compared.
+    assert stance("In 2020 , the US had 2,500 troops in Iraq .", evidence).stance == "contradicts"

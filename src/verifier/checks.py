@@ -249,6 +249,14 @@ def figures_against_figures(
             continue
         conflict = closest if closest is not None and conflicts(q, closest) else None
         if conflict is not None and cleared.figure(q) and not _polar(claim, ev, q, conflict):
+            if dated_apart(claim, q, ev, conflict):
+                # "2,500 troops in 2019" against "5,000 troops in 2020": two moments, two values.
+                left_open = left_open or Conflict(
+                    "snapshot",
+                    f"gives {figure_phrase(ev.text, conflict)} for another time than "
+                    f"the claim's {figure_phrase(claim.text, q)}",
+                )
+                continue
             if (moments := open_reading(claim, q, ev, conflict)) is not None:
                 left_open = left_open or Conflict(
                     "snapshot",

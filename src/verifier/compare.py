@@ -291,12 +291,24 @@ def _years_match(c: DateMention, e: DateMention) -> bool | None:
     return True if lo <= e_lo and e_hi <= hi else None
 
 
+# A date that opens its clause: "In 2019 , …", "…; by March 2020 , …".
+_OPENS_CLAUSE = re.compile(r"(?:^|[;:,.]\s*)(?:(?:in|on|by|during|as\s+of)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
 def _date_of(facts: Facts, q: Quantity) -> DateMention | None:
-    """The date written right after a figure, in its clause ("84 cases in 2019")."""
+    """The date written right after a figure, in its clause ("84 cases in 2019"), else the one
+    that opens the figure's clause ("In 2019 , the US had 2,500 troops")."""
     for d in facts.dates:
         if 0 <= d.start - q.end <= 25 and not re.search(r"[\d;.,]", facts.text[q.end : d.start]):
             return d
-    return None
+    before = [
+        d
+        for d in facts.dates
+        if 0 <= q.start - d.end <= 60
+        and not re.search(r"[;.]|\d", facts.text[d.end : q.start])
+        and _OPENS_CLAUSE.search(facts.text, 0, d.start)
+    ]
+    return before[-1] if before else None
 
 
 def dated_apart(claim: Facts, q: Quantity, ev: Facts, e: Quantity) -> bool:
