@@ -1959,3 +1959,24 @@ def test_figures_of_two_dates_are_two_moments_not_a_contradiction(evidence: str)
         assert "5,000 troops" in judged.reason and "another time" in judged.reason
     # The same date: the figures are compared.
     assert stance("In 2020 , the US had 2,500 troops in Iraq .", evidence).stance == "contradicts"
+
+
+def test_a_probability_is_not_a_share() -> None:
+    """ "Greater than 90% probability" is how sure the sentence is, not how much of the warming
+    it speaks of; two probabilities are still compared."""
+    ipcc = (
+        'Most of the global average warming over the past 50 years is "very likely" (greater than '
+        "90% probability, based on expert judgement) due to human activities."
+    )
+    judged = stance(
+        "More than 95 per cent of the warming over the past 50 years is due to human activities .", ipcc
+    )
+    assert judged.stance != "contradicts"
+    assert judged.tentative is None or judged.tentative.stance != "contradicts"
+    assert stance(
+        "There is a 70% chance of rain tomorrow in Paris .",
+        "There is a 90% chance of rain tomorrow in Paris .",
+    ).stance == ("contradicts")
+    assert [q.unit for q in extract("a likelihood of about 66% that it warms").quantities] == [
+        frozenset({"chance", "%"})
+    ]

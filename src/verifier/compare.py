@@ -20,6 +20,7 @@ from verifier.dates import DateMention
 from verifier.facts import Facts
 from verifier.figures import ORDINAL, Quantity, measure
 from verifier.lexicon import MEASURES
+from verifier.quantities import CHANCE
 from verifier.units import is_currency, same_count_noun
 
 # How close two figures must be to be read as one measurement without a shared unit word:
@@ -136,6 +137,8 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     confirmed deaths" do not, though they share a word."""
     if (ORDINAL in a.unit) != (ORDINAL in b.unit):
         return False  # "the sixth album" is not "five albums"
+    if (CHANCE in a.unit) != (CHANCE in b.unit):
+        return False  # "90% probability" is not "90% of the warming"
     if ORDINAL in a.unit:
         # Ranks of the same thing: "4th place" and "fourth place", or two bare ranks ("drop to
         # 4th"); a bare rank is not matched to a named one ("seventh Ordinance", "second time").
@@ -157,7 +160,7 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 def near(a: Quantity, b: Quantity) -> bool:
     """Close enough in value, and of the same kind, to be read as the same measurement when
     no unit word says so ("more than 90 critics" against "based on 88 reviews")."""
-    if measure(a) != measure(b) or a.value <= 0 or b.value <= 0:
+    if measure(a) != measure(b) or a.value <= 0 or b.value <= 0 or (CHANCE in a.unit) != (CHANCE in b.unit):
         return False
     return max(a.value, b.value) / min(a.value, b.value) <= NEAR_RATIO
 

@@ -86,6 +86,16 @@ _TEMPERATURE = re.compile(
     r"(?:\s?°\s?(?P<a>[CF])|(?P<b>[CF])|\s+degrees?\s+(?P<c>Celsius|Fahrenheit|centigrade|C|F))(?![\w-])"
 )
 # Ages as wire copy gives them: "died aged 83", "age 45", and "The minister, 52, resigned".
+# A percentage that is a probability ("90% probability", "a 66% chance", "95% confidence",
+# "a likelihood of 90%") is not a share of anything: "90% of the warming" is not it.
+CHANCE = "chance"
+_CHANCE_AFTER = re.compile(
+    r"\s*(?:chance|probability|likelihood|confidence|certainty|likely|odds)\b", re.IGNORECASE
+)
+_CHANCE_BEFORE = re.compile(
+    r"\b(?:chance|probability|likelihood|confidence|odds)\s+(?:of|is|was|at)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _AGED = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+)?$", re.IGNORECASE)
 # "aged 65 or over", "aged 20 to 39", "ages 25-64": the group a statistic is about, not anyone's
 # age nor a figure to check (a claim about those aged 65 or over is not refuted by a figure for
@@ -226,7 +236,11 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             RATING_WORDS_RE.match(text, m.end()) if plain and not scale else None
         )
         if m.group("pct"):
-            unit = ["%"]
+            unit = (
+                [CHANCE, "%"]
+                if _CHANCE_AFTER.match(text, m.end()) or _CHANCE_BEFORE.search(before)
+                else ["%"]
+            )
         elif age_like and (_AGED.search(before) or _appositive_age(text, m.start(), m.end())):
             unit = ["age"]
         elif metres:
@@ -279,7 +293,11 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             value = float(text2num(words.lower().replace(" and ", " "), "en"))
         except ValueError:
             continue
-        unit = ["%"] if m.group("pct") else unit_after(text[m.end() :])
+        unit = (
+            ([CHANCE, "%"] if _CHANCE_AFTER.match(text, m.end()) else ["%"])
+            if m.group("pct")
+            else unit_after(text[m.end() :])
+        )
         if unit and unit[0] in CURRENCY_WORDS and (unit[0] != "pound" or value >= 1000):
             unit = [*unit[1:], CURRENCY_WORDS[unit[0]]]  # "one billion euros" is "€1bn"
         start = m.start()
