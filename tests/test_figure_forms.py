@@ -588,6 +588,19 @@ def test_a_measure_over_a_period_is_a_rate(text: str, head: str, value: float) -
     assert q.head == head and q.value == pytest.approx(value, abs=0.01)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temperatures would rise by 0.54F (0.3C) per decade.",
+        "Temperatures would rise by 0.3C (0.54F) per decade.",
+        "Sea level rose 3.3 mm (0.13 in) per year.",
+    ],
+)
+def test_both_units_of_a_rate_are_the_rate(text: str) -> None:
+    """The figure in brackets is the same rate in another unit, not a level of its own."""
+    assert all(q.head.endswith(("-per-decade", "-per-year")) for q in extract(text).quantities)
+
+
 def test_a_rate_is_not_a_level() -> None:
     claim = "Temperatures have been warming at around 0.2 degrees Celsius per decade."
     assert (

@@ -315,7 +315,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
 # per year". Not "a year", which is as often a time ("a year ago", "a year earlier"); not past a
 # comma or semicolon.
 _PER_SPAN = re.compile(
-    r"(?:\s*\([^(),;]{1,30}\))?(?:\s+[A-Za-z°%]+){0,3}?\s+"
+    r"(?:[^()\d,;]{0,12}\))?(?:\s*\([^(),;]{1,30}\))?(?:\s+[A-Za-z°%]+){0,3}?(?:\s*\([^(),;]{1,30}\))?\s+"
     r"(?:(?:per|a|each|every)\s+(?P<period>decade|century)|per\s+(?P<period2>year|annum|month|week|day|hour))\b",
     re.IGNORECASE,
 )
