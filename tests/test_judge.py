@@ -1980,3 +1980,18 @@ def test_a_probability_is_not_a_share() -> None:
     assert [q.unit for q in extract("a likelihood of about 66% that it warms").quantities] == [
         frozenset({"chance", "%"})
     ]
+
+
+def test_a_ranked_year_is_not_rivalled_by_a_ranked_century() -> None:
+    century = (
+        "Temperature proxies prove that the 20th century was the hottest recorded in the last 2,000 years ."
+    )
+    assert stance("2010 was the hottest year recorded .", century).stance != "contradicts"
+    # Two years ranked, or a year against a decade where nothing is ranked, are still compared.
+    assert stance("2010 was the hottest year recorded .", "2012 was the hottest year recorded .").stance == (
+        "contradicts"
+    )
+    assert (
+        stance("The bridge was built in 1923 .", "The bridge was built in the 1930s .").stance
+        == "contradicts"
+    )

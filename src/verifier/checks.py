@@ -299,6 +299,24 @@ def _reference(ev_text: str, e: DateMention, claim_text: str, d: DateMention) ->
     )
 
 
+# A period that is what a superlative ranks: "2010 was the hottest", "the 20th century was the
+# warmest recorded".
+_RANKED = re.compile(
+    r"\s*(?:was|were|is|are|has\s+been|had\s+been|became|remains?)\s+(?:\w+\s+){0,2}?"
+    r"(?:the\s+)?(?:\w+est|most|least|best|worst)\b",
+    re.IGNORECASE,
+)
+
+
+def _ranked_apart(claim_text: str, d: DateMention, ev_text: str, e: DateMention) -> bool:
+    """Are the two dates periods of another length, one of them what a superlative ranks? A
+    year ranked the hottest is not rivalled by a century ranked the hottest ("2010 was the
+    hottest recorded" against "the 20th century was the hottest recorded in 2,000 years")."""
+    if d.years == e.years or d.month is not None or e.month is not None:
+        return False
+    return bool(_RANKED.match(claim_text, d.end) or _RANKED.match(ev_text, e.end))
+
+
 def dates_against_dates(
     claim: Facts, ev: Facts, cleared: Cleared
 ) -> tuple[list[tuple[DateMention, DateMention]], Conflict | None]:
@@ -308,7 +326,11 @@ def dates_against_dates(
     # A sentence date that matches one claim date is that date, not a rival of the others
     # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
     compared = [
-        [(e, dates_match(d, e)) for e in same_event(d, ev.dates) if not _reference(ev.text, e, claim.text, d)]
+        [
+            (e, dates_match(d, e))
+            for e in same_event(d, ev.dates)
+            if not _reference(ev.text, e, claim.text, d) and not _ranked_apart(claim.text, d, ev.text, e)
+        ]
         for d in claim.dates
     ]
     answered = {id(e) for results in compared for e, ok in results if ok}
