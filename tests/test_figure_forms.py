@@ -608,3 +608,37 @@ def test_a_rate_is_not_a_level() -> None:
         == "supports"
     )
     assert stance(claim, "Temperatures rose by 0.12 degrees Celsius in 2016.") != "contradicts"
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("The quake struck at 3:12 a.m. local time on Tuesday.", 192),
+        ("The train came off the tracks at 11:52 p.m. on Monday.", 1432),
+        ("Talks will resume at 2 p.m. on Friday.", 840),
+        ("The last message was sent at 21:47 GMT.", 1307),
+    ],
+)
+def test_a_time_of_day_is_one_figure(text: str, minutes: int) -> None:
+    """Not "3" and "12 a.m" (twelve of something): one time, compared only with another time."""
+    (q,) = extract(text).quantities
+    assert q.head == "clock" and q.value == minutes
+
+
+def test_times_of_day_are_compared_to_the_minute() -> None:
+    evidence = "The earthquake struck at 3:12 a.m. local time on Tuesday, officials said."
+    assert stance("The quake struck at 3:12 a.m. local time on Tuesday.", evidence) == "supports"
+    assert stance("The quake struck at 4:12 a.m. local time on Tuesday.", evidence) == "contradicts"
+    assert stance("The quake struck at about 3:20 a.m. local time on Tuesday.", evidence) == "supports"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16:10 is a common display aspect ratio.",  # a ratio
+        "He ran 2:03:59 in Berlin.",  # a race time
+        "Residents must stay home from 9:00 p.m. to 6:00 a.m.",  # the ends of a period
+    ],
+)
+def test_not_every_colon_is_a_time_of_day(text: str) -> None:
+    assert all(q.head != "clock" for q in extract(text).quantities)

@@ -42,6 +42,10 @@ class Quantity:
         v = self.value
         if self.upper is not None:
             return v, self.upper
+        if self.head == "clock":
+            # A time of day, in minutes after midnight: "about 5:40 p.m." is within a quarter
+            # of an hour, "5:40 p.m." is that minute.
+            return (v - 15, v + 15) if self.qualifier == "approx" else (v - 0.5, v + 0.4995)
         if self.qualifier == "approx":
             return v * 0.9, v * 1.1
         if self.qualifier in ("more", "atleast"):
