@@ -1995,3 +1995,12 @@ def test_a_ranked_year_is_not_rivalled_by_a_ranked_century() -> None:
         stance("The bridge was built in 1923 .", "The bridge was built in the 1930s .").stance
         == "contradicts"
     )
+
+
+def test_a_date_bound_says_its_bound_in_the_reason() -> None:
+    judged = stance(
+        "The Indianapolis Colts signed Devin Funchess before 14 March 2019 .",
+        "On March 14 , 2019 , the Indianapolis Colts signed Devin Funchess to a one-year contract .",
+    )
+    assert judged.stance == "contradicts"
+    assert "claim says before 14 March 2019" in judged.reason  # not "14 March 2019" against itself

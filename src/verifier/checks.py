@@ -343,7 +343,10 @@ def dates_against_dates(
         if conflict is not None and _AGAIN.search(claim.text) and not _AGAIN.search(ev.text):
             conflict = None  # "will cut rates again in October" is not the cut "in June"
         if conflict is not None and cleared.support and not _polar(claim, ev, d, conflict):
-            return supported_d, Conflict("date", f"claim says {d.text}; the evidence says {conflict.text}")
+            # "claim says after 22 April; the evidence says 22 April": the bound is what differs.
+            bound = f"{d.qualifier} " if d.qualifier in ("before", "after", "by", "since") else ""
+            reason = f"claim says {bound}{d.text}; the evidence says {conflict.text}"
+            return supported_d, Conflict("date", reason)
     return supported_d, None
 
 
