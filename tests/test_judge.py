@@ -2004,3 +2004,20 @@ def test_a_date_bound_says_its_bound_in_the_reason() -> None:
     )
     assert judged.stance == "contradicts"
     assert "claim says before 14 March 2019" in judged.reason  # not "14 March 2019" against itself
+
+
+def test_the_number_of_a_name_is_no_figure_in_the_loose_reading() -> None:
+    """ "10 Cloverfield Lane" names a film: its 10 is not a figure the sentence must state, so
+    the loose reading compares the reviews; nor does "Fallout 76" confirm anything by itself."""
+    judged = stance(
+        "10 Cloverfield Lane ( film ) received more than 290 reviews .",
+        "On Rotten Tomatoes , the film has a rating of 90 % based on 296 reviews .",
+    )
+    assert judged.stance == "neutral"  # the sentence does not name the film
+    assert judged.tentative is not None and judged.tentative.stance == "supports"
+    assert "296 reviews" in judged.tentative.reason
+    named = stance(
+        "Fallout 76 is an online action role-playing game .",
+        "Fallout 76 is an online action role-playing game in the Fallout series .",
+    )
+    assert named.tentative is None or named.tentative.kind != "quantity"

@@ -38,6 +38,7 @@ from verifier.compare import other_reading
 from verifier.dates import about_saying, dateline_end, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
+from verifier.figures import Quantity
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
 from verifier.markets import market_move
 from verifier.negation import restates_mark
@@ -220,6 +221,19 @@ def _named_words(text: str) -> frozenset[str]:
     return frozenset(lemma(t) for t in TOKEN_RE.findall(text) if t[0].isupper())
 
 
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"[A-Z][\w]*[\s-]$")
+
+
+def _of_a_name(text: str, q: Quantity) -> bool:
+    """Is a bare number part of a name ("10 Cloverfield Lane", "Apollo 13", "Catch-22")? The
+    loose reading sets names aside, their numbers with them."""
+    if q.unit or q.qualifier != "exact" or not q.text.isdigit():
+        return False
+    before = text[max(0, q.start - 30) : q.start]
+    return bool(_NAME_AFTER.match(text, q.end) or _NAME_BEFORE.search(before))
+
+
 def _lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
     """An announcement's weekday against the day a wire story's lead (its dateline sentence)
     says it was made: "Hallberg announced the Greyford closure on a Thursday" against
@@ -385,8 +399,9 @@ class FactJudge:
             # to overlook).
             named = frozenset(w for m in missing for w in m.split()) | _named_words(claim.text)
             unnamed = frozenset(w for w in named if w not in ev.words)
+            titled = replace(claim, quantities=[q for q in claim.quantities if not _of_a_name(claim.text, q)])
             loose = _one_way(
-                claim, ev, self._compare(claim, ev, similarity, _coverage(claim, ev, unnamed), relaxed=True)
+                claim, ev, self._compare(titled, ev, similarity, _coverage(claim, ev, unnamed), relaxed=True)
             )
             # A loose reading that finds the sentence's figure read at another moment is kept
             # too: the model's support cannot stand on it (ModelJudge).
