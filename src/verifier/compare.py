@@ -18,9 +18,8 @@ from dataclasses import replace
 
 from verifier.dates import DateMention
 from verifier.facts import Facts
-from verifier.figures import ORDINAL, Quantity, measure
+from verifier.figures import CHANCE, ORDINAL, Quantity, measure
 from verifier.lexicon import MEASURES
-from verifier.quantities import CHANCE
 from verifier.units import is_currency, same_count_noun
 
 # How close two figures must be to be read as one measurement without a shared unit word:

@@ -21,6 +21,10 @@ from verifier.units import is_currency
 # Ordinals are figures of their own kind: "ranked 4th" answers "ranked fourth" and refutes
 # "ranked fifth", but no ordinal is a count ("the 5th round" is not "5 rounds").
 ORDINAL = "#th"
+# The unit of a time of day ("3:12 a.m.", in minutes after midnight), and the mark of a
+# percentage that is a probability ("90% probability"): each is compared only with its own kind.
+CLOCK = "clock"
+CHANCE = "chance"
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ class Quantity:
         v = self.value
         if self.upper is not None:
             return v, self.upper
-        if self.head == "clock":
+        if self.head == CLOCK:
             # A time of day, in minutes after midnight: "about 5:40 p.m." is within a quarter
             # of an hour, "5:40 p.m." is that minute.
             return (v - 15, v + 15) if self.qualifier == "approx" else (v - 0.5, v + 0.4995)

@@ -379,7 +379,8 @@ class ModelJudge:
                 out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
                 continue
             k = self._stance_index(p, several=len(evidence) > 1)
-            readings = {(r.stance, r.kind) for r in (fact, getattr(fact, "tentative", None)) if r is not None}
+            tentative = getattr(fact, "tentative", None)
+            readings = {(r.stance, r.kind) for r in (fact, tentative) if r is not None}
             if "unrelated" in self.rules and similarity_of(e) < MIN_SIMILARITY:
                 k = 2  # an unrelated sentence says nothing about the claim, whatever the model reads
             elif fact.stance == "neutral" and fact.kind == "entity" and self._out_of_scope(claim_facts, e):
@@ -397,7 +398,6 @@ class ModelJudge:
                 k = 2  # the claim says it will happen; the sentence only that it may
             stance = STANCES[k]
             changed = contrast(claim, e.text) if stance == "contradicts" else None
-            tentative = getattr(fact, "tentative", None)
             if stance == fact.stance and fact.stance != "neutral":
                 reason = fact.reason  # the fact layer names the values it compared
             elif tentative is not None and stance == tentative.stance and tentative.reason != fact.reason:

@@ -20,7 +20,7 @@ from typing import Any
 from text_to_num import text2num
 
 from verifier.dates import is_year
-from verifier.figures import ORDINAL, Quantity, make_quantity
+from verifier.figures import CHANCE, CLOCK, ORDINAL, Quantity, make_quantity
 from verifier.lexicon import (
     CURRENCY_WORDS,
     MONTHS,
@@ -86,10 +86,8 @@ RATING_WORDS_RE = re.compile(
 _TEMPERATURE = re.compile(
     r"(?:\s?°\s?(?P<a>[CF])|(?P<b>[CF])|\s+degrees?\s+(?P<c>Celsius|Fahrenheit|centigrade|C|F))(?![\w-])"
 )
-# Ages as wire copy gives them: "died aged 83", "age 45", and "The minister, 52, resigned".
 # A percentage that is a probability ("90% probability", "a 66% chance", "95% confidence",
 # "a likelihood of 90%") is not a share of anything: "90% of the warming" is not it.
-CHANCE = "chance"
 _CHANCE_AFTER = re.compile(
     r"\s*(?:chance|probability|likelihood|confidence|certainty|likely|odds)\b", re.IGNORECASE
 )
@@ -100,7 +98,6 @@ _CHANCE_BEFORE = re.compile(
 # A time of day: "3:12 a.m.", "2 p.m.", "21:47 GMT". One figure, in minutes after midnight,
 # compared only with another time of day; its digits are no counts ("12 a.m" is not twelve of
 # anything). Not a race time ("2:03:59"), nor a ratio ("a 1:50 scale", "16:9 aspect ratio").
-CLOCK = "clock"
 _CLOCK = re.compile(
     r"(?<![\w:.,/])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s?(?P<ampm>[ap])\.?\s?m\b\.?"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:]|\.\d|\s*scale))",
@@ -136,6 +133,13 @@ def clock_times(text: str, free: Any, taken: list[tuple[int, int]]) -> list[Quan
     return found
 
 
+def _percent_unit(text: str, end: int, before: str = "") -> list[str]:
+    """A percentage's unit: a probability's when words around it say so."""
+    chance = _CHANCE_AFTER.match(text, end) or (before and _CHANCE_BEFORE.search(before))
+    return [CHANCE, "%"] if chance else ["%"]
+
+
+# Ages as wire copy gives them: "died aged 83", "age 45", and "The minister, 52, resigned".
 _AGED = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+)?$", re.IGNORECASE)
 # "aged 65 or over", "aged 20 to 39", "ages 25-64": the group a statistic is about, not anyone's
 # age nor a figure to check (a claim about those aged 65 or over is not refuted by a figure for
@@ -279,11 +283,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             RATING_WORDS_RE.match(text, m.end()) if plain and not scale else None
         )
         if m.group("pct"):
-            unit = (
-                [CHANCE, "%"]
-                if _CHANCE_AFTER.match(text, m.end()) or _CHANCE_BEFORE.search(before)
-                else ["%"]
-            )
+            unit = _percent_unit(text, m.end(), before)
         elif age_like and (_AGED.search(before) or _appositive_age(text, m.start(), m.end())):
             unit = ["age"]
         elif metres:
@@ -336,11 +336,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             value = float(text2num(words.lower().replace(" and ", " "), "en"))
         except ValueError:
             continue
-        unit = (
-            ([CHANCE, "%"] if _CHANCE_AFTER.match(text, m.end()) else ["%"])
-            if m.group("pct")
-            else unit_after(text[m.end() :])
-        )
+        unit = _percent_unit(text, m.end()) if m.group("pct") else unit_after(text[m.end() :])
         if unit and unit[0] in CURRENCY_WORDS and (unit[0] != "pound" or value >= 1000):
             unit = [*unit[1:], CURRENCY_WORDS[unit[0]]]  # "one billion euros" is "€1bn"
         start = m.start()
