@@ -839,6 +839,34 @@ def test_the_claim_speaks_of_the_closest_figure_of_its_kind() -> None:
     )
 
 
+def test_each_claim_figure_answers_to_its_own_sentence_figure() -> None:
+    box_office = (
+        "How to Train Your Dragon : The Hidden World has grossed $ 145.7 million in the United States "
+        "and Canada , and $ 343.5 million in other territories , for a worldwide gross of $ 489.2 million ."
+    )
+    # Every bound is met by some other figure of the sentence; none by the figure it names.
+    judged = stance(
+        "The Hidden World grossed more than $ 145.75 million in the United States and Canada , less "
+        "than $ 343 million in other territories and less than $ 489 million worldwide .",
+        box_office,
+    )
+    assert judged.stance == "contradicts" and "145.7 million" in judged.reason
+    judged = stance(
+        "The Hidden World grossed more than $ 145.5 million in the United States and Canada , more "
+        "than $ 343 million in other territories and less than $ 490 million worldwide .",
+        box_office,
+    )
+    assert judged.stance == "supports"
+    # A figure far from every sentence figure is read as before: against the nearest one no
+    # other claim figure speaks of.
+    judged = stance(
+        "The Hidden World grossed $ 145.7 million in the United States and Canada and $ 700 million "
+        "in total .",
+        box_office,
+    )
+    assert judged.stance == "contradicts" and "700 million" in judged.reason
+
+
 def test_figures_named_before_them_are_compared() -> None:
     assert (
         stance(
