@@ -642,3 +642,29 @@ def test_times_of_day_are_compared_to_the_minute() -> None:
 )
 def test_not_every_colon_is_a_time_of_day(text: str) -> None:
     assert all(q.head != "clock" for q in extract(text).quantities)
+
+
+@pytest.mark.parametrize(
+    ("text", "interval"),
+    [
+        # A round figure: a tenth either way.
+        ("About 2,500 troops remain.", (2250, 2750)),
+        ("About 40% of voters agreed.", (36, 44)),
+        # A precise one: a few steps of its last digit, not a tenth.
+        ("It reached about 91.3% of students.", (91.05, 91.55)),
+        ("About 2,480 troops remain.", (2455, 2505)),
+        # In words, no digit to go by: a tenth.
+        ("About six million people live there.", (5.4e6, 6.6e6)),
+    ],
+)
+def test_about_widens_a_figure_by_its_precision(text: str, interval: tuple[float, float]) -> None:
+    (q,) = extract(text).quantities
+    assert q.qualifier == "approx"
+    assert q.interval() == pytest.approx(interval)
+
+
+def test_about_a_precise_figure_answers_a_bound() -> None:
+    sentence = "188 countries closed schools , impacting about 91.3 % of the world 's student population ."
+    less = judged_against("School closures impacted less than 95 % of students .", sentence)
+    more = judged_against("School closures impacted more than 95 % of students .", sentence)
+    assert (less.stance, more.stance) == ("supports", "contradicts")

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from verifier.dates import DateMention
 from verifier.facts import Facts
-from verifier.figures import CHANCE, ORDINAL, Quantity, measure
+from verifier.figures import CHANCE, ORDINAL, Quantity, measure, written_step
 from verifier.lexicon import MEASURES
 from verifier.units import is_currency, same_count_noun
 
@@ -95,18 +95,11 @@ def conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
 
 def _last_digit_step(q: Quantity) -> float | None:
     """The size of the last significant digit of a figure as written: 1 million for "112
-    million", 0.1 million for "7.4 million", 100 for "2,700", 10 for "50"."""
-    m = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
-    if m is None:  # a number in words: "six million", "fifty"
-        return 10.0 ** math.floor(math.log10(abs(q.value))) if q.value else None
-    written = float(m.group(0).replace(",", ""))
-    if not written:
-        return None
-    scale = q.value / written
-    if m.group(1):
-        return scale * 10.0 ** -len(m.group(1))
-    digits = m.group(0).split(".")[0].replace(",", "")
-    return scale * 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    million", 0.1 million for "7.4 million", 100 for "2,700", 10 for "50"; for a number in
+    words ("six million", "fifty") its leading digit's."""
+    if re.search(r"\d", q.text):
+        return written_step(q.text, q.value)
+    return 10.0 ** math.floor(math.log10(abs(q.value))) if q.value else None
 
 
 def reported_bound(q: Quantity) -> Quantity:

@@ -51,7 +51,13 @@ class Quantity:
             # of an hour, "5:40 p.m." is that minute.
             return (v - 15, v + 15) if self.qualifier == "approx" else (v - 0.5, v + 0.4995)
         if self.qualifier == "approx":
-            return v * 0.9, v * 1.1
+            # "About" widens a round figure by a tenth, a precise one by a few steps of its
+            # last digit: "about 2,500" may be 2,300, "about 91.3%" is not 95%.
+            spread = abs(v) * 0.1
+            step = written_step(self.text, v)
+            if step is not None:
+                spread = min(spread, APPROX_STEPS * step)
+            return v - spread, v + spread
         if self.qualifier in ("more", "atleast"):
             return v, math.inf
         if self.qualifier in ("less", "atmost"):
@@ -69,6 +75,25 @@ class Quantity:
 
     def describe(self) -> str:
         return self.text
+
+
+APPROX_STEPS = 2.5
+
+
+def written_step(text: str, value: float) -> float | None:
+    """The size of the last significant digit of a figure written in digits, in the figure's
+    value ("91.3" -> 0.1, "2,500" -> 100, "7.4 million" -> 100,000); None for words."""
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    if m is None:
+        return None
+    written = float(m.group(0).replace(",", ""))
+    if not written:
+        return None
+    scale = value / written
+    if m.group(1):
+        return abs(scale) * 10.0 ** -len(m.group(1))
+    digits = m.group(0).split(".")[0].replace(",", "")
+    return abs(scale) * 10.0 ** (len(digits) - len(digits.rstrip("0")))
 
 
 _RATE_POINTS = {("basis", "point"): "basis-point", ("percentage", "point"): "percentage-point"}
