@@ -668,3 +668,29 @@ def test_about_a_precise_figure_answers_a_bound() -> None:
     less = judged_against("School closures impacted less than 95 % of students .", sentence)
     more = judged_against("School closures impacted more than 95 % of students .", sentence)
     assert (less.stance, more.stance) == ("supports", "contradicts")
+
+
+def test_a_running_total_counts_what_moved_it() -> None:
+    (new, total) = extract(
+        "On 20 March , fourteen new cases were confirmed , bringing the total to 77 ."
+    ).quantities
+    assert "new" in new.unit and total.head == "case" and "new" not in total.unit
+    (clock, bare) = extract(
+        "More were confirmed at 12:30 , bringing the total of confirmed cases to 134 ."
+    ).quantities
+    assert clock.head != bare.head  # a time of day counts nothing
+
+
+def test_the_new_ones_are_not_the_total() -> None:
+    sentence = "On 19 March 2020 , nine new cases were confirmed , bringing the total to 63 ."
+    # The claim's total is the 63, not the nine the day added.
+    assert (
+        judged_against("On 19 March 2020 there were less than 62 confirmed cases .", sentence).stance
+        == "contradicts"
+    )
+    assert (
+        judged_against("On 19 March 2020 there were more than 62 confirmed cases .", sentence).stance
+        == "supports"
+    )
+    # A claim about the new ones is answered by them.
+    assert judged_against("Nine new cases were confirmed on 19 March 2020 .", sentence).stance == "supports"

@@ -113,6 +113,15 @@ def count_change(text: str, q: Quantity) -> bool:
     return m is not None and not _PERFECT.search(text, max(0, m.start() - 20), m.start())
 
 
+# "nine new cases", "14 additional deaths": what a count grew by that day, not its total.
+_NEW_AFTER = re.compile(r"\s+(?:more\s+)?(?:new|additional|further)\b", re.IGNORECASE)
+
+
+def new_count(text: str, q: Quantity) -> bool:
+    """Is this count the new ones ("nine new cases were confirmed, bringing the total to 63")?"""
+    return "%" not in q.unit and _NEW_AFTER.match(text, q.end) is not None
+
+
 def count_total(text: str, q: Quantity) -> bool:
     """Is this count a total ("has 1.26 million customers")?"""
     return "%" not in q.unit and bool(_TOTAL.search(text, max(0, q.start - 40), q.start))

@@ -27,6 +27,7 @@ from verifier.changes import (
     factor_agrees,
     factors,
     is_change,
+    new_count,
     percent_changes,
     point_changes,
     points_agree,
@@ -164,6 +165,7 @@ def figures_against_figures(
             and not (is_change(claim.text, q) and new_value(ev.text, e) and not is_change(ev.text, e))
             and not (is_change(ev.text, e) and new_value(claim.text, q) and not is_change(claim.text, q))
             and not (count_total(claim.text, q) and count_change(ev.text, e))
+            and not (new_count(ev.text, e) and not new_count(claim.text, q))
             and not (count_total(ev.text, e) and count_change(claim.text, q))
             and superlative_window(claim.text, q) == superlative_window(ev.text, e)
         ]

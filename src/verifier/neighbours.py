@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from verifier.figures import Quantity, measure
+from verifier.figures import CLOCK, Quantity, measure
 from verifier.lexicon import MEASURES, SCALES
 
 
@@ -103,6 +103,15 @@ def _scale_of(text: str) -> float:
     return SCALES[(m.group(1) or m.group(2)).lower()] if m else 0.0
 
 
+# A running total after the count that moved it: "nine new cases were confirmed, bringing the
+# total to 63" (63 cases, all of them, not new ones).
+_TOTAL_TO = re.compile(
+    r"[^.;:()]{0,60}\b(?:bring|rais|tak|push|lift)(?:s|es|ed|ing)?\s+(?:the|its|their)\s+"
+    r"(?:total|tally|count|number|toll)\b(?:\s+[\w-]+){0,4}?\s+to\s*$",
+    re.IGNORECASE,
+)
+_INCREMENT_WORDS = frozenset({"new", "additional", "further", "more"})
+
 _PART_OF_WHICH = re.compile(r"\b(?:of\s+wh(?:ich|om)|among\s+them|including)\b", re.IGNORECASE)
 # A part of a whole: "22 of the 28 provinces", "five out of nine members", "14 of the
 # country's 19 provinces".
@@ -135,7 +144,17 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
         ):
             q = replace(q, value=q.value * scale)  # "rose to 5 billion from 3": 3 billion
         part_of_which = _PART_OF_WHICH.search(between)
-        if tight and q.unit and (not prev.unit or measure(prev) != measure(q)):
+        if (
+            not q.unit
+            and prev.unit
+            and measure(prev) == "count"
+            and CLOCK not in prev.unit
+            and _TOTAL_TO.fullmatch(between)
+        ):
+            unit = prev.unit - _INCREMENT_WORDS
+            if unit:
+                q = replace(q, unit=unit, head=prev.head if prev.head in unit else sorted(unit)[0])
+        elif tight and q.unit and (not prev.unit or measure(prev) != measure(q)):
             out[-1] = replace(prev, unit=q.unit, head=q.head)
         elif not prev.unit and q.unit and _PART_LINK.fullmatch(between):
             if measure(q) == "count":  # "22 of the 28 provinces": 22 provinces
