@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from verifier.dates import extract_dates
 from verifier.entities import entity_present
 from verifier.facts import extract
 from verifier.judge import FactJudge
@@ -694,3 +695,38 @@ def test_the_new_ones_are_not_the_total() -> None:
     )
     # A claim about the new ones is answered by them.
     assert judged_against("Nine new cases were confirmed on 19 March 2020 .", sentence).stance == "supports"
+
+
+BIOGRAPHY = (
+    "Helena Rubinstein ( born Chaja Rubinstein ; December 25 , 1870 – April 1 , 1965 ) was a Polish "
+    "American businesswoman ."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("Helena Rubinstein was born after 1871 .", "contradicts"),
+        ("Helena Rubinstein was born in 1965 .", "contradicts"),  # the death, not the birth
+        ("Helena Rubinstein was born on December 25 , 1870 .", "supports"),
+        ("Helena Rubinstein died in 1965 .", "supports"),
+        ("Helena Rubinstein died in 1966 .", "contradicts"),
+        ("Helena Rubinstein died before 1960 .", "contradicts"),
+    ],
+)
+def test_a_lifes_span_gives_a_birth_and_a_death(claim: str, stance: str) -> None:
+    assert judged_against(claim, BIOGRAPHY).stance == stance
+
+
+def test_a_bracketed_run_of_years_is_no_life() -> None:
+    # A show's run mid-sentence is not the subject's life; another's life does not hide the
+    # subject's own birth date.
+    assert [d.life for d in extract_dates("He starred in Gilmore Girls ( 2000–2007 ) .")] == [None, None]
+    gein = (
+        "Ed Gein was born in La Crosse County , Wisconsin , on August 27 , 1919 , the son of "
+        "George Philip Gein ( 1873–1940 ) ."
+    )
+    assert judged_against("Ed Gein was born on August 27 , 1919 .", gein).stance == "supports"
+    # A claim of no birth or death still reads a span as the years it covers.
+    war = "World War I ( July 28 , 1914 – November 11 , 1918 ) was a global war ."
+    assert judged_against("World War I was fought in 1916 .", war).stance != "contradicts"

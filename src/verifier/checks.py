@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
 
 from verifier.changes import (
     Factor,
@@ -38,7 +37,6 @@ from verifier.compare import (
     dated_apart,
     dates_match,
     distance,
-    near,
     open_reading,
     other_currency,
     reported_bound,
@@ -48,6 +46,7 @@ from verifier.compare import (
 from verifier.dates import DateMention
 from verifier.entities import swapped_roles
 from verifier.facts import Facts
+from verifier.figurepairs import aligned, candidates_for
 from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.phrasing import figure_phrase
@@ -64,15 +63,10 @@ from verifier.scope import (
 )
 from verifier.wording import (
     POLE_WORDS,
-    about_part,
-    act_of_the_part,
     compass,
     object_flip,
-    of_the_whole,
     opposed,
-    other_event,
     other_fate,
-    rival_figure,
     window,
 )
 
@@ -194,14 +188,15 @@ def figures_against_figures(
         for q, same in zip(claim.quantities, same_units, strict=True)
     ]
     candidates = [
-        _candidates(claim, ev, q, same, relaxed) for q, same in zip(claim.quantities, same_units, strict=True)
+        candidates_for(claim, ev, q, same, relaxed)
+        for q, same in zip(claim.quantities, same_units, strict=True)
     ]
     # As with dates below: a sentence figure that answers one claim figure ("50 cases" for
     # "from 10 cases to 50 cases") is not a rival of the others. Which one each claim figure
     # speaks of is read one to one and in the order both give them: by nearest value alone
     # "more than $9 million in the US and more than $14 million worldwide" would take the
     # US's $12.2 million for the world and answer the US with the $4.9 million from abroad.
-    own = _aligned(claim.quantities, [c or [] for c in candidates])
+    own = aligned(claim.quantities, [c or [] for c in candidates])
     pairs = zip(claim.quantities, candidates, strict=True)
     agrees = [{id(e) for e in c or [] if compatible(q, e)} for q, c in pairs]
     for i, (q, same) in enumerate(zip(claim.quantities, candidates, strict=True)):
@@ -262,74 +257,6 @@ def figures_against_figures(
                 continue
             return supported_q, Conflict("quantity", reason)
     return supported_q, left_open
-
-
-def _candidates(
-    claim: Facts, ev: Facts, q: Quantity, same: list[Quantity], relaxed: bool
-) -> list[Quantity] | None:
-    """The sentence figures claim figure ``q`` may speak of, from those that count the same
-    thing (``same``); None where no figure of the sentence counts it."""
-    if not same and relaxed:
-        same = [e for e in ev.quantities if near(q, e)]
-    if not same:
-        return None
-    if any(e.whole_at is not None for e in same):
-        whole = of_the_whole(claim.text, q, ev.text, same)
-        named_parts = [
-            e
-            for e in same
-            if e.whole_at is not None
-            and (about_part(claim.text, q, ev.text, e) or act_of_the_part(claim.text, q, ev.text, e))
-        ]
-        same = [
-            e
-            for e in same
-            if e.whole_at is None
-            or about_part(claim.text, q, ev.text, e)
-            or not (whole or other_event(claim.text, q, ev.text, e))
-        ]
-        # A one-figure claim about the part is not answered by its whole: "Osterlund sent
-        # 18 helicopters" against "18 helicopters, including four sent by Osterlund" (a
-        # claim that gives both, "25 out of 28 provinces", is read figure by figure).
-        if len(claim.quantities) == 1:
-            wholes = {e.whole_at for e in named_parts}
-            same = [e for e in same if e.start not in wholes] or same
-        if not same:
-            return []
-    # "15 compilation albums" answers "16 compilation albums", not "6 live albums".
-    best = max(len(q.unit & e.unit) for e in same)
-    same = [e for e in same if len(q.unit & e.unit) == best]
-    # "6.1, compared with 2.9 for a placebo": a claim that does not name the placebo
-    # speaks of the 6.1.
-    return [e for e in same if not rival_figure(claim.text, q, ev.text, e, same)] or same
-
-
-# What leaving a claim figure out of the alignment costs, as a distance (a log ratio): only
-# figures within about 5% of each other are paired by it. A bound moves further from the
-# figure it is about ("more than $14 million" for $17.1 million), and then nearness and order
-# are too weak a guide: such figures are read as before (on 16,000 numeric VitaminC training
-# pairs, pairing up to 35% apart added as many wrong contradictions as right ones).
-UNALIGNED = 0.05
-
-
-def _aligned(claims: list[Quantity], candidates: list[list[Quantity]]) -> dict[int, Quantity]:
-    """Claim figure (by index) -> the sentence figure it speaks of: each sentence figure used
-    once, in the order the claim gives its figures, the values as near as can be (least total
-    distance); a figure that fits nowhere is left out."""
-
-    @cache
-    def best(i: int, after: int) -> tuple[float, tuple[tuple[int, int], ...]]:
-        if i == len(claims):
-            return 0.0, ()
-        cost, chosen = best(i + 1, after)
-        options = [(cost + UNALIGNED, chosen)]
-        for k, e in enumerate(candidates[i]):
-            if e.start > after:
-                cost, chosen = best(i + 1, e.start)
-                options.append((cost + distance(claims[i], e), ((i, k), *chosen)))
-        return min(options, key=lambda o: o[0])
-
-    return {i: candidates[i][k] for i, k in best(0, -1)[1]}
 
 
 # A date the sentence measures against, not the date of its news: "the fastest increase since

@@ -188,9 +188,16 @@ def same_event(c: DateMention, dates: list[DateMention]) -> list[DateMention]:
     untagged; "Bred 2 Die Born 2 Live on May 5, 2006" is a title)."""
     if c.life is None:
         return dates
-    if any(e.life == c.life for e in dates):
-        return [e for e in dates if e.life == c.life]
-    return [e for e in dates if e.life is None]
+    if any(e.life == c.life and not e.lifespan for e in dates):
+        return [e for e in dates if e.life == c.life and not e.lifespan]
+    # An end of a life's span ("Smith (1870 – 1965)") is that event's own date; the
+    # sentence's untagged dates stay in play, since the span may be another's ("Gein was born
+    # ... on August 27, 1919, the son of George Gein (1873–1940)").
+    return [
+        replace(e, qualifier="exact", span=None) if e.lifespan else e
+        for e in dates
+        if e.life is None or (e.lifespan and e.life == c.life)
+    ]
 
 
 def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:

@@ -73,6 +73,9 @@ class DateMention:
     # "born on 2 November 1953", "his death on August 6, 2009": the date of a birth or death,
     # which answers only a claim about that ("born after 1970" is not held by "Hellion (2014)").
     life: str | None = None
+    # The birth or death is an end of a life's span in brackets ("Smith (1870 – 1965)"): the
+    # sentence may be about someone else's life than the one bracketed.
+    lifespan: bool = False
 
 
 # A superlative or "first" before "since": "the first ... since 1817", "its highest since 1980".
@@ -231,7 +234,7 @@ def extract_dates(text: str) -> list[DateMention]:
         # "TALMERE, Feb 6 (Wire) - The bank raised ...": when the story was filed, not when
         # anything in it happened.
         dates = [d for d in dates if d.start >= filed]
-    dates = _date_spans(text, _year_spans(text, dates))
+    dates = _lifespans(text, _date_spans(text, _year_spans(text, dates)))
     dates = [_with_life_event(text, d) for d in dates]
     dates = [
         replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
@@ -252,6 +255,41 @@ def extract_dates(text: str) -> list[DateMention]:
         for d in dates
     ]
     return sorted(dates, key=lambda d: d.start)
+
+
+# A life's span in brackets after a name: "Helena Rubinstein (born Chaja Rubinstein; December
+# 25, 1870 – April 1, 1965)", "John Smith (1870–1965)".
+_LIFE_OPEN = re.compile(r"[A-Z][\w.'’-]*\s*\(\s*(?:(?:born|n[ée]e?)\s+[^;()]{1,60};\s*)?$", re.IGNORECASE)
+_LIFE_CLOSE = re.compile(r"\s*\)")
+# What opens a biography: the name alone ("Ernest `` Ernie '' Arthur Coombs , CM (").
+_OPENING_NAME = re.compile(r"\W*(?:[A-Z][\w.'’-]*|``|''|\"|,)(?:\s*(?:[A-Z][\w.'’-]*|``|''|\"|,))*\s*\(")
+LONGEST_LIFE = 120
+
+
+def _lifespans(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """The two ends of a life's span are its birth and its death: a claimed birth or death is
+    read against its own end ("born after 1871" is refuted by "(December 25, 1870 – April 1,
+    1965)", which the span as one stretch of years would hold); any other claim still reads
+    the span (:func:`verifier.compare.same_event`)."""
+    out = list(dates)
+    for i in range(len(out) - 1):
+        first, last = out[i], out[i + 1]
+        if not (
+            first.span and first.span == last.span and (first.qualifier, last.qualifier) == ("since", "by")
+        ):
+            continue
+        lo, hi = first.span
+        opening = _LIFE_OPEN.search(text, 0, first.start)
+        if not (0 < hi - lo <= LONGEST_LIFE and opening and _LIFE_CLOSE.match(text, last.end)):
+            continue
+        # Years alone bracket a show's run or a reign as often ("Gilmore Girls (2000–2007)"):
+        # only where the sentence opens with the bracketed name, as a biography does.
+        bracket = text.index("(", opening.start())
+        if first.month is None and not _OPENING_NAME.fullmatch(text, 0, bracket + 1):
+            continue
+        out[i] = replace(first, life="birth", lifespan=True)
+        out[i + 1] = replace(last, life="death", lifespan=True)
+    return out
 
 
 # "born on", "born some years after", "his death in", "passed away in": within a clause.

@@ -63,6 +63,9 @@ class Facts:
         return bool(self.negations)
 
 
+_LIFE_WORDS = frozenset({"born", "birth", "die", "death"})
+
+
 @lru_cache(maxsize=8192)
 def extract(text: str) -> Facts:
     dates = extract_dates(text)
@@ -90,4 +93,8 @@ def extract(text: str) -> Facts:
         and not lem[0].isdigit()
         and not part.lower().replace("’", "'").endswith("n't")  # "didn't": the negation, not a word
     )
+    if any(d.lifespan for d in dates):
+        # "Smith (1870 – 1965)" says when Smith was born and died.
+        content |= _LIFE_WORDS
+        lemmas = [*lemmas, *sorted(_LIFE_WORDS - set(lemmas))]
     return Facts(text, lemmas, content, entities, quantities, dates, negation_cues(text))
