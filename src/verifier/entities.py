@@ -18,6 +18,7 @@ import simplemma
 from verifier.dates import dateline_end
 from verifier.lexicon import CURRENCY_RE, MONTHS, NUMBER_WORDS, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
 from verifier.negation import title_case
+from verifier.places import place_names, place_variants
 
 if TYPE_CHECKING:
     from verifier.facts import Facts
@@ -100,7 +101,14 @@ def extract_entities(text: str) -> frozenset[str]:
     that every piece of evidence would then have to repeat.
     """
     found = set()
-    for m in ENTITY_RE.finditer(text):
+    # A place of several words is one entity, whole: its words are not read again as names
+    # ("South Korea" is not "korea", nor "South Korea and New Zealand" "korea zealand").
+    places = place_names(text)
+    masked = text
+    for start, end, _ in places:
+        masked = masked[:start] + "," * (end - start) + masked[end:]
+    found.update(entity for _, _, entity in places)
+    for m in ENTITY_RE.finditer(masked):
         if text[m.end() : m.end() + 1] == "$" or CURRENCY_RE.fullmatch(m.group()):
             continue  # "US$3.4bn", "HK$", "EUR": a currency, not a mention of a country
         # "U.S.-led", "Iraq-based": the entity is the capitalised part before the hyphen.
@@ -144,7 +152,7 @@ def entity_present(entity: str, facts: Facts, extra: str = "") -> bool:
     body_lower = body.lower()
     haystack = " " + re.sub(r"[.’']", "", (body + " " + extra).lower()) + " "
     haystack = re.sub(r"[^\w]+", " ", haystack)
-    for variant in {entity} | {k for k, v in ALIASES.items() if v == entity}:
+    for variant in place_variants(entity) | {k for k, v in ALIASES.items() if v == entity}:
         if variant in _CASED_ALIASES:
             if _CASED_ALIASES[variant].search(body + " " + extra):
                 return True
