@@ -730,3 +730,9 @@ def test_a_bracketed_run_of_years_is_no_life() -> None:
     # A claim of no birth or death still reads a span as the years it covers.
     war = "World War I ( July 28 , 1914 – November 11 , 1918 ) was a global war ."
     assert judged_against("World War I was fought in 1916 .", war).stance != "contradicts"
+
+
+@pytest.mark.parametrize("text", ["Since the mid 1970s , it rose .", "since the early-1990s it grew"])
+def test_since_the_mid_decade_is_a_period_from_then(text: str) -> None:
+    (d,) = extract_dates(text)
+    assert (d.qualifier, d.ongoing) == ("since", True)

@@ -92,6 +92,8 @@ def _date_qualifier(before: str) -> str:
     before = " " + re.sub(r"\s+", " ", before.lower()).rstrip()
     before = re.sub(r" (?:the )?(?:end|start|beginning|middle) of$", "", before)
     before = re.sub(r" (?:in|on|of)$", "", before)
+    if re.search(r" since (?:the )?(?:early|mid|late)-?$", before):
+        return "since"  # "since the mid-1970s"
     before = re.sub(r" the$", "", before)  # "before the 1980s"
     if _TO_NOT_BOUND.search(before) or _ORIGIN.search(before):
         return "exact"  # "according to the 2012 revision", "postponed to 2021", "dates from 1150"
@@ -249,7 +251,11 @@ def extract_dates(text: str) -> list[DateMention]:
     ]
     dates = [
         replace(d, ongoing=True)
-        if re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, d.start - 12) : d.start], re.IGNORECASE)
+        if re.search(
+            r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?$",
+            text[max(0, d.start - 20) : d.start],
+            re.IGNORECASE,
+        )
         and not _ANCHOR.search(text[max(0, d.start - 60) : d.start])
         else d
         for d in dates
