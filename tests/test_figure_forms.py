@@ -736,3 +736,9 @@ def test_a_bracketed_run_of_years_is_no_life() -> None:
 def test_since_the_mid_decade_is_a_period_from_then(text: str) -> None:
     (d,) = extract_dates(text)
     assert (d.qualifier, d.ongoing) == ("since", True)
+
+
+def test_a_figure_dated_after_its_bracketed_units_is_of_that_date() -> None:
+    sentence = "The UAE had a gross domestic product of $ 403.2 billion ( AED 1.46 trillion ) in 2014 ."
+    judged = judged_against("The UAE had a gross domestic product above $ 410 billion in 2018 .", sentence)
+    assert judged.stance == "neutral" and judged.kind == "snapshot"

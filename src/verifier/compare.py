@@ -298,19 +298,27 @@ _OPENS_CLAUSE = re.compile(r"(?:^|[;:,.]\s*)(?:(?:in|on|by|during|as\s+of)\s+(?:
 
 
 def _date_of(facts: Facts, q: Quantity) -> DateMention | None:
-    """The date written right after a figure, in its clause ("84 cases in 2019"), else the one
-    that opens the figure's clause ("In 2019 , the US had 2,500 troops")."""
+    """The date written right after a figure, in its clause ("84 cases in 2019", "1.1 to 6.4 °C
+    (2.0 to 11.5 °F) between 1990 and 2100"), else the one that opens the figure's clause ("In
+    2019 , the US had 2,500 troops"), or a span just before it ("between 1988 and 1997 would
+    rise by 0.45 °C")."""
+    after = _BRACKET_AFTER.match(facts.text, q.end)
+    end = after.end() if after else q.end
     for d in facts.dates:
-        if 0 <= d.start - q.end <= 25 and not re.search(r"[\d;.,]", facts.text[q.end : d.start]):
+        if 0 <= d.start - end <= 25 and not re.search(r"[\d;.,]", facts.text[end : d.start]):
             return d
     before = [
         d
         for d in facts.dates
         if 0 <= q.start - d.end <= 60
         and not re.search(r"[;.]|\d", facts.text[d.end : q.start])
-        and _OPENS_CLAUSE.search(facts.text, 0, d.start)
+        and (_OPENS_CLAUSE.search(facts.text, 0, d.start) or (d.span and q.start - d.end <= 30))
     ]
     return before[-1] if before else None
+
+
+# A figure's other units in brackets: "1.1 to 6.4 °C (2.0 to 11.5 °F)".
+_BRACKET_AFTER = re.compile(r"[^\w(]{0,3}\([^()]{1,40}\)")
 
 
 def dated_apart(claim: Facts, q: Quantity, ev: Facts, e: Quantity) -> bool:
