@@ -689,3 +689,14 @@ def test_a_figure_read_at_another_moment_cannot_confirm_the_claim() -> None:
     claim = "After April 15 , Wales had over 100,000 confirmed coronavirus cases ."
     (j,) = ModelJudge(FakeModel({unnamed: [0.9, 0.05, 0.05]})).judge(claim, [_ev(unnamed)])
     assert j.stance == "neutral" and "loose reading" in j.reason
+
+
+def test_a_place_a_sentence_opens_with_is_not_its_subject() -> None:
+    from verifier.facts import extract
+    from verifier.modeljudge import replaced_entity
+
+    claim = extract("The band Breaking Benjamin had two gold records .")
+    # The band is the subject; "the United States" is where the records were certified.
+    assert not replaced_entity(claim, "In the United States , the band had two gold records .")
+    # Another name as the sentence's subject is still another entity in the claim's place.
+    assert replaced_entity(claim, "Linkin Park , the band , had two gold records in the United States .")
