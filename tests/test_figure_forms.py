@@ -742,3 +742,28 @@ def test_a_figure_dated_after_its_bracketed_units_is_of_that_date() -> None:
     sentence = "The UAE had a gross domestic product of $ 403.2 billion ( AED 1.46 trillion ) in 2014 ."
     judged = judged_against("The UAE had a gross domestic product above $ 410 billion in 2018 .", sentence)
     assert judged.stance == "neutral" and judged.kind == "snapshot"
+
+
+def test_a_count_broken_down_by_place() -> None:
+    sentence = (
+        "As of 6 April 2020 , in Bosnia and Herzegovina there were 696 confirmed cases , of which "
+        "304 were in Republika Srpska , 379 in the Federation of Bosnia and Herzegovina , and 13 in "
+        "Brčko District ."
+    )
+    # Each part counts cases, and each claim figure is read against its own place's.
+    assert (
+        judged_against("There were fewer than 310 cases in Republika Srpska .", sentence).stance == "supports"
+    )
+    assert (
+        judged_against("There were more than 340 cases in Republika Srpska .", sentence).stance
+        == "contradicts"
+    )
+    listed = (
+        "There are 93 cases , 59 in Republika Srpska , and 34 in the Federation of Bosnia and Herzegovina ."
+    )
+    assert [sorted(q.unit) for q in extract(listed).quantities] == [["case"]] * 3
+    # A month is no place: "6.8% higher in August" is not "rose 1.4% in August".
+    prices = "Prices rose 1.4% in August from July and were 6.8% higher than a year earlier ."
+    assert (
+        judged_against("Prices were 6.8% higher in August than a year earlier .", prices).stance == "supports"
+    )

@@ -6,11 +6,13 @@ pair. Kept apart from the checks so that the choosing and the comparing each rea
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from verifier.compare import distance, near
 from verifier.facts import Facts
 from verifier.figures import Quantity
+from verifier.lexicon import MONTHS, WEEKDAYS
 from verifier.wording import about_part, act_of_the_part, of_the_whole, other_event, rival_figure
 
 
@@ -51,7 +53,31 @@ def candidates_for(
     same = [e for e in same if len(q.unit & e.unit) == best]
     # "6.1, compared with 2.9 for a placebo": a claim that does not name the placebo
     # speaks of the 6.1.
-    return [e for e in same if not rival_figure(claim.text, q, ev.text, e, same)] or same
+    same = [e for e in same if not rival_figure(claim.text, q, ev.text, e, same)] or same
+    # A count broken down by place: "fewer than 340 cases in Republika Srpska" speaks of "304
+    # were in Republika Srpska", not "379 in the Federation".
+    place = _place_after(claim.text, q)
+    if place is not None and len(same) > 1:
+        same = [e for e in same if _place_after(ev.text, e) == place] or same
+    return same
+
+
+_PLACE_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,4}?\s+in\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*)"
+)
+
+
+def _place_after(text: str, q: Quantity) -> str | None:
+    """The place a count is given for, named just after it ("59 in Republika Srpska", "340
+    cases of coronavirus in Republika Srpska")."""
+    m = _PLACE_AFTER.match(text, q.end)
+    if m is None or "respectively" in m.group():
+        return None  # "71% and 29% respectively of shares in ENIC": every figure's place
+    place = m.group("place").lower()
+    if place.split()[0].rstrip(".") in MONTHS or place.split()[0] in WEEKDAYS:
+        return None  # "6.8% higher in August": a time, not a place
+    return place
 
 
 # What leaving a claim figure out of the alignment costs, as a distance (a log ratio): only

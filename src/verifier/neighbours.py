@@ -110,6 +110,9 @@ _TOTAL_TO = re.compile(
     r"(?:total|tally|count|number|toll)\b(?:\s+[\w-]+){0,4}?\s+to\s*$",
     re.IGNORECASE,
 )
+# A count broken down by place after a comma: "93 cases, 59 in Republika Srpska, and 34 in ...".
+_LIST_COMMA = re.compile(r"[^.;:()\d]{0,40}?,\s*")
+_BY_PLACE = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z]")
 _INCREMENT_WORDS = frozenset({"new", "additional", "further", "more"})
 
 _PART_OF_WHICH = re.compile(r"\b(?:of\s+wh(?:ich|om)|among\s+them|including)\b", re.IGNORECASE)
@@ -167,7 +170,10 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
         elif (
             prev.unit
             and measure(prev) == "count"
-            and _SAME_COUNT_LINK.fullmatch(between)
+            and (
+                _SAME_COUNT_LINK.fullmatch(between)
+                or (_LIST_COMMA.fullmatch(between) and _BY_PLACE.match(text, q.end))
+            )
             and (part_of_which or (not q.unit and prev.unit.isdisjoint(MEASURES)))
         ):
             # A part ("300 pages, of which 40 deal with tax", "12 days, of which 3 were spent")
