@@ -698,5 +698,10 @@ def test_a_place_a_sentence_opens_with_is_not_its_subject() -> None:
     claim = extract("The band Breaking Benjamin had two gold records .")
     # The band is the subject; "the United States" is where the records were certified.
     assert not replaced_entity(claim, "In the United States , the band had two gold records .")
+    # Nor where the alignment lines the place up with the claim's name.
+    sold = extract("Breaking Benjamin has sold more than 7 million units .")
+    assert not replaced_entity(
+        sold, "In the United States alone , the band has sold more than 7 million units ."
+    )
     # Another name as the sentence's subject is still another entity in the claim's place.
     assert replaced_entity(claim, "Linkin Park , the band , had two gold records in the United States .")

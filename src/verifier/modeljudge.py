@@ -235,16 +235,24 @@ def replaced_entity(claim_facts: Any, sentence: str) -> bool:
         # The words and their normalised aliases: "UK" names "united kingdom", "U.S." "united states".
         return " ".join([w for w, _, _ in words] + [_norm_entity(w) for w, _, _ in words]).lower()
 
+    # Where something happened is no stand-in for who did it: a place phrase of the sentence
+    # ("In the United States alone, the band ...") answers only a place phrase of the claim
+    # ("troops in Syria" / "troops in Iraq").
+    claim_placed = [m.span() for m in _PLACE_PHRASE.finditer(claim_facts.text)]
+    placed = [m.span() for m in _PLACE_PHRASE.finditer(sentence)]
+
+    def unplaced(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        return [w for w in words if not any(s <= w[1] < e for s, e in placed)]
+
     for i1, i2, j1, j2 in spans:
-        claim_words, sentence_words = names(a[i1:i2]), names(b[j1:j2])
+        in_place = any(s <= w[1] < e for w in a[i1:i2] for s, e in claim_placed)
+        claim_words = names(a[i1:i2])
+        sentence_words = names(b[j1:j2] if in_place else unplaced(b[j1:j2]))
         if any(m in claim_words for m in missing) and any(o in sentence_words for o in others):
             return True
     # The first words of each: where a wire sentence names its subject; not a place it opens
-    # with ("In the United States alone, the band has sold ...").
-    head = b[:SUBJECT_SWAP]
-    placed = [m.span() for m in _PLACE_PHRASE.finditer(sentence, 0, head[-1][2])] if head else []
-    head = [w for w in head if not any(s <= w[1] < e for s, e in placed)]
-    head_c, head_e = names(a[:SUBJECT_SWAP]), names(head)
+    # with.
+    head_c, head_e = names(a[:SUBJECT_SWAP]), names(unplaced(b[:SUBJECT_SWAP]))
     return any(m in head_c for m in missing) and any(o in head_e for o in others)
 
 
