@@ -212,12 +212,14 @@ def figures_against_figures(
             continue
         if not same:
             continue
-        # A figure left over by the alignment (no sentence figure within a few per cent of it
-        # in the claim's order) is read against the nearest that agrees with no other claim
-        # figure, or that it agrees with too ("100 cases ... all 100").
-        taken = set().union(*(a for j, a in enumerate(agrees) if j != i))
-        rivals = [e for e in same if id(e) not in taken or compatible(q, e)]
-        closest = own.get(i) or min(rivals, key=lambda e: distance(q, e), default=None)
+        closest = own.get(i)
+        if closest is None:
+            # A figure left over by the alignment (no sentence figure within a few per cent of
+            # it in the claim's order) is read against the nearest that agrees with no other
+            # claim figure, or that it agrees with too ("100 cases ... all 100").
+            taken = set().union(*(a for j, a in enumerate(agrees) if j != i))
+            rivals = [e for e in same if id(e) not in taken or compatible(q, e)]
+            closest = min(rivals, key=lambda e: distance(q, e), default=None)
         match = closest if closest is not None and compatible(q, closest) else None
         if match is not None and dated_apart(claim, q, ev, match):
             continue  # "84 cases in 2019" against "rose to 84 in 2020 from 40 in 2019"

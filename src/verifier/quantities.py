@@ -14,8 +14,8 @@ through text2num; what a figure counts and how it is qualified are read by :mod:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from text_to_num import text2num
 
@@ -112,7 +112,7 @@ _BOUND_BEFORE = re.compile(
 )
 
 
-def clock_times(text: str, free: Any, taken: list[tuple[int, int]]) -> list[Quantity]:
+def clock_times(text: str, free: Callable[[int, int], bool], taken: list[tuple[int, int]]) -> list[Quantity]:
     """Times of day as figures; ``taken`` gets the spans of those read as no figure."""
     found = []
     for m in _CLOCK.finditer(text):
