@@ -59,7 +59,48 @@ def candidates_for(
     place = _place_after(claim.text, q)
     if place is not None and len(same) > 1:
         same = [e for e in same if _place_after(ev.text, e) == place] or same
+    # Takes by market: "more than $1.2 million worldwide" speaks of "a worldwide total of
+    # $1,411,503", not of "$1,195,926 in other territories", however near; and a sentence
+    # that gives a film's take only at home and abroad does not state its worldwide one.
+    market = market_of(claim.text, q)
+    if market is not None:
+        markets = [market_of(ev.text, e) for e in same]
+        same = [e for e, m in zip(same, markets, strict=True) if m == market] or [
+            e for e, m in zip(same, markets, strict=True) if m is None
+        ]
+        if not same:
+            return []
     return same
+
+
+# The three markets a take or a sale is given for, in the words of box-office and sales
+# reports. "International" takes are those outside the home market, as the trade press uses it.
+_MARKETS = {
+    "world": r"world-?wide|globally|global|(?:around|across|all\s+over)\s+the\s+world",
+    "home": r"domestic(?:ally)?|(?:in\s+)?North\s+America(?:n)?|in\s+the\s+(?:United\s+States|U\.?S\.?)"
+    r"\s+and\s+Canada",
+    "abroad": r"overseas|abroad|international(?:ly)?|foreign|elsewhere|(?:in\s+)?other\s+"
+    r"(?:territories|countries|markets)|outside\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.]*",
+}
+_MARKET = "|".join(f"(?P<{name}>{words})" for name, words in _MARKETS.items())
+# Right after the figure and its unit words ("$5 million in other territories", "37 million
+# units worldwide"), or just before it in the same clause ("for a worldwide total of $318.5
+# million", "a domestic gross of"). Linking words end the reach: "$9 million and $14 million
+# worldwide" gives only the second its market.
+_MARKET_AFTER = re.compile(rf"(?:\s+(?!and\b|or\b|but\b|while\b)[a-z][\w-]*){{0,3}}?\s+(?:{_MARKET})\b")
+_MARKET_BEFORE = re.compile(
+    rf"\b(?:{_MARKET})(?:\s+(?!and\b|or\b)[a-z][\w-]*){{0,3}}\s*(?:[^\w\s]{{1,3}}\s*)?$"
+)
+
+
+def market_of(text: str, q: Quantity) -> str | None:
+    """The market a figure is given for: "world", "home" or "abroad"; None where it names none."""
+    m = _MARKET_AFTER.match(text, q.end)
+    if m is None:
+        m = _MARKET_BEFORE.search(text, max(0, q.start - 40), q.start)
+    if m is None:
+        return None
+    return next(name for name in _MARKETS if m.group(name))
 
 
 _PLACE_AFTER = re.compile(

@@ -152,6 +152,12 @@ def qualifier_before(before: str) -> str:
 # Participles that open a clause after a figure: "a score of 60 based on 40 reviews" counts
 # no "base".
 _CLAUSE_OPENERS = frozenset({"based", "indicating", "including", "making", "bringing", "giving"})
+# Where or how a figure was counted, not what it counts: "37 million units worldwide" counts
+# units, as "37 million units globally" does (`figurepairs.market_of` reads the market).
+_SCOPE_ADVERBS = frozenset(
+    "worldwide world-wide globally overseas abroad domestically internationally elsewhere outside "
+    "nationally nationwide locally respectively apiece altogether".split()
+)
 
 
 def unit_after(after: str) -> list[str]:
@@ -167,6 +173,8 @@ def unit_after(after: str) -> list[str]:
                 break
             continue
         if not tok[0].isalpha() or low in STOPWORDS or low in MONTHS or ranks(low) or low in _CLAUSE_OPENERS:
+            break
+        if low in _SCOPE_ADVERBS:
             break
         words.append(lemma(low))
         if len(words) == 3:  # "confirmed coronavirus cases": the head comes last
