@@ -352,7 +352,8 @@ def changes_against_changes(
         ]
         match = next((f for f, ok in results if ok), None)
         if match is not None:
-            supported_f.append((c, match))
+            if not dated_apart(claim, c, ev, match):  # "rose 8% last year" / "this year"
+                supported_f.append((c, match))
             continue
         conflict = next((f for f, ok in results if ok is False), None)
         if conflict is not None and cleared.support:

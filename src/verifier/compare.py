@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from typing import Protocol
 
 from verifier.dates import DateMention
 from verifier.facts import Facts
@@ -297,13 +298,31 @@ def _years_match(c: DateMention, e: DateMention) -> bool | None:
 _OPENS_CLAUSE = re.compile(r"(?:^|[;:,.]\s*)(?:(?:in|on|by|during|as\s+of)\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
-def _date_of(facts: Facts, q: Quantity) -> DateMention | None:
+class Said(Protocol):
+    """Where a figure or a change ("rose 8%", a :class:`verifier.changes.Factor`) is written."""
+
+    start: int
+    end: int
+
+
+def _said_end(facts: Facts, q: Said) -> int:
+    """Where what is said of a figure may begin: past its range's last figure and that
+    figure's other units in brackets ("1.1 to 6.4 °C (2.0 to 11.5 °F) between 1990 and 2100":
+    the range's first figure is dated by what follows its last)."""
+    last = next(
+        (o for o in facts.quantities if o.start > q.end and _RANGE_TO.fullmatch(facts.text, q.end, o.start)),
+        q,
+    )
+    after = _BRACKET_AFTER.match(facts.text, last.end)
+    return after.end() if after else last.end
+
+
+def _date_of(facts: Facts, q: Said) -> DateMention | None:
     """The date written right after a figure, in its clause ("84 cases in 2019", "1.1 to 6.4 °C
     (2.0 to 11.5 °F) between 1990 and 2100"), else the one that opens the figure's clause ("In
     2019 , the US had 2,500 troops"), or a span just before it ("between 1988 and 1997 would
     rise by 0.45 °C")."""
-    after = _BRACKET_AFTER.match(facts.text, q.end)
-    end = after.end() if after else q.end
+    end = _said_end(facts, q)
     for d in facts.dates:
         if 0 <= d.start - end <= 25 and not re.search(r"[\d;.,]", facts.text[end : d.start]):
             return d
@@ -317,14 +336,51 @@ def _date_of(facts: Facts, q: Quantity) -> DateMention | None:
     return before[-1] if before else None
 
 
+# The words between the two figures of a range: "1.1 to 6.4", "30-40".
+_RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 # A figure's other units in brackets: "1.1 to 6.4 °C (2.0 to 11.5 °F)".
 _BRACKET_AFTER = re.compile(r"[^\w(]{0,3}\([^()]{1,40}\)")
 
 
-def dated_apart(claim: Facts, q: Quantity, ev: Facts, e: Quantity) -> bool:
+# A period named relative to the text's own time: "last year", "this century", "the past
+# decade". Such a period is compared only with another of its kind.
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?P<when>last|past|previous|this|current|next|coming)\s+"
+    r"(?P<unit>year|month|week|quarter|season|decade|century)\b",
+    re.IGNORECASE,
+)
+_SAME_WHEN = {"past": "last", "previous": "last", "current": "this", "coming": "next"}
+_CLAUSE_BREAK = re.compile(r"[;,](?!\d)|\.(?!\d)|\b(?:and|but|while|whereas)\b")
+
+
+def _relative_period(facts: Facts, q: Said) -> tuple[str, str] | None:
+    """The relative period a figure is given for, named in the words right after it (past its
+    range's end and bracketed units: "(6.6 to 8.9 ft) this century") or just before it in its
+    clause ("last year, sales rose 5%")."""
+    end, text = _said_end(facts, q), facts.text
+    m = _RELATIVE_PERIOD.search(_CLAUSE_BREAK.split(text[end : end + 50], maxsplit=1)[0])
+    if m is None:
+        m = _RELATIVE_PERIOD.search(_CLAUSE_BREAK.split(text[max(0, q.start - 50) : q.start])[-1])
+    if m is None:
+        return None
+    when = m.group("when").lower()
+    return _SAME_WHEN.get(when, when), m.group("unit").lower()
+
+
+def dated_apart(claim: Facts, q: Said, ev: Facts, e: Said) -> bool:
     """Are the claim's figure and the sentence's equal figure each tied to another date? Then
     they are readings of two moments, and the equal value confirms nothing."""
+    mine, theirs = _relative_period(claim, q), _relative_period(ev, e)
+    if mine is not None and theirs is not None and mine != theirs:
+        return True  # "rose 8 inches in the last century" and "could rise 6.6 ft this century"
     c, d = _date_of(claim, q), _date_of(ev, e)
+    if c is not None and d is not None and (c.span or d.span):
+        # "between 1988 and 1997" against "between 1990 and 2100" or "by 2100": two periods.
+        if c.span and d.span:
+            return c.span != d.span
+        span, year = (c.span, d.year) if c.span else (d.span, c.year)
+        if span is not None and year is not None and not span[0] <= year <= span[1]:
+            return True
     if c is None or d is None or dates_match(c, d) is not False:
         return False
     # "second round advancements in 2002 & 2010": any date of the list may be the claim's.

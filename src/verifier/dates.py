@@ -225,7 +225,7 @@ def extract_dates(text: str) -> list[DateMention]:
         year = (int(m.group(1)) - 1) * 100
         dates.append(DateMention(year, None, None, m.group(), m.start(), m.end(), qualifier, 100))
         spans.append((m.start(), m.end()))
-    for m in re.finditer(r"(?<![\w,.])(1\d\d\d|20\d\d)(?![\w%]|[.,]\d)", text):
+    for m in re.finditer(r"(?<![\w,.])(1\d\d\d|20\d\d|2100)(?![\w%]|[.,]\d)", text):
         if any(s <= m.start() < e for s, e in spans):
             continue
         if is_year(float(m.group()), m.group(), text[m.end() :], text[max(0, m.start() - 12) : m.start()]):
@@ -316,7 +316,7 @@ def _with_life_event(text: str, d: DateMention) -> DateMention:
 # names two years. A two-digit end ("2006–12", only after a dash) takes the first year's century.
 _YEAR_SPAN = re.compile(
     r"(?:\b(?P<lead>from|between)\s+)?(?<![\w,.])(?P<a>1[5-9]\d\d|20\d\d)\s*"
-    r"(?P<sep>[-–—]|\b(?:to|until|till|through|and)\b)\s*(?P<b>1[5-9]\d\d|20\d\d|\d\d)(?![\w%-]|[.,]\d)",
+    r"(?P<sep>[-–—]|\b(?:to|until|till|through|and)\b)\s*(?P<b>1[5-9]\d\d|20\d\d|2100|\d\d)(?![\w%-]|[.,]\d)",
     re.IGNORECASE,
 )
 

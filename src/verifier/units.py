@@ -153,7 +153,9 @@ def qualifier_before(before: str) -> str:
 # no "base".
 _CLAUSE_OPENERS = frozenset({"based", "indicating", "including", "making", "bringing", "giving"})
 # Where or how a figure was counted, not what it counts: "37 million units worldwide" counts
-# units, as "37 million units globally" does (`figurepairs.market_of` reads the market).
+# units, as "37 million units globally" does (`figurepairs.market_of` reads the market). Not
+# "later" or "ago": "two years later" against "eight years later" is compared as a span of
+# its own, where "two years" alone is a generic unit that needs the rest of the claim stated.
 _SCOPE_ADVERBS = frozenset(
     "worldwide world-wide globally overseas abroad domestically internationally elsewhere outside "
     "nationally nationwide locally respectively apiece altogether".split()
