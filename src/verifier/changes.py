@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from verifier.facts import Facts
 from verifier.figures import Quantity
+from verifier.lexicon import INCREMENT_WORDS
 from verifier.scope import new_value, old_value
 
 _FACTOR_LEMMAS = frozenset({"double", "triple", "quadruple", "halve", "half", "twice", "thrice"})
@@ -114,7 +115,7 @@ def count_change(text: str, q: Quantity) -> bool:
 
 
 # "nine new cases", "14 additional deaths": what a count grew by that day, not its total.
-_NEW_AFTER = re.compile(r"\s+(?:more\s+)?(?:new|additional|further)\b", re.IGNORECASE)
+_NEW_AFTER = re.compile(rf"\s+(?:more\s+)?(?:{'|'.join(INCREMENT_WORDS)})\b", re.IGNORECASE)
 
 
 def new_count(text: str, q: Quantity) -> bool:

@@ -33,6 +33,10 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z.'’-]*[A-Za-z])?\.?|\d+(?:[.,]\d+)*")
+# The words that make a count the increase rather than the total: "nine new cases", "14
+# additional deaths" (`changes.new_count` reads them after a figure; `neighbours` strips them
+# from a unit a total inherits).
+INCREMENT_WORDS = ("new", "additional", "further")
 NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "

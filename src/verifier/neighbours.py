@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from verifier.figures import CLOCK, Quantity, measure
-from verifier.lexicon import MEASURES, SCALES
+from verifier.lexicon import INCREMENT_WORDS, MEASURES, SCALES
 
 
 def join_neighbours(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -113,7 +113,7 @@ _TOTAL_TO = re.compile(
 # A count broken down by place after a comma: "93 cases, 59 in Republika Srpska, and 34 in ...".
 _LIST_COMMA = re.compile(r"[^.;:()\d]{0,40}?,\s*")
 _BY_PLACE = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z]")
-_INCREMENT_WORDS = frozenset({"new", "additional", "further", "more"})
+_INCREMENT_WORDS = frozenset({*INCREMENT_WORDS, "more"})
 
 _PART_OF_WHICH = re.compile(r"\b(?:of\s+wh(?:ich|om)|among\s+them|including)\b", re.IGNORECASE)
 # A part of a whole: "22 of the 28 provinces", "five out of nine members", "14 of the
