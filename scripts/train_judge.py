@@ -204,6 +204,19 @@ def read_pairs(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def repeated(pairs: list[dict], spec: str, sources: set[str]) -> list[dict]:
+    """The pairs with each pair of the sources named in ``spec`` ("climate_fever_train=3")
+    shown that many times in all. The copies are spread through the run by the
+    length-bucketed batching, which shuffles the whole set."""
+    out = list(pairs)
+    for item in filter(None, spec.split(",")):
+        name, _, times = item.partition("=")
+        if name not in sources or not times.isdigit() or int(times) < 1:
+            raise ValueError(f"--repeat wants SOURCE=K with a source of the mix, not {item!r}")
+        out += [p for p in pairs if p["source"] == name] * (int(times) - 1)
+    return out
+
+
 def batches_by_length(pairs: list[dict], tok, batch_size: int, seed: int) -> list[list[int]]:
     """Length-bucketed batches in random order: little padding, no fixed curriculum."""
     rng = random.Random(seed + 2)
@@ -526,6 +539,12 @@ def main() -> int:
         "unknown (scripts/reversals.py)",
     )
     ap.add_argument(
+        "--repeat",
+        default="",
+        help="SOURCE=K[,...]: show each training pair of SOURCE K times in the run (an in-domain "
+        "source smaller than the others, such as climate_fever_train, weighted up)",
+    )
+    ap.add_argument(
         "--with-nc", action="store_true", help="also train on ANLI and SICK (non-commercial licences)"
     )
     ap.add_argument(
@@ -619,6 +638,11 @@ def main() -> int:
         hashes[f"holdout:{args.holdout_from.name}"] = sha256_file(args.holdout_from)
     else:
         train, hold = split_holdout(pairs, min(args.holdout, len(pairs) // 5), args.seed)
+    try:
+        train = repeated(train, args.repeat, set(mix))
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     if args.max_pairs:
         train = train[: args.max_pairs]
     if args.topical_negatives:

@@ -369,6 +369,20 @@ def test_train_script_smoke(tmp_path: Path) -> None:
     np.testing.assert_allclose(model.logits(pairs)[:, 3], relevance)
 
 
+def test_train_script_repeats_a_source() -> None:
+    """--repeat climate_fever_train=3 shows each in-domain pair three times, and nothing else more."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_judge import repeated
+
+    pairs = [{"source": "climate_fever_train", "id": 1}, {"source": "mnli", "id": 2}]
+    out = repeated(pairs, "climate_fever_train=3", {"climate_fever_train", "mnli"})
+    assert sorted(p["id"] for p in out) == [1, 1, 1, 2]
+    assert repeated(pairs, "", {"mnli"}) == pairs
+    for bad in ("snli=2", "mnli=0", "mnli=x"):
+        with pytest.raises(ValueError, match="SOURCE=K"):
+            repeated(pairs, bad, {"climate_fever_train", "mnli"})
+
+
 @pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
 def test_train_retriever_script_smoke(tmp_path: Path) -> None:
     """The embedder fine-tuning experiment (scripts/train_retriever.py) trains and measures."""
