@@ -28,6 +28,19 @@ def join_neighbours(text: str, found: list[Quantity]) -> list[Quantity]:
 _RANGE_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
+# "10 to 20 people", "1.1 to 6.4 °C", "$5 million to $7 million", "30–130 cm": a range too,
+# unless "from" or a change verb makes it a change ("rose from 5% to 7%", "cut 0.25% to
+# 4.5%") or a vote or score makes it a tally ("voted 48 to 52", "lost 1 to 2").
+_RANGE_TO = re.compile(r"\s*(?:to|–|—)\s*(?:US\$|\$|£|€)?\s*")
+_NOT_A_RANGE_BEFORE = re.compile(
+    r"\b(?:from|rose|rises|risen|fell|falls|fallen|increased|decreased|grew|grown|dropped|climbed|"
+    r"jumped|declined|cut|cuts|raised|lowered|slashed|up|down|vote[ds]?|won|lost|beat|defeated|drew|"
+    r"score[ds]?|tied|trail(?:ed|ing)|lead(?:ing)?|led)\b[^.;,]{0,12}$",
+    re.IGNORECASE,
+)
+_NOT_A_RANGE_AFTER = re.compile(r"\s*(?:votes?|against|win|victory|loss|defeat|draw|in\s+favou?r)\b", re.I)
+
+
 def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "Between 10 and 20 villages": one figure that lies somewhere in the range, so "about 12
     villages" is neither confirmed nor refuted by it, and "30" is refuted."""
@@ -37,17 +50,27 @@ def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
         between = (
             _RANGE_BETWEEN.search(text[max(0, prev.start - 12) : prev.start]) if prev is not None else None
         )
+        plain = (
+            prev is not None
+            and between is None
+            and (link := _RANGE_TO.fullmatch(text, prev.end, q.start)) is not None
+            and ("to" in link.group() or bool(q.unit))  # "trailing 1–2" is a score
+            and not _NOT_A_RANGE_BEFORE.search(text, max(0, prev.start - 30), prev.start)
+            and not _NOT_A_RANGE_AFTER.match(text, q.end)
+            and CLOCK not in q.unit
+        )
         if (
             prev is not None
-            and between is not None
+            and (between is not None or plain)
             and prev.upper is None
             and prev.qualifier == "exact"
             and q.qualifier == "exact"
             and prev.value < q.value
-            and re.fullmatch(r"\s*and\s*", text[prev.end : q.start])
+            and (plain or re.fullmatch(r"\s*and\s*", text[prev.end : q.start]))
             and (not prev.unit or prev.unit == q.unit)
         ):
-            start = max(0, prev.start - 12) + between.start()  # "between 10 and 20", as written
+            # "between 10 and 20", as written; "10 to 20 people" from its first figure
+            start = max(0, prev.start - 12) + between.start() if between is not None else prev.start
             out[-1] = replace(
                 q, value=prev.value, upper=q.value, text=text[start : q.end], start=start, qualifier="range"
             )

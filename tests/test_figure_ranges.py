@@ -1,0 +1,52 @@
+"""A range written "X to Y" is one figure that lies somewhere between its ends, as "between X
+and Y" is; changes, votes and scores written the same way are not ranges."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.facts import extract
+from verifier.judge import FactJudge
+from verifier.types import Evidence
+
+JUDGE = FactJudge()
+
+
+def judged(claim: str, text: str) -> str:
+    return JUDGE.judge(claim, [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)])[0].stance
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("10 to 20 people died .", (10.0, 20.0)),
+        ("It cost $5 million to $7 million .", (5e6, 7e6)),
+        ("Temperatures will increase by 1.1 to 6.4 °C by 2100 .", (1.1, 6.4)),
+        ("Sea level will rise 30–130 cm .", (30.0, 130.0)),
+        ("Viewers in the 18–49 demographic .", (18.0, 49.0)),
+    ],
+)
+def test_a_range_written_with_to_or_a_dash(text: str, ends: tuple[float, float]) -> None:
+    (q,) = extract(text).quantities
+    assert (q.value, q.upper, q.qualifier) == (*ends, "range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose from 5% to 7% .",  # a change
+        "Rates were cut 0.25% to 4.5% .",  # a change
+        "The Senate voted 48 to 52 .",  # a vote
+        "The Raptors are trailing the series 1–2 .",  # a score
+    ],
+)
+def test_changes_votes_and_scores_are_not_ranges(text: str) -> None:
+    assert [q.upper for q in extract(text).quantities] == [None, None]
+
+
+def test_a_figure_inside_a_range_is_neither_confirmed_nor_refuted() -> None:
+    sentence = "10 to 20 people died in the fire ."
+    # Read as two figures, 15 was refuted by the nearer end.
+    assert judged("15 people died in the fire .", sentence) == "neutral"
+    assert judged("25 people died in the fire .", sentence) == "contradicts"
+    assert judged("Between 10 and 20 people died in the fire .", sentence) == "supports"
