@@ -41,36 +41,41 @@ _NOT_A_RANGE_BEFORE = re.compile(
 _NOT_A_RANGE_AFTER = re.compile(r"\s*(?:votes?|against|win|victory|loss|defeat|draw|in\s+favou?r)\b", re.I)
 
 
+def _range_start(text: str, prev: Quantity, q: Quantity) -> int | None:
+    """Where a range written from ``prev`` to ``q`` starts: at "between" in "between 10 and
+    20", at the first figure in "10 to 20 people"; None where the two are no range's ends."""
+    lead = max(0, prev.start - 12)
+    between = _RANGE_BETWEEN.search(text[lead : prev.start])
+    if between is not None:
+        return lead + between.start() if re.fullmatch(r"\s*and\s*", text[prev.end : q.start]) else None
+    link = _RANGE_TO.fullmatch(text, prev.end, q.start)
+    if (
+        link is not None
+        and ("to" in link.group() or bool(q.unit))  # "trailing 1–2" is a score
+        and not _NOT_A_RANGE_BEFORE.search(text, max(0, prev.start - 30), prev.start)
+        and not _NOT_A_RANGE_AFTER.match(text, q.end)
+        and CLOCK not in q.unit
+    ):
+        return prev.start
+    return None
+
+
 def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "Between 10 and 20 villages": one figure that lies somewhere in the range, so "about 12
     villages" is neither confirmed nor refuted by it, and "30" is refuted."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        between = (
-            _RANGE_BETWEEN.search(text[max(0, prev.start - 12) : prev.start]) if prev is not None else None
-        )
-        plain = (
-            prev is not None
-            and between is None
-            and (link := _RANGE_TO.fullmatch(text, prev.end, q.start)) is not None
-            and ("to" in link.group() or bool(q.unit))  # "trailing 1–2" is a score
-            and not _NOT_A_RANGE_BEFORE.search(text, max(0, prev.start - 30), prev.start)
-            and not _NOT_A_RANGE_AFTER.match(text, q.end)
-            and CLOCK not in q.unit
-        )
+        start = None if prev is None else _range_start(text, prev, q)
         if (
             prev is not None
-            and (between is not None or plain)
+            and start is not None
             and prev.upper is None
             and prev.qualifier == "exact"
             and q.qualifier == "exact"
             and prev.value < q.value
-            and (plain or re.fullmatch(r"\s*and\s*", text[prev.end : q.start]))
             and (not prev.unit or prev.unit == q.unit)
         ):
-            # "between 10 and 20", as written; "10 to 20 people" from its first figure
-            start = max(0, prev.start - 12) + between.start() if between is not None else prev.start
             out[-1] = replace(
                 q, value=prev.value, upper=q.value, text=text[start : q.end], start=start, qualifier="range"
             )
