@@ -1444,6 +1444,11 @@ def test_a_fraction_is_compared_with_a_figure() -> None:
         ("It produces 1500 MW.", [], [1500.0]),
         ("They wrote a 1500 word essay.", [], [1500.0]),
         ("The 2020 census counted everyone.", [2020], []),
+        # A count bound, though the next word reads like a singular noun ("the 2019 season").
+        ("There were less than 1550 coronavirus cases.", [], [1550.0]),
+        ("More than 1500 Americans died.", [], [1500.0]),
+        ("He held the title up to 1998.", [1998], []),
+        ("It was founded no later than 1550.", [1550], []),
     ],
 )
 def test_years_and_counts_are_told_apart(text: str, years: list, counts: list) -> None:
