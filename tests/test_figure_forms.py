@@ -504,6 +504,22 @@ def test_the_tentative_reading_rounds_a_reported_bound() -> None:
     assert sure.stance == "neutral", sure
 
 
+def test_the_tentative_reading_takes_an_about_figure_at_its_value_against_a_bound() -> None:
+    text = "The Game Gear was unable to surpass the Game Boy, selling approximately 11 million units."
+    for claim, expected in (
+        ("The Game Gear sold more than 10.8 million units.", "supports"),
+        ("The Game Gear sold more than 11.5 million units.", "contradicts"),
+        ("The Game Gear sold fewer than 10.5 million units.", "contradicts"),
+    ):
+        judged = judged_against(claim, text)
+        # Strictly, "approximately 11 million" leaves a bound this near it open.
+        assert judged.stance == "neutral", (claim, judged)
+        assert judged.tentative is not None and judged.tentative.stance == expected, (claim, judged)
+    # A point claim keeps the "about" figure's width: 10.5 million is about 11 million.
+    point = judged_against("The Game Gear sold 10.5 million units.", text)
+    assert point.stance == "supports", point
+
+
 @pytest.mark.parametrize(
     ("entity", "text", "expected"),
     [

@@ -133,6 +133,16 @@ _RELATIVE_TIME = re.compile(
 _MOMENT = {"before": "before", "after": "after", "by": "by", "exact": "as of"}
 
 
+def _point_of(claim_q: Quantity, ev_q: Quantity) -> bool:
+    """Is the sentence's "about" figure read at its value against the claim's bound?"""
+    return (
+        ev_q.qualifier == "approx"
+        and ev_q.upper is None
+        and claim_q.upper is None
+        and claim_q.qualifier in ("more", "atleast", "less", "atmost")
+    )
+
+
 def figures_against_figures(
     claim: Facts, ev: Facts, cleared: Cleared, relaxed: bool
 ) -> tuple[list[tuple[Quantity, Quantity]], Conflict | None]:
@@ -187,6 +197,15 @@ def figures_against_figures(
         else same
         for q, same in zip(claim.quantities, same_units, strict=True)
     ]
+    if relaxed:
+        # Against a claimed bound, an "about" figure is read at its value, as reports round
+        # it: "selling approximately 11 million units" answers "more than 10.8 million units"
+        # (and refutes "more than 11.5 million"), where strictly it leaves both open.
+        points: dict[int, Quantity] = {}
+        same_units = [
+            [points.setdefault(id(e), replace(e, qualifier="exact")) if _point_of(q, e) else e for e in same]
+            for q, same in zip(claim.quantities, same_units, strict=True)
+        ]
     candidates = [
         candidates_for(claim, ev, q, same, relaxed)
         for q, same in zip(claim.quantities, same_units, strict=True)
