@@ -559,6 +559,25 @@ def test_a_comma_before_the_year_keeps_the_date_whole(text: str, day: tuple[int 
     assert (d.year, d.month, d.day) == day
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # A day and month fix a four-digit year before 1500 too (a bare one needs "in").
+        ("Henry III ( 1 October 1207 – 16 November 1272 ) was King of England.", (1207, 10, 1)),
+        ("In May 1419 , King Sejong embarked upon the expedition.", (1419, 5, None)),
+    ],
+)
+def test_a_medieval_year_is_read_in_a_full_date(text: str, day: tuple[int, int, int | None]) -> None:
+    d = extract(text).dates[0]
+    assert (d.year, d.month, d.day) == day
+
+
+def test_a_medieval_birth_date_answers_a_bound() -> None:
+    text = "Henry III ( 1 October 1207 – 16 November 1272 ) was King of England from 1216 until his death."
+    assert judged_against("Henry III of England was born before 1210.", text).stance == "supports"
+    assert judged_against("Henry III of England was born after 1210.", text).stance == "contradicts"
+
+
 def test_the_number_of_things_names_what_its_figure_counts() -> None:
     # Not the province (nor an age, as "was 52" alone would read).
     (q,) = extract("The number of deaths in the province was 52.").quantities

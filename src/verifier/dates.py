@@ -40,11 +40,11 @@ DATE_BOUNDS = ((DATE_BEFORE, "before"), (DATE_BY, "by"), (DATE_AFTER, "after"), 
 DATE_RE = re.compile(
     r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s?,)?)?(?:\s+(?P<year>1[5-9]\d\d|20\d\d))?\b"
+    r"(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s?,)?)?(?:\s+(?P<year>1\d\d\d|20\d\d))?\b"
     r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
     r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
     # "6 April, 2020" (and "6 April , 2020" as tokenised text writes it): the comma is the date's.
-    r"(?:(?:\s?,)?\s+(?P<year2>1[5-9]\d\d|20\d\d)(?!\s+[a-z]+s\b))?\b",
+    r"(?:(?:\s?,)?\s+(?P<year2>1\d\d\d|20\d\d)(?!\s+[a-z]+s\b))?\b",
     re.IGNORECASE,
 )
 
