@@ -572,6 +572,17 @@ def test_a_medieval_year_is_read_in_a_full_date(text: str, day: tuple[int, int, 
     assert (d.year, d.month, d.day) == day
 
 
+def test_the_tentative_reading_takes_a_day_without_a_year_in_the_claims_year() -> None:
+    text = "As of 5 April , there have been 298 confirmed cases , 25 recoveries and 2 deaths."
+    claim = "Before April 6 , 2020 , Uzbekistan had less than 300 confirmed coronavirus cases ."
+    judged = judged_against(claim, text)
+    assert judged.stance == "neutral", judged  # strictly, "5 April" is of no stated year
+    assert judged.tentative is not None and judged.tentative.stance == "supports", judged
+    # Only to agree: another day is no contradiction, as it may be another year's.
+    other = judged_against("On April 9 , 2020 , Uzbekistan had 298 confirmed coronavirus cases .", text)
+    assert other.stance == "neutral" and (other.tentative is None or other.tentative.stance != "contradicts")
+
+
 def test_a_medieval_birth_date_answers_a_bound() -> None:
     text = "Henry III ( 1 October 1207 – 16 November 1272 ) was King of England from 1216 until his death."
     assert judged_against("Henry III of England was born before 1210.", text).stance == "supports"

@@ -465,7 +465,7 @@ class FactJudge:
             return Judgement("neutral", 0.0, conflict.reason, "snapshot")
         if conflict is not None:
             return _contradiction(conflict, strength)
-        supported_d, conflict = dates_against_dates(claim, ev, cleared)
+        supported_d, conflict = dates_against_dates(claim, ev, cleared, relaxed)
         if conflict is not None:
             return _contradiction(conflict, strength)
         supported_f, conflict = changes_against_changes(claim, ev, supported_q, cleared)
