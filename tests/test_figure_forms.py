@@ -583,6 +583,26 @@ def test_the_tentative_reading_takes_a_day_without_a_year_in_the_claims_year() -
     assert other.stance == "neutral" and (other.tentative is None or other.tentative.stance != "contradicts")
 
 
+def test_the_tentative_reading_compares_a_percentage_with_the_claims_name_set_aside() -> None:
+    text = "It currently holds a 59 % rotten rating on Rotten Tomatoes based on 37 reviews ."
+    judged = judged_against("Mimic was rated more than 60 % on Rotten Tomatoes .", text)
+    # Strictly, a bare percentage needs most of the claim repeated; "Mimic" is not.
+    assert judged.stance == "neutral", judged
+    assert judged.tentative is not None and judged.tentative.stance == "contradicts", judged
+    # Still half the claim's other words: another percentage is no answer to this one.
+    other = judged_against("Mimic was rated more than 60 % by critics in a Gallup poll of Americans .", text)
+    assert other.tentative is None or other.tentative.stance != "contradicts", other
+
+
+def test_the_tentative_reading_leaves_a_percentage_among_several_to_the_strict_bar() -> None:
+    text = (
+        "Members of the union voted 3,412 to 1,108 on Monday to accept an 8.5% pay increase, well "
+        "below the 14% the union had demanded but above the 5% first offered."
+    )
+    judged = judged_against("More than 70% of the union members who voted backed the pay deal.", text)
+    assert judged.tentative is None or judged.tentative.stance != "contradicts", judged
+
+
 def test_a_medieval_birth_date_answers_a_bound() -> None:
     text = "Henry III ( 1 October 1207 – 16 November 1272 ) was King of England from 1216 until his death."
     assert judged_against("Henry III of England was born before 1210.", text).stance == "supports"

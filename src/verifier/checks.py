@@ -88,14 +88,21 @@ class Cleared:
     negation: bool  # a count of nothing, or two names the other way round
     generic: bool  # a figure in one of ``generic_units``, which say little of what is counted
     generic_units: frozenset[str]
+    # The lower bar of the tentative reading for such a figure, when the sentence gives no
+    # other figure of its unit to choose from (several percentages in one sentence are often
+    # of different things: a pay rise's 8.5% and 14% are no answer to a vote's 70%).
+    lone_generic: bool
     # Does the sentence repeat the claim to the negation bar, leaving aside the words a
     # difference itself changes ("rose" for "fell", "Monday" for "Sunday")? A function, since
     # only the judge measures coverage and only the check knows the words.
     all_but: Callable[[frozenset[str]], bool]
 
-    def figure(self, q: Quantity) -> bool:
-        """The bar for a claim figure that differs, by what its unit counts."""
-        return self.generic if q.unit <= self.generic_units else self.support
+    def figure(self, q: Quantity, rivals: int = 1) -> bool:
+        """The bar for a claim figure that differs, by what its unit counts; ``rivals``: how
+        many sentence figures count the same thing."""
+        if q.unit <= self.generic_units:
+            return self.generic or (self.lone_generic and rivals == 1)
+        return self.support
 
 
 # A figure or date a negation governs is not stated, so a differing one is no
@@ -246,7 +253,7 @@ def figures_against_figures(
             supported_q.append((q, match))
             continue
         conflict = closest if closest is not None and conflicts(q, closest) else None
-        if conflict is not None and cleared.figure(q) and not _polar(claim, ev, q, conflict):
+        if conflict is not None and cleared.figure(q, len(same)) and not _polar(claim, ev, q, conflict):
             if dated_apart(claim, q, ev, conflict):
                 # "2,500 troops in 2019" against "5,000 troops in 2020": two moments, two values.
                 left_open = left_open or Conflict(

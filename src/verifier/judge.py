@@ -80,6 +80,14 @@ GENERIC_UNITS = frozenset(
     {"year", "month", "week", "day", "hour", "minute", "second", "time", "century", "%"}
 )
 GENERIC_COVERAGE = 0.75
+# The tentative reading's bar for them where the sentence gives one figure of the unit (see
+# checks.Cleared): with names set aside a short claim rarely repeats three words in four ("Mimic
+# was rated more than 60% on Rotten Tomatoes" against "holds a 59% rotten rating on Rotten
+# Tomatoes"). On the 16,000 numeric VitaminC training pairs, tentative contradictions went
+# 2417/2871 -> 2465/2924 at 0.6 and 2506/2972 at 0.5 (the readings added right 91% and 88% of
+# the time), supports unchanged. 0.6 was chosen on the newsroom sets: at 0.5 "reached the museum
+# eleven minutes after the alarm" was refuted by "a raid that lasted less than seven minutes".
+RELAXED_GENERIC = 0.6
 
 # Judgement kinds for which the fact layer compared the values themselves: a figure, a date,
 # or the direction of a change ("rose" / "fell"). Direction contradictions were right on 61 of
@@ -446,6 +454,7 @@ class FactJudge:
             negation=coverage >= NEGATION_COVERAGE,
             generic=coverage >= GENERIC_COVERAGE,
             generic_units=GENERIC_UNITS,
+            lone_generic=relaxed and coverage >= RELAXED_GENERIC,
             all_but=lambda words: _coverage(claim, ev, words) >= NEGATION_COVERAGE,
         )
         tally = tally_against(claim.text, ev.text)
