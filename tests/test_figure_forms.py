@@ -603,6 +603,31 @@ def test_the_tentative_reading_leaves_a_percentage_among_several_to_the_strict_b
     assert judged.tentative is None or judged.tentative.stance != "contradicts", judged
 
 
+@pytest.mark.parametrize(
+    ("claim", "text", "expected"),
+    [
+        (
+            "Fallout 76 was released to negative reviews .",
+            "Fallout 76 was released to generally mixed to negative reviews , with many criticizing it .",
+            "supports",
+        ),
+        (
+            "10 Cloverfield Lane is a science fiction thriller film .",
+            "10 Cloverfield Lane is a 2016 American science fiction psychological thriller film .",
+            "supports",
+        ),
+        # The name's number confirms nothing of its own: the rest must still be stated.
+        (
+            "10 Cloverfield Lane is a horror film .",
+            "10 Cloverfield Lane is a 2016 American science fiction psychological thriller film .",
+            "neutral",
+        ),
+    ],
+)
+def test_a_names_number_the_sentence_repeats_is_stated(claim: str, text: str, expected: str) -> None:
+    assert judged_against(claim, text).stance == expected
+
+
 def test_a_medieval_birth_date_answers_a_bound() -> None:
     text = "Henry III ( 1 October 1207 – 16 November 1272 ) was King of England from 1216 until his death."
     assert judged_against("Henry III of England was born before 1210.", text).stance == "supports"

@@ -242,6 +242,22 @@ def _of_a_name(text: str, q: Quantity) -> bool:
     return bool(_NAME_AFTER.match(text, q.end) or _NAME_BEFORE.search(before))
 
 
+def _name_repeated(text: str, q: Quantity, ev_text: str) -> bool:
+    """Is ``q`` a name's number ("Fallout 76", "10 Cloverfield Lane") that the sentence writes
+    with the same name word beside it?"""
+    if not _of_a_name(text, q):
+        return False
+    number = re.escape(q.text)
+    before = re.search(r"([A-Z][\w]*)[\s-]$", text[max(0, q.start - 30) : q.start])
+    after = re.match(r"\s+([A-Z][a-z]\w*)", text[q.end :])
+    patterns = []
+    if before is not None:
+        patterns.append(rf"\b{re.escape(before.group(1))}[\s-]?{number}\b")
+    if after is not None:
+        patterns.append(rf"(?<![\w.,]){number}\s+{re.escape(after.group(1))}\b")
+    return any(re.search(p, ev_text) for p in patterns)
+
+
 def _lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
     """An announcement's weekday against the day a wire story's lead (its dateline sentence)
     says it was made: "Hallberg announced the Greyford closure on a Thursday" against
@@ -493,10 +509,15 @@ class FactJudge:
 
         # A count of nothing that no figure answers ("no deaths") is the negation it says, read as such.
         factored = {(c.start, c.end) for c, _ in supported_f}
+        # A name's number the sentence repeats with the name ("Fallout 76", "10 Cloverfield
+        # Lane") is stated, as the name is; it confirms nothing of its own.
         unverified_q = [
             q
             for q in claim.quantities
-            if q.value != 0 and all(q is not s for s, _ in supported_q) and (q.start, q.end) not in factored
+            if q.value != 0
+            and all(q is not s for s, _ in supported_q)
+            and (q.start, q.end) not in factored
+            and not _name_repeated(claim.text, q, ev.text)
         ]
         # In the tentative reading a sentence that gives no date at all leaves the claim's date
         # open rather than unstated: a figure is usually current where its sentence stands
