@@ -628,6 +628,18 @@ def test_a_names_number_the_sentence_repeats_is_stated(claim: str, text: str, ex
     assert judged_against(claim, text).stance == expected
 
 
+def test_a_day_given_with_by_is_when_the_figure_was_read() -> None:
+    text = "By April 9 , Palm Tree had reported 428 cases , maintaining its lead ."
+    after = judged_against("After April 8 , Palm Tree had more than 400 cases .", text)
+    assert after.stance == "supports", after
+    before = judged_against("Before April 8 , Palm Tree had more than 400 cases .", text)
+    assert before.stance == "contradicts", before
+    # "Until" ends a period: its day is no reading of the claim's.
+    until = "Schools will stay closed until May 4 , the governor said ."
+    closed = judged_against("After May 1 , the governor said schools would stay closed .", until)
+    assert closed.stance != "supports", closed
+
+
 def test_a_medieval_birth_date_answers_a_bound() -> None:
     text = "Henry III ( 1 October 1207 – 16 November 1272 ) was King of England from 1216 until his death."
     assert judged_against("Henry III of England was born before 1210.", text).stance == "supports"

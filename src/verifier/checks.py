@@ -322,12 +322,29 @@ def _ranked_apart(claim_text: str, d: DateMention, ev_text: str, e: DateMention)
     return bool(_RANKED.match(claim_text, d.end) or _RANKED.match(ev_text, e.end))
 
 
-def _dates_match(d: DateMention, e: DateMention, relaxed: bool) -> bool | None:
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _reading_by(d: DateMention, e: DateMention, ev_text: str) -> DateMention:
+    """A day the sentence gives with "by" ("By April 9, Palm Tree had reported 428 cases") is
+    when its figure was read, against a claim that puts its own date before or after a day:
+    "after April 8" holds of it. ("Until" and "through" end a period: not these.)"""
+    if (
+        e.qualifier == "by"
+        and e.month is not None
+        and d.qualifier in ("before", "after")
+        and _BY.search(ev_text, max(0, e.start - 10), e.start)
+    ):
+        return replace(e, qualifier="exact")
+    return e
+
+
+def _dates_match(d: DateMention, e: DateMention, relaxed: bool, ev_text: str = "") -> bool | None:
     """:func:`dates_match`; in the tentative reading a sentence's day or month without a year
     ("as of 5 April") that agrees with the claim's full date is taken to be in its year, as a
     report's dates are. Only to agree: a day that differs may be of another year or event
     (on training pairs such contradictions were right about half the time)."""
-    ok = dates_match(d, e)
+    ok = dates_match(d, _reading_by(d, e, ev_text))
     if ok is None and relaxed and e.year is None and e.month is not None and not e.span:
         if d.year is not None and d.month is not None and dates_match(d, replace(e, year=d.year)):
             return True
@@ -345,7 +362,7 @@ def dates_against_dates(
     # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
     compared = [
         [
-            (e, _dates_match(d, e, relaxed))
+            (e, _dates_match(d, e, relaxed, ev.text))
             for e in same_event(d, ev.dates)
             if not _reference(ev.text, e, claim.text, d) and not _ranked_apart(claim.text, d, ev.text, e)
         ]
