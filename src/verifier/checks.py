@@ -339,7 +339,7 @@ def _reading_by(d: DateMention, e: DateMention, ev_text: str) -> DateMention:
     return e
 
 
-def _dates_match(d: DateMention, e: DateMention, relaxed: bool, ev_text: str = "") -> bool | None:
+def _dates_match(d: DateMention, e: DateMention, relaxed: bool, ev_text: str) -> bool | None:
     """:func:`dates_match`; in the tentative reading a sentence's day or month without a year
     ("as of 5 April") that agrees with the claim's full date is taken to be in its year, as a
     report's dates are. Only to agree: a day that differs may be of another year or event
@@ -355,8 +355,8 @@ def dates_against_dates(
     claim: Facts, ev: Facts, cleared: Cleared, relaxed: bool = False
 ) -> tuple[list[tuple[DateMention, DateMention]], Conflict | None]:
     """Each claim date against the sentence dates of the same event: the pairs that match, and the
-    first difference that contradicts. ``relaxed``: a sentence date without a year is taken to
-    be in the claim date's year."""
+    first difference that contradicts. ``relaxed``: a sentence date without a year may agree
+    with the claim's in the claim date's year (:func:`_dates_match`)."""
     supported_d: list[tuple[DateMention, DateMention]] = []
     # A sentence date that matches one claim date is that date, not a rival of the others
     # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").

@@ -229,8 +229,8 @@ def _named_words(text: str) -> frozenset[str]:
     return frozenset(lemma(t) for t in TOKEN_RE.findall(text) if t[0].isupper())
 
 
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_NAME_BEFORE = re.compile(r"[A-Z][\w]*[\s-]$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]\w*)")
+_NAME_BEFORE = re.compile(r"([A-Z][\w]*)[\s-]$")
 
 
 def _of_a_name(text: str, q: Quantity) -> bool:
@@ -248,8 +248,8 @@ def _name_repeated(text: str, q: Quantity, ev_text: str) -> bool:
     if not _of_a_name(text, q):
         return False
     number = re.escape(q.text)
-    before = re.search(r"([A-Z][\w]*)[\s-]$", text[max(0, q.start - 30) : q.start])
-    after = re.match(r"\s+([A-Z][a-z]\w*)", text[q.end :])
+    before = _NAME_BEFORE.search(text[max(0, q.start - 30) : q.start])
+    after = _NAME_AFTER.match(text, q.end)
     patterns = []
     if before is not None:
         patterns.append(rf"\b{re.escape(before.group(1))}[\s-]?{number}\b")
