@@ -640,6 +640,34 @@ def test_a_day_given_with_by_is_when_the_figure_was_read() -> None:
     assert closed.stance != "supports", closed
 
 
+@pytest.mark.parametrize(
+    ("text", "celsius"),
+    [
+        # A change in Fahrenheit converts without the 32-degree offset ...
+        ("Australia has warmed by 1.8 °F since 1910.", (1.0, None)),
+        ("The April lows are now about 6 degrees Fahrenheit warmer than they used to be.", (3.33, None)),
+        # ... as does one in brackets after a Celsius change, and both ends of a range.
+        ("The first half was 0.85 °C (1.53 °F) above the 20th century average.", (0.85, None)),
+        ("Temperatures will rise 1.1 to 6.4 °C (2.0 to 11.5 °F) by 2100.", (1.11, 6.39)),
+        # A level keeps it: "rose to" is a level, not a change.
+        ("Temperatures reached 104F.", (40.0, None)),
+        ("Temperatures rose to 104 °F on Monday.", (40.0, None)),
+        ("Highs will be 90 to 95 °F on Friday.", (32.22, 35.0)),
+    ],
+)
+def test_a_temperature_change_in_fahrenheit_is_a_difference(text: str, celsius: tuple) -> None:
+    q = [q for q in extract(text).quantities if "F" in q.text or "Fahrenheit" in q.text][0]
+    assert q.head == "celsius"
+    assert (round(q.value, 2), None if q.upper is None else round(q.upper, 2)) == celsius
+
+
+def test_a_warming_in_fahrenheit_answers_one_in_celsius() -> None:
+    text = "Australia has experienced an increase of nearly 1.0 °C in average annual temperatures since 1910."
+    claim = "Australia has warmed by {} in average annual temperatures since 1910."
+    assert judged_against(claim.format("1.8 °F"), text).stance == "supports"
+    assert judged_against(claim.format("3 °F"), text).stance == "contradicts"
+
+
 def test_a_medieval_birth_date_answers_a_bound() -> None:
     text = "Henry III ( 1 October 1207 – 16 November 1272 ) was King of England from 1216 until his death."
     assert judged_against("Henry III of England was born before 1210.", text).stance == "supports"

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from verifier.figures import CLOCK, Quantity, measure
 from verifier.lexicon import INCREMENT_WORDS, MEASURES, SCALES
+from verifier.units import fahrenheit_to_celsius, temperature_change
 
 
 def join_neighbours(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -67,21 +68,36 @@ def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     for q in found:
         prev = out[-1] if out else None
         start = None if prev is None else _range_start(text, prev, q)
+        low = None if prev is None else _low_end(text, prev, q)
         if (
             prev is not None
+            and low is not None
             and start is not None
             and prev.upper is None
             and prev.qualifier == "exact"
             and q.qualifier == "exact"
-            and prev.value < q.value
+            and low < q.value
             and (not prev.unit or prev.unit == q.unit)
         ):
             out[-1] = replace(
-                q, value=prev.value, upper=q.value, text=text[start : q.end], start=start, qualifier="range"
+                q, value=low, upper=q.value, text=text[start : q.end], start=start, qualifier="range"
             )
             continue
         out.append(q)
     return out
+
+
+_FAHRENHEIT = re.compile(r"(?:\d|°)\s?F\b|Fahrenheit", re.IGNORECASE)
+
+
+def _low_end(text: str, low: Quantity, high: Quantity) -> float | None:
+    """The value of a range's first figure in its last one's unit: "2.7 to 8.1 degrees
+    Fahrenheit" starts at 1.5 °C of warming, as its end is 4.5 (figures are read in Celsius)."""
+    if high.head != "celsius" or not _FAHRENHEIT.search(high.text) or _FAHRENHEIT.search(low.text):
+        return low.value
+    if re.search(r"°|degrees?|Celsius|\dC\b", low.text):
+        return None  # "0.3 °C to 2 °F": two scales are no range
+    return fahrenheit_to_celsius(low.value, temperature_change(text, high.start, high.end))
 
 
 def _durations(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -35,9 +35,11 @@ from verifier.spelled import fraction_figures, zero_counts
 from verifier.units import (
     counted_event,
     currency_before,
+    fahrenheit_to_celsius,
     names_it,
     qualifier_at,
     qualifier_before,
+    temperature_change,
     unit_after,
     unit_before,
     unit_of,
@@ -254,7 +256,10 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             temperature = None  # "the 4C Deterioration model": a name
         if temperature:
             scale = (temperature.group("a") or temperature.group("b") or temperature.group("c"))[0].upper()
-            celsius = (value - 32) * 5 / 9 if scale == "F" else value
+            celsius = value
+            if scale == "F":
+                change = temperature_change(text, m.start(), temperature.end())
+                celsius = fahrenheit_to_celsius(value, change)
             qual = qualifier_before(text[max(0, m.start() - 25) : m.start()])
             found.append(make_quantity(celsius, text, m.start(), temperature.end(), ["celsius"], qual))
             taken.append((m.start(), temperature.end()))
@@ -374,6 +379,8 @@ def _as_rate(text: str, q: Quantity) -> Quantity:
     period = (m.group("period") or m.group("period2")).lower()
     rate = f"{q.head or 'count'}-per-{'year' if period == 'annum' else period}"
     value = q.value
-    if q.head == "celsius" and re.search(r"(?:\d|°)\s?F\b|Fahrenheit", q.text):
-        value += 160 / 9  # a warming rate in Fahrenheit is a difference: 0.34F is 0.19C, no offset
+    raw = re.match(r"\d[\d,]*(?:\.\d+)?", q.text)
+    if q.head == "celsius" and raw and re.search(r"(?:\d|°)\s?F\b|Fahrenheit", q.text):
+        # A warming rate in Fahrenheit is a difference: 0.34F is 0.19C, no offset.
+        value = fahrenheit_to_celsius(float(raw.group().replace(",", "")), change=True)
     return replace(q, value=value, unit=frozenset({rate}), head=rate)

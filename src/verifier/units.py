@@ -320,3 +320,40 @@ def names_it(text: str, start: int) -> bool:
     if currency_before(text[max(0, start - 40) : start]):
         return False  # "Rs 500", "USD 5m": a sum
     return word not in STOPWORDS and word not in QUALIFIER_WORDS and word not in MONTHS
+
+
+# A temperature said as a change is a difference, which converts from Fahrenheit without the
+# 32-degree offset: "rose 1.8 °F" is 1 °C of warming, not -16.8 °C. It is one where a change word
+# comes just before it ("rose", "warming of", "by"; not "rose to", a level), or a comparison after
+# it ("above the 20th-century average", "warmer"); a Fahrenheit figure in brackets after a
+# Celsius one ("0.85 °C (1.53 °F) above") is read as that one is.
+_TEMP_CHANGE_BEFORE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|warm\w*|cool\w*|drop\w*|fell|fall\w*|decreas\w*|"
+    r"declin\w*|by|anomal\w*)"
+    r"(?:\s+(?:of|about|around|nearly|almost|roughly|approximately|some|between|from|more\s+than|"
+    r"less\s+than|up\s+to|over|under))*\s+(?:\d[\d.,]*\s*(?:–|-|to|and)\s*)?$",
+    re.IGNORECASE,
+)
+_TEMP_CHANGE_AFTER = re.compile(
+    r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?(?:above|below|warmer|cooler|colder|hotter|higher|lower|"
+    r"of\s+(?:warming|cooling)|increase|rise)\b",
+    re.IGNORECASE,
+)
+_CELSIUS_BRACKET = re.compile(
+    r"\d[\d.,]*(?:\s*(?:–|-|to)\s*\d[\d.,]*)?\s*(?:°\s?C|degrees?\s+(?:Celsius|C))\s*\(\s*"
+    r"(?:\d[\d.,]*\s*(?:–|-|to)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def temperature_change(text: str, start: int, end: int) -> bool:
+    """Is the temperature at ``text[start:end]`` said as a change rather than a level?"""
+    before = text[max(0, start - 60) : start]
+    bracket = _CELSIUS_BRACKET.search(before)
+    if bracket is not None:
+        before = before[: bracket.start()]
+    return bool(_TEMP_CHANGE_BEFORE.search(before) or _TEMP_CHANGE_AFTER.match(text, end))
+
+
+def fahrenheit_to_celsius(value: float, change: bool) -> float:
+    return value * 5 / 9 if change else (value - 32) * 5 / 9
