@@ -1,7 +1,7 @@
 """The checks :class:`verifier.judge.FactJudge` runs, in this order, on a claim and a sentence
 taken to be about the same subject: each claim figure against the sentence's figures, each claim
-date against its dates, changes said as factors or in points, ranks, the direction of a change,
-two names the other way round, and the day of the week.
+date against its dates (in :mod:`verifier.datechecks`), changes said as factors or in points,
+ranks, the direction of a change, two names the other way round, and the day of the week.
 
 A check says what differs (a :class:`Conflict`) and, where it compares values, which of them
 agree; the later checks and the support decision read those agreements. How much of the claim
@@ -40,7 +40,6 @@ from verifier.compare import (
     open_reading,
     other_currency,
     reported_bound,
-    same_event,
     same_unit,
 )
 from verifier.dates import DateMention
@@ -110,12 +109,10 @@ class Cleared:
 # "did not win in 2022" (both denied: on numeric training pairs 5 of the 8 such firings
 # were wrong). One beside a negation is: "Nobody was hurt in the fire, which destroyed
 # 30 homes" against "... 12 homes".
-def _polar(claim: Facts, ev: Facts, a: Quantity | DateMention, b: Quantity | DateMention) -> bool:
+def polar(claim: Facts, ev: Facts, a: Quantity | DateMention, b: Quantity | DateMention) -> bool:
     return governed(claim, a) or governed(ev, b)
 
 
-# Another time than one a sentence tells of: "will cut rates again in October".
-_AGAIN = re.compile(r"\b(?:again|once\s+more|a\s+further|another)\b", re.IGNORECASE)
 # A level the claim says something will be taken to ("will raise its aid above 150 million"),
 # which the level a sentence gives now does not answer unless it too speaks of what will be.
 _TARGET = re.compile(
@@ -228,7 +225,7 @@ def figures_against_figures(
     for i, (q, same) in enumerate(zip(claim.quantities, candidates, strict=True)):
         if same is None:
             other = next((e for e in ev.quantities if other_currency(q, e)), None)
-            if other is not None and cleared.support and not _polar(claim, ev, q, other):
+            if other is not None and cleared.support and not polar(claim, ev, q, other):
                 # The same amount in another currency: almost always the currency is wrong.
                 reason = (
                     f"claim says {figure_phrase(claim.text, q)}; "
@@ -253,7 +250,7 @@ def figures_against_figures(
             supported_q.append((q, match))
             continue
         conflict = closest if closest is not None and conflicts(q, closest) else None
-        if conflict is not None and cleared.figure(q, len(same)) and not _polar(claim, ev, q, conflict):
+        if conflict is not None and cleared.figure(q, len(same)) and not polar(claim, ev, q, conflict):
             if dated_apart(claim, q, ev, conflict):
                 # "2,500 troops in 2019" against "5,000 troops in 2020": two moments, two values.
                 left_open = left_open or Conflict(
@@ -285,104 +282,6 @@ def figures_against_figures(
                 continue
             return supported_q, Conflict("quantity", reason)
     return supported_q, left_open
-
-
-# A date the sentence measures against, not the date of its news: "the fastest increase since
-# March 2022", "its worst result since 1994", "2.1% above the previous peak set in September 2022".
-_REFERENCE = re.compile(
-    r"(?:\b(?:\w+est|best|worst|most|least)\b[\w\s-]{0,30}|\bfirst\s+\w+(?:\s+\w+)?\s+)since\s+(?:the\s+)?$"
-    r"|\b(?:previous|prior|earlier|last|old)\s+(?:peak|high|low|record)\s+(?:\w+\s+){0,2}(?:in|on)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _reference(ev_text: str, e: DateMention, claim_text: str, d: DateMention) -> bool:
-    """Is the sentence's date a reference point the claim's date is not ("since March 2022"
-    after a superlative, "the previous peak set in September 2022")?"""
-    return bool(_REFERENCE.search(ev_text[max(0, e.start - 60) : e.start])) and not _REFERENCE.search(
-        claim_text[max(0, d.start - 60) : d.start]
-    )
-
-
-# A period that is what a superlative ranks: "2010 was the hottest", "the 20th century was the
-# warmest recorded".
-_RANKED = re.compile(
-    r"\s*(?:was|were|is|are|has\s+been|had\s+been|became|remains?)\s+(?:\w+\s+){0,2}?"
-    r"(?:the\s+)?(?:\w+est|most|least|best|worst)\b",
-    re.IGNORECASE,
-)
-
-
-def _ranked_apart(claim_text: str, d: DateMention, ev_text: str, e: DateMention) -> bool:
-    """Are the two dates periods of another length, one of them what a superlative ranks? A
-    year ranked the hottest is not rivalled by a century ranked the hottest ("2010 was the
-    hottest recorded" against "the 20th century was the hottest recorded in 2,000 years")."""
-    if d.years == e.years or d.month is not None or e.month is not None:
-        return False
-    return bool(_RANKED.match(claim_text, d.end) or _RANKED.match(ev_text, e.end))
-
-
-_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _reading_by(d: DateMention, e: DateMention, ev_text: str) -> DateMention:
-    """A day the sentence gives with "by" ("By April 9, Palm Tree had reported 428 cases") is
-    when its figure was read, against a claim that puts its own date before or after a day:
-    "after April 8" holds of it. ("Until" and "through" end a period: not these.)"""
-    if (
-        e.qualifier == "by"
-        and e.month is not None
-        and d.qualifier in ("before", "after")
-        and _BY.search(ev_text, max(0, e.start - 10), e.start)
-    ):
-        return replace(e, qualifier="exact")
-    return e
-
-
-def _dates_match(d: DateMention, e: DateMention, relaxed: bool, ev_text: str) -> bool | None:
-    """:func:`dates_match`; in the tentative reading a sentence's day or month without a year
-    ("as of 5 April") that agrees with the claim's full date is taken to be in its year, as a
-    report's dates are. Only to agree: a day that differs may be of another year or event
-    (on training pairs such contradictions were right about half the time)."""
-    ok = dates_match(d, _reading_by(d, e, ev_text))
-    if ok is None and relaxed and e.year is None and e.month is not None and not e.span:
-        if d.year is not None and d.month is not None and dates_match(d, replace(e, year=d.year)):
-            return True
-    return ok
-
-
-def dates_against_dates(
-    claim: Facts, ev: Facts, cleared: Cleared, relaxed: bool = False
-) -> tuple[list[tuple[DateMention, DateMention]], Conflict | None]:
-    """Each claim date against the sentence dates of the same event: the pairs that match, and the
-    first difference that contradicts. ``relaxed``: a sentence date without a year may agree
-    with the claim's in the claim date's year (:func:`_dates_match`)."""
-    supported_d: list[tuple[DateMention, DateMention]] = []
-    # A sentence date that matches one claim date is that date, not a rival of the others
-    # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
-    compared = [
-        [
-            (e, _dates_match(d, e, relaxed, ev.text))
-            for e in same_event(d, ev.dates)
-            if not _reference(ev.text, e, claim.text, d) and not _ranked_apart(claim.text, d, ev.text, e)
-        ]
-        for d in claim.dates
-    ]
-    answered = {id(e) for results in compared for e, ok in results if ok}
-    for d, results in zip(claim.dates, compared, strict=True):
-        match = next((e for e, ok in results if ok), None)
-        if match is not None:
-            supported_d.append((d, match))
-            continue
-        conflict = next((e for e, ok in results if ok is False and id(e) not in answered), None)
-        if conflict is not None and _AGAIN.search(claim.text) and not _AGAIN.search(ev.text):
-            conflict = None  # "will cut rates again in October" is not the cut "in June"
-        if conflict is not None and cleared.support and not _polar(claim, ev, d, conflict):
-            # "claim says after 22 April; the evidence says 22 April": the bound is what differs.
-            bound = f"{d.qualifier} " if d.qualifier in ("before", "after", "by", "since") else ""
-            reason = f"claim says {bound}{d.text}; the evidence says {conflict.text}"
-            return supported_d, Conflict("date", reason)
-    return supported_d, None
 
 
 def changes_against_changes(

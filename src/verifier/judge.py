@@ -8,10 +8,10 @@ named entities appear in the evidence and the number counts the same unit.
 
 The values themselves are compared in :mod:`verifier.compare` and the words around a figure
 read in :mod:`verifier.wording`; the checks that put those comparisons together (figures, dates,
-changes, ranks, directions, swapped names, weekdays) are in :mod:`verifier.checks`, run in order
-by :meth:`FactJudge._compare`. This module decides which of them count (how much of the claim
-the sentence repeats: the coverage bars), how sure each verdict is, and the negation and support
-decisions that come after them.
+changes, ranks, directions, swapped names, weekdays) are in :mod:`verifier.checks` and
+:mod:`verifier.datechecks`, run in order by :meth:`FactJudge._compare`. This module decides
+which of them count (how much of the claim the sentence repeats: the coverage bars), how sure
+each verdict is, and the negation and support decisions that come after them.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from verifier.checks import (
     Cleared,
     Conflict,
     changes_against_changes,
-    dates_against_dates,
     figures_against_figures,
     other_rank,
     other_weekday,
@@ -35,6 +34,7 @@ from verifier.checks import (
     turned_direction,
 )
 from verifier.compare import other_reading
+from verifier.datechecks import dates_against_dates
 from verifier.dates import about_saying, dateline_end, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
