@@ -16,7 +16,6 @@ each verdict is, and the negation and support decisions that come after them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -38,9 +37,9 @@ from verifier.datechecks import dates_against_dates
 from verifier.dates import about_saying, dateline_end, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
-from verifier.figures import Quantity
 from verifier.lexicon import CURRENCY_WORDS, MEASURES, TOKEN_RE, lemma
 from verifier.markets import market_move
+from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
 from verifier.roles import body_named, only_the_post, other_holder, other_post
@@ -192,72 +191,6 @@ def _market(
     )
 
 
-def _rival(entity: str, claim_text: str, ev_text: str) -> bool:
-    """Does the sentence name another thing of the claim entity's kind ("the University of
-    Valdstrom" where the claim says "Brennmoor University")? Then the document's title, which
-    names the claim's, does not make the sentence about it."""
-    m = re.search(rf"\b{re.escape(entity)}\b", claim_text, re.IGNORECASE)
-    if m is None:
-        return False
-    after = re.match(r"\s+([A-Z][a-z]{3,})\b", claim_text[m.end() :])
-    before = re.search(r"\b([A-Z][a-z]{3,})\s+(?:of\s+)?$", claim_text[: m.start()])
-    for kind in (x.group(1) for x in (after, before) if x is not None):
-        pattern = rf"\b(?:([A-Z][a-z]+)\s+{kind}|{kind}\s+(?:of\s+)?([A-Z][a-z]+))\b"
-        for other in re.finditer(pattern, ev_text):
-            name = (other.group(1) or other.group(2)).lower()
-            if name != entity and name not in ("the", "a", "an", "this", "that"):
-                return True
-    return False
-
-
-def _sibling_named(missing: Sequence[str], title: str) -> bool:
-    """Does the document's title name a sibling of a missing entity ("Selka-2" where the claim
-    says "Selka-3", "Apollo 11" for "Apollo 13")? Then a sentence that names neither is about
-    the title's, not the claim's."""
-    for entity in missing:
-        m = re.fullmatch(r"(.+?)[\s-]?(\d+)", entity)
-        if m is None:
-            continue
-        for other in re.finditer(rf"\b{re.escape(m.group(1))}[\s-]?(\d+)\b", title, re.IGNORECASE):
-            if other.group(1) != m.group(2):
-                return True
-    return False
-
-
-def _named_words(text: str) -> frozenset[str]:
-    """Lemmas of the capitalised words of a sentence (names, titles; the first word too)."""
-    return frozenset(lemma(t) for t in TOKEN_RE.findall(text) if t[0].isupper())
-
-
-_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]\w*)")
-_NAME_BEFORE = re.compile(r"([A-Z][\w]*)[\s-]$")
-
-
-def _of_a_name(text: str, q: Quantity) -> bool:
-    """Is a bare number part of a name ("10 Cloverfield Lane", "Apollo 13", "Catch-22")? The
-    loose reading sets names aside, their numbers with them."""
-    if q.unit or q.qualifier != "exact" or not q.text.isdigit():
-        return False
-    before = text[max(0, q.start - 30) : q.start]
-    return bool(_NAME_AFTER.match(text, q.end) or _NAME_BEFORE.search(before))
-
-
-def _name_repeated(text: str, q: Quantity, ev_text: str) -> bool:
-    """Is ``q`` a name's number ("Fallout 76", "10 Cloverfield Lane") that the sentence writes
-    with the same name word beside it?"""
-    if not _of_a_name(text, q):
-        return False
-    number = re.escape(q.text)
-    before = _NAME_BEFORE.search(text[max(0, q.start - 30) : q.start])
-    after = _NAME_AFTER.match(text, q.end)
-    patterns = []
-    if before is not None:
-        patterns.append(rf"\b{re.escape(before.group(1))}[\s-]?{number}\b")
-    if after is not None:
-        patterns.append(rf"(?<![\w.,]){number}\s+{re.escape(after.group(1))}\b")
-    return any(re.search(p, ev_text) for p in patterns)
-
-
 def _lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
     """An announcement's weekday against the day a wire story's lead (its dateline sentence)
     says it was made: "Hallberg announced the Greyford closure on a Thursday" against
@@ -354,7 +287,7 @@ class FactJudge:
             e
             for e in claim.entities
             if not entity_present(e, ev, title)
-            or (not entity_present(e, ev) and _rival(e, claim.text, ev.text))
+            or (not entity_present(e, ev) and rival_named(e, claim.text, ev.text))
         )
         swap = None if missing else other_subject(claim, ev, title)
         held = other_holder(claim.text, ev.text) if missing else None
@@ -402,7 +335,7 @@ class FactJudge:
             # cancels …", then "The carrier, Talvoria's second-largest airline").
             if superlative_words(ev.text) and superlative_words(claim.text):
                 turned |= superlative_words(claim.text) - ev.content
-                turned |= _named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))
+                turned |= named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))
             verdict = _one_way(claim, ev, self._compare(claim, ev, similarity, _coverage(claim, ev, turned)))
         if verdict.stance == "neutral" and not missing and (days := _lead_day(claim, ev)) is not None:
             reason = f"claim says {days[0]}; the story's lead says {days[1]}"
@@ -415,15 +348,15 @@ class FactJudge:
         if (
             verdict.stance == "neutral"
             and (claim.quantities or claim.dates)
-            and not _sibling_named(missing, title)
+            and not sibling_named(missing, title)
         ):
             # Read as if the sentence's subject were the claim's: the words of its names
             # (missing entities, and any capitalised word: titles like "Mistress of Evil") aside,
             # unless the sentence repeats them ("Rotten Tomatoes" is shared scope, not a name
             # to overlook).
-            named = frozenset(w for m in missing for w in m.split()) | _named_words(claim.text)
+            named = frozenset(w for m in missing for w in m.split()) | named_words(claim.text)
             unnamed = frozenset(w for w in named if w not in ev.words)
-            titled = replace(claim, quantities=[q for q in claim.quantities if not _of_a_name(claim.text, q)])
+            titled = replace(claim, quantities=[q for q in claim.quantities if not of_a_name(claim.text, q)])
             loose = _one_way(
                 claim, ev, self._compare(titled, ev, similarity, _coverage(claim, ev, unnamed), relaxed=True)
             )
@@ -438,7 +371,7 @@ class FactJudge:
     def _says_the_rest(self, claim: Facts, ev: Facts, name: str, similarity: float) -> bool:
         """Does the sentence repeat the claim, the claimed person's name aside, to the scope bar?
         Then it is about the same act, and who did it is what differs."""
-        skip = frozenset(w.lower() for w in name.split()) | _named_words(name)
+        skip = frozenset(w.lower() for w in name.split()) | named_words(name)
         return _in_scope(_coverage(claim, ev, skip), similarity, self.scope_coverage)
 
     def _compare(
@@ -517,7 +450,7 @@ class FactJudge:
             if q.value != 0
             and all(q is not s for s, _ in supported_q)
             and (q.start, q.end) not in factored
-            and not _name_repeated(claim.text, q, ev.text)
+            and not name_repeated(claim.text, q, ev.text)
         ]
         # In the tentative reading a sentence that gives no date at all leaves the claim's date
         # open rather than unstated: a figure is usually current where its sentence stands
