@@ -1448,6 +1448,7 @@ def test_a_fraction_is_compared_with_a_figure() -> None:
         ("There were less than 1550 coronavirus cases.", [], [1550.0]),
         ("More than 1500 Americans died.", [], [1500.0]),
         ("He held the title up to 1998.", [1998], []),
+        ("Sales rose 5% over 2020, the company said.", [2020], [5.0]),  # "over" as "during"
         ("It was founded no later than 1550.", [1550], []),
     ],
 )

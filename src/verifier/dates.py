@@ -27,7 +27,6 @@ from verifier.lexicon import (
 )
 from verifier.negation import NOT_UNTIL_BEFORE
 from verifier.numericdates import numeric_dates
-from verifier.units import qualifier_before
 
 # Words before a date that make it a bound, not a point: "born before 1967". "by", "until",
 # "since" and "from" include the date itself ("cases by March 20" holds on March 20).
@@ -120,10 +119,13 @@ _ORIGIN = re.compile(r"\b(?:dates?|dated|dating) (?:back )?(?:from|to)$")
 # "In 2019 sales rose", "by 2030 emissions": a year, whatever follows.
 _YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|till|during|before|after|circa)\s+$", re.IGNORECASE)
 _ERAS = frozenset({"BC", "AD", "CE", "BCE"})
-# Qualifiers that bound a count ("more than", "fewer than", "at least", "up to"); a date's own
-# bounds ("before", "by", "later than") are other words.
-_COUNT_BOUNDS = frozenset({"more", "less", "atleast", "atmost"})
-_UP_TO = re.compile(r"\bup\s+to\s*$", re.IGNORECASE)
+# Words that bound a count, not a time: "more than 1500 Americans", "at least 1200 people". Not
+# "over" or "under", which also say "during" ("sales rose 5% over 2020"), nor "up to", which also
+# ends a period ("held the title up to 1998"); a date's own bounds ("before", "by", "later than")
+# are other words.
+_COUNT_BOUND = re.compile(
+    r"\b(?:(?:no\s+)?(?:more|less|fewer|greater)\s+than|at\s+(?:least|most))\s*$", re.IGNORECASE
+)
 
 
 def is_year(value: float, num: str, after: str, before: str = "") -> bool:
@@ -131,10 +133,9 @@ def is_year(value: float, num: str, after: str, before: str = "") -> bool:
         return False
     if CURRENCY_RE.search(before):
         return False  # "$2000"
-    if qualifier_before(before) in _COUNT_BOUNDS and not _UP_TO.search(before):
+    if _COUNT_BOUND.search(before):
         # A bound on a count, not a year: "less than 1550 coronavirus cases" ("coronavirus"
-        # reads like the singular noun of "the 2019 season"), "more than 1500 Americans".
-        # Not "up to", which also ends a period ("held the title up to 1998").
+        # reads like the singular noun of "the 2019 season").
         return False
     if value < 1500:
         # An early year only where a date is expected, and not before a count: "built in 1150",
