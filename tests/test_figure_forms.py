@@ -661,6 +661,17 @@ def test_a_temperature_change_in_fahrenheit_is_a_difference(text: str, celsius: 
     assert (round(q.value, 2), None if q.upper is None else round(q.upper, 2)) == celsius
 
 
+def test_below_zero_is_a_level_not_a_change() -> None:
+    from verifier.units import temperature_change
+
+    text = "Overnight it fell to 40 °F below zero."
+    start = text.index("40")
+    assert not temperature_change(text, start, start + len("40 °F"))
+    warmer = "Lows are now 6 °F below the old average."
+    start = warmer.index("6")
+    assert temperature_change(warmer, start, start + len("6 °F"))
+
+
 def test_a_warming_in_fahrenheit_answers_one_in_celsius() -> None:
     text = "Australia has experienced an increase of nearly 1.0 °C in average annual temperatures since 1910."
     claim = "Australia has warmed by {} in average annual temperatures since 1910."

@@ -335,7 +335,7 @@ _TEMP_CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TEMP_CHANGE_AFTER = re.compile(
-    r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?(?:above|below|warmer|cooler|colder|hotter|higher|lower|"
+    r"\s*\)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:above|below)(?!\s+(?:zero|freezing))|warmer|cooler|colder|hotter|higher|lower|"
     r"of\s+(?:warming|cooling)|increase|rise)\b",
     re.IGNORECASE,
 )
