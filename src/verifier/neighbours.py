@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from verifier.figures import CLOCK, Quantity, measure
 from verifier.lexicon import INCREMENT_WORDS, MEASURES, SCALES
-from verifier.units import fahrenheit_to_celsius, temperature_change
+from verifier.units import fahrenheit_to_celsius, in_fahrenheit, temperature_change
 
 
 def join_neighbours(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -87,13 +87,10 @@ def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_FAHRENHEIT = re.compile(r"(?:\d|°)\s?F\b|Fahrenheit", re.IGNORECASE)
-
-
 def _low_end(text: str, low: Quantity, high: Quantity) -> float | None:
     """The value of a range's first figure in its last one's unit: "2.7 to 8.1 degrees
     Fahrenheit" starts at 1.5 °C of warming, as its end is 4.5 (figures are read in Celsius)."""
-    if high.head != "celsius" or not _FAHRENHEIT.search(high.text) or _FAHRENHEIT.search(low.text):
+    if high.head != "celsius" or not in_fahrenheit(high.text) or in_fahrenheit(low.text):
         return low.value
     if re.search(r"°|degrees?|Celsius|\dC\b", low.text):
         return None  # "0.3 °C to 2 °F": two scales are no range

@@ -36,6 +36,7 @@ from verifier.units import (
     counted_event,
     currency_before,
     fahrenheit_to_celsius,
+    in_fahrenheit,
     names_it,
     qualifier_at,
     qualifier_before,
@@ -380,7 +381,7 @@ def _as_rate(text: str, q: Quantity) -> Quantity:
     rate = f"{q.head or 'count'}-per-{'year' if period == 'annum' else period}"
     value = q.value
     raw = re.match(r"\d[\d,]*(?:\.\d+)?", q.text)
-    if q.head == "celsius" and raw and re.search(r"(?:\d|°)\s?F\b|Fahrenheit", q.text):
+    if q.head == "celsius" and raw and in_fahrenheit(q.text):
         # A warming rate in Fahrenheit is a difference: 0.34F is 0.19C, no offset.
-        value = fahrenheit_to_celsius(float(raw.group().replace(",", "")), change=True)
+        value = fahrenheit_to_celsius(_number_value(raw.group()), change=True)
     return replace(q, value=value, unit=frozenset({rate}), head=rate)

@@ -355,5 +355,14 @@ def temperature_change(text: str, start: int, end: int) -> bool:
     return bool(_TEMP_CHANGE_BEFORE.search(before) or _TEMP_CHANGE_AFTER.match(text, end))
 
 
+# How a temperature figure's own text says it was written in Fahrenheit ("104F", "11.5 °F",
+# "8.1 degrees Fahrenheit"), as the figure reader writes those scales.
+_FAHRENHEIT = re.compile(r"(?:\d|°)\s?F\b|Fahrenheit")
+
+
+def in_fahrenheit(figure_text: str) -> bool:
+    return _FAHRENHEIT.search(figure_text) is not None
+
+
 def fahrenheit_to_celsius(value: float, change: bool) -> float:
     return value * 5 / 9 if change else (value - 32) * 5 / 9
