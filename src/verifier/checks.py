@@ -96,7 +96,7 @@ class Cleared:
     # only the judge measures coverage and only the check knows the words.
     all_but: Callable[[frozenset[str]], bool]
 
-    def figure(self, q: Quantity, rivals: int = 1) -> bool:
+    def figure(self, q: Quantity, rivals: int) -> bool:
         """The bar for a claim figure that differs, by what its unit counts; ``rivals``: how
         many sentence figures count the same thing."""
         if q.unit <= self.generic_units:
