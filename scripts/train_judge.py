@@ -779,6 +779,8 @@ def main() -> int:
         except ValueError as e:
             print(f"error: {e}", file=sys.stderr)
             return 2
+        # The fp32 feed-forward layers of the int8 export are counted in the cut model.
+        args.fp32_layers = tuple(i for i in args.fp32_layers if i < len(args.layers))
     if args.init_weights:
         try:
             load_weights(model, args.init_weights)

@@ -1,0 +1,160 @@
+"""The GPU-training path of the judge: train_judge.py's cut models and saved weights, and
+device_judge.py's packing of weights into the parts a borrowed machine can send back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("safetensors")
+
+
+def _run(name: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / name), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TOKENIZERS_PARALLELISM": "false"},
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_split_and_join_round_trip(tmp_path: Path) -> None:
+    """Parts stay under the size cap, together hold every tensor, and join gives fp32 back
+    equal to the original to fp16 precision."""
+    import device_judge
+    from safetensors.torch import load_file, save_file
+
+    torch.manual_seed(0)
+    state = {f"w{i}": torch.randn(300, 256) for i in range(6)}
+    save_file(state, str(tmp_path / "w.safetensors"))
+    old = device_judge.PART_BYTES
+    device_judge.PART_BYTES = 2 * 300 * 256 * 2  # two fp16 tensors a part
+    try:
+        names = device_judge.split(tmp_path / "w.safetensors", tmp_path / "out", "m")
+    finally:
+        device_judge.PART_BYTES = old
+    assert names == ["m.part0.safetensors", "m.part1.safetensors", "m.part2.safetensors"]
+    device_judge.join(tmp_path / "back.safetensors", [tmp_path / "out" / n for n in names])
+    back = load_file(str(tmp_path / "back.safetensors"))
+    assert set(back) == set(state)
+    for k, v in state.items():
+        assert back[k].dtype == torch.float32
+        torch.testing.assert_close(back[k], v, atol=2e-3, rtol=1e-3)
+        assert not torch.equal(back[k], v)  # it did travel as fp16
+
+
+def test_soup_is_the_mean_and_refuses_other_shapes(tmp_path: Path) -> None:
+    import device_judge
+    from safetensors.torch import load_file, save_file
+
+    save_file({"a": torch.zeros(2), "b": torch.ones(2)}, str(tmp_path / "x.safetensors"))
+    save_file({"a": torch.full((2,), 2.0), "b": torch.ones(2)}, str(tmp_path / "y.safetensors"))
+    save_file({"a": torch.zeros(2)}, str(tmp_path / "z.safetensors"))
+    device_judge.soup(tmp_path / "s.safetensors", [tmp_path / "x.safetensors", tmp_path / "y.safetensors"])
+    s = load_file(str(tmp_path / "s.safetensors"))
+    assert s["a"].tolist() == [1.0, 1.0] and s["b"].tolist() == [1.0, 1.0]
+    with pytest.raises(SystemExit, match="same weights"):
+        device_judge.soup(
+            tmp_path / "t.safetensors", [tmp_path / "x.safetensors", tmp_path / "z.safetensors"]
+        )
+
+
+def test_pick_takes_the_soup_the_best_single_and_the_best_small(tmp_path: Path) -> None:
+    import device_judge
+    from safetensors.torch import save_file
+
+    work = tmp_path / "work"
+    for name, f1 in {"s13": 0.70, "s14": 0.72, "soup": 0.71, "l4a": 0.69, "l4b": 0.66}.items():
+        (work / name).mkdir(parents=True)
+        (work / name / "metrics.json").write_text(json.dumps({"heldout_macro_f1_torch": f1}))
+        save_file({"w": torch.ones(3)}, str(work / name / "weights.safetensors"))
+        (work / f"{name}.log").write_text("log")
+    save_file({"w": torch.ones(3)}, str(work / "soup.safetensors"))
+    summary = device_judge.pick(work, tmp_path / "out")
+    assert summary["chosen"] == {"single": "s14", "soup": "soup", "small": "l4a"}
+    sent = {p.name for p in (tmp_path / "out").iterdir()}
+    want = {"summary.json", "logs.tar.gz", "single-s14.part0.safetensors", "small-l4a.part0.safetensors"}
+    assert want <= sent
+
+
+def test_keep_layers_cuts_and_renumbers() -> None:
+    from train_judge import keep_layers
+    from transformers import BertConfig, BertForSequenceClassification
+
+    config = BertConfig(
+        vocab_size=50, hidden_size=16, num_hidden_layers=4, num_attention_heads=2, intermediate_size=32
+    )
+    model = BertForSequenceClassification(config)
+    third = model.bert.encoder.layer[3].output.dense.weight.clone()
+    keep_layers(model, (0, 3))
+    assert len(model.bert.encoder.layer) == 2 and model.config.num_hidden_layers == 2
+    assert torch.equal(model.state_dict()["bert.encoder.layer.1.output.dense.weight"], third)
+    for bad in ((), (0, 4)):
+        with pytest.raises(ValueError, match="--layers wants"):
+            keep_layers(BertForSequenceClassification(config), bad)
+
+
+@pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
+def test_cut_model_trains_saves_and_exports(tmp_path: Path) -> None:
+    """The GPU path on CPU: a two-layer cut trains two passes with --no-export and saves its
+    weights; a second run loads them with no training and exports a model the verifier loads."""
+    pytest.importorskip("onnx")
+    from verifier.nli import NLIModel
+
+    work, weights = tmp_path / "work", tmp_path / "w.safetensors"
+    common = ("--data", str(SHARED), "--holdout", "16", "--layers", "0,1", "--threads", "1")
+    _run(
+        "train_judge.py",
+        "--out",
+        str(tmp_path / "unused"),
+        "--work",
+        str(work),
+        "--max-pairs",
+        "16",
+        "--batch-size",
+        "8",
+        "--epochs",
+        "2",
+        "--no-export",
+        "--save-weights",
+        str(weights),
+        *common,
+    )
+    metrics = json.loads((work / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["steps"] == 4  # two passes over two batches
+    assert 0.0 <= metrics["heldout_macro_f1_torch"] <= 1.0
+    assert not (tmp_path / "unused").exists()
+    out = tmp_path / "judge"
+    _run(
+        "train_judge.py",
+        "--out",
+        str(out),
+        "--work",
+        str(tmp_path / "work2"),
+        "--init-weights",
+        str(weights),
+        "--epochs",
+        "0",
+        "--holdout-from",
+        str(work / "holdout_pairs.jsonl"),
+        *common,
+    )
+    model = NLIModel(out)
+    assert model.meta["training"]["steps"] == 0
+    assert model.meta["base_model"].endswith("encoder layers 0,1 of 6")
+    # Weights that were not trained would not give the held-out score the first run measured.
+    assert model.meta["heldout_train_slice"]["macro_f1_torch"] == metrics["heldout_macro_f1_torch"]
+    assert model.predict([("a claim", "a sentence")]).shape == (1, 3)
