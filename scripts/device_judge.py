@@ -11,6 +11,12 @@ runs the candidates side by side there, and this file holds the steps around it:
     python scripts/device_judge.py pick WORK OUT           # there: choose, write fp16 parts to OUT
     python scripts/device_judge.py join OUT.safetensors PART ...   # here: parts -> fp32 weights
 
+The packed folder (51 MB) and the tracked tree (31 MB, 28 MB of it the shipped model.onnx) do
+not fit one call together. Session 19 took the model out of git's index for its calls
+(``git rm --cached src/verifier/models/judge/model.onnx`` and the path in .git/info/exclude),
+then put it back (``git reset src/verifier/models/judge/model.onnx``); nothing was committed
+in between.
+
 ``pick`` chooses on the held-out training-pool slice only (never a dev file); the final choice
 between a returned model and the shipped one is calibrate_judge.py's, on training-side data.
 """
