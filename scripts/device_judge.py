@@ -141,6 +141,42 @@ def pick(work: Path, out: Path) -> dict:
     return summary
 
 
+def record(model_dir: Path, metrics: Path, revision: str, device: str) -> dict:
+    """Write the GPU run's record into an exported model's judge.json. The export
+    (``train_judge.py --init-weights W --epochs 0``) records its own zero-step run; what
+    trained the weights is the metrics.json that run wrote beside them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from train_judge import DEFAULT_MIX
+
+    run = json.loads(metrics.read_text("utf-8"))
+    config = run["config"]
+    mix = dict(DEFAULT_MIX)
+    for item in filter(None, config.get("mix", "").split(",")):
+        name, _, cap = item.partition("=")
+        mix[name] = int(cap)
+    path = model_dir / "judge.json"
+    meta = json.loads(path.read_text("utf-8"))
+    meta["export_config"] = meta.pop("config")
+    meta["config"] = config
+    meta["mix"] = mix
+    meta["data_sha256"] = {**run["data_sha256"], **meta["data_sha256"]}
+    meta["training"] = {
+        "device": device,
+        "code_revision": revision,
+        "pairs_seen": run["pairs_seen"],
+        "steps": run["steps"],
+        "seconds": run["seconds"],
+        "pairs_per_second": round(run["pairs_seen"] / max(run["seconds"], 1e-9), 1),
+        "heldout_macro_f1_torch_bf16": run["heldout_macro_f1_torch"],
+    }
+    with tempfile.NamedTemporaryFile(
+        "w", dir=model_dir, suffix=".json", delete=False, encoding="utf-8"
+    ) as tmp:
+        tmp.write(json.dumps(meta, indent=2) + "\n")
+    os.replace(tmp.name, path)
+    return meta["training"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -157,7 +193,15 @@ def main() -> int:
     p = sub.add_parser("join", help="fp16 parts back into one fp32 weights file")
     p.add_argument("out", type=Path)
     p.add_argument("parts", type=Path, nargs="+")
+    p = sub.add_parser("record", help="put the GPU run's metrics.json into an exported judge.json")
+    p.add_argument("model_dir", type=Path)
+    p.add_argument("metrics", type=Path)
+    p.add_argument("--revision", required=True, help="the commit the GPU machine ran")
+    p.add_argument("--device", required=True, help="what trained it, in words")
     args = ap.parse_args()
+    if args.cmd == "record":
+        print(json.dumps(record(args.model_dir, args.metrics, args.revision, args.device), indent=2))
+        return 0
     if args.cmd == "pack":
         for need in (args.data / "nli", args.holdout):
             if not need.exists():
