@@ -158,3 +158,33 @@ def test_cut_model_trains_saves_and_exports(tmp_path: Path) -> None:
     # Weights that were not trained would not give the held-out score the first run measured.
     assert model.meta["heldout_train_slice"]["macro_f1_torch"] == metrics["heldout_macro_f1_torch"]
     assert model.predict([("a claim", "a sentence")]).shape == (1, 3)
+
+
+def test_record_puts_the_gpu_run_into_judge_json(tmp_path: Path) -> None:
+    """The export knows only its own zero-step run; record writes what trained the weights."""
+    import device_judge
+
+    (tmp_path / "judge.json").write_text(
+        json.dumps({"config": {"epochs": 0}, "training": {"steps": 0}, "data_sha256": {"init:w": "b"}})
+    )
+    metrics = tmp_path / "metrics.json"
+    metrics.write_text(
+        json.dumps(
+            {
+                "config": {"epochs": 3, "mix": "mnli=9815"},
+                "data_sha256": {"nli/mnli.jsonl.gz": "a"},
+                "pairs_seen": 300,
+                "steps": 10,
+                "seconds": 3.0,
+                "heldout_macro_f1_torch": 0.7,
+            }
+        )
+    )
+    device_judge.record(tmp_path, metrics, "abc123", "a GPU")
+    meta = json.loads((tmp_path / "judge.json").read_text())
+    assert meta["config"] == {"epochs": 3, "mix": "mnli=9815"}
+    assert meta["export_config"] == {"epochs": 0}
+    assert meta["mix"]["mnli"] == 9815 and meta["mix"]["climate_fever_train"] == 99999
+    assert meta["data_sha256"] == {"nli/mnli.jsonl.gz": "a", "init:w": "b"}
+    assert meta["training"]["steps"] == 10 and meta["training"]["pairs_per_second"] == 100.0
+    assert meta["training"]["code_revision"] == "abc123"
