@@ -25,26 +25,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import sys
 import tarfile
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NON_COMMERCIAL = ("anli.jsonl.gz", "sick.jsonl.gz")
 PART_BYTES = 15 * 2**20  # under the 16 MiB a returned file may have
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-def _atomic_save(tensors: dict, path: Path) -> None:
-    from safetensors.torch import save_file
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".safetensors", delete=False) as tmp:
-        tmp_path = Path(tmp.name)
-    save_file(tensors, str(tmp_path))
-    os.replace(tmp_path, path)
+from train_judge import DEFAULT_MIX, save_tensors, write_json  # noqa: E402
 
 
 def pack(dest: Path, data: Path, holdout: Path) -> None:
@@ -58,7 +50,7 @@ def pack(dest: Path, data: Path, holdout: Path) -> None:
     for name in files:
         shutil.copy2(base / name, dest / "base" / name)
     weights = load_file(str(base / "model.safetensors"))
-    _atomic_save({k: v.to(torch.float16) for k, v in weights.items()}, dest / "base" / "model.safetensors")
+    save_tensors({k: v.to(torch.float16) for k, v in weights.items()}, dest / "base" / "model.safetensors")
     (dest / "data" / "nli").mkdir(parents=True, exist_ok=True)
     (dest / "data" / "climate_fever").mkdir(parents=True, exist_ok=True)
     for f in sorted((data / "nli").glob("*.jsonl.gz")):
@@ -75,7 +67,7 @@ def soup(out: Path, paths: list[Path]) -> None:
     states = [load_file(str(p)) for p in paths]
     if any(set(s) != set(states[0]) for s in states):
         raise SystemExit("error: the runs to average do not have the same weights")
-    _atomic_save({k: sum(s[k].double() for s in states).div(len(states)).float() for k in states[0]}, out)
+    save_tensors({k: sum(s[k].double() for s in states).div(len(states)).float() for k in states[0]}, out)
 
 
 def split(src: Path, out_dir: Path, stem: str) -> list[str]:
@@ -96,7 +88,7 @@ def split(src: Path, out_dir: Path, stem: str) -> list[str]:
     names = []
     for i, part in enumerate(parts):
         name = f"{stem}.part{i}.safetensors"
-        _atomic_save(part, out_dir / name)
+        save_tensors(part, out_dir / name)
         names.append(name)
     return names
 
@@ -108,12 +100,13 @@ def join(out: Path, parts: list[Path]) -> None:
     state: dict = {}
     for p in parts:
         state.update({k: v.to(torch.float32) for k, v in load_file(str(p)).items()})
-    _atomic_save(state, out)
+    save_tensors(state, out)
 
 
 def pick(work: Path, out: Path) -> dict:
-    """The soup if it scores at least the best single run on the held-out slice, that best
-    single run too, and the better of the cut-down (fewer-layer) runs: fp16 parts in ``out``."""
+    """The soup (when one was made), the full-depth run that scores best on the held-out slice,
+    and the better of the cut-down (fewer-layer) runs: fp16 parts in ``out``. Which of them
+    ships is calibrate_judge.py's choice, here, not this one's."""
     scores = {}
     for m in sorted(work.glob("*/metrics.json")):
         scores[m.parent.name] = json.loads(m.read_text("utf-8"))["heldout_macro_f1_torch"]
@@ -134,7 +127,7 @@ def pick(work: Path, out: Path) -> dict:
         if src.exists():
             files[role] = split(src, out, f"{role}-{name}")
     summary = {"heldout_macro_f1_torch": scores, "chosen": chosen, "files": files}
-    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    write_json(out / "summary.json", summary)
     with tarfile.open(out / "logs.tar.gz", "w:gz") as tar:
         for f in sorted(work.glob("*.log")) + sorted(work.glob("*/metrics.json")):
             tar.add(f, arcname=str(f.relative_to(work)))
@@ -145,9 +138,6 @@ def record(model_dir: Path, metrics: Path, revision: str, device: str) -> dict:
     """Write the GPU run's record into an exported model's judge.json. The export
     (``train_judge.py --init-weights W --epochs 0``) records its own zero-step run; what
     trained the weights is the metrics.json that run wrote beside them."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from train_judge import DEFAULT_MIX
-
     run = json.loads(metrics.read_text("utf-8"))
     config = run["config"]
     mix = dict(DEFAULT_MIX)
@@ -169,11 +159,7 @@ def record(model_dir: Path, metrics: Path, revision: str, device: str) -> dict:
         "pairs_per_second": round(run["pairs_seen"] / max(run["seconds"], 1e-9), 1),
         "heldout_macro_f1_torch_bf16": run["heldout_macro_f1_torch"],
     }
-    with tempfile.NamedTemporaryFile(
-        "w", dir=model_dir, suffix=".json", delete=False, encoding="utf-8"
-    ) as tmp:
-        tmp.write(json.dumps(meta, indent=2) + "\n")
-    os.replace(tmp.name, path)
+    write_json(path, meta)
     return meta["training"]
 
 

