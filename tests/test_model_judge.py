@@ -719,3 +719,29 @@ def test_a_place_a_sentence_opens_with_is_not_its_subject() -> None:
     )
     # Another name as the sentence's subject is still another entity in the claim's place.
     assert replaced_entity(claim, "Linkin Park , the band , had two gold records in the United States .")
+
+
+def test_prefetch_reads_the_fact_layer_once_and_judging_reuses_it() -> None:
+    """prefetch takes the fact layer's readings while the model scores; judge then gives what
+    it gives without a prefetch, reading nothing twice."""
+
+    class CountingFacts(FactJudge):
+        calls = 0
+
+        def judge(self, claim, evidence):
+            type(self).calls += 1
+            return super().judge(claim, evidence)
+
+    table = {TROOPS: [0.1, 0.8, 0.1], OTHER: [0.05, 0.05, 0.9]}
+    claim = "The U.S. has 10,000 troops in Iraq"
+    plain = ModelJudge(FakeModel(table)).judge(claim, [_ev(TROOPS), _ev(OTHER, 0.1)])
+    judge = ModelJudge(FakeModel(table), facts=CountingFacts())
+    evidence = [_ev(TROOPS), _ev(OTHER, 0.1)]
+    judge.prefetch([(claim, evidence), ("A claim with no evidence", [])])
+    assert CountingFacts.calls == 1
+    assert judge.judge(claim, evidence) == plain
+    assert CountingFacts.calls == 1
+    # Another sentence (or another similarity) is read afresh, not served a stale reading.
+    moved = [_ev(TROOPS, 0.5), _ev(OTHER, 0.1)]
+    judge.judge(claim, moved)
+    assert CountingFacts.calls == 2

@@ -181,8 +181,9 @@ class Verifier:
         prefetch = getattr(self.judge, "prefetch", None)
         if prefetch is not None:
             # One model pass over every claim's evidence: large length-sorted batches instead
-            # of a few pairs per claim; judging each claim then reuses the scores.
-            prefetch([(c, e.text) for c, evidence in zip(cores, found, strict=True) for e in evidence])
+            # of a few pairs per claim (with the fact layer's readings taken meanwhile);
+            # judging each claim then reuses both.
+            prefetch(list(zip(cores, found, strict=True)))
         out, at = [], 0
         for claim, ps in zip(claims, split, strict=True):
             verdicts = [
