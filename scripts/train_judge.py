@@ -488,6 +488,30 @@ def requantize(args: argparse.Namespace) -> int:
     return 0
 
 
+def teacher_logits(model_dir: Path, pairs: list[dict]):
+    """The stance logits (before the teacher's temperature) of a shipped-format judge over the
+    training pairs, in their order: onnxruntime, one pair per run, as the verifier reads them."""
+    from verifier.nli import NLIModel
+
+    teacher = NLIModel(model_dir, memo_size=0)
+    start = time.time()
+    out = teacher.logits([(p["hypothesis"], p["premise"]) for p in pairs])[:, : len(LABELS)]
+    print(
+        f"teacher {model_dir}: {len(pairs)} pairs in {time.time() - start:.0f} s", file=sys.stderr, flush=True
+    )
+    return out
+
+
+def distillation_loss(student, teacher, temperature: float):
+    """KL(teacher || student) over the stance softmaxes at ``temperature``, scaled by its
+    square so that its gradients keep their size as the temperature changes (Hinton et al.)."""
+    import torch.nn.functional as F
+
+    t = temperature
+    target = F.softmax(teacher.float() / t, dim=1)
+    return F.kl_div(F.log_softmax(student / t, dim=1), target, reduction="batchmean") * t * t
+
+
 def keep_layers(model, layers: Sequence[int]) -> None:
     """Cut the encoder down to ``layers`` of the base (a smaller judge: each layer dropped is a
     sixth of the check-time compute). The kept layers are renumbered 0..k-1, so a state dict
@@ -686,6 +710,22 @@ def main() -> int:
         help="keep only these encoder layers of the base, e.g. 0,1,2,3 (a smaller, faster judge)",
     )
     ap.add_argument(
+        "--teacher",
+        type=Path,
+        default=None,
+        help="a judge folder (model.onnx, tokenizer.json, judge.json) whose stance logits the run "
+        "also learns from: distillation, e.g. of a cut model from the full-depth judge",
+    )
+    ap.add_argument(
+        "--distil-weight",
+        type=float,
+        default=0.5,
+        help="with --teacher: the share of the loss that follows the teacher (the rest the labels)",
+    )
+    ap.add_argument(
+        "--distil-temperature", type=float, default=2.0, help="with --teacher: the softening temperature"
+    )
+    ap.add_argument(
         "--init-weights",
         type=Path,
         default=None,
@@ -766,6 +806,20 @@ def main() -> int:
         f"training pairs {len(train)}, held out {len(hold)}; labels {Counter(p['label'] for p in train)}",
         file=sys.stderr,
     )
+
+    if not 0.0 <= args.distil_weight <= 1.0 or args.distil_temperature <= 0:
+        print("error: --distil-weight must be in [0, 1] and --distil-temperature positive", file=sys.stderr)
+        return 2
+    teacher = None
+    if args.teacher is not None:
+        from verifier.errors import VerifierError
+
+        try:
+            teacher = teacher_logits(args.teacher, train)
+        except VerifierError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+        hashes[f"teacher:{args.teacher.name}/model.onnx"] = sha256_file(args.teacher / "model.onnx")
 
     groups: list[dict] = []
     if args.relevance:
@@ -894,6 +948,10 @@ def main() -> int:
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cuda):
             logits = model(**enc).logits[:, : len(LABELS)].float()
         loss = loss_fn(logits, torch.tensor([p["label"] for p in items], device=device))
+        if teacher is not None:
+            loss = (1.0 - args.distil_weight) * loss + args.distil_weight * distillation_loss(
+                logits, torch.as_tensor(teacher[idx], device=device), args.distil_temperature
+            )
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()

@@ -188,3 +188,72 @@ def test_record_puts_the_gpu_run_into_judge_json(tmp_path: Path) -> None:
     assert meta["data_sha256"] == {"nli/mnli.jsonl.gz": "a", "init:w": "b"}
     assert meta["training"]["steps"] == 10 and meta["training"]["pairs_per_second"] == 100.0
     assert meta["training"]["code_revision"] == "abc123"
+
+
+def test_distillation_loss_is_zero_at_the_teacher_and_pulls_towards_it() -> None:
+    from train_judge import distillation_loss
+
+    teacher = torch.tensor([[2.0, -1.0, 0.5], [-0.5, 1.5, 0.0]])
+    assert distillation_loss(teacher.clone(), teacher, 2.0).item() == pytest.approx(0.0, abs=1e-6)
+    student = torch.zeros(2, 3, requires_grad=True)
+    loss = distillation_loss(student, teacher, 2.0)
+    assert loss.item() > 0.01
+    loss.backward()
+    # One step against the gradient moves the student's preferences towards the teacher's.
+    stepped = (student - 0.5 * student.grad).detach()
+    assert distillation_loss(stepped, teacher, 2.0).item() < loss.item()
+    assert stepped.argmax(1).tolist() == teacher.argmax(1).tolist()
+
+
+@pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
+def test_a_cut_model_learns_from_a_teacher_judge(tmp_path: Path) -> None:
+    """--teacher: the shipped judge's logits over the training pairs join the loss, and the
+    run records which teacher it learned from."""
+    from verifier.nli import default_model_dir, model_available
+
+    if not model_available():
+        pytest.skip("no shipped judge")
+    work = tmp_path / "work"
+    common = ("--data", str(SHARED), "--holdout", "16", "--layers", "0,1", "--threads", "1")
+    _run(
+        "train_judge.py",
+        "--out",
+        str(tmp_path / "unused"),
+        "--work",
+        str(work),
+        "--max-pairs",
+        "16",
+        "--batch-size",
+        "8",
+        "--no-export",
+        "--teacher",
+        str(default_model_dir()),
+        "--distil-weight",
+        "0.7",
+        *common,
+    )
+    metrics = json.loads((work / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["steps"] == 2
+    assert metrics["config"]["teacher"] == str(default_model_dir())
+    assert metrics["config"]["distil_weight"] == 0.7
+    assert len(metrics["data_sha256"]["teacher:judge/model.onnx"]) == 64
+    bad = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "train_judge.py"),
+            "--out",
+            str(tmp_path / "x"),
+            "--work",
+            str(tmp_path / "w"),
+            "--teacher",
+            str(tmp_path),
+            "--max-pairs",
+            "16",
+            *common,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.strip().splitlines()[-1].startswith(f"error: no verification model in {tmp_path}")
