@@ -86,6 +86,9 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     for key in ("verifier_claims_per_s", "obvious_claims_per_s", "obvious_one_thread_claims_per_s"):
         assert positive(batch[key]), key
     assert 0.0 <= batch["label_agreement"] <= 1.0
+    # The ratio is taken between medians of interleaved runs, each listed.
+    assert batch["runs"] == len(batch["verifier_runs_s"]) == len(batch["obvious_runs_s"]) == 1
+    assert batch["verifier_s"] == batch["verifier_runs_s"][0]
 
     assert isinstance(result["scale_setup"]["query_model"], str)
     assert [e["n_sentences"] for e in result["scale"]] == [20_000]
