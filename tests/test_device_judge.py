@@ -31,6 +31,28 @@ def _run(name: str, *args: str) -> str:
     return result.stdout
 
 
+# A two-layer cut of the base on a handful of pairs: the GPU path, small enough for CPU tests.
+CUT = ("--data", str(SHARED), "--holdout", "16", "--layers", "0,1", "--threads", "1")
+
+
+def _train_cut(tmp_path: Path, work: Path, *extra: str) -> None:
+    """Train the cut on 16 pairs in batches of 8, without export (the GPU machine's way)."""
+    _run(
+        "train_judge.py",
+        "--out",
+        str(tmp_path / "unused"),
+        "--work",
+        str(work),
+        "--max-pairs",
+        "16",
+        "--batch-size",
+        "8",
+        "--no-export",
+        *extra,
+        *CUT,
+    )
+
+
 def test_split_and_join_round_trip(tmp_path: Path) -> None:
     """Parts stay under the size cap, together hold every tensor, and join gives fp32 back
     equal to the original to fp16 precision."""
@@ -115,24 +137,7 @@ def test_cut_model_trains_saves_and_exports(tmp_path: Path) -> None:
     from verifier.nli import NLIModel
 
     work, weights = tmp_path / "work", tmp_path / "w.safetensors"
-    common = ("--data", str(SHARED), "--holdout", "16", "--layers", "0,1", "--threads", "1")
-    _run(
-        "train_judge.py",
-        "--out",
-        str(tmp_path / "unused"),
-        "--work",
-        str(work),
-        "--max-pairs",
-        "16",
-        "--batch-size",
-        "8",
-        "--epochs",
-        "2",
-        "--no-export",
-        "--save-weights",
-        str(weights),
-        *common,
-    )
+    _train_cut(tmp_path, work, "--epochs", "2", "--save-weights", str(weights))
     metrics = json.loads((work / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["steps"] == 4  # two passes over two batches
     assert 0.0 <= metrics["heldout_macro_f1_torch"] <= 1.0
@@ -150,7 +155,7 @@ def test_cut_model_trains_saves_and_exports(tmp_path: Path) -> None:
         "0",
         "--holdout-from",
         str(work / "holdout_pairs.jsonl"),
-        *common,
+        *CUT,
     )
     model = NLIModel(out)
     assert model.meta["training"]["steps"] == 0
@@ -214,24 +219,7 @@ def test_a_cut_model_learns_from_a_teacher_judge(tmp_path: Path) -> None:
     if not model_available():
         pytest.skip("no shipped judge")
     work = tmp_path / "work"
-    common = ("--data", str(SHARED), "--holdout", "16", "--layers", "0,1", "--threads", "1")
-    _run(
-        "train_judge.py",
-        "--out",
-        str(tmp_path / "unused"),
-        "--work",
-        str(work),
-        "--max-pairs",
-        "16",
-        "--batch-size",
-        "8",
-        "--no-export",
-        "--teacher",
-        str(default_model_dir()),
-        "--distil-weight",
-        "0.7",
-        *common,
-    )
+    _train_cut(tmp_path, work, "--teacher", str(default_model_dir()), "--distil-weight", "0.7")
     metrics = json.loads((work / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["steps"] == 2
     assert metrics["config"]["teacher"] == str(default_model_dir())
@@ -249,7 +237,7 @@ def test_a_cut_model_learns_from_a_teacher_judge(tmp_path: Path) -> None:
             str(tmp_path),
             "--max-pairs",
             "16",
-            *common,
+            *CUT,
         ],
         capture_output=True,
         text=True,
