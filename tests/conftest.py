@@ -7,7 +7,11 @@ damage an index work on a copy (``index_copy``) so the session index stays intac
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,6 +72,28 @@ def write_small_corpus(folder: Path) -> Path:
     lines = "".join(json.dumps(record) + "\n" for record in BRIEFS)
     (folder / "briefs.jsonl").write_bytes(lines.encode("utf-8"))
     return folder
+
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+
+
+@pytest.fixture(scope="session")
+def run_script() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run one of scripts/ in a fresh interpreter, asserting its exit status (0 unless
+    ``status=`` says otherwise); its stderr tail is the failure message."""
+
+    def run(name: str, *args: str, status: int = 0, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, str(SCRIPTS / name), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "TOKENIZERS_PARALLELISM": "false"},
+            timeout=timeout,
+        )
+        assert result.returncode == status, result.stderr[-2000:]
+        return result
+
+    return run
 
 
 @pytest.fixture(scope="session", autouse=True)

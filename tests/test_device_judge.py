@@ -4,8 +4,6 @@ device_judge.py's packing of weights into the parts a borrowed machine can send 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,25 +17,13 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("safetensors")
 
 
-def _run(name: str, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / name), *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TOKENIZERS_PARALLELISM": "false"},
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 # A two-layer cut of the base on a handful of pairs: the GPU path, small enough for CPU tests.
 CUT = ("--data", str(SHARED), "--holdout", "16", "--layers", "0,1", "--threads", "1")
 
 
-def _train_cut(tmp_path: Path, work: Path, *extra: str) -> None:
+def _train_cut(run_script, tmp_path: Path, work: Path, *extra: str) -> None:
     """Train the cut on 16 pairs in batches of 8, without export (the GPU machine's way)."""
-    _run(
+    run_script(
         "train_judge.py",
         "--out",
         str(tmp_path / "unused"),
@@ -130,20 +116,20 @@ def test_keep_layers_cuts_and_renumbers() -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
-def test_cut_model_trains_saves_and_exports(tmp_path: Path) -> None:
+def test_cut_model_trains_saves_and_exports(tmp_path: Path, run_script) -> None:
     """The GPU path on CPU: a two-layer cut trains two passes with --no-export and saves its
     weights; a second run loads them with no training and exports a model the verifier loads."""
     pytest.importorskip("onnx")
     from verifier.nli import NLIModel
 
     work, weights = tmp_path / "work", tmp_path / "w.safetensors"
-    _train_cut(tmp_path, work, "--epochs", "2", "--save-weights", str(weights))
+    _train_cut(run_script, tmp_path, work, "--epochs", "2", "--save-weights", str(weights))
     metrics = json.loads((work / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["steps"] == 4  # two passes over two batches
     assert 0.0 <= metrics["heldout_macro_f1_torch"] <= 1.0
     assert not (tmp_path / "unused").exists()
     out = tmp_path / "judge"
-    _run(
+    run_script(
         "train_judge.py",
         "--out",
         str(out),
@@ -211,7 +197,7 @@ def test_distillation_loss_is_zero_at_the_teacher_and_pulls_towards_it() -> None
 
 
 @pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
-def test_a_cut_model_learns_from_a_teacher_judge(tmp_path: Path) -> None:
+def test_a_cut_model_learns_from_a_teacher_judge(tmp_path: Path, run_script) -> None:
     """--teacher: the shipped judge's logits over the training pairs join the loss, and the
     run records which teacher it learned from."""
     from verifier.nli import default_model_dir, model_available
@@ -219,47 +205,30 @@ def test_a_cut_model_learns_from_a_teacher_judge(tmp_path: Path) -> None:
     if not model_available():
         pytest.skip("no shipped judge")
     work = tmp_path / "work"
-    _train_cut(tmp_path, work, "--teacher", str(default_model_dir()), "--distil-weight", "0.7")
+    _train_cut(run_script, tmp_path, work, "--teacher", str(default_model_dir()), "--distil-weight", "0.7")
     metrics = json.loads((work / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["steps"] == 2
     assert metrics["config"]["teacher"] == str(default_model_dir())
     assert metrics["config"]["distil_weight"] == 0.7
     assert len(metrics["data_sha256"]["teacher:judge/model.onnx"]) == 64
-    bad = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "train_judge.py"),
-            "--out",
-            str(tmp_path / "x"),
-            "--work",
-            str(tmp_path / "w"),
-            "--teacher",
-            str(tmp_path),
-            "--max-pairs",
-            "16",
-            *CUT,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
+    bad = run_script(
+        "train_judge.py",
+        "--out",
+        str(tmp_path / "x"),
+        "--work",
+        str(tmp_path / "w"),
+        "--teacher",
+        str(tmp_path),
+        "--max-pairs",
+        "16",
+        *CUT,
+        status=2,
     )
-    assert bad.returncode == 2
     assert bad.stderr.strip().splitlines()[-1].startswith(f"error: no verification model in {tmp_path}")
 
 
-def test_distillation_settings_are_checked_before_any_work(tmp_path: Path) -> None:
-    bad = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "train_judge.py"),
-            "--out",
-            str(tmp_path / "x"),
-            "--distil-weight",
-            "1.5",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
+def test_distillation_settings_are_checked_before_any_work(tmp_path: Path, run_script) -> None:
+    bad = run_script(
+        "train_judge.py", "--out", str(tmp_path / "x"), "--distil-weight", "1.5", status=2, timeout=120
     )
-    assert bad.returncode == 2
     assert "--distil-weight must be in [0, 1]" in bad.stderr.strip().splitlines()[-1]

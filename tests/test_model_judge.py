@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -298,29 +297,15 @@ def test_check_path_does_not_import_torch() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
-def _run_script(name: str, *args: str) -> str:
-    """Run one of scripts/ in a fresh interpreter and return its stdout; its stderr tail is
-    the failure message."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / name), *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TOKENIZERS_PARALLELISM": "false"},
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 @pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
-def test_train_script_smoke(tmp_path: Path) -> None:
+def test_train_script_smoke(tmp_path: Path, run_script) -> None:
     import json
 
     from verifier.errors import VerifierError
 
     pytest.importorskip("onnx")
     out, work = tmp_path / "judge", tmp_path / "work"
-    _run_script(
+    run_script(
         "train_judge.py",
         "--out",
         str(out),
@@ -384,14 +369,14 @@ def test_train_script_repeats_a_source() -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
-def test_train_retriever_script_smoke(tmp_path: Path) -> None:
+def test_train_retriever_script_smoke(tmp_path: Path, run_script) -> None:
     """The embedder fine-tuning experiment (scripts/train_retriever.py) trains and measures."""
     import json
 
     pytest.importorskip("sentence_transformers")
     out = tmp_path / "retriever"
     common = ("--data", str(SHARED), "--max-claims", "6")
-    _run_script(
+    run_script(
         "train_retriever.py",
         "--out",
         str(out),
@@ -411,7 +396,7 @@ def test_train_retriever_script_smoke(tmp_path: Path) -> None:
     assert meta["steps"] == 2
     assert set(meta["examples"]) == {"climate_fever_train", "fever_fm2", "vitaminc_real"}
     result = json.loads(
-        _run_script("train_retriever.py", "--evaluate", str(out / "model"), *common).splitlines()[-1]
+        run_script("train_retriever.py", "--evaluate", str(out / "model"), *common).stdout.splitlines()[-1]
     )
     assert result["claims"] == 6
     assert 0.0 <= result["recall@5_dense"] <= 1.0 and 0.0 <= result["recall@5_hybrid"] <= 1.0
@@ -419,7 +404,7 @@ def test_train_retriever_script_smoke(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
 @pytest.mark.skipif(not model_available(), reason="the package carries no verification model")
-def test_calibrate_script_smoke(tmp_path: Path) -> None:
+def test_calibrate_script_smoke(tmp_path: Path, run_script) -> None:
     """calibrate_judge.py on a few claims and pool pairs writes a judge.json the verifier loads."""
     import gzip
     import json
@@ -436,7 +421,7 @@ def test_calibrate_script_smoke(tmp_path: Path) -> None:
     (work / "holdout_pairs.jsonl").write_text(
         "".join(json.dumps({**r, "label": labels[r["label"]]}) + "\n" for r in rows), encoding="utf-8"
     )
-    _run_script(
+    run_script(
         "calibrate_judge.py",
         "--model",
         str(model_dir),
