@@ -34,14 +34,12 @@ from verifier.changes import (
 from verifier.compare import (
     compatible,
     conflicts,
-    dated_apart,
-    dates_match,
     distance,
-    open_reading,
     other_currency,
     reported_bound,
     same_unit,
 )
+from verifier.datecompare import dated_apart, dates_match, open_reading
 from verifier.dates import DateMention
 from verifier.entities import swapped_roles
 from verifier.facts import Facts

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from verifier.checks import Cleared, Conflict, polar
-from verifier.compare import dates_match, same_event
+from verifier.datecompare import dates_match, same_event
 from verifier.dates import DateMention
 from verifier.facts import Facts
 

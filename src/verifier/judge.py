@@ -6,8 +6,9 @@ sentences (quantities, dates, entities, negation) and only calls a mismatch a
 contradiction when both sentences are about the same thing (scope): the claim's
 named entities appear in the evidence and the number counts the same unit.
 
-The values themselves are compared in :mod:`verifier.compare` and the words around a figure
-read in :mod:`verifier.wording`; the checks that put those comparisons together (figures, dates,
+The values themselves are compared in :mod:`verifier.compare` (figures) and
+:mod:`verifier.datecompare` (dates) and the words around a figure read in
+:mod:`verifier.wording`; the checks that put those comparisons together (figures, dates,
 changes, ranks, directions, swapped names, weekdays) are in :mod:`verifier.checks` and
 :mod:`verifier.datechecks`, run in order by :meth:`FactJudge._compare`. This module decides
 which of them count (how much of the claim the sentence repeats: the coverage bars), how sure
@@ -32,8 +33,8 @@ from verifier.checks import (
     swapped_names,
     turned_direction,
 )
-from verifier.compare import other_reading
 from verifier.datechecks import dates_against_dates
+from verifier.datecompare import other_reading
 from verifier.dates import about_saying, dateline_end, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
