@@ -6,7 +6,7 @@ Reads ../shared/data/nli/vitaminc_real.jsonl.gz (training data; the fact layer l
 from it, so this is a fair check of its rules), keeps the pairs whose claim has a digit, and
 prints, per coverage bar of the tentative reading, how many of its supports / contradicts agree
 with the pair's label, beside the same for the strict verdicts. The figures in
-verifier/judge.py (RELAXED_COVERAGE) come from this script.
+verifier/coverage.py (RELAXED_COVERAGE) come from this script.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ def main() -> int:
     random.Random(0).shuffle(rows)
     rows = rows[: args.pairs]
     for bar in args.relaxed_coverage or [judge.RELAXED_COVERAGE]:
+        # The name FactJudge reads: verifier.judge imports it from verifier.coverage.
         judge.RELAXED_COVERAGE = bar
         facts = judge.FactJudge()
         strict: Counter[tuple[str, bool]] = Counter()

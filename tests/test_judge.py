@@ -6,7 +6,8 @@ import pytest
 
 from verifier.aggregate import aggregate
 from verifier.facts import extract
-from verifier.judge import FactJudge, Judgement
+from verifier.judge import FactJudge
+from verifier.judgement import Judgement
 from verifier.types import Evidence
 
 TROOPS = "The U.S. currently maintains approximately 2,500 troops in Iraq as part of the mission."
@@ -1051,7 +1052,7 @@ def test_fact_layer_check_script_smoke() -> None:
         timeout=300,
         check=True,
     ).stdout
-    from verifier.judge import RELAXED_COVERAGE
+    from verifier.coverage import RELAXED_COVERAGE
 
     assert out.startswith(f"bar {RELAXED_COVERAGE}: strict supports ") and "(of 60 pairs)" in out
 

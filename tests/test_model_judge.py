@@ -11,7 +11,8 @@ import pytest
 
 from verifier.aggregate import Aggregator
 from verifier.errors import VerifierError
-from verifier.judge import FactJudge, Judgement
+from verifier.judge import FactJudge
+from verifier.judgement import Judgement
 from verifier.modeljudge import FEATURES, ModelJudge, pair_features
 from verifier.nli import NLIModel, model_available
 from verifier.types import Evidence

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier.judge import VALUE_KINDS, Judgement
+from verifier.judgement import VALUE_KINDS, Judgement
 from verifier.types import LABELS, Evidence, Verdict
 
 # A stance below this probability is not decisive on its own.

@@ -15,7 +15,8 @@ from verifier.claims import checkable, parts
 from verifier.embed import Embedder
 from verifier.errors import VerifierError
 from verifier.index import EvidenceIndex
-from verifier.judge import FactJudge, Judge
+from verifier.judge import FactJudge
+from verifier.judgement import Judge
 from verifier.retrieve import Retriever
 from verifier.types import Verdict
 

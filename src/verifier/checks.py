@@ -6,9 +6,9 @@ ranks, the direction of a change, two names the other way round, and the day of 
 A check says what differs (a :class:`Conflict`) and, where it compares values, which of them
 agree; the later checks and the support decision read those agreements. How much of the claim
 the sentence must repeat before a difference counts, and how sure a contradiction is, are the
-judge's policy: it sets the bars in :mod:`verifier.judge` and hands each check the ones this
-sentence clears (:class:`Cleared`). Kept apart so that each check reads on its own, and the
-judge's own method reads as the order the checks run in.
+judge's policy: it holds the sentence to the bars of :mod:`verifier.coverage` and hands each
+check the ones it clears (:class:`Cleared`). Kept apart so that each check reads on its own, and
+the judge's own method reads as the order the checks run in.
 """
 
 from __future__ import annotations

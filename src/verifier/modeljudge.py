@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from verifier.errors import VerifierError
-from verifier.judge import VALUE_KINDS
+from verifier.judgement import VALUE_KINDS
 from verifier.nli import NLIModel, softmax
 
 FEATURES = (
@@ -412,7 +412,7 @@ class ModelJudge:
 
     def judge(self, claim: str, evidence: Sequence[Any]) -> list[Any]:
         from verifier.facts import extract
-        from verifier.judge import Judgement
+        from verifier.judgement import Judgement
 
         if not evidence:
             return []
