@@ -189,10 +189,13 @@ def main() -> int:
         print(json.dumps(record(args.model_dir, args.metrics, args.revision, args.device), indent=2))
         return 0
     if args.cmd == "pack":
-        for need in (args.data / "nli", args.holdout):
-            if not need.exists():
-                print(f"error: {need} not found", file=sys.stderr)
-                return 2
+        if not (args.data / "nli").exists():
+            print(f"error: {args.data / 'nli'} not found", file=sys.stderr)
+            return 2
+        if not args.holdout.exists():
+            hint = "python scripts/holdout_slice.py --out " + str(args.holdout)
+            print(f"error: {args.holdout} not found (run 3's held-out slice: {hint})", file=sys.stderr)
+            return 2
         pack(args.dest, args.data, args.holdout)
     elif args.cmd == "soup":
         soup(args.out, args.runs)

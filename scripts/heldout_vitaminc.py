@@ -17,7 +17,6 @@ claims the model has not seen, not what a new data set would score.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import subprocess
@@ -26,39 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_judge import DEFAULT_MIX, load_pairs, split_holdout  # noqa: E402
+from holdout_slice import heldout_pairs, recorded_hash, slice_digest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-# Run 3's stage-1 mix and seed: the held-out slice every later stage and calibration kept.
-RUN3_MIX = {
-    **DEFAULT_MIX,
-    "vitaminc_real": 34321,
-    "vitaminc_synthetic": 12000,
-    "covidfact": 2000,
-    "healthver": 3413,
-    "mnli": 6000,
-    "snli": 4000,
-    "scitail": 2126,
-}
-SEED = 13
-HOLDOUT = 1500
 LABELS = ("SUPPORTED", "CONTRADICTED", "UNKNOWN")
-
-
-def heldout_pairs(data: Path) -> list[dict]:
-    pairs, _ = load_pairs(data, RUN3_MIX, SEED, 0.1)
-    _, hold = split_holdout(pairs, HOLDOUT, SEED)
-    return hold
-
-
-def slice_digest(hold: list[dict]) -> str:
-    """The sha256 train_judge.py records for a held-out file: one JSON line per pair."""
-    return hashlib.sha256("".join(json.dumps(p) + "\n" for p in hold).encode()).hexdigest()
-
-
-def recorded_hash() -> str | None:
-    meta = json.loads((ROOT / "src" / "verifier" / "models" / "judge" / "judge.json").read_text("utf-8"))
-    return meta.get("data_sha256", {}).get("holdout:holdout_pairs.jsonl")
 
 
 def write_set(hold: list[dict], work: Path) -> tuple[Path, Path, int]:
