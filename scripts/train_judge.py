@@ -691,6 +691,12 @@ def main() -> int:
         help="torch device to train on (cuda trains in bf16 autocast); export runs on CPU",
     )
     ap.add_argument(
+        "--bf16",
+        action="store_true",
+        help="bf16 autocast on the CPU too: about 1.7x faster where the CPU has AVX-512 BF16 "
+        "(42.6 against 25.4 pairs/s at 64 tokens, session 21), slower where it must emulate it",
+    )
+    ap.add_argument(
         "--epochs",
         type=int,
         default=1,
@@ -897,6 +903,8 @@ def main() -> int:
     device = torch.device(args.device)
     model.to(device)
     cuda = device.type == "cuda"
+    # bf16 autocast: the weights and the optimiser stay fp32; always on a GPU, asked for on a CPU.
+    bf16 = cuda or args.bf16
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01, fused=cuda)
     warmup = max(1, int(0.06 * total_steps))
     start = time.time()
@@ -923,7 +931,7 @@ def main() -> int:
         nonlocal ranked, seen
         chunk = rank_batches[ranked % len(rank_batches)]
         items = [{"hypothesis": g["hypothesis"], "premise": p} for g in chunk for p in g["premises"]]
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cuda):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
             rel = model(**encode(tok, items, args.max_length).to(device)).logits[:, len(LABELS)].float()
         scores = rel.view(len(chunk), -1)
         target = torch.zeros(len(chunk), dtype=torch.long, device=device)
@@ -943,8 +951,7 @@ def main() -> int:
     for step, idx in enumerate(batches[:total_steps]):
         items = [train[i] for i in idx]
         enc = encode(tok, items, args.max_length).to(device)
-        # bf16 autocast on a GPU: the weights and the optimiser stay fp32.
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cuda):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
             logits = model(**enc).logits[:, : len(LABELS)].float()
         loss = loss_fn(logits, torch.tensor([p["label"] for p in items], device=device))
         if teacher is not None:

@@ -151,6 +151,22 @@ def test_cut_model_trains_saves_and_exports(tmp_path: Path, run_script) -> None:
     assert model.predict([("a claim", "a sentence")]).shape == (1, 3)
 
 
+@pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
+def test_bf16_on_the_cpu_trains_in_autocast_and_keeps_fp32_weights(tmp_path: Path, run_script) -> None:
+    """--bf16 on the CPU: the run records it, and the weights it saves stay fp32 (autocast, not
+    a bf16 model), so an export or a later run starts from full-precision weights."""
+    from safetensors.torch import load_file
+
+    work, weights = tmp_path / "work", tmp_path / "w.safetensors"
+    _train_cut(run_script, tmp_path, work, "--bf16", "--save-weights", str(weights))
+    metrics = json.loads((work / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["config"]["bf16"] is True
+    assert metrics["steps"] == 2
+    assert 0.0 <= metrics["heldout_macro_f1_torch"] <= 1.0
+    dtypes = {t.dtype for t in load_file(str(weights)).values()}
+    assert dtypes == {torch.float32}
+
+
 def test_record_puts_the_gpu_run_into_judge_json(tmp_path: Path) -> None:
     """The export knows only its own zero-step run; record writes what trained the weights."""
     import device_judge
