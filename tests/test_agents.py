@@ -41,6 +41,32 @@ def test_the_claims_subject_is_read_with_what_they_did() -> None:
             "told reporters.",
             ("Petr Halloway", "Ilsa Drobnek"),
         ),
+        # A wire story's second mention: the surname alone after the quote.
+        (
+            "Finance Minister Petr Halloway said he would do whatever was necessary to bring inflation "
+            "back to target.",
+            '"We will do whatever is necessary to bring inflation back to target," Drobnek said.',
+            ("Petr Halloway", "Drobnek"),
+        ),
+        # ... but not a pronoun, nor the claimed person's own surname.
+        (
+            "Finance Minister Petr Halloway said he would do whatever was necessary to bring inflation "
+            "back to target.",
+            '"We will do whatever is necessary to bring inflation back to target," He said.',
+            None,
+        ),
+        (
+            "Finance Minister Petr Halloway said he would do whatever was necessary to bring inflation "
+            "back to target.",
+            '"We will do whatever is necessary to bring inflation back to target," Halloway said.',
+            None,
+        ),
+        # A claim that does not show its speaker is a person is not set against a bare surname.
+        (
+            "Petr Halloway said he would do whatever was necessary to bring inflation back to target.",
+            '"We will do whatever is necessary to bring inflation back to target," Drobnek said.',
+            None,
+        ),
         # The claimed person is in the sentence: what they did is for the other checks.
         (
             "Customs broker Ivo Marsh received a suspended sentence after cooperating with investigators.",

@@ -37,6 +37,11 @@ _SUBJECT = re.compile(rf"(?P<name>{_PERSON})(?:,\s+[^,]{{1,80}},)?\s+(?P<rest>{_
 _ANY_SAY = re.compile(rf"\b{_SAY}\b")
 _SPEAKER_AFTER = re.compile(rf"\b{_SAY}\s+(?:[a-z]+\s+){{0,3}}(?:[A-Z][a-z]+\s+){{0,2}}?(?P<name>{_PERSON})")
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,)?\s+{_SAY}\b")
+# A wire story names a speaker in full once, then by surname alone after each quote
+# ('"We will do whatever is necessary," Dorsza said.'): one capitalised word right after the
+# quote closes, not a pronoun. Only for a claim whose speaker is introduced as a person.
+_SPEAKER_AFTER_QUOTE = re.compile(rf"[\"”],?\s+(?P<name>{_WORD})\s+{_SAY}\b")
+_PRONOUNS = frozenset("he she it they we i you this that one".split())
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been", "being", "remains", "remained", "became"})
 _MIN_WORDS = 3
 _COVERAGE = 0.7
@@ -145,6 +150,14 @@ def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
                 and (agent.introduced or _introduced(ev_text, m.start("name"), m.end("name")))
             ):
                 return agent.name, _bare(m.group("name"))
+        m = _SPEAKER_AFTER_QUOTE.search(ev_text)
+        if (
+            agent.introduced
+            and m is not None
+            and m.group("name").lower() not in _PRONOUNS
+            and _person(m.group("name"))
+        ):
+            return agent.name, m.group("name")
         return None
     # The same verb, right after another person (a post and an age may come between).
     if f" {verb[0]}" not in ev_text:
