@@ -287,7 +287,7 @@ def _lifespans(text: str, dates: list[DateMention]) -> list[DateMention]:
     """The two ends of a life's span are its birth and its death: a claimed birth or death is
     read against its own end ("born after 1871" is refuted by "(December 25, 1870 – April 1,
     1965)", which the span as one stretch of years would hold); any other claim still reads
-    the span (:func:`verifier.compare.same_event`)."""
+    the span (:func:`verifier.datecompare.same_event`)."""
     out = list(dates)
     for i in range(len(out) - 1):
         first, last = out[i], out[i + 1]
