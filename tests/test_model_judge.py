@@ -455,7 +455,7 @@ def test_calibrate_script_smoke(tmp_path: Path, run_script) -> None:
 
 
 def test_contrast_names_the_words_a_sentence_changes() -> None:
-    from verifier.modeljudge import contrast
+    from verifier.pairwording import contrast
 
     assert contrast("The coalition will stay in Baghdad", "The coalition will withdraw from Baghdad.") == (
         "stay in",
@@ -625,7 +625,7 @@ def test_denial_needs_the_same_subject_time_and_a_plain_statement(
     claim: str, sentence: str, expected: bool
 ) -> None:
     from verifier.facts import extract
-    from verifier.modeljudge import denies
+    from verifier.pairwording import denies
 
     assert denies(extract(claim), sentence) is expected
 
@@ -665,7 +665,7 @@ def test_soup_averages_the_weights_of_runs(tmp_path: Path) -> None:
 
 
 def test_a_flat_will_is_not_confirmed_by_a_hedged_sentence() -> None:
-    from verifier.modeljudge import hedged
+    from verifier.pairwording import hedged
 
     claim = "The pilots' union will go ahead with the three-day strike from March 24."
     assert hedged(
@@ -693,7 +693,7 @@ def test_a_figure_read_at_another_moment_cannot_confirm_the_claim() -> None:
 
 def test_a_place_a_sentence_opens_with_is_not_its_subject() -> None:
     from verifier.facts import extract
-    from verifier.modeljudge import replaced_entity
+    from verifier.pairwording import replaced_entity
 
     claim = extract("The band Breaking Benjamin had two gold records .")
     # The band is the subject; "the United States" is where the records were certified.

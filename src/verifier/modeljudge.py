@@ -4,13 +4,12 @@ It turns :class:`verifier.nli.NLIModel`'s probabilities and the fact layer's fin
 one stance per (claim, sentence): the features the fitted combiner weighs, the rules by which
 the fact layer overrides the model, and the reasons a verdict gives. It is separate from
 :mod:`verifier.nli` because that module runs the model, which retrieval and the training
-scripts use alone; this one holds the decisions calibrate_judge.py tunes.
+scripts use alone; this one holds the decisions calibrate_judge.py tunes. The readings of a
+pair's wording those decisions consult are :mod:`verifier.pairwording`'s.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -20,6 +19,7 @@ import numpy as np
 from verifier.errors import VerifierError
 from verifier.judgement import VALUE_KINDS
 from verifier.nli import NLIModel, softmax
+from verifier.pairwording import contrast, denies, hedged, replaced_entity
 
 FEATURES = (
     "bias",
@@ -62,77 +62,6 @@ MODEL_CONTRADICTS = (
 RULES = ("value_mismatch", "unrelated", "entity_scope", "entity_conflict", "missing_fact", "denial")
 
 
-# A sentence that is itself a denial in other words ("refused to concede", "cannot"), or only
-# hedges, intends or reports it ("allegedly", "aims to"), or a question, does not state plainly
-# what a negated claim denies.
-_NOT_PLAIN = re.compile(
-    r"\b(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|unable|tr(?:y|ies|ied)|sought|"
-    r"seeks?|aims?|hopes?|wants?|set|going|appl(?:y|ies|ied)|claims?|claimed) to\b"
-    r"|\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|without|cannot|incapable|lacks?|lacking|"
-    r"stopped|ceased|halted|suspended|postponed|delayed|reversed|barred|banned|allegedly|"
-    r"reportedly|rumou?red|believed|false|dismissed|may|might|should|could|would|will)\b|\?\s*$",
-    re.IGNORECASE,
-)
-# A claim whose negation sits in a condition, reported speech or a modal ("if Solvex does not",
-# "said it would not") denies nothing the sentence can state.
-_NOT_PLAIN_CLAIM = re.compile(
-    r"\b(?:if|unless|whether|said|says|say|told|claims?|claimed|reportedly|allegedly|would|will|"
-    r"may|might|should|could|can|cannot)\b|\?\s*$",
-    re.IGNORECASE,
-)
-# Another time than the claim's, unless the claim says it too ("once", "last year"). Modals
-# are _NOT_PLAIN's: a claim carrying one is never read as a denial.
-_OTHER_TIME = re.compile(
-    r"\b(?:until|till|formerly|previously|once|used to|plans?|planned|"
-    r"intends?|expects?|expected|former|earlier|last)\b",
-    re.IGNORECASE,
-)
-
-
-def denies(claim_facts: Any, sentence: str) -> bool:
-    """Does a negated claim deny what ``sentence`` states? Only when the sentence names the
-    claim's named things and opens with no other name (its subject is the claim's: "Voltra,
-    which supplies Solvex, makes batteries" is not about Solvex), states it plainly and speaks of
-    no other time (no date, "until", "would")."""
-    from verifier.entities import entity_present
-    from verifier.facts import extract
-
-    if not claim_facts.negated or _NOT_PLAIN_CLAIM.search(claim_facts.text):
-        return False
-    # A figure or date is the fact layer's to compare: "did not cut jobs in 2023" is not denied
-    # by "cut jobs", nor "did not hire 2,000" by "hired 1,500".
-    if claim_facts.dates or claim_facts.quantities:
-        return False
-    ev = extract(sentence)
-    times = {w.lower() for w in _OTHER_TIME.findall(sentence)}
-    if times - {w.lower() for w in _OTHER_TIME.findall(claim_facts.text)}:
-        return False  # "until 2019" against "does not make"
-    if ev.dates or _NOT_PLAIN.search(sentence):
-        return False
-    if not all(entity_present(x, ev) for x in claim_facts.entities):
-        return False
-    # The sentence's first name is its subject, and must be one the claim names.
-    low = re.sub(r"[.’']", "", sentence.lower())
-    found = [(i, x) for x in ev.entities if (i := low.find(x)) >= 0]
-    return not found or entity_present(min(found)[1], claim_facts)
-
-
-# A claim that something will happen, against a sentence that says it only may: "the union will
-# go ahead with the strike" / "has warned of a strike if no agreement is reached", "price growth
-# will slow" / "X predicted that price growth would slow", "will resume on Thursday" / "would not
-# sail until Thursday at the earliest". Case matters: "May" is a month.
-_WILL = re.compile(r"\bwill\b(?!\s+not\b)", re.IGNORECASE)
-_HEDGE = re.compile(
-    r"\b(?:if|unless|subject to|at the earliest|could|might|may|predict(?:s|ed)?|forecast(?:s)?|"
-    r"warned of|threaten(?:s|ed)?|hopes? to|aims? to|considering|weighing|possibly|likely)\b"
-)
-
-
-def hedged(claim: str, sentence: str) -> bool:
-    """Does the claim say flatly that something will happen where the sentence hedges it?"""
-    return bool(_WILL.search(claim)) and not _HEDGE.search(claim) and bool(_HEDGE.search(sentence))
-
-
 def similarity_of(evidence: Any) -> float:
     return float(getattr(evidence, "similarity", 1.0))
 
@@ -162,99 +91,6 @@ def pair_features(probs: np.ndarray, fact: Any, similarity: float) -> np.ndarray
         ],
         dtype=np.float64,
     )
-
-
-_WORD = re.compile(r"\w+(?:[.,'’-]\w+)*")
-# A contrast is named only when the sentence repeats most of the claim around it: then the
-# differing words are what the verdict turns on, not two unrelated phrasings.
-CONTRAST_COVERAGE = 0.6
-CONTRAST_MAX_WORDS = 6
-
-
-def _alignment(claim: str, sentence: str) -> tuple[float, list[tuple[int, int, int, int]], list, list]:
-    """Word-level alignment of claim and sentence: the share of claim words the sentence
-    repeats, the 'replace' spans (claim words i1:i2 stand where sentence words j1:j2 are),
-    and both word lists with their character offsets."""
-    a = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(claim)]
-    b = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
-    if not a or not b:
-        return 0.0, [], a, b
-    matcher = difflib.SequenceMatcher(
-        None, [w.lower() for w, _, _ in a], [w.lower() for w, _, _ in b], autojunk=False
-    )
-    same = sum(block.size for block in matcher.get_matching_blocks())
-    spans = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag == "replace"]
-    return same / len(a), spans, a, b
-
-
-def contrast(claim: str, sentence: str) -> tuple[str, str] | None:
-    """The words of the claim that the sentence replaces, and what it says instead:
-    ("will stay", "will withdraw") for a sentence that repeats the rest of the claim."""
-    coverage, spans, a, b = _alignment(claim, sentence)
-    if coverage < CONTRAST_COVERAGE:
-        return None
-    pieces = []
-    for i1, i2, j1, j2 in spans:
-        if i2 - i1 > CONTRAST_MAX_WORDS:
-            continue
-        if i2 == len(a):
-            # At the claim's end the sentence often just goes on: keep about as many words.
-            j2 = min(j2, j1 + i2 - i1 + 1)
-        if j2 - j1 <= CONTRAST_MAX_WORDS:
-            pieces.append((claim[a[i1][1] : a[i2 - 1][2]], sentence[b[j1][1] : b[j2 - 1][2]]))
-    if not pieces or len(pieces) > 3:
-        return None  # more than a few swaps: not one sentence restated with a change
-    return " … ".join(x for x, _ in pieces), " … ".join(y for _, y in pieces)
-
-
-# A claim about another subject: the claim names it in its first words and the sentence opens
-# with another name ("Unemployment in Sweden fell to 4.2%" against "Nordland's unemployment
-# rate fell to 4.2%"), though word alignment does not pair them. On the held-out training pool
-# this costs 2 of 892 VitaminC pairs (pool macro-F1 0.738 -> 0.736, within calibration's tie
-# margin); on a newsroom-style QA set it stopped two "SUPPORTED" verdicts about the wrong place.
-SUBJECT_SWAP = 6
-# Where something happened, not who did it: "In the United States", "across Northern Ireland".
-_PLACE_PHRASE = re.compile(
-    r"\b(?i:in|at|across|throughout|within|outside|inside)\s+(?i:the\s+)?(?:[A-Z][\w.'’-]*\s*)+"
-)
-
-
-def replaced_entity(claim_facts: Any, sentence: str) -> bool:
-    """Does the sentence put another named entity where the claim names one ("Iraq" where
-    the claim says "Syria")? Aligned word by word; an entity merely left out does not count."""
-    from verifier.entities import _norm_entity, entity_present
-    from verifier.facts import extract
-
-    _, spans, a, b = _alignment(claim_facts.text, sentence)
-    ev = extract(sentence)
-    missing = [e for e in claim_facts.entities if not entity_present(e, ev)]
-    others = [e for e in ev.entities if not entity_present(e, claim_facts)]
-    if not missing or not others:
-        return False
-
-    def names(words: list[tuple[str, int, int]]) -> str:
-        # The words and their normalised aliases: "UK" names "united kingdom", "U.S." "united states".
-        return " ".join([w for w, _, _ in words] + [_norm_entity(w) for w, _, _ in words]).lower()
-
-    # Where something happened is no stand-in for who did it: a place phrase of the sentence
-    # ("In the United States alone, the band ...") answers only a place phrase of the claim
-    # ("troops in Syria" / "troops in Iraq").
-    claim_placed = [m.span() for m in _PLACE_PHRASE.finditer(claim_facts.text)]
-    placed = [m.span() for m in _PLACE_PHRASE.finditer(sentence)]
-
-    def unplaced(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-        return [w for w in words if not any(s <= w[1] < e for s, e in placed)]
-
-    for i1, i2, j1, j2 in spans:
-        in_place = any(s <= w[1] < e for w in a[i1:i2] for s, e in claim_placed)
-        claim_words = names(a[i1:i2])
-        sentence_words = names(b[j1:j2] if in_place else unplaced(b[j1:j2]))
-        if any(m in claim_words for m in missing) and any(o in sentence_words for o in others):
-            return True
-    # The first words of each: where a wire sentence names its subject; not a place it opens
-    # with.
-    head_c, head_e = names(a[:SUBJECT_SWAP]), names(unplaced(b[:SUBJECT_SWAP]))
-    return any(m in head_c for m in missing) and any(o in head_e for o in others)
 
 
 _PREFETCH: ThreadPoolExecutor | None = None
