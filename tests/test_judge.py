@@ -1794,6 +1794,30 @@ def test_a_matched_figure_does_not_confirm_the_opposite_act() -> None:
     assert j.stance != "contradicts", j
 
 
+def test_a_ruling_upheld_is_not_one_struck_down() -> None:
+    """A court upholds a law or licence, or strikes it down, revokes or quashes it: one ruling
+    said the other way contradicts the claim; the same way does not."""
+    judge = FactJudge()
+    sentence = extract(
+        "The Supreme Court of Ambrecia revoked the licence for the Sorvan River dam on Tuesday."
+    )
+    j = judge.assess(
+        extract("The Supreme Court of Ambrecia upheld the licence for the Sorvan River dam."), sentence, 0.7
+    )
+    assert j.stance == "contradicts" and "upheld" in j.reason and "revoked" in j.reason, j
+    struck = extract(
+        "The Supreme Court of Ambrecia struck down the licence for the Sorvan River dam on Tuesday."
+    )
+    j = judge.assess(
+        extract("The Supreme Court of Ambrecia upheld the licence for the Sorvan River dam."), struck, 0.7
+    )
+    assert j.stance == "contradicts" and "struck down" in j.reason, j
+    j = judge.assess(
+        extract("The Supreme Court of Ambrecia revoked the licence for the Sorvan River dam."), struck, 0.7
+    )
+    assert j.stance != "contradicts", j
+
+
 def test_a_rate_is_compared_only_with_a_rate() -> None:
     """ "Seven days a week" is no span of seven days: "15 years after" does not answer it,
     "six days a week" does."""

@@ -35,6 +35,24 @@ _AXES = (
     # A state that goes on, against one that has ended ("still makes" / "no longer makes").
     (frozenset({"still", "continue", "remain"}), frozenset({"no_longer", "cease", "discontinue"})),
     (frozenset({"approve", "accept"}), frozenset({"reject", "refuse", "turned_down"})),
+    # A court's ruling on a law, licence or verdict: it stands, or it goes.
+    (
+        frozenset({"uphold", "upheld", "upholds"}),
+        frozenset(
+            {
+                "overturn",
+                "overturned",
+                "quash",
+                "quashed",
+                "revoke",
+                "revoked",
+                "revokes",
+                "annul",
+                "annulled",
+                "struck_down",
+            }
+        ),
+    ),
 )
 POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
 _PASSIVE = re.compile(
@@ -54,6 +72,7 @@ def _poles(words: Sequence[str]) -> list[tuple[int, int]]:
 
 
 _TURN = frozenset({"turn", "turns", "turned", "turning"})
+_STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
 
 
 def _joined(words: Sequence[str]) -> list[str]:
@@ -67,6 +86,9 @@ def _joined(words: Sequence[str]) -> list[str]:
             turn = next((i for i in range(len(out) - 1, max(-1, len(out) - 4), -1) if out[i] in _TURN), None)
             if turn is not None:
                 out[turn] = "turned_down"
+                continue
+            if out and out[-1] in _STRIKE:
+                out[-1] = "struck_down"  # "struck down the law", not "down" as a direction
                 continue
         out.append(w)
     return out
