@@ -44,6 +44,7 @@ SEED = 13
 RANDOM_NEGATIVES = 0.1
 HOLDOUT = 1500
 HASH_KEY = "holdout:holdout_pairs.jsonl"
+SHIPPED_JUDGE = ROOT / "src" / "verifier" / "models" / "judge"
 
 
 def heldout_pairs(data: Path) -> list[dict]:
@@ -65,7 +66,7 @@ def slice_digest(hold: list[dict]) -> str:
 
 def recorded_hash(judge_dir: Path | None = None) -> str | None:
     """The held-out file's sha256 as a judge folder's judge.json records it (default: the shipped judge)."""
-    judge_dir = judge_dir or ROOT / "src" / "verifier" / "models" / "judge"
+    judge_dir = judge_dir or SHIPPED_JUDGE
     meta = json.loads((judge_dir / "judge.json").read_text(encoding="utf-8"))
     return meta.get("data_sha256", {}).get(HASH_KEY)
 
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         help="judge folder whose recorded hash the slice must match (default: the shipped judge)",
     )
     args = ap.parse_args(argv)
-    judge = args.judge or ROOT / "src" / "verifier" / "models" / "judge"
+    judge = args.judge or SHIPPED_JUDGE
     if not (args.data / "nli").is_dir():
         print(f"error: no training data at {args.data / 'nli'}", file=sys.stderr)
         return 2
