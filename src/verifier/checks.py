@@ -46,6 +46,7 @@ from verifier.facts import Facts
 from verifier.figurepairs import aligned, candidates_for
 from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.movers import read_against
 from verifier.phrasing import figure_phrase
 from verifier.scope import (
     bounded_conflict,
@@ -344,11 +345,17 @@ def turned_direction(
     said_of = object_flip(claim_words, ev_words)
     if said_of is not None and cleared.support:
         return Conflict("direction", f"claim says '{said_of[0]}'; the evidence says '{said_of[1]}' of it")
+    read = read_against(claim.text, ev.text)
+    if read is not None and read[0].pole == read[1].pole:
+        return None  # the sentence says it went the claim's way, whatever else went the other
     flip = opposed(claim_words, _clauses_about(claim_words, ev.text))
+    of = ""
+    if read is not None:  # what the sentence said went the other way names what moved
+        flip, of = (read[0].word, read[1].word), f" of '{read[1].named}'"
     if flip is not None:
         turned = frozenset(lemma(w) for w in claim_words if w in POLE_WORDS or lemma(w) in POLE_WORDS)
         if cleared.all_but(turned):
-            return Conflict("direction", f"claim says '{flip[0]}'; the evidence says '{flip[1]}'")
+            return Conflict("direction", f"claim says '{flip[0]}'; the evidence says '{flip[1]}'{of}")
     return None
 
 

@@ -52,6 +52,7 @@ from verifier.facts import Facts, extract
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.markets import market_move
+from verifier.movers import read_against
 from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
@@ -118,7 +119,13 @@ def _one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
     if verdict.stance != "supports" or verdict.kind not in ("date", "overlap", "quantity"):
         return verdict
     lower = [t.lower() for t in TOKEN_RE.findall(claim.text)], [t.lower() for t in TOKEN_RE.findall(ev.text)]
-    both = torn(*lower) if verdict.kind != "quantity" else None
+    # Read first what moved: "prescriptions fell" against "prescriptions rose 9%, although sales
+    # of antibiotics fell 4%" is a contradiction, whatever else the sentence says rose or fell.
+    read = read_against(claim.text, ev.text)
+    if read is not None and read[0].pole != read[1].pole:
+        reason = f"claim says '{read[0].word}'; the evidence says '{read[1].word}' of '{read[1].named}'"
+        return contradiction(Conflict("direction", reason), verdict.probability)
+    both = torn(*lower) if verdict.kind != "quantity" and read is None else None
     if both is not None:
         reason = f"says both '{both[1]}' and '{both[2]}', not which way '{both[0]}' went"
         return Judgement("neutral", 0.0, reason, "direction")

@@ -1,0 +1,248 @@
+"""Which thing went which way: the rise/fall words of a sentence, each with the words naming
+what moved ("Prescriptions by family doctors rose 9% in 2024, although sales of antibiotics for
+livestock fell 4%" says prescriptions rose and sales fell).
+
+:mod:`verifier.wording` reads a direction over a whole sentence, so a sentence that says both
+ways is left unread, and one that says the other way of something else reads as a
+contradiction. Here each direction word keeps what moved:
+
+- a verb used without an object moves what comes before it, back to the clause's start
+  ("the share of children under 15 fell");
+- a verb with an object moves the object ("the government reduced its grant per student"),
+  and the words before it name who did it;
+- a noun moves what follows "in" ("an 18% rise in third-quarter net profit");
+- ", down from 74%" moves what the clause before the comma names.
+
+The claim's one direction word is read against the sentence's direction word whose mover
+repeats most of the claim's mover; only a clear match is read (:func:`read_against`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from verifier.lexicon import MONTHS, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
+
+# The rise/fall axis of :data:`verifier.wording._AXES`, as lemmas, plus the surface forms the
+# lemmatiser gets wrong ("rose" is a flower to it). "up"/"down" and "higher"/"lower" are read
+# only where they say a change (:func:`_says_change`).
+_RISE = frozenset(
+    "rise rose risen increase grow grew grown climb jump soar surge gain raise rebound expand boost "
+    "strengthen accelerate widen enlarge lift hike up higher".split()
+)
+_FALL = frozenset(
+    "fall fell fallen decrease decline drop shrink shrank shrunk slip plunge tumble slump sink dip "
+    "cut reduce lower weaken decelerate slow narrow slash trim halve ease down".split()
+)
+_BARE = frozenset({"up", "down", "higher", "lower"})
+# Verbs that take an object: "raised its forecast", "cut the deficit", "reduced its grant".
+_TRANSITIVE = frozenset(
+    "increase raise boost expand widen enlarge lift hike strengthen accelerate grow "
+    "decrease cut reduce lower weaken narrow slash trim halve ease slow shrink".split()
+)
+# Nouns of change: "a rise in cases", "an 18% rise in net profit".
+_NOUNS = frozenset(
+    "rise increase growth jump surge gain rebound boost hike fall decrease decline drop dip slump "
+    "plunge cut".split()
+)
+_DETERMINERS = frozenset("a an the its their his her this that our".split())
+# Where a mover's words stop: the figure's own prepositions and the clause's joints.
+_STOPS = frozenset(
+    "to by from in on at during after before since against with than as into until over "
+    "while whereas but although though because when which who where and or".split()
+)
+# When, not what: "narrowed last year" has no object, and two movers that share only "year"
+# are not one thing.
+_TIME = (
+    frozenset(
+        "year years month months week weeks day days quarter quarters annual annually yearly monthly "
+        "quarterly last next this today yesterday again further sharply slightly steadily".split()
+    )
+    | frozenset(MONTHS)
+    | WEEKDAYS
+)
+_JOINTS = frozenset("while whereas but although though because when which who where whose".split())
+# "make up", "shut down", "set up" are no change; "went up", "came down" are.
+_GOES = frozenset("go went gone goes going come came comes move moved moves".split())
+_PHRASAL = frozenset("make set take pick shut step break turn back sign look put".split()) | _GOES
+_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_MOST = 8
+
+
+@dataclass(frozen=True)
+class Move:
+    """One direction word: ``pole`` 0 is up, 1 down; ``mover`` the content lemmas naming what
+    moved, ``agent`` those naming who moved it (a verb with an object only)."""
+
+    word: str
+    pole: int
+    mover: frozenset[str]
+    agent: frozenset[str]
+    named: str = ""  # the mover as the text says it: "prescriptions by family doctors"
+
+
+def _pole(word: str) -> int | None:
+    forms = {word, lemma(word)}
+    if forms & _RISE:
+        return 0
+    if forms & _FALL:
+        return 1
+    return None
+
+
+def _items(text: str) -> list[str]:
+    """Lower-case words, with "|" where a clause or phrase breaks (punctuation, "while")."""
+    out: list[str] = []
+    pos = 0
+    for m in TOKEN_RE.finditer(text):
+        if _BREAK.search(text[pos : m.start()]):
+            out.append("|")
+        w = m.group().lower().rstrip(".")
+        if m.group()[0].isupper() and out and out[-1] != "|" and _pole(w) is not None:
+            w += "_"  # a name mid-sentence: "Trim28", "Rise Against"
+        out.append("|" if w in _JOINTS else w)
+        pos = m.end()
+    return out
+
+
+def _words(span: list[str]) -> int:
+    """Words that count toward :data:`_MOST`: not figures, nor the "s" of "under-15s"."""
+    return sum(1 for w in span if w[0].isalpha() and len(w) > 1)
+
+
+def _said(words: list[str]) -> str:
+    """The span as said, less the joints and figures at its ends ("of patients … in 2024")."""
+    words = [w.rstrip("_") for w in words if w != "|"]
+    while words and (words[0] in STOPWORDS or words[0][0].isdigit() or words[0] in _STOPS):
+        words = words[1:]
+    while words and (words[-1] in STOPWORDS or words[-1][0].isdigit() or words[-1] in _STOPS):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _content(words: list[str]) -> frozenset[str]:
+    return frozenset(
+        lemma(w)
+        for w in words
+        if w != "|"
+        and w[0].isalpha()
+        and len(w) > 1
+        and w not in STOPWORDS
+        and w not in _TIME
+        and _pole(w) is None
+    )
+
+
+def _says_change(items: list[str], i: int) -> bool:
+    """Is a bare "up"/"down"/"higher"/"lower" a change ("down from 74%", "was up 3%", "22%
+    higher") rather than a phrase ("make up", "shut down", "lower house")?"""
+    after = items[i + 1] if i + 1 < len(items) else ""
+    before = items[i - 1] if i else ""
+    if lemma(before) in _PHRASAL:
+        return before in _GOES
+    return (
+        after in {"from", "to", "by", "than"}
+        or after[:1].isdigit()
+        or before[:1].isdigit()
+        or (
+            before in {"was", "were", "is", "are", "be", "been", "|"}
+            and after in {"|", "on", "in", "sharply"}
+        )
+    )
+
+
+def _left(items: list[str], i: int) -> list[str]:
+    """The words before ``items[i]`` back to the clause's start, another direction word or
+    :data:`_MOST` words; a ", down from …" reaches over its comma into the clause before."""
+    j = i - 1
+    if j >= 0 and items[j] == "|" and items[i] in _BARE:
+        j -= 1
+    out: list[str] = []
+    while j >= 0 and items[j] != "|" and _words(out) < _MOST and _pole(items[j]) is None:
+        out.append(items[j])
+        j -= 1
+    return out[::-1]
+
+
+def _right(items: list[str], i: int, skip_first: bool) -> list[str]:
+    """The words after ``items[i]`` up to a preposition, a break or another direction word;
+    ``skip_first``: past the "in" of "a rise in cases"."""
+    j = i + 1
+    if skip_first and j < len(items) and items[j] in {"in", "of"}:
+        j += 1
+    out: list[str] = []
+    while j < len(items) and items[j] not in _STOPS and items[j] != "|" and _words(out) < _MOST:
+        if _pole(items[j]) is not None and items[j] not in _BARE:
+            break
+        out.append(items[j])
+        j += 1
+    return out
+
+
+@lru_cache(maxsize=8192)
+def moves(text: str) -> tuple[Move, ...]:
+    """The rise/fall words of ``text``, each with what moved."""
+    items = _items(text)
+    out: list[Move] = []
+    for i, w in enumerate(items):
+        pole = _pole(w) if w != "|" else None
+        if pole is None or (w in _BARE and not _says_change(items, i)):
+            continue
+        if "than" in items[i + 1 : i + 3]:
+            continue  # "higher than Vietnam": which side is named first is not read
+        before = items[i - 1] if i else "|"
+        after = items[i + 1] if i + 1 < len(items) else "|"
+        base = lemma(w)
+        noun = (
+            base in _NOUNS
+            and w == base
+            and (before in _DETERMINERS or before[:1].isdigit() or after in {"in", "of"})
+        )
+        if noun:
+            span = _right(items, i, True)
+            out.append(Move(w, pole, _content(span), frozenset(), _said(span)))
+            continue
+        span = _right(items, i, False)
+        obj = _content(span)
+        has_object = after in _DETERMINERS or bool(obj) and after not in _TIME
+        takes_object = base in _TRANSITIVE and w not in _BARE and has_object
+        # "raised its forecast … and cut its forecast for growth": who cut it is who raised it.
+        inherit = before == "and" and bool(out)
+        if takes_object:
+            left = out[-1].agent if inherit and out[-1].agent else _content(_left(items, i))
+            out.append(Move(w, pole, obj, left, _said(span)))
+        elif inherit and not out[-1].agent:
+            out.append(replace(out[-1], word=w, pole=pole))  # "rose in May and fell in June"
+        else:
+            span = _left(items, i)
+            out.append(Move(w, pole, _content(span), frozenset(), _said(span)))
+    return tuple(out)
+
+
+def read_against(claim: str, sentence: str, least: int = 2) -> tuple[Move, Move] | None:
+    """The claim's one direction word and the sentence's direction word said of the same
+    thing: the one whose mover repeats the most of the claim's mover, at least ``least`` words
+    and half of them, where no word of the other direction repeats as many, and who moved it
+    does not differ. None where the claim says no direction, or more than one, or the match
+    is not clear. The caller compares the two poles."""
+    said = moves(claim)
+    if len(said) != 1 or not said[0].mover:
+        return None
+    mine = said[0]
+    best: dict[int, tuple[int, Move]] = {}
+    for m in moves(sentence):
+        if mine.agent and m.agent and not mine.agent & m.agent:
+            continue  # another body raised or cut it: "the university said it would increase"
+        shared = len(mine.mover & m.mover)
+        if shared > best.get(m.pole, (-1, m))[0]:
+            best[m.pole] = (shared, m)
+    if not best:
+        return None
+    top = max(best.values(), key=lambda x: x[0])
+    shared, theirs = top
+    rival = best.get(1 - theirs.pole, (-1, theirs))[0]
+    if shared < least or 2 * shared < len(mine.mover) or rival >= shared:
+        return None
+    return mine, theirs

@@ -1,0 +1,132 @@
+"""verifier.movers: which thing a sentence says went up or down, and the judge's use of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.facts import extract
+from verifier.judge import FactJudge
+from verifier.movers import moves, read_against
+
+
+def _read(text: str) -> list[tuple[str, int, set[str], set[str]]]:
+    return [(m.word, m.pole, set(m.mover), set(m.agent)) for m in moves(text)]
+
+
+def test_each_direction_word_keeps_what_moved() -> None:
+    got = _read("Ticket sales at the Norrvik arena rose 12% in May, although bar takings fell 3%.")
+    assert got == [
+        ("rose", 0, {"ticket", "sales", "norrvik", "arena"}, set()),
+        ("fell", 1, {"bar", "taking"}, set()),
+    ]
+
+
+def test_a_verb_with_an_object_moves_the_object_and_names_who_moved_it() -> None:
+    ((word, pole, mover, agent),) = _read("The ministry cut its subsidy for rural bus routes by 8%.")
+    assert (word, pole) == ("cut", 1)
+    assert mover == {"subsidy", "rural", "bus", "route"} and agent == {"ministry"}
+
+
+def test_a_noun_of_change_moves_what_follows_in() -> None:
+    ((word, pole, mover, _),) = _read("The agency reported a sharp rise in flu admissions among children.")
+    assert (word, pole) == ("rise", 0) and mover == {"flu", "admission", "among", "child"}
+
+
+def test_down_from_after_a_comma_moves_the_clause_before_it() -> None:
+    text = "Only 64% of trains arrived on time in March, down from 70% a year earlier."
+    ((word, pole, mover, _),) = _read(text)
+    assert (word, pole) == ("down", 1) and {"train", "arrive", "time"} <= mover
+
+
+def test_phrases_comparisons_and_names_are_not_directions() -> None:
+    assert moves("Pensioners make up 22% of voters.") == ()
+    assert moves("The plant was shut down in 2019.") == ()
+    assert moves("Prices in Velm are higher than in Ostra.") == ()
+    assert moves("Analysts at Rise Capital expect a deal.") == ()
+    assert [m.word for m in moves("Costs went up sharply.")] == ["up"]
+
+
+def test_when_is_not_what_moved() -> None:
+    ((_, _, mover, agent),) = _read("The carrier's net loss narrowed last year.")
+    assert mover == {"carrier", "net", "loss"} and not agent
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # The sentence's other direction word is said of something else.
+        (
+            "Ticket sales at the Norrvik arena fell in May.",
+            "Ticket sales at the Norrvik arena rose 12% in May, although bar takings fell 3%.",
+            ("fell", "rose"),
+        ),
+        (
+            "Bar takings at the arena rose in May.",
+            "Ticket sales at the Norrvik arena rose 12% in May, although bar takings fell 3%.",
+            ("rose", "fell"),
+        ),
+        (
+            "Ticket sales at the Norrvik arena rose in May.",
+            "Ticket sales at the Norrvik arena rose 12% in May, although bar takings fell 3%.",
+            ("rose", "rose"),
+        ),
+        # "a rise in" against the claim's "fell".
+        (
+            "Flu admissions among children fell this winter.",
+            "The agency reported a sharp rise in flu admissions among children.",
+            ("fell", "rise"),
+        ),
+        # Coordinated verbs share who did it: the growth forecast was the one cut.
+        (
+            "The central bank lowered its growth forecast.",
+            "The bank raised its inflation forecast to 5% and cut its growth forecast to 1.1%.",
+            ("lowered", "cut"),
+        ),
+    ],
+)
+def test_the_claims_direction_is_read_against_the_same_things(
+    claim: str, sentence: str, expected: tuple[str, str]
+) -> None:
+    read = read_against(claim, sentence)
+    assert read is not None and (read[0].word, read[1].word) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        # One word in common is not the same thing.
+        ("Energy prices rose in June.", "Food prices jumped 7.8%, while energy costs fell 1.4%."),
+        # Another body moved another budget.
+        (
+            "The government reduced the grant it pays the university.",
+            "The university said it would increase its grant budget by 15%.",
+        ),
+        # The claim says two directions: which is meant is not read.
+        ("Revenue rose while costs fell.", "Revenue fell 3% and costs fell 2%."),
+        # No direction in the claim.
+        ("Revenue was 9.8 billion crowns.", "Revenue fell to 9.8 billion crowns."),
+    ],
+)
+def test_no_reading_without_a_clear_match(claim: str, sentence: str) -> None:
+    assert read_against(claim, sentence) is None
+
+
+def test_the_judge_contradicts_a_direction_said_of_the_same_thing_the_other_way() -> None:
+    judge = FactJudge()
+    sentence = extract(
+        "Ticket sales at the Norrvik arena rose 12% in 2024, although bar takings at the arena fell 3%."
+    )
+    j = judge.assess(extract("Ticket sales at the Norrvik arena fell in 2024."), sentence, 0.7)
+    assert j.stance == "contradicts" and "'fell'" in j.reason and "'rose'" in j.reason, j
+    assert "ticket sales at the norrvik arena" in j.reason.lower(), j
+    # The same date and the claim's direction: no contradiction.
+    j = judge.assess(extract("Ticket sales at the Norrvik arena rose in 2024."), sentence, 0.7)
+    assert j.stance != "contradicts", j
+
+
+def test_the_judge_reads_down_from_against_a_claimed_rise() -> None:
+    judge = FactJudge()
+    sentence = extract("Only 64% of trains arrived on time in 2024, down from 70% the year before.")
+    j = judge.assess(extract("The share of trains arriving on time rose in 2024."), sentence, 0.6)
+    assert j.stance == "contradicts" and "'down'" in j.reason, j
+    assert "of 'trains arrived on time'" in j.reason, j  # what went down, not only that it did
