@@ -15,6 +15,10 @@ def test_moves_are_read_with_whose_price_moved() -> None:
     [move] = moves("The Marvanian crown weakened sharply after the decision.")
     assert (move.owner, move.head, move.up) == (frozenset({"marvanian"}), "crown", False)
     assert list(moves("The shares were sold to a pension fund.")) == []
+    # A currency in lower case is read where the sentence prices it against another.
+    [move] = moves("The tavren firmed 1.3% against the dollar on Monday.")
+    assert (move.owner, move.head, move.up) == (frozenset({"tavren"}), "tavren", True)
+    assert list(moves("The rate fell 0.2 points in May.")) == []
 
 
 @pytest.mark.parametrize(
@@ -56,6 +60,18 @@ def test_moves_are_read_with_whose_price_moved() -> None:
             "Corvaris Air shares gained on Tuesday.",
             "Its shares fell 4.2% on Tuesday.",
             "SkyNord adds flights",
+            None,
+        ),
+        (
+            "The euro weakened against the dollar after the vote.",
+            "The euro rose 0.4% to $1.09 against the dollar after the vote.",
+            "",
+            False,
+        ),
+        (
+            "The euro weakened against the dollar after the vote.",
+            "The pound fell 0.4% against the dollar after the vote.",
+            "",
             None,
         ),
         # Both ways in one sentence: which one is the claim's is not read.

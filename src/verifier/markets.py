@@ -37,6 +37,15 @@ _MOVE = re.compile(
 )
 
 
+# A currency named in lower case ("the euro", "the zel") is read only where the sentence prices
+# it against another: "the tavren firmed 1.3% against the dollar".
+_QUOTED = re.compile(
+    rf"\b[Tt]he\s+(?P<head>[a-z]+)\s+(?:has\s+|had\s+)?{_ADVERB}(?P<verb>[a-z]+)\b"
+    r"(?=[^;]{0,40}?\b(?:against|versus|per)\s+(?:the\s+|a\s+)?(?:US\s+|U\.S\.\s+)?"
+    r"(?:dollar|euro|yen|pound|sterling|franc|yuan|greenback|basket)\b)"
+)
+
+
 @dataclass(frozen=True)
 class Move:
     owner: frozenset[str]  # lower-case names before the head ("veltrane"), empty for "its"
@@ -69,6 +78,10 @@ def moves(text: str) -> tuple[Move, ...]:
         if head[0].isupper():  # a currency: its demonym is its owner
             owner |= {head.split()[0].lower()}
         found.append(Move(owner, _head(head), verb in _UP, f"{m.group('mover')} {verb}"))
+    for m in _QUOTED.finditer(text):
+        verb, head = m.group("verb"), m.group("head")
+        if (verb in _UP or verb in _DOWN) and head not in ("shares", "stock", "stocks", "index"):
+            found.append(Move(frozenset({head}), head, verb in _UP, f"the {head} {verb}"))
     return tuple(found)
 
 
