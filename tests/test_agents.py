@@ -116,3 +116,21 @@ def test_the_claimed_winner_named_as_beaten_contradicts() -> None:
     assert other_winner("Dunmore City won four National Cup titles.", lead) is None
     j = FactJudge().assess(extract("Dunmore City won this year's National Cup final."), extract(lead), 0.7)
     assert j.stance == "contradicts" and j.kind == "role" and "Harwick Rovers won" in j.reason, j
+
+
+def test_a_title_kept_is_a_title_won() -> None:
+    from verifier.agents import other_winner
+
+    lead = (
+        "Sanna Ilves of Korvia won the Brenna Open title on Sunday, beating world No. 2 and "
+        "holder Tova Lind 7-5 6-3."
+    )
+    assert other_winner("Tova Lind successfully defended her Brenna Open title.", lead) == (
+        "Tova Lind",
+        "Sanna Ilves",
+    )
+    assert other_winner("Tova Lind retained the Brenna Open title.", lead) == ("Tova Lind", "Sanna Ilves")
+    # Defending something else is not winning.
+    assert other_winner("Tova Lind defended her decision to skip the clay season.", lead) is None
+    # Another year's contest than the sentence's.
+    assert other_winner("Tova Lind won the Brenna Open in 2021 and 2022.", lead) is None

@@ -183,10 +183,18 @@ def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
 _NAMES = r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+the\s+)?[A-Z][\w'’.-]*){0,3}"
 _WON = r"(?:won|wins|clinched|captured|secured|claimed)"
 # One contest, not a career: "has won four grand slam titles" counts several.
+# Keeping a title is winning it again: "Drammel City retained the Cup", "Halloran successfully
+# defended her title".
+_KEPT = (
+    r"(?:(?:successfully\s+)?(?:retained|defended|kept)"
+    r"(?=\s+(?:the|her|his|their|its)\s+(?:[\w'’-]+\s+){0,4}(?i:title|crown|cup|trophy|championship|belt)\b))"
+)
 _CLAIM_WIN = re.compile(
-    rf"^(?P<name>{_NAMES})\s+{_WON}\s+(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+    rf"^(?P<name>{_NAMES})\s+(?:{_WON}|{_KEPT})\s+(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|"
     r"many|more|most)\b)(?P<what>.+)$"
 )
+# Within one clause; a full stop before a figure ends nothing ("beating world No. 1 Halloran").
+_GAP = r"(?:[^.;]|\.(?=\s*\d))"
 _BEATEN = (
     r"(?:beat|beating|beats|defeated|defeating|defeat\s+of|against|ousting|unseating|edging|"
     r"thrashing|ending\s+the\s+[\w\s-]{0,30}?\s+of|runner-up|lost\s+to|losing\s+to)"
@@ -201,13 +209,18 @@ def other_winner(claim_text: str, ev_text: str) -> tuple[str, str] | None:
         return None
     mine = m.group("name")
     what = _content(m.group("what")) - {"year", "new", "term"}
-    for w in re.finditer(rf"(?P<name>{_NAMES})(?:,[^,]{{1,60}},)?\s+{_WON}\s+(?P<what>[^.;]*)", ev_text):
+    if any(y not in ev_text for y in re.findall(r"\b(?:1[89]|20)\d\d\b", m.group("what"))):
+        return None  # "won it in 2022 and 2023": another year's contest than the sentence's
+    # "Lena Kovac of Brevland won …": the winner with where she is from.
+    named = rf"{_NAMES}(?:\s+of\s+[A-Z][\w'’-]*)?"
+    for w in re.finditer(rf"(?P<name>{named})(?:,[^,]{{1,60}},)?\s+{_WON}\s+(?P<what>{_GAP}*)", ev_text):
         theirs = w.group("name")
         if theirs.split()[-1] == mine.split()[-1] or theirs.split()[0] in ("The", "A", "It", "He", "She"):
             continue
         rest = w.group("what")
-        beaten = re.search(rf"\b{_BEATEN}\b[^.;]{{0,40}}?\b{re.escape(mine.split()[-1])}\b", rest)
+        beaten = re.search(rf"\b{_BEATEN}\b{_GAP}{{0,40}}?\b{re.escape(mine.split()[-1])}\b", rest)
         said = _content(rest)
         if beaten is not None and any(_said(x, said) for x in what):
-            return mine, theirs.split(" of the ")[0]
+            person = re.split(r" of (?:the )?", theirs)[0]  # "Lena Kovac", not "Bank"
+            return mine, person if len(person.split()) > 1 else theirs
     return None
