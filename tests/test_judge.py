@@ -2080,3 +2080,23 @@ def test_the_number_of_a_name_is_no_figure_in_the_loose_reading() -> None:
         "Fallout 76 is an online action role-playing game in the Fallout series .",
     )
     assert named.tentative is None or named.tentative.kind != "quantity"
+
+
+def test_results_said_to_miss_what_the_sentence_says_they_beat_contradict() -> None:
+    judge = FactJudge()
+    sentence = extract(
+        "Corvel Foods' second-quarter net profit rose 12% to 310 million crowns, beating analysts' "
+        "forecasts, as sales of frozen meals grew."
+    )
+    j = judge.assess(
+        extract("Corvel Foods' second-quarter profit missed analysts' expectations."), sentence, 0.6
+    )
+    assert j.stance == "contradicts" and "missed" in j.reason and "beat" in j.reason, j
+    same = judge.assess(
+        extract("Corvel Foods' second-quarter profit beat analysts' expectations."), sentence, 0.6
+    )
+    assert same.stance != "contradicts", same
+    # Beating a rival is not beating a forecast.
+    rival = extract("Corvel Foods beat Halm Group to the contract, the company said.")
+    j = judge.assess(extract("Corvel Foods missed analysts' expectations."), rival, 0.6)
+    assert j.stance != "contradicts", j

@@ -65,6 +65,7 @@ from verifier.wording import (
     object_flip,
     opposed,
     other_fate,
+    turned_words,
     window,
 )
 
@@ -353,8 +354,7 @@ def turned_direction(
     if read is not None:  # what the sentence said went the other way names what moved
         flip, of = (read[0].word, read[1].word), f" of '{read[1].named}'"
     if flip is not None:
-        turned = frozenset(lemma(w) for w in claim_words if w in POLE_WORDS or lemma(w) in POLE_WORDS)
-        if cleared.all_but(turned):
+        if cleared.all_but(turned_words(claim_words)):
             return Conflict("direction", f"claim says '{flip[0]}'; the evidence says '{flip[1]}'{of}")
     return None
 

@@ -60,7 +60,7 @@ from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import tally_against
 from verifier.types import Evidence
-from verifier.wording import POLE_WORDS, opposed, says_too, torn, unread_figures
+from verifier.wording import POLE_WORDS, forecast_words, opposed, says_too, torn, unread_figures
 
 
 def _done_by_another(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[str, str, str] | None:
@@ -224,6 +224,11 @@ class FactJudge:
             # So is a superlative the sentence ranks another way ("biggest" / "second-largest"),
             # and there a name of the subject that the document's title gives ("Corvaris Air
             # cancels …", then "The carrier, Talvoria's second-largest airline").
+            lower = (
+                [t.lower() for t in TOKEN_RE.findall(claim.text)],
+                [t.lower() for t in TOKEN_RE.findall(ev.text)],
+            )
+            turned |= forecast_words(*lower)
             if superlative_words(ev.text) and superlative_words(claim.text):
                 turned |= superlative_words(claim.text) - ev.content
                 turned |= named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))

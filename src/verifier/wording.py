@@ -38,6 +38,8 @@ _AXES = (
     # A court's ruling on a law, licence or verdict: it stands, or it goes (lemmas: the
     # lemmatiser reads "upheld", "revokes", "quashed" right).
     (frozenset({"uphold"}), frozenset({"overturn", "quash", "revoke", "annul", "struck_down"})),
+    # Results against what was expected: "beating analysts' forecasts" / "missed expectations".
+    (frozenset({"beat_forecast"}), frozenset({"missed_forecast"})),
 )
 POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
 _PASSIVE = re.compile(
@@ -60,10 +62,54 @@ _TURN = frozenset({"turn", "turns", "turned", "turning"})
 _STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
 
 
+_BEAT = frozenset("beat beats beating exceeded exceeds exceeding topped topping surpassed surpassing".split())
+_MISS = frozenset({"miss", "missed", "misses", "missing"})
+_EXPECTED = frozenset("expectations forecast forecasts estimates estimate consensus".split())
+
+
+def _forecast_verb(words: Sequence[str], i: int) -> str | None:
+    """ "beat_forecast" or "missed_forecast" for "beating the average forecast", "missed
+    analysts' expectations": the verb with what was expected within four words after it."""
+    w = words[i]
+    if (w in _BEAT or w in _MISS) and any(x.rstrip(".,;:") in _EXPECTED for x in words[i + 1 : i + 5]):
+        return "beat_forecast" if w in _BEAT else "missed_forecast"
+    return None
+
+
+def forecast_words(claim_words: Sequence[str], ev_words: Sequence[str]) -> frozenset[str]:
+    """The lemmas of the claim's "missed analysts' expectations" (verb and what was expected)
+    where the sentence too says how results did against a forecast: the words a claim turned
+    round changes, and a paraphrase ("forecasts" for "expectations") need not repeat."""
+    if not any(_forecast_verb(ev_words, i) for i in range(len(ev_words))):
+        return frozenset()
+    out: set[str] = set()
+    for i in range(len(claim_words)):
+        if _forecast_verb(claim_words, i) is not None:
+            out.add(lemma(claim_words[i]))
+            out |= {
+                lemma(x.rstrip(".,;:")) for x in claim_words[i + 1 : i + 5] if x.rstrip(".,;:") in _EXPECTED
+            }
+    return frozenset(out)
+
+
+def turned_words(words: Sequence[str]) -> frozenset[str]:
+    """The lemmas of ``words`` that say a pole, the verb of a joined pole ("missed" of
+    "missed expectations") among them: what a claim turned round changes."""
+    return frozenset(
+        lemma(w)
+        for i, w in enumerate(words)
+        if w in POLE_WORDS or lemma(w) in POLE_WORDS or _forecast_verb(words, i) is not None
+    )
+
+
 def _joined(words: Sequence[str]) -> list[str]:
-    """ "no longer" and "turned (the offer) down" as one word, so that each is one pole."""
+    """ "no longer", "turned (the offer) down" and "beat (analysts') forecasts" as one word, so
+    that each is one pole."""
     out: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
+        if (joined := _forecast_verb(words, i)) is not None:
+            out.append(joined)
+            continue
         if w == "longer" and out and out[-1] == "no":
             out[-1] = "no_longer"
             continue
