@@ -81,6 +81,23 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
         ),
         ("Rising CO2 levels are causing ocean acidification, which is harming marine life.", None),
         ("Hallberg closed the plant in Greyford, which is 140 km south of Lansdorf.", None),
+        # A second statement hung on the first with "with", of a subject of its own.
+        (
+            "Orlen's revenue rose 4.1% to 3.2 billion crowns, with software revenue up 19%.",
+            ["Orlen's revenue rose 4.1% to 3.2 billion crowns.", "Software revenue up 19%."],
+        ),
+        (
+            "The court ruled five votes to four, with Justice Ida Marr writing the dissent.",
+            ["The court ruled five votes to four.", "Justice Ida Marr writing the dissent."],
+        ),
+        # Not where the second cannot stand alone ("it"), nor a "with" that only describes.
+        ("The fire was 40% contained on Monday, with 18 aircraft helping to fight it.", None),
+        (
+            "The planet went through a warm period, with temperatures similar to those expected in "
+            "coming decades.",
+            None,
+        ),
+        ("The firm merged with a rival, with a combined value of $3 billion.", None),
         # A list of names is no clause; a counted subject says nothing alone; nor does a relative clause.
         ("Mel Ott, Willie Mays, and Bonds played for the Giants.", None),
         ("Four people died in the floods, and two others are still missing.", None),

@@ -69,6 +69,13 @@ _WHICH_IS = re.compile(
     r"^(?P<subject>[^,;:]{3,}?)\s+(?P<state>(?:is|was|are|were|stood\s+at|stands\s+at)\s+[^,;:\d]{0,30}\d[^,;:]*?),\s+"
     r"which\s+(?P<comment>(?:is|was|are|were)\s+[^;:]{4,})$"
 )
+# A clause and a second statement hung on it with "with": "Revenue rose 6.4%, with mobile data
+# revenue up 21%", "The committee split 6-3, with the three dissenters wanting a smaller rise".
+# The second says something of its own subject (a figure's "up"/"down", or an "-ing" verb).
+_WITH = re.compile(
+    r"^(?P<first>[^;:]{20,}?),\s+with\s+"
+    r"(?P<second>(?!(?:a|an)\b)[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:up|down|[a-z]{3,}ing)\b[^;:]{3,})$"
+)
 _PRONOUN = re.compile(r"^(?:she|he)\b", re.IGNORECASE)
 # The first clause needs a verb of its own: "Mel Ott, Willie Mays, and Bonds played for …" is a list.
 _VERB = re.compile(rf"\b(?:{_AUXILIARY}|{_IRREGULAR}|[a-z]{{3,}}ed|says|said)\b")
@@ -89,6 +96,16 @@ def parts(claim: str) -> list[str]:
         if not re.match(r"(?:her|his|its|their)\b", second):
             second = second[0].upper() + second[1:]
         return [first + ".", second]
+    hung = _WITH.match(text)
+    # The first needs a verb of its own; the second must stand alone: "32 aircraft helping to
+    # fight it" says nothing without what "it" is.
+    if (
+        hung
+        and (_VERB.search(hung.group("first")) or re.search(r"\b[a-z]{3,}s\b", hung.group("first")))
+        and not re.search(r"\b(?:it|them)\b", hung.group("second"))
+    ):
+        second = hung.group("second")
+        return [hung.group("first") + ".", second[0].upper() + second[1:]]
     which = _WHICH_IS.match(text)
     if which:
         subject = which.group("subject")
