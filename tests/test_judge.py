@@ -2100,3 +2100,24 @@ def test_results_said_to_miss_what_the_sentence_says_they_beat_contradict() -> N
     rival = extract("Corvel Foods beat Halm Group to the contract, the company said.")
     j = judge.assess(extract("Corvel Foods missed analysts' expectations."), rival, 0.6)
     assert j.stance != "contradicts", j
+
+
+def test_a_superlative_bounded_in_time_is_read_of_a_subject_named_by_a_common_noun_or_it() -> None:
+    judge = FactJudge()
+    title = "Bus plunges into ravine near Orvik, killing 12"
+    claim = extract("The Orvik bus crash is the deadliest road accident in Talmark's history.")
+    noun = extract("The crash is the deadliest road accident in Talmark since 2004, when 19 people died.")
+    j = judge.assess(claim, noun, 0.7, title)
+    assert j.stance == "contradicts" and "since 2004" in j.reason, j
+    pronoun = extract("It was the deadliest road accident in Talmark since 2004.")
+    assert judge.assess(claim, pronoun, 0.7, title).stance == "contradicts"
+    # "It" ranking something else (a flood, elsewhere) is not the claim's subject.
+    other = extract("It was the deadliest flood in Vestria since 2004.")
+    assert judge.assess(claim, other, 0.7, title).stance != "contradicts"
+    # A month and a year: "since March 2020", not "since March 20".
+    j = judge.assess(
+        extract("The half-point cut was the largest in the bank's history."),
+        extract("The half-point move was the bank's biggest cut since March 2020."),
+        0.7,
+    )
+    assert j.stance == "contradicts" and "since March 2020" in j.reason, j

@@ -57,7 +57,7 @@ from verifier.names import name_repeated, named_words, of_a_name, rival_named, s
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
 from verifier.roles import body_named, only_the_post, other_holder, other_post
-from verifier.scope import governed, negation_in_scope, superlative_words
+from verifier.scope import bounded_conflict, governed, negation_in_scope, superlative_words
 from verifier.tallies import tally_against
 from verifier.types import Evidence
 from verifier.wording import POLE_WORDS, forecast_words, opposed, says_too, torn, unread_figures
@@ -74,6 +74,19 @@ def _done_by_another(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[s
         return None
     other = other_agent(claim.text, ev.text)
     return None if other is None else (other[0], other[1], agent.act)
+
+
+def _bounded(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[str, str] | None:
+    """ "The deadliest ferry disaster in Skarnia's history" against "The accident is the deadliest
+    involving a ferry in Skarnia since 1979" (:func:`verifier.scope.bounded_conflict`). Read
+    before the claim's names and scope are asked for: the sentence names the claim's subject by
+    a common noun or "it", as stories do after the lead, and says little else of the claim."""
+    bound = bounded_conflict(claim.text, ev.text)
+    if bound is None:
+        return None
+    at = claim.text.lower().find(bound[0].split(" …")[0].split()[0])
+    subject = claim.text[:at].lower()
+    return bound if all(m in subject for m in missing) else None
 
 
 def _market(
@@ -204,6 +217,9 @@ class FactJudge:
             mine, theirs = held
             reason = f"claim says {mine.name} is the {mine.post}; the evidence names {theirs.name}"
             verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+        elif (bound := _bounded(claim, ev, missing)) is not None:
+            reason = f"claim says '{bound[0]}'; the evidence says '{bound[1]}'"
+            verdict = contradiction(Conflict("quantity", reason), min(1.0, max(0.0, similarity)))
         elif missing and (done := _done_by_another(claim, ev, missing)) is not None:
             reason = f"the evidence says {done[1]}, not {done[0]}, {done[2]}"
             verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))

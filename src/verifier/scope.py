@@ -108,7 +108,7 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 # "the deadliest since 1979", "its biggest cut since March 2020": a bound in time, before which
 # there was a larger one. Not "since records began" or "since its founding", which are all time.
 _SINCE = re.compile(
-    rf"^[^,;:.!?]{{0,60}}?\b(since\s+(?:(?:early|late|mid|the)\s+)?(?:\d{{4}}|(?:{_MONTHS})\b(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?))",
+    rf"^[^,;:.!?]{{0,60}}?\b(since\s+(?:(?:early|late|mid|the)\s+)?(?:\d{{4}}|(?:{_MONTHS})\b(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?))",
     re.I,
 )
 
@@ -178,7 +178,26 @@ def _same_subject(claim: str, sentence: str, sup: str) -> bool:
         head = text.lower()[: max(0, _find_superlative(text, sup))]
         return {lemma(w) for w in TOKEN_RE.findall(head) if w.lower() not in STOPWORDS and w[0].isalpha()}
 
-    return bool(before(claim) & before(sentence))
+    if before(claim) & before(sentence):
+        return True
+    # "It was the deadliest rail accident in Lunessa since 1996": a pronoun for the subject, and
+    # then what is ranked must be the claim's, all of it ("rail accident in Lunessa").
+    if _PRONOUN_SUBJECT.match(sentence[: max(0, _find_superlative(sentence, sup))]):
+
+        def after(text: str) -> set[str]:
+            at = _find_superlative(text, sup)
+            return {
+                lemma(w) for w in TOKEN_RE.findall(text[at:]) if w.lower() not in STOPWORDS and w[0].isalpha()
+            }
+
+        ranked = after(claim) - {"history", "ever", "record", "time"}
+        return bool(ranked) and ranked <= after(sentence)
+    return False
+
+
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:it|this|that)\s+(?:was|is|has\s+been|had\s+been)\s+(?:the|its)\s*$", re.I
+)
 
 
 # Where a negation's clause ends: "Nobody was hurt in the fire, which destroyed 30 homes".
