@@ -1763,6 +1763,13 @@ def test_a_superlative_ranked_or_bounded_in_time_by_the_sentence_contradicts() -
         is None
     )
     assert bounded_conflict("It was the largest cut this year.", "It was the largest cut since 2020.") is None
+    # A long phrase after the superlative is compared in whole words, not cut mid-word.
+    assert rank_conflict(
+        "Estmere has the highest rate of antibiotic resistance among the 14 members of the Western "
+        "Health Compact.",
+        "Estmere has the third-highest rate of antibiotic resistance among the 14 members of the Western "
+        "Health Compact, up from seventh place.",
+    ) == ("highest", "third-highest")
 
 
 def test_a_reference_date_is_not_the_date_of_the_news() -> None:

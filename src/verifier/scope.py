@@ -160,7 +160,9 @@ def _same_scope(claim: str, sentence: str, sup: str) -> bool:
         at = _find_superlative(text, sup)
         at = at + len(_BARE_SUPERLATIVE.match(text, at).group()) if at >= 0 else len(text)
         # "the second-largest airline after SkyNord": what comes after "after" is the one ahead
-        return words(re.split(r"[,;:.!?]|\b(?:after|behind)\b", text[at:], maxsplit=1)[0][:80])
+        phrase = re.split(r"[,;:.!?]|\b(?:after|behind)\b", text[at:], maxsplit=1)[0]
+        # At most 80 characters, in whole words: a cut "Compac" is no word of either side.
+        return words(phrase if len(phrase) <= 80 else phrase[:80].rsplit(" ", 1)[0])
 
     # The claim may say one plain word more of what is ranked ("the largest telecom operator"
     # against "the second-largest operator"), not another place or time.
