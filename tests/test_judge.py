@@ -2128,3 +2128,12 @@ def test_a_superlative_bounded_in_time_is_read_of_a_subject_named_by_a_common_no
         0.7,
     )
     assert j.stance == "contradicts" and "since March 2020" in j.reason, j
+
+
+def test_what_will_happen_again_is_not_the_dated_last_time() -> None:
+    judge = FactJudge()
+    claim = extract("The central bank will cut interest rates again at its March meeting.")
+    past = extract("The central bank last cut rates in March 2022 and raised them twice in 2023.")
+    assert judge.assess(claim, past, 0.7).stance != "supports"
+    ahead = extract("The central bank will meet again in March and could cut rates again then.")
+    assert judge.assess(claim, ahead, 0.7).stance == "supports"

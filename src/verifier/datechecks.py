@@ -30,6 +30,21 @@ _REFERENCE = re.compile(
 )
 
 
+_WILL = re.compile(r"\bwill\b", re.IGNORECASE)
+
+
+def _another_time(claim_text: str, d: DateMention, ev_text: str, e: DateMention) -> bool:
+    """Does a claim of what will happen again ("at its April meeting") meet a sentence's dated
+    past ("last raised rates in April 2023")? The month is the same; the time is not."""
+    return (
+        d.year is None
+        and e.year is not None
+        and bool(_WILL.search(claim_text) and AGAIN.search(claim_text))
+        and not AGAIN.search(ev_text)
+        and not _WILL.search(ev_text)
+    )
+
+
 def _reference(ev_text: str, e: DateMention, claim_text: str, d: DateMention) -> bool:
     """Is the sentence's date a reference point the claim's date is not ("since March 2022"
     after a superlative, "the previous peak set in September 2022")?"""
@@ -105,6 +120,8 @@ def dates_against_dates(
     answered = {id(e) for results in compared for e, ok in results if ok}
     for d, results in zip(claim.dates, compared, strict=True):
         match = next((e for e, ok in results if ok), None)
+        if match is not None and _another_time(claim.text, d, ev.text, match):
+            continue  # "will raise rates again at its April meeting" is not "raised … in April 2023"
         if match is not None:
             supported_d.append((d, match))
             continue
