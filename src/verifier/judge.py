@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from verifier.agents import claim_agent, other_agent, other_winner
+from verifier.agents import other_winner
 from verifier.checks import (
     Cleared,
     Conflict,
@@ -46,113 +46,20 @@ from verifier.coverage import (
 )
 from verifier.datechecks import dates_against_dates
 from verifier.datecompare import other_reading
-from verifier.dates import about_saying, dateline_end, weekdays
+from verifier.dates import about_saying, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
 from verifier.lexicon import TOKEN_RE, lemma
-from verifier.markets import market_move
-from verifier.movers import read_against
 from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
+from verifier.readings import bounded, done_by_another, lead_day, market_reading, one_way
 from verifier.roles import body_named, only_the_post, other_holder, other_post
-from verifier.scope import bounded_conflict, governed, negation_in_scope, superlative_words
+from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import tally_against
 from verifier.types import Evidence
-from verifier.wording import POLE_WORDS, forecast_words, opposed, says_too, torn, unread_figures
-
-
-def _done_by_another(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[str, str, str] | None:
-    """(claimed person, the sentence's person, what the claim says was done) when the sentence
-    has someone else do or say it, and leaves out nothing of the claim but who did it."""
-    agent = claim_agent(claim.text)
-    if agent is None:
-        return None
-    subject = claim.text[: claim.text.find(agent.act)].lower() if agent.act in claim.text else ""
-    if not all(m in subject for m in missing):
-        return None
-    other = other_agent(claim.text, ev.text)
-    return None if other is None else (other[0], other[1], agent.act)
-
-
-def _bounded(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[str, str] | None:
-    """ "The deadliest ferry disaster in Skarnia's history" against "The accident is the deadliest
-    involving a ferry in Skarnia since 1979" (:func:`verifier.scope.bounded_conflict`). Read
-    before the claim's names and scope are asked for: the sentence names the claim's subject by
-    a common noun or "it", as stories do after the lead, and says little else of the claim."""
-    bound = bounded_conflict(claim.text, ev.text)
-    if bound is None:
-        return None
-    at = claim.text.lower().find(bound[0].split(" …")[0].split()[0])
-    subject = claim.text[:at].lower()
-    return bound if all(m in subject for m in missing) else None
-
-
-def _market(
-    claim: Facts, ev: Facts, similarity: float, title: str, missing: Sequence[str]
-) -> Judgement | None:
-    """A share price, currency or yield the sentence moves the other way (or the same way) as
-    the claim (:mod:`verifier.markets`), on the same day where both name one."""
-    moved = market_move(claim.text, ev.text, title)
-    if moved is None:
-        return None
-    owner = moved[0].lower()
-    if not all(all(w in owner for w in m.split()) for m in missing):
-        return None  # the sentence leaves out more of the claim than whose price moved
-    # Every day either names, the day a source spoke included ("fell 4.2%, it said on Tuesday").
-    days = set(weekdays(claim.text, saying=True)), set(weekdays(ev.text, saying=True))
-    if days[0] and days[1] and not days[0] & days[1]:
-        return None
-    strength = min(1.0, max(0.0, similarity))
-    if moved[2]:
-        return Judgement("supports", 0.45 + 0.45 * strength, f"states '{moved[1]}'", "overlap")
-    return contradiction(
-        Conflict("direction", f"claim says '{moved[0]}'; the evidence says '{moved[1]}'"), strength
-    )
-
-
-def _lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
-    """An announcement's weekday against the day a wire story's lead (its dateline sentence)
-    says it was made: "Hallberg announced the Greyford closure on a Thursday" against
-    "GREYFORD, May 20 (Wire) - Hallberg Motors will close …, the carmaker said on Tuesday". The
-    lead tells of the story's news, so its one day is the announcement's, whatever verbs the two
-    use. Only for a claim with no figure or other date, whose names the lead mentions."""
-    if not dateline_end(ev.text) or not about_saying(claim.text) or claim.quantities or claim.dates:
-        return None
-    claim_days, ev_days = set(weekdays(claim.text, saying=True)), set(weekdays(ev.text, saying=True))
-    if len(claim_days) != 1 or len(ev_days) != 1 or claim_days == ev_days or claim.negated:
-        return None
-    return next(iter(claim_days)).capitalize(), next(iter(ev_days)).capitalize()
-
-
-def _one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
-    """A date or the words confirm a claim of change only where the sentence says one way; a
-    figure's own direction is checked where it matched."""
-    if verdict.stance != "supports" or verdict.kind not in ("date", "overlap", "quantity"):
-        return verdict
-    lower = [t.lower() for t in TOKEN_RE.findall(claim.text)], [t.lower() for t in TOKEN_RE.findall(ev.text)]
-    # Read first what moved: "prescriptions fell" against "prescriptions rose 9%, although sales
-    # of antibiotics fell 4%" is a contradiction, whatever else the sentence says rose or fell.
-    read = read_against(claim.text, ev.text)
-    if read is not None and read[0].pole != read[1].pole:
-        reason = f"claim says '{read[0].word}'; the evidence says '{read[1].word}' of '{read[1].named}'"
-        return contradiction(Conflict("direction", reason), verdict.probability)
-    both = torn(*lower) if verdict.kind != "quantity" and read is None else None
-    if both is not None:
-        reason = f"says both '{both[1]}' and '{both[2]}', not which way '{both[0]}' went"
-        return Judgement("neutral", 0.0, reason, "direction")
-    # The date matched, or the words did, but the sentence says the other way ("the council
-    # approved a renovation in March 2024" against "rejected a plan … in 2024").
-    # Likewise a matched figure, for acts only ("accepted a 45 million crown offer" against
-    # "offered 45 million crowns …, but the company turned the offer down"): a rise or fall
-    # is checked at the figure itself.
-    if verdict.kind in ("date", "quantity"):
-        flip = opposed(*lower, acts_only=verdict.kind == "quantity")
-        if flip is not None:
-            reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
-            return contradiction(Conflict("direction", reason), verdict.probability)
-    return verdict
+from verifier.wording import POLE_WORDS, forecast_words, says_too, unread_figures
 
 
 class FactJudge:
@@ -217,10 +124,10 @@ class FactJudge:
             mine, theirs = held
             reason = f"claim says {mine.name} is the {mine.post}; the evidence names {theirs.name}"
             verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
-        elif (bound := _bounded(claim, ev, missing)) is not None:
+        elif (bound := bounded(claim, ev, missing)) is not None:
             reason = f"claim says '{bound[0]}'; the evidence says '{bound[1]}'"
             verdict = contradiction(Conflict("quantity", reason), min(1.0, max(0.0, similarity)))
-        elif missing and (done := _done_by_another(claim, ev, missing)) is not None:
+        elif missing and (done := done_by_another(claim, ev, missing)) is not None:
             reason = f"the evidence says {done[1]}, not {done[0]}, {done[2]}"
             verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
         elif missing:
@@ -248,13 +155,13 @@ class FactJudge:
             if superlative_words(ev.text) and superlative_words(claim.text):
                 turned |= superlative_words(claim.text) - ev.content
                 turned |= named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))
-            verdict = _one_way(
+            verdict = one_way(
                 claim, ev, self._compare(claim, ev, similarity, claim_coverage(claim, ev, turned))
             )
-        if verdict.stance == "neutral" and not missing and (days := _lead_day(claim, ev)) is not None:
+        if verdict.stance == "neutral" and not missing and (days := lead_day(claim, ev)) is not None:
             reason = f"claim says {days[0]}; the story's lead says {days[1]}"
             verdict = contradiction(Conflict("date", reason), min(1.0, max(0.0, similarity)))
-        market = _market(claim, ev, similarity, title, missing)
+        market = market_reading(claim, ev, similarity, title, missing)
         if market is not None and (
             verdict.stance == "neutral" or (verdict.stance, verdict.kind) == ("supports", "overlap")
         ):
@@ -271,7 +178,7 @@ class FactJudge:
             named = frozenset(w for m in missing for w in m.split()) | named_words(claim.text)
             unnamed = frozenset(w for w in named if w not in ev.words)
             titled = replace(claim, quantities=[q for q in claim.quantities if not of_a_name(claim.text, q)])
-            loose = _one_way(
+            loose = one_way(
                 claim,
                 ev,
                 self._compare(titled, ev, similarity, claim_coverage(claim, ev, unnamed), relaxed=True),

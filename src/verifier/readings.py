@@ -1,0 +1,113 @@
+"""Readings of a claim against one sentence that :class:`verifier.judge.FactJudge` takes beside
+its comparison of values: another person did what the claim says (:func:`done_by_another`), a
+superlative bounded in time (:func:`bounded`), a market moved (:func:`market_reading`), the day
+a story's lead gives (:func:`lead_day`), and whether a date or the words confirm a claim of
+change only one way (:func:`one_way`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from verifier.agents import claim_agent, other_agent
+from verifier.checks import Conflict
+from verifier.dates import about_saying, dateline_end, weekdays
+from verifier.facts import Facts
+from verifier.judgement import Judgement, contradiction
+from verifier.lexicon import TOKEN_RE
+from verifier.markets import market_move
+from verifier.movers import read_against
+from verifier.scope import bounded_conflict
+from verifier.wording import opposed, torn
+
+
+def done_by_another(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[str, str, str] | None:
+    """(claimed person, the sentence's person, what the claim says was done) when the sentence
+    has someone else do or say it, and leaves out nothing of the claim but who did it."""
+    agent = claim_agent(claim.text)
+    if agent is None:
+        return None
+    subject = claim.text[: claim.text.find(agent.act)].lower() if agent.act in claim.text else ""
+    if not all(m in subject for m in missing):
+        return None
+    other = other_agent(claim.text, ev.text)
+    return None if other is None else (other[0], other[1], agent.act)
+
+
+def bounded(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[str, str] | None:
+    """ "The deadliest ferry disaster in Skarnia's history" against "The accident is the deadliest
+    involving a ferry in Skarnia since 1979" (:func:`verifier.scope.bounded_conflict`). Read
+    before the claim's names and scope are asked for: the sentence names the claim's subject by
+    a common noun or "it", as stories do after the lead, and says little else of the claim."""
+    bound = bounded_conflict(claim.text, ev.text)
+    if bound is None:
+        return None
+    at = claim.text.lower().find(bound[0].split(" …")[0].split()[0])
+    subject = claim.text[:at].lower()
+    return bound if all(m in subject for m in missing) else None
+
+
+def market_reading(
+    claim: Facts, ev: Facts, similarity: float, title: str, missing: Sequence[str]
+) -> Judgement | None:
+    """A share price, currency or yield the sentence moves the other way (or the same way) as
+    the claim (:mod:`verifier.markets`), on the same day where both name one."""
+    moved = market_move(claim.text, ev.text, title)
+    if moved is None:
+        return None
+    owner = moved[0].lower()
+    if not all(all(w in owner for w in m.split()) for m in missing):
+        return None  # the sentence leaves out more of the claim than whose price moved
+    # Every day either names, the day a source spoke included ("fell 4.2%, it said on Tuesday").
+    days = set(weekdays(claim.text, saying=True)), set(weekdays(ev.text, saying=True))
+    if days[0] and days[1] and not days[0] & days[1]:
+        return None
+    strength = min(1.0, max(0.0, similarity))
+    if moved[2]:
+        return Judgement("supports", 0.45 + 0.45 * strength, f"states '{moved[1]}'", "overlap")
+    return contradiction(
+        Conflict("direction", f"claim says '{moved[0]}'; the evidence says '{moved[1]}'"), strength
+    )
+
+
+def lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
+    """An announcement's weekday against the day a wire story's lead (its dateline sentence)
+    says it was made: "Hallberg announced the Greyford closure on a Thursday" against
+    "GREYFORD, May 20 (Wire) - Hallberg Motors will close …, the carmaker said on Tuesday". The
+    lead tells of the story's news, so its one day is the announcement's, whatever verbs the two
+    use. Only for a claim with no figure or other date, whose names the lead mentions."""
+    if not dateline_end(ev.text) or not about_saying(claim.text) or claim.quantities or claim.dates:
+        return None
+    claim_days, ev_days = set(weekdays(claim.text, saying=True)), set(weekdays(ev.text, saying=True))
+    if len(claim_days) != 1 or len(ev_days) != 1 or claim_days == ev_days or claim.negated:
+        return None
+    return next(iter(claim_days)).capitalize(), next(iter(ev_days)).capitalize()
+
+
+def one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
+    """A date or the words confirm a claim of change only where the sentence says one way; a
+    figure's own direction is checked where it matched."""
+    if verdict.stance != "supports" or verdict.kind not in ("date", "overlap", "quantity"):
+        return verdict
+    lower = [t.lower() for t in TOKEN_RE.findall(claim.text)], [t.lower() for t in TOKEN_RE.findall(ev.text)]
+    # Read first what moved: "prescriptions fell" against "prescriptions rose 9%, although sales
+    # of antibiotics fell 4%" is a contradiction, whatever else the sentence says rose or fell.
+    read = read_against(claim.text, ev.text)
+    if read is not None and read[0].pole != read[1].pole:
+        reason = f"claim says '{read[0].word}'; the evidence says '{read[1].word}' of '{read[1].named}'"
+        return contradiction(Conflict("direction", reason), verdict.probability)
+    both = torn(*lower) if verdict.kind != "quantity" and read is None else None
+    if both is not None:
+        reason = f"says both '{both[1]}' and '{both[2]}', not which way '{both[0]}' went"
+        return Judgement("neutral", 0.0, reason, "direction")
+    # The date matched, or the words did, but the sentence says the other way ("the council
+    # approved a renovation in March 2024" against "rejected a plan … in 2024").
+    # Likewise a matched figure, for acts only ("accepted a 45 million crown offer" against
+    # "offered 45 million crowns …, but the company turned the offer down"): a rise or fall
+    # is checked at the figure itself.
+    if verdict.kind in ("date", "quantity"):
+        flip = opposed(*lower, acts_only=verdict.kind == "quantity")
+        if flip is not None:
+            reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
+            return contradiction(Conflict("direction", reason), verdict.probability)
+    return verdict
