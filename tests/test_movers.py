@@ -130,3 +130,49 @@ def test_the_judge_reads_down_from_against_a_claimed_rise() -> None:
     j = judge.assess(extract("The share of trains arriving on time rose in 2024."), sentence, 0.6)
     assert j.stance == "contradicts" and "'down'" in j.reason, j
     assert "of 'trains arrived on time'" in j.reason, j  # what went down, not only that it did
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # No change is the third way: held, left unchanged, kept on hold, frozen, unchanged.
+        (
+            "The Bank of Velm raised its key rate on Thursday.",
+            "The Bank of Velm held its key rate at 4.75% on Thursday.",
+            ("raised", "held"),
+        ),
+        (
+            "The Bank of Velm left its key rate unchanged on Thursday.",
+            "The Bank of Velm cut its key rate by a quarter point on Thursday.",
+            ("left", "cut"),
+        ),
+        (
+            "Unemployment rose in June.",
+            "Unemployment stood at 5.8% in June, unchanged from May.",
+            ("rose", "unchanged"),
+        ),
+        ("Oil prices were stable in June.", "Oil prices fell 3% in June.", ("stable", "fell")),
+    ],
+)
+def test_no_change_is_read_against_a_change(claim: str, sentence: str, expected: tuple[str, str]) -> None:
+    read = read_against(claim, sentence)
+    assert read is not None and (read[0].word, read[1].word) == expected
+    assert 2 in (read[0].pole, read[1].pole) and read[0].pole != read[1].pole
+
+
+def test_holding_talks_and_falling_off_are_no_moves() -> None:
+    assert moves("The union held talks with the company on Monday.") == ()
+    assert moves("A skateboarder fell off his board.") == ()
+    # One word in common is enough only where it is all either side names and nothing else moves.
+    assert read_against("Sales rose in 2024.", "Sales fell 3% in 2024.") is not None
+    assert read_against("Sales rose in 2024.", "Sales fell in Europe in 2024 but rose in Asia.") is None
+
+
+def test_the_judge_contradicts_a_rise_with_a_hold() -> None:
+    judge = FactJudge()
+    j = judge.assess(
+        extract("The Bank of Velm raised its key rate on Thursday."),
+        extract("The Bank of Velm held its key rate at 4.75% on Thursday."),
+        0.7,
+    )
+    assert j.stance == "contradicts" and "'held'" in j.reason, j

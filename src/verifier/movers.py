@@ -37,10 +37,22 @@ _FALL = frozenset(
     "cut reduce lower weaken decelerate slow narrow slash trim halve ease down".split()
 )
 _BARE = frozenset({"up", "down", "higher", "lower"})
+# No change, the third way a figure can go: "froze its fees", "unemployment was unchanged",
+# "held its key rate at 5.25%", "kept rates on hold". A claim of a rise or fall is contradicted
+# by it, and the reverse.
+STEADY = 2
+_FROZE = frozenset({"freeze", "froze", "frozen", "freezes", "freezing"})
+_STILL = frozenset({"unchanged", "steady", "flat", "stable"})
+_COPULAS = frozenset("was were is are be been remained remains remain stayed stays stay".split())
+_NO_CHANGE_AFTER = frozenset("off over into onto out asleep ill apart behind through short".split())
+_STANDS = frozenset("stand stands stood standing".split())  # "stood at 5.8%": a level, not what
+_HOLDS = frozenset(
+    "held hold holds holding kept keep keeps keeping left leave leaves maintained maintain maintains".split()
+)
 # Verbs that take an object: "raised its forecast", "cut the deficit", "reduced its grant".
 _TRANSITIVE = frozenset(
     "increase raise boost expand widen enlarge lift hike strengthen accelerate grow "
-    "decrease cut reduce lower weaken narrow slash trim halve ease slow shrink".split()
+    "decrease cut reduce lower weaken narrow slash trim halve ease slow shrink freeze froze".split()
 )
 # Nouns of change: "a rise in cases", "an 18% rise in net profit".
 _NOUNS = frozenset(
@@ -73,8 +85,9 @@ _MOST = 8
 
 @dataclass(frozen=True)
 class Move:
-    """One direction word: ``pole`` 0 is up, 1 down; ``mover`` the content lemmas naming what
-    moved, ``agent`` those naming who moved it (a verb with an object only)."""
+    """One direction word: ``pole`` 0 is up, 1 down, 2 (:data:`STEADY`) no change; ``mover``
+    the content lemmas naming what moved, ``agent`` those naming who moved it (a verb with an
+    object only)."""
 
     word: str
     pole: int
@@ -84,6 +97,8 @@ class Move:
 
 
 def _pole(word: str) -> int | None:
+    if word in _FROZE:
+        return STEADY
     forms = {word, lemma(word)}
     if forms & _RISE:
         return 0
@@ -131,6 +146,8 @@ def _content(words: list[str]) -> frozenset[str]:
         and len(w) > 1
         and w not in STOPWORDS
         and w not in _TIME
+        and w not in _COPULAS
+        and w not in _STANDS
         and _pole(w) is None
     )
 
@@ -157,7 +174,7 @@ def _left(items: list[str], i: int) -> list[str]:
     """The words before ``items[i]`` back to the clause's start, another direction word or
     :data:`_MOST` words; a ", down from …" reaches over its comma into the clause before."""
     j = i - 1
-    if j >= 0 and items[j] == "|" and items[i] in _BARE:
+    if j >= 0 and items[j] == "|" and (items[i] in _BARE or items[i] in _STILL):
         j -= 1
     out: list[str] = []
     while j >= 0 and items[j] != "|" and _words(out) < _MOST and _pole(items[j]) is None:
@@ -181,17 +198,55 @@ def _right(items: list[str], i: int, skip_first: bool) -> list[str]:
     return out
 
 
+def _held(items: list[str], i: int) -> int | None:
+    """Where the object of "held its key rate at 5.25%", "left rates unchanged", "kept rates on
+    hold" ends, when ``items[i]`` is such a verb of holding; None otherwise ("held talks")."""
+    if items[i] not in _HOLDS:
+        return None
+    for j in range(i + 2, min(len(items), i + 8)):
+        w = items[j]
+        if w == "|" or (_pole(w) is not None and w not in _BARE):
+            return None
+        if w in _STILL or (w == "on" and items[j + 1 : j + 2] == ["hold"]):
+            return j
+        if w == "at" and items[j + 1 : j + 2] and items[j + 1][0].isdigit():
+            return j
+    return None
+
+
 @lru_cache(maxsize=8192)
 def moves(text: str) -> tuple[Move, ...]:
     """The rise/fall words of ``text``, each with what moved."""
     items = _items(text)
     out: list[Move] = []
     for i, w in enumerate(items):
+        held = _held(items, i)
+        if held is not None:
+            span = items[i + 1 : held]
+            agent = _content(_left(items, i))
+            out.append(Move(w, STEADY, _content(span), agent, _said(span)))
+            continue
+        if w in _STILL and i and items[i - 1] in _COPULAS:
+            span = _left(items, i - 1)  # "Unemployment was unchanged", "prices remained flat"
+            out.append(Move(w, STEADY, _content(span), frozenset(), _said(span)))
+            continue
+        if (
+            w in _STILL
+            and i
+            and items[i - 1] == "|"
+            and i + 1 < len(items)
+            and items[i + 1] in {"from", "at"}
+        ):
+            span = _left(items, i)  # "Unemployment stood at 5.8% in June, unchanged from May"
+            out.append(Move(w, STEADY, _content(span), frozenset(), _said(span)))
+            continue
         pole = _pole(w) if w != "|" else None
         if pole is None or (w in _BARE and not _says_change(items, i)):
             continue
         if "than" in items[i + 1 : i + 3]:
             continue  # "higher than Vietnam": which side is named first is not read
+        if i + 1 < len(items) and items[i + 1] in _NO_CHANGE_AFTER:
+            continue  # "fell off his skateboard", "fell ill", "cut off": no figure moved
         before = items[i - 1] if i else "|"
         after = items[i + 1] if i + 1 < len(items) else "|"
         base = lemma(w)
@@ -242,7 +297,10 @@ def read_against(claim: str, sentence: str, least: int = 2) -> tuple[Move, Move]
         return None
     top = max(best.values(), key=lambda x: x[0])
     shared, theirs = top
-    rival = best.get(1 - theirs.pole, (-1, theirs))[0]
-    if shared < least or 2 * shared < len(mine.mover) or rival >= shared:
+    rival = max((n for pole, (n, _) in best.items() if pole != theirs.pole), default=-1)
+    # One word is enough where it is all either side names and the sentence moves nothing else
+    # ("Unemployment rose" / "Unemployment stood at 5.8%, unchanged from May").
+    alone = shared == 1 and mine.mover == theirs.mover and len(moves(sentence)) == 1
+    if (shared < least and not alone) or 2 * shared < len(mine.mover) or rival >= shared:
         return None
     return mine, theirs
