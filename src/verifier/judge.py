@@ -49,6 +49,7 @@ from verifier.datecompare import other_reading
 from verifier.dates import about_saying, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
+from verifier.fates import other_fate_of
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
@@ -113,6 +114,10 @@ class FactJudge:
             held = None  # the sentence leaves out more than the claimed person: another body's post
         if (winner := other_winner(claim.text, ev.text)) is not None:
             reason = f"the evidence says {winner[1]} won, beating {winner[0]}"
+            verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+        elif (fate := other_fate_of(claim.text, ev.text)) is not None:
+            who = "the" + fate[0][3:] if fate[0].startswith("The ") else fate[0]
+            reason = f"claim says {who} {fate[1]}; the evidence says they {fate[2]}"
             verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
         elif (moved := other_post(claim.text, ev.text)) is not None:
             mine, theirs = moved
