@@ -176,3 +176,18 @@ def test_the_judge_contradicts_a_rise_with_a_hold() -> None:
         0.7,
     )
     assert j.stance == "contradicts" and "'held'" in j.reason, j
+
+
+def test_a_decision_is_read_against_the_decision_on_the_same_object() -> None:
+    sentence = (
+        "Orlen's board, which rejected an approach from Varda in May, said it would recommend the "
+        "improved offer to shareholders."
+    )
+    read = read_against("Orlen's board urged shareholders to reject Varda's improved offer.", sentence)
+    assert read is not None and (read[0].word, read[1].word) == ("reject", "recommend")
+    read = read_against("Orlen's board will recommend Varda's improved offer.", sentence)
+    assert read is not None and read[0].pole == read[1].pole
+    # A rise and a decision are different axes: "cut" is not read against "rejected".
+    assert read_against("Orlen cut the improved offer.", sentence) is None
+    # Another body's decision on the same thing is not the claim's.
+    assert read_against("The union accepted the pay offer.", "The company rejected the pay offer.") is None

@@ -94,6 +94,7 @@ class Move:
     mover: frozenset[str]
     agent: frozenset[str]
     named: str = ""  # the mover as the text says it: "prescriptions by family doctors"
+    axis: int = 0  # 0: how a figure went; ACTS: a decision taken on something
 
 
 def _pole(word: str) -> int | None:
@@ -198,6 +199,26 @@ def _right(items: list[str], i: int, skip_first: bool) -> list[str]:
     return out
 
 
+# A decision on something, said of its object: "urged shareholders to reject the new offer"
+# against "rejected an approach in October … would recommend the new offer".
+ACTS = 1
+_DECISIONS = {
+    "approve": 0, "accept": 0, "recommend": 0, "endorse": 0,
+    "reject": 1, "refuse": 1, "veto": 1,
+}  # fmt: skip
+
+
+def _decision(items: list[str], i: int) -> Move | None:
+    """The decision verb at ``items[i]`` with its object, or None."""
+    pole = _DECISIONS.get(lemma(items[i]))
+    if pole is None:
+        return None
+    span = _right(items, i, False)
+    if not _content(span):
+        return None
+    return Move(items[i], pole, _content(span), _content(_left(items, i)), _said(span), ACTS)
+
+
 def _held(items: list[str], i: int) -> int | None:
     """Where the object of "held its key rate at 5.25%", "left rates unchanged", "kept rates on
     hold" ends, when ``items[i]`` is such a verb of holding; None otherwise ("held talks")."""
@@ -239,6 +260,10 @@ def moves(text: str) -> tuple[Move, ...]:
         ):
             span = _left(items, i)  # "Unemployment stood at 5.8% in June, unchanged from May"
             out.append(Move(w, STEADY, _content(span), frozenset(), _said(span)))
+            continue
+        decided = _decision(items, i) if w != "|" else None
+        if decided is not None:
+            out.append(decided)
             continue
         pole = _pole(w) if w != "|" else None
         if pole is None or (w in _BARE and not _says_change(items, i)):
@@ -288,6 +313,8 @@ def read_against(claim: str, sentence: str, least: int = 2) -> tuple[Move, Move]
     mine = said[0]
     best: dict[int, tuple[int, Move]] = {}
     for m in moves(sentence):
+        if m.axis != mine.axis:
+            continue
         if mine.agent and m.agent and not mine.agent & m.agent:
             continue  # another body raised or cut it: "the university said it would increase"
         shared = len(mine.mover & m.mover)
