@@ -13,6 +13,10 @@ contradiction. Here each direction word keeps what moved:
 - a noun moves what follows "in" ("an 18% rise in third-quarter net profit");
 - ", down from 74%" moves what the clause before the comma names.
 
+No change ("held its key rate at 5.25%", "unemployment was unchanged") is a third way a figure
+goes, and a decision ("rejected an approach", "would recommend the new offer") is read of its
+object on an axis of its own.
+
 The claim's one direction word is read against the sentence's direction word whose mover
 repeats most of the claim's mover; only a clear match is read (:func:`read_against`).
 """
