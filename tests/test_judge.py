@@ -2137,3 +2137,13 @@ def test_what_will_happen_again_is_not_the_dated_last_time() -> None:
     assert judge.assess(claim, past, 0.7).stance != "supports"
     ahead = extract("The central bank will meet again in March and could cut rates again then.")
     assert judge.assess(claim, ahead, 0.7).stance == "supports"
+
+
+def test_the_year_a_change_is_measured_from_is_not_the_figures_date() -> None:
+    judge = FactJudge()
+    sentence = extract("Road deaths in Velm rose to 412 in 2024, 9% more than in 2022, the agency said.")
+    j = judge.assess(extract("Road deaths in Velm rose to 412 in 2024."), sentence, 0.7)
+    assert j.stance == "supports", j
+    sentence = extract("Road deaths in Velm numbered 412 last year, 9% more than in 2022.")
+    j = judge.assess(extract("Road deaths in Velm numbered 412 in 2024."), sentence, 0.7)
+    assert j.stance != "contradicts", j

@@ -25,6 +25,9 @@ AGAIN = re.compile(r"\b(?:again|once\s+more|a\s+further|another)\b", re.IGNORECA
 # March 2022", "its worst result since 1994", "2.1% above the previous peak set in September 2022".
 _REFERENCE = re.compile(
     r"(?:\b(?:\w+est|best|worst|most|least)\b[\w\s-]{0,30}|\bfirst\s+\w+(?:\s+\w+)?\s+)since\s+(?:the\s+)?$"
+    # "23% more than in 2022", "compared with 2023": the year a change is measured from
+    r"|\b(?:more|less|fewer|higher|lower|greater|bigger|smaller)\s+than\s+(?:in\s+)?$"
+    r"|\bcompared\s+(?:with|to)\s+(?:in\s+)?$"
     r"|\b(?:previous|prior|earlier|last|old)\s+(?:peak|high|low|record)\s+(?:\w+\s+){0,2}(?:in|on)\s+$",
     re.IGNORECASE,
 )
