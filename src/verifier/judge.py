@@ -50,6 +50,7 @@ from verifier.dates import about_saying, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.fates import other_fate_of
+from verifier.figurelabels import relabelled
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
@@ -260,7 +261,8 @@ class FactJudge:
         saying = about_saying(claim.text)
         claim_days, ev_days = weekdays(claim.text, saying), weekdays(ev.text, saying)
         conflict = (
-            other_rank(claim, ev, cleared)
+            relabelled(claim, ev, supported_q, cleared)
+            or other_rank(claim, ev, cleared)
             or turned_direction(claim, ev, supported_q, cleared)
             or swapped_names(claim, ev, cleared)
             or other_weekday(claim, ev, claim_days, ev_days, cleared)

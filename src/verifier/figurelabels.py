@@ -1,0 +1,94 @@
+"""Which noun a figure is the value of, where the sentence says so outright: "on a turnout of
+74%", "an unemployment rate of 5.8%", "turnout was 74%". A claim that gives its figure to that
+noun ("Turnout in the strike ballot was 87%") and matches another of the sentence's figures
+("87% of members who voted backed strike action") has moved a figure from one thing to another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from verifier.checks import Cleared, Conflict
+from verifier.facts import Facts
+from verifier.figures import Quantity
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.scope import old_value
+
+# "a turnout of 74%", "an unemployment rate of 5.8%", "the margin of 12 votes": the noun
+# phrase just before "of" and the figure.
+_NOUN_OF = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?P<phrase>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+of\s+(?:about\s+|around\s+)?$"
+)
+# "turnout was 74%", "the unemployment rate stood at 5.8%": the subject's last words and the figure.
+_NOUN_WAS = re.compile(
+    r"(?P<phrase>(?:\b[a-z-]+\s+){0,2}?\b[a-z-]+)\s+(?:was|were|is|are|stood\s+at|stands\s+at|reached|came\s+in\s+at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+# The claim's subject before its figure: "Turnout in the FRW strike ballot was 87%".
+_CLAIM_SUBJECT = re.compile(
+    r"^(?P<subject>[^,;:]{2,80}?)\s+(?:was|were|is|are|stood\s+at|stands\s+at|reached|of)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+# Heads that say only what kind of measure: "the unemployment rate" is named by "unemployment".
+_GENERIC = frozenset({"rate", "share", "level"})
+_LABELLED_NOUNS = frozenset(
+    "turnout rate share margin majority inflation unemployment growth deficit surplus yield "
+    "approval attendance occupancy capacity".split()
+)
+
+
+def _label(text: str, q: Quantity) -> frozenset[str] | None:
+    """The words naming the measure the text gives ``q`` to ({"turnout"} for "a turnout of 74%",
+    {"unemployment"} for "the unemployment rate stood at 5.8%"), or None."""
+    before = text[max(0, q.start - 60) : q.start]
+    for pattern in (_NOUN_OF, _NOUN_WAS):
+        m = pattern.search(before)
+        if m is None:
+            continue
+        words = [lemma(w.lower()) for w in m.group("phrase").split() if w.lower() not in STOPWORDS]
+        if words and words[-1] in _LABELLED_NOUNS:
+            return frozenset(words) - _GENERIC or frozenset(words)
+    return None
+
+
+def moved_figure(
+    claim_text: str, q: Quantity, ev_text: str, e: Quantity, figures: Sequence[Quantity]
+) -> str | None:
+    """The sentence's phrase for the figure it gives the claim's measure noun, when the claim
+    gives ``q`` to that noun, ``e`` (the sentence's figure equal to ``q``) is not the noun's, and
+    another figure of the same unit is: "claim says turnout 87%" against "87% of members …
+    backed strike action, on a turnout of 74%". None otherwise."""
+    m = _CLAIM_SUBJECT.search(claim_text[: q.start])
+    if m is None:
+        return None
+    said = {lemma(w.lower()) for w in TOKEN_RE.findall(m.group("subject")) if w.lower() not in STOPWORDS}
+    own = _label(ev_text, e)
+    if own is not None and own <= said:
+        return None  # the sentence gives the matched figure to the claim's measure too
+    if old_value(ev_text, e):
+        return None  # "67%, up from 62% in 2015": the measure's earlier value, not another's
+    for other in figures:
+        if other is e or other.unit != e.unit or other.value == q.value:
+            continue
+        label = _label(ev_text, other)
+        if label is not None and label <= said:
+            return f"{' '.join(sorted(label))} {other.text}"
+    return None
+
+
+def relabelled(
+    claim: Facts, ev: Facts, supported_q: Sequence[tuple[Quantity, Quantity]], cleared: Cleared
+) -> Conflict | None:
+    """The first matched figure the sentence gives to another thing than the claim's measure
+    (:func:`moved_figure`), as a contradiction."""
+    if not cleared.support:
+        return None
+    for q, e in supported_q:
+        theirs = moved_figure(claim.text, q, ev.text, e, ev.quantities)
+        if theirs is not None:
+            noun = theirs.split()[0]
+            return Conflict("quantity", f"claim says {noun} {q.text}; the evidence says {theirs}")
+    return None
