@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -54,7 +55,9 @@ def main() -> int:
     ap.add_argument("--json", type=Path, help="write the scores and every verdict here")
     args = ap.parse_args()
 
-    sets = sorted(p for p in args.sets.iterdir() if (p / "claims.csv").exists() and (p / "corpus").is_dir())
+    found = (p for p in args.sets.iterdir() if (p / "claims.csv").exists() and (p / "corpus").is_dir())
+    # In number order: nw9 before nw10.
+    sets = sorted(found, key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p.name)])
     if not sets:
         print(f"error: no set (claims.csv + corpus/) under {args.sets}", file=sys.stderr)
         return 2
