@@ -58,3 +58,12 @@ def test_the_judge_contradicts_a_death_the_sentence_says_was_survived() -> None:
         0.6,
     )
     assert j.stance == "contradicts" and "the bus's driver died" in j.reason and "lived" in j.reason, j
+
+
+def test_a_count_of_the_dead_is_not_a_count_of_the_injured() -> None:
+    j = FactJudge().assess(
+        extract("More than 50 people were injured in the collapse."),
+        extract("Two people were killed and 17 injured, most of them by falling rocks."),
+        0.3,
+    )
+    assert "Two people" not in j.reason, j  # 17 injured is the count to read, not the two dead

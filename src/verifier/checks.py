@@ -43,6 +43,7 @@ from verifier.datecompare import dated_apart, dates_match, open_reading
 from verifier.dates import DateMention
 from verifier.entities import swapped_roles
 from verifier.facts import Facts
+from verifier.fates import fate_apart, other_fate
 from verifier.figurepairs import aligned, candidates_for
 from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
@@ -64,7 +65,6 @@ from verifier.wording import (
     compass,
     object_flip,
     opposed,
-    other_fate,
     turned_words,
     window,
 )
@@ -169,6 +169,7 @@ def figures_against_figures(
             e
             for e in ev.quantities
             if same_unit(q, e)
+            and not fate_apart(claim.text, q, ev.text, e)
             and (not struck(ev, e) or governed(claim, q))
             and not (is_change(claim.text, q) and new_value(ev.text, e) and not is_change(ev.text, e))
             and not (is_change(ev.text, e) and new_value(claim.text, q) and not is_change(claim.text, q))

@@ -1,12 +1,20 @@
-"""Whether a person lived: "The train's driver was killed in the derailment" against "The driver,
-who survived with minor injuries, was questioned by police". Disaster stories name the people a
-claim is most likely to get wrong (the driver, the captain, the pilot) by their role, and say
-once, in a relative clause, that they lived or died; the claim turns that round.
+"""What befell people, as disaster stories tell it.
+
+- Whether a person lived: "The train's driver was killed in the derailment" against "The driver,
+  who survived with minor injuries, was questioned by police" (:func:`other_fate_of`). Stories
+  name the people a claim is most likely to get wrong (the driver, the captain, the pilot) by
+  their role, and say once, in a relative clause, that they lived or died.
+- What a count counts: "two firefighters were killed" is not answered by "about 1,350
+  firefighters are battling the blaze" (:func:`other_fate`), nor "50 people were injured" by
+  "Two people were killed and 17 injured" (:func:`fate_apart`).
 """
 
 from __future__ import annotations
 
 import re
+
+from verifier.figures import Quantity
+from verifier.lexicon import TOKEN_RE
 
 # Died, or lived: what the claim says after its subject, and what the sentence says after its
 # mention of the same person ("the captain, who survived", "the pilot was killed").
@@ -52,3 +60,45 @@ def other_fate_of(claim: str, sentence: str) -> tuple[str, str, str] | None:
         if _fate(e) != _fate(m):
             return who, _fate(m), _fate(e)
     return None
+
+
+# What happened to the people a count counts: "two firefighters were killed" is not answered by
+# "about 1,350 firefighters are battling the blaze", though both count firefighters.
+_FATES = {
+    "died": "death", "die": "death", "dies": "death", "dead": "death", "death": "death", "deaths": "death",
+    "kill": "death", "killed": "death", "killing": "death", "fatalities": "death", "perished": "death",
+    "injured": "injury", "injuries": "injury", "hurt": "injury", "wounded": "injury", "injuring": "injury",
+    "missing": "missing", "arrested": "arrest", "detained": "arrest", "arrests": "arrest",
+    "evacuated": "evacuation", "displaced": "evacuation",
+}  # fmt: skip
+_CLAUSE_END = re.compile(r"[,;:.()]|\d")
+
+
+def _fates_in(text: str) -> set[str]:
+    words = (w.lower().rstrip(".") for w in TOKEN_RE.findall(text))
+    return {_FATES[w] for w in words if w in _FATES}
+
+
+def fate_apart(claim_text: str, q: Quantity, ev_text: str, e: Quantity) -> bool:
+    """Do the claim's figure and the sentence's say different fates of those they count, each
+    in the clause right after it ("50 people were injured" against "Two people were killed and
+    17 injured", "were rescued alive" against "34 people remained missing")? Then they count
+    different people, whatever their unit."""
+
+    def after(text: str, x: Quantity) -> set[str]:
+        tail = text[x.end : x.end + 60]
+        stop = _CLAUSE_END.search(tail)
+        return _fates_in(tail[: stop.start()] if stop else tail)
+
+    mine, theirs = after(claim_text, q), after(ev_text, e)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def other_fate(claim_text: str, q: Quantity, ev_text: str) -> bool:
+    """Does the claim say what befell what it counts, in the clause after its figure ("two
+    firefighters were killed"), while the sentence says nothing of that fate at all ("about
+    1,350 firefighters are battling the blaze")? Then the two count different people."""
+    after = claim_text[q.end : q.end + 60]
+    stop = _CLAUSE_END.search(after)
+    claimed = _fates_in(after[: stop.start()] if stop else after)
+    return bool(claimed) and not (claimed & _fates_in(ev_text))

@@ -310,33 +310,6 @@ def other_event(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> b
     return len(content) == 2 and lemma(content[0]) != lemma(content[1])
 
 
-# What happened to the people a count counts: "two firefighters were killed" is not answered by
-# "about 1,350 firefighters are battling the blaze", though both count firefighters.
-_FATES = {
-    "died": "death", "die": "death", "dies": "death", "dead": "death", "death": "death", "deaths": "death",
-    "kill": "death", "killed": "death", "killing": "death", "fatalities": "death", "perished": "death",
-    "injured": "injury", "injuries": "injury", "hurt": "injury", "wounded": "injury", "injuring": "injury",
-    "missing": "missing", "arrested": "arrest", "detained": "arrest", "arrests": "arrest",
-    "evacuated": "evacuation", "displaced": "evacuation",
-}  # fmt: skip
-_CLAUSE_END = re.compile(r"[,;:.()]|\d")
-
-
-def _fates_in(text: str) -> set[str]:
-    words = (w.lower().rstrip(".") for w in TOKEN_RE.findall(text))
-    return {_FATES[w] for w in words if w in _FATES}
-
-
-def other_fate(claim_text: str, q: Quantity, ev_text: str) -> bool:
-    """Does the claim say what befell what it counts, in the clause after its figure ("two
-    firefighters were killed"), while the sentence says nothing of that fate at all ("about
-    1,350 firefighters are battling the blaze")? Then the two count different people."""
-    after = claim_text[q.end : q.end + 60]
-    stop = _CLAUSE_END.search(after)
-    claimed = _fates_in(after[: stop.start()] if stop else after)
-    return bool(claimed) and not (claimed & _fates_in(ev_text))
-
-
 _COMPASS = re.compile(
     r"^[\s\w.]{0,14}?\b((?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern|erly|wards?)?\b",
     re.IGNORECASE,
