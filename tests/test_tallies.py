@@ -48,3 +48,27 @@ def test_the_wrong_score_contradicts_and_the_right_one_supports() -> None:
         extract("Harwick Rovers beat Dunmore City 2-1 in the National Cup final."), sentence, 0.8
     )
     assert j.stance == "supports", j
+
+
+def test_a_claimed_majority_is_checked_against_the_share_of_seats() -> None:
+    from verifier.facts import extract
+    from verifier.judge import FactJudge
+
+    judge = FactJudge()
+    sentence = extract(
+        "In the council election, the Harbour Party won 19 of the 45 seats, up from 11, becoming "
+        "the largest group on the council."
+    )
+    j = judge.assess(
+        extract("The Harbour Party won 19 council seats, giving it an outright majority on the council."),
+        sentence,
+        0.7,
+    )
+    assert j.stance == "contradicts" and "19 of 45 seats is no majority" in j.reason, j
+    j = judge.assess(
+        extract("The Harbour Party won 19 council seats, short of a majority on the council."), sentence, 0.7
+    )
+    assert j.stance != "contradicts", j
+    won = extract("In the council election, the Harbour Party won 24 of the 45 seats, up from 11.")
+    j = judge.assess(extract("The Harbour Party won 24 council seats, short of a majority."), won, 0.7)
+    assert j.stance == "contradicts" and "claim says no majority" in j.reason, j

@@ -59,7 +59,7 @@ from verifier.phrasing import figure_phrase, surface
 from verifier.readings import bounded, done_by_another, lead_day, market_reading, one_way
 from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
-from verifier.tallies import tally_against
+from verifier.tallies import majority_against_seats, tally_against
 from verifier.types import Evidence
 from verifier.wording import POLE_WORDS, forecast_words, says_too, unread_figures
 
@@ -260,6 +260,12 @@ class FactJudge:
             return contradiction(conflict, strength)
         saying = about_saying(claim.text)
         claim_days, ev_days = weekdays(claim.text, saying), weekdays(ev.text, saying)
+        seats = next(
+            (r for q, e in supported_q if (r := majority_against_seats(claim.text, q.value, ev.text, e.end))),
+            None,
+        )
+        if seats is not None and cleared.support:
+            return contradiction(Conflict("quantity", seats), strength)
         conflict = (
             relabelled(claim, ev, supported_q, cleared)
             or other_rank(claim, ev, cleared)

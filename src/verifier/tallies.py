@@ -65,3 +65,29 @@ def tally_against(claim_text: str, ev_text: str) -> tuple[Tally, Tally, bool] | 
     if len(theirs) == 1:
         return mine[0], theirs[0], False
     return None
+
+
+# "19 of the 45 seats": a share of seats, against which a claimed majority is arithmetic.
+_OF_SEATS = re.compile(r"^\s+of\s+(?:the\s+)?(\d[\d,]*)\s+(?:\w+\s+)?seats\b", re.IGNORECASE)
+_MAJORITY = re.compile(r"\b(?:an?\s+)?(?:(?:outright|absolute|overall|clear)\s+)?majority\b", re.IGNORECASE)
+_NO_MAJORITY = re.compile(
+    r"\b(?:no|without|short\s+of|shy\s+of|fell\s+short\s+of|falls?\s+short\s+of|failed\s+to\s+win|"
+    r"did\s+not\s+win|not)\s+(?:an?\s+)?(?:(?:outright|absolute|overall|clear)\s+)?majority\b",
+    re.IGNORECASE,
+)
+
+
+def majority_against_seats(claim_text: str, q_value: float, ev_text: str, e_end: int) -> str | None:
+    """ "won 19 council seats, giving it an outright majority" against "19 of the 45 seats":
+    the sentence's share of seats, when it settles a majority the claim says was won (or not).
+    The claim's own figure must be the sentence's, so that both speak of the same party."""
+    m = _OF_SEATS.match(ev_text[e_end : e_end + 40])
+    if m is None or not _MAJORITY.search(claim_text):
+        return None
+    total = float(m.group(1).replace(",", ""))
+    won = 2 * q_value > total
+    denied = _NO_MAJORITY.search(claim_text) is not None
+    if won == (not denied):
+        return None
+    said = "no majority" if denied else "a majority"
+    return f"claim says {said}; {q_value:g} of {total:g} seats is {'a' if won else 'no'} majority"
