@@ -2147,3 +2147,16 @@ def test_the_year_a_change_is_measured_from_is_not_the_figures_date() -> None:
     sentence = extract("Road deaths in Velm numbered 412 last year, 9% more than in 2022.")
     j = judge.assess(extract("Road deaths in Velm numbered 412 in 2024."), sentence, 0.7)
     assert j.stance != "contradicts", j
+
+
+def test_a_plan_carried_out_against_one_called_off() -> None:
+    judge = FactJudge()
+    called_off = extract("The match was called off on Saturday because of snow.")
+    j = judge.assess(extract("The match went ahead on Saturday."), called_off, 0.7)
+    assert j.stance == "contradicts" and "call off" in j.reason, j
+    went = extract("The festival went ahead as planned on Friday.")
+    assert judge.assess(extract("The festival was called off."), went, 0.7).stance == "contradicts"
+    assert judge.assess(extract("The festival went ahead."), went, 0.7).stance == "supports"
+    cancelled = extract("President Ilse Marn cancelled a planned state visit to neighbouring Corvia.")
+    j = judge.assess(extract("President Marn went ahead with her state visit to Corvia."), cancelled, 0.7)
+    assert j.stance == "contradicts" and "cancelled" in j.reason, j

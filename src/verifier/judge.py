@@ -61,7 +61,7 @@ from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import majority_against_seats, tally_against
 from verifier.types import Evidence
-from verifier.wording import POLE_WORDS, forecast_words, says_too, unread_figures
+from verifier.wording import POLE_WORDS, forecast_words, phrase_words, says_too, unread_figures
 
 
 class FactJudge:
@@ -157,7 +157,7 @@ class FactJudge:
                 [t.lower() for t in TOKEN_RE.findall(claim.text)],
                 [t.lower() for t in TOKEN_RE.findall(ev.text)],
             )
-            turned |= forecast_words(*lower)
+            turned |= forecast_words(*lower) | phrase_words(*lower)
             if superlative_words(ev.text) and superlative_words(claim.text):
                 turned |= superlative_words(claim.text) - ev.content
                 turned |= named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))

@@ -40,6 +40,11 @@ _AXES = (
     (frozenset({"uphold"}), frozenset({"overturn", "quash", "revoke", "annul", "struck_down"})),
     # Results against what was expected: "beating analysts' forecasts" / "missed expectations".
     (frozenset({"beat_forecast"}), frozenset({"missed_forecast"})),
+    # A plan carried out, or not: "went ahead with his state visit" / "cancelled a planned visit".
+    (
+        frozenset({"go_ahead"}),
+        frozenset({"cancel", "cancelled", "postpone", "call_off", "scrap", "scrapped"}),
+    ),
 )
 POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
 _PASSIVE = re.compile(
@@ -59,6 +64,8 @@ def _poles(words: Sequence[str]) -> list[tuple[int, int]]:
 
 
 _TURN = frozenset({"turn", "turns", "turned", "turning"})
+_GO = frozenset({"go", "goes", "went", "gone", "going"})
+_CALL = frozenset({"call", "calls", "called", "calling"})
 _STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
 
 
@@ -92,13 +99,36 @@ def forecast_words(claim_words: Sequence[str], ev_words: Sequence[str]) -> froze
     return frozenset(out)
 
 
+def phrase_words(claim_words: Sequence[str], ev_words: Sequence[str]) -> frozenset[str]:
+    """The lemmas of the claim's two-word poles ("went ahead", "called off") where the sentence
+    says a pole of the same axis: words a claim turned round changes, which the sentence need
+    not repeat to be about the same thing."""
+    axes = {a for a, _ in _poles(_joined(ev_words))}
+    bare = [w.rstrip(".,;:!?") for w in claim_words]
+    out: set[str] = set()
+    for i, w in enumerate(bare[:-1]):
+        joined = "go_ahead" if w in _GO and bare[i + 1] == "ahead" else None
+        joined = joined or ("call_off" if w in _CALL and bare[i + 1] == "off" else None)
+        if joined and any(a in axes for a, _ in _poles_of(joined)):
+            out |= {lemma(w), bare[i + 1]}
+    return frozenset(out)
+
+
 def turned_words(words: Sequence[str]) -> frozenset[str]:
     """The lemmas of ``words`` that say a pole, the verb of a joined pole ("missed" of
     "missed expectations") among them: what a claim turned round changes."""
+    bare = [w.rstrip(".,;:!?") for w in words]
+    nxt, prev = [*bare[1:], ""], ["", *bare[:-1]]
     return frozenset(
         lemma(w)
         for i, w in enumerate(words)
-        if w in POLE_WORDS or lemma(w) in POLE_WORDS or _forecast_verb(words, i) is not None
+        if w in POLE_WORDS
+        or lemma(w) in POLE_WORDS
+        or _forecast_verb(words, i) is not None
+        or (w in _GO and nxt[i] == "ahead")
+        or (w in _CALL and nxt[i] == "off")
+        or (bare[i] == "ahead" and prev[i] in _GO)
+        or (bare[i] == "off" and prev[i] in _CALL)
     )
 
 
@@ -112,6 +142,12 @@ def _joined(words: Sequence[str]) -> list[str]:
             continue
         if w == "longer" and out and out[-1] == "no":
             out[-1] = "no_longer"
+            continue
+        if w.rstrip(".,;:!?") == "ahead" and out and out[-1] in _GO:
+            out[-1] = "go_ahead"
+            continue
+        if w.rstrip(".,;:!?") == "off" and out and out[-1] in _CALL:
+            out[-1] = "call_off"
             continue
         if w.rstrip(".,;:!?") == "down":
             turn = next((i for i in range(len(out) - 1, max(-1, len(out) - 4), -1) if out[i] in _TURN), None)
