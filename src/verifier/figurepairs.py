@@ -13,7 +13,7 @@ from verifier.compare import distance, near
 from verifier.facts import Facts
 from verifier.figures import Quantity
 from verifier.lexicon import MONTHS, WEEKDAYS
-from verifier.wording import about_part, act_of_the_part, of_the_whole, other_event, rival_figure
+from verifier.wholes import about_part, act_of_the_part, of_the_whole, other_event, rival_figure
 
 
 def candidates_for(

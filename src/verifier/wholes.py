@@ -1,0 +1,122 @@
+"""Whether a figure counts a whole or a part of one ("the plant has two reactors" against "two
+of the three reactors were damaged"), which side of a contrast it is on ("6.1, compared with 2.9
+for a placebo"), and whether a part belongs to another event than the claim's ("killed 52
+people, of whom 40 were passengers" against "injured 40 people"). Moved from
+:mod:`verifier.wording`; :mod:`verifier.figurepairs` reads these when it pairs figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from verifier.figures import Quantity
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.units import QUALIFIER_WORDS
+from verifier.wording import window
+
+# Verbs of having or making a whole: "the plant has two reactors", "the show had nine seasons".
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:has|have|had|having|comprises?|comprising|consists?\s+of|contains?|containing|totals?|"
+    r"totall?ing|owns?|owned|operates?|operated)\s+(?:(?:a|an|the|its|their|his|her|only|just|some)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _says_something(word: str) -> bool:
+    """A word before a figure that can tell what the figure is of: not "of", "in", "than"."""
+    return word not in STOPWORDS and word not in QUALIFIER_WORDS
+
+
+def of_the_whole(claim_text: str, q: Quantity, ev_text: str, same: list[Quantity]) -> bool:
+    """Does the claim's figure speak of a whole the sentence gives a part of? It does when it
+    follows a verb of having ("the plant has two reactors" is not answered by "two of the three
+    reactors were damaged"), or the verb the sentence's whole follows ("he wrote three novels"
+    is not answered by "he wrote 12 novels, of which three were adapted")."""
+    before = claim_text[max(0, q.start - 40) : q.start]
+    if _TOTAL_BEFORE.search(before):
+        return True
+    verb = window(claim_text, q.start, 1)
+    if not verb or not _says_something(verb[0]):
+        return False  # "in 26 of the 28 provinces": "of" says nothing of the whole
+    wholes = {e.whole_at for e in same if e.whole_at is not None}
+    return any(window(ev_text, at, 1) == verb for at in wholes)
+
+
+def about_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
+    """Does the claim name what sets the part apart? "Killed 40 passengers" and "jury selection
+    took 3 days" are about "of whom 40 were passengers" and "of which 3 were spent on jury
+    selection"; the unit the two share does not count."""
+    clause = re.split(r"[,.;:()]", ev_text[part.end : part.end + 80], maxsplit=1)[0]
+    said = {lemma(t.lower()) for t in TOKEN_RE.findall(clause) if t[0].isalpha()}
+    named = {lemma(t.lower()) for t in TOKEN_RE.findall(claim_text) if t[0].isalpha()}
+    # What the whole's own clause says sets nothing apart ("Neighbouring countries sent 18
+    # helicopters, including four sent by neighbouring Osterlund": only "Osterlund" does).
+    if part.whole_at is not None:
+        opens = max((ev_text.rfind(c, 0, part.whole_at) for c in ".;:()"), default=-1) + 1
+        whole = ev_text[opens : part.start]
+        said -= {lemma(t.lower()) for t in TOKEN_RE.findall(whole) if t[0].isalpha()}
+    return bool((said & named) - part.unit - STOPWORDS - QUALIFIER_WORDS)
+
+
+def act_of_the_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
+    """Does the claim's verb govern the sentence's part? "Won 19 provinces" is about the part
+    of "won in 14 of the 19 provinces", not its whole."""
+    verb = [w for w in window(claim_text, q.start, 2) if _says_something(w)][-1:]
+    ev_verb = [w for w in window(ev_text, part.start, 2) if _says_something(w)][-1:]
+    return bool(verb and ev_verb) and lemma(verb[0]) == lemma(ev_verb[0])
+
+
+# What puts a second figure on another side: "cut migraine days by 6.1, compared with 2.9 for a
+# placebo", "the union is demanding 9%, while Velrail has offered 4.5%", "apartments rose 7.5%,
+# outpacing detached houses, which gained 5.1%". Not "against" ("grossed $116 million against a
+# $50 million budget"), nor "of which" (its parts belong to the figure before).
+_CONTRAST = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|while|whereas|(?<!of\s)which|but)\b", re.IGNORECASE
+)
+_CLAUSE_TAIL = re.compile(r"[^,;:.()]*")
+
+
+def rival_figure(claim_text: str, q: Quantity, ev_text: str, e: Quantity, same: Sequence[Quantity]) -> bool:
+    """Is ``e`` the figure of what the sentence sets against another figure of the same kind,
+    where the claim names none of what sets it apart? Then the claim's figure is the other
+    one: "Calvrex cut migraine days by 2.9" is answered by 6.1 in "cut them by 6.1, compared
+    with 2.9 for a placebo"."""
+    before = [o for o in same if o is not e and o.end <= e.start]
+    if not before:
+        return False
+    between = ev_text[max(o.end for o in before) : e.start]
+    markers = list(_CONTRAST.finditer(between))
+    if not markers:
+        return False
+    marker = markers[-1]
+    # What sets the figure apart: the marker's clause, and for "which" the one it hangs on
+    # ("outpacing detached houses, which gained 5.1%"), with what
+    # follows the figure in its clause ("2.9 for a placebo").
+    opens = [m.end() for m in re.finditer(r"[,;:]", between[: marker.start()])]
+    start = opens[-1] if opens else 0
+    if marker.group().lower() == "which" and opens and not between[start : marker.start()].strip():
+        start = opens[-2] if len(opens) > 1 else 0
+    tail = _CLAUSE_TAIL.match(ev_text, e.end)
+    apart = between[start:] + " " + (tail.group() if tail else "")
+    named = {lemma(t.lower()) for t in TOKEN_RE.findall(claim_text) if t[0].isalpha()}
+    words = {lemma(t.lower()) for t in TOKEN_RE.findall(apart) if t[0].isalpha()}
+    words -= STOPWORDS | QUALIFIER_WORDS | e.unit | q.unit
+    return bool(words) and not (words & named)
+
+
+_OWNER_BEFORE = re.compile(r"[A-Za-z][\w-]*['’]s\s+$")
+
+
+def other_event(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> bool:
+    """Is a part of another event than the claim's? "Killed 52 people, of whom 40 were
+    passengers" does not answer "injured 40 people": the whole follows "killed", the claim's
+    figure "injured"."""
+    assert part.whole_at is not None
+    at = part.whole_at
+    # The whole's owner is no verb: "won in 14 of the country's 19 provinces".
+    if owner := _OWNER_BEFORE.search(ev_text, 0, at):
+        at = owner.start()
+    verb, whole_verb = window(claim_text, q.start, 1), window(ev_text, at, 1)
+    content = [w for w in (*verb, *whole_verb) if _says_something(w)]
+    return len(content) == 2 and lemma(content[0]) != lemma(content[1])
