@@ -28,9 +28,6 @@ from verifier.checks import (
     changes_against_changes,
     figures_against_figures,
     other_rank,
-    other_weekday,
-    swapped_names,
-    turned_direction,
 )
 from verifier.coverage import (
     GENERIC_COVERAGE,
@@ -61,6 +58,7 @@ from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import majority_against_seats, tally_against
 from verifier.types import Evidence
+from verifier.wordchecks import other_weekday, swapped_names, turned_direction
 from verifier.wording import POLE_WORDS, forecast_words, phrase_words, says_too, unread_figures
 
 

@@ -1,0 +1,109 @@
+"""The checks of words that :class:`verifier.judge.FactJudge` runs after the values'
+(:mod:`verifier.checks`): the direction of a change turned round, two names the other way
+round, and another day of the week. Each says what differs as a :class:`verifier.checks.Conflict`,
+past the coverage bars the judge hands it (:class:`verifier.checks.Cleared`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.checks import Cleared, Conflict
+from verifier.entities import swapped_roles
+from verifier.facts import Facts
+from verifier.figures import Quantity
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.movers import read_against
+from verifier.phrasing import figure_phrase
+from verifier.wording import POLE_WORDS, compass, object_flip, opposed, turned_words, window
+
+
+def turned_direction(
+    claim: Facts, ev: Facts, supported_q: list[tuple[Quantity, Quantity]], cleared: Cleared
+) -> Conflict | None:
+    """Direction: at a matched figure ("rose to 4.2%" / "fell to 4.2%"), else over the whole
+    sentence when each side says one direction only and the rest is repeated."""
+    for q, e in supported_q:
+        bearing = compass(claim.text, q), compass(ev.text, e)
+        if bearing[0] and bearing[1] and bearing[0] != bearing[1]:
+            said = figure_phrase(claim.text, q), figure_phrase(ev.text, e)
+            return Conflict("quantity", f"claim says {said[0]}; the evidence says {said[1]}")
+        flip = opposed(window(claim.text, q.start), window(ev.text, e.start))
+        if flip is not None:
+            phrase = figure_phrase(claim.text, q)
+            reason = f"claim says '{flip[0]}' to {phrase}; the evidence says '{flip[1]}'"
+            return Conflict("quantity", reason)
+    claim_words = [t.lower() for t in TOKEN_RE.findall(claim.text)]
+    ev_words = [t.lower() for t in TOKEN_RE.findall(ev.text)]
+    said_of = object_flip(claim_words, ev_words)
+    if said_of is not None and cleared.support:
+        return Conflict("direction", f"claim says '{said_of[0]}'; the evidence says '{said_of[1]}' of it")
+    read = read_against(claim.text, ev.text)
+    if read is not None and read[0].pole == read[1].pole:
+        return None  # the sentence says it went the claim's way, whatever else went the other
+    flip = opposed(claim_words, _clauses_about(claim_words, ev.text))
+    of = ""
+    if read is not None:  # what the sentence said went the other way names what moved
+        flip, of = (read[0].word, read[1].word), f" of '{read[1].named}'"
+    if flip is not None:
+        if cleared.all_but(turned_words(claim_words)):
+            return Conflict("direction", f"claim says '{flip[0]}'; the evidence says '{flip[1]}'{of}")
+    return None
+
+
+# Where a sentence turns to another subject: "Revenue reached 9.8 billion crowns, while costs fell".
+_POLE_LEMMAS = frozenset(lemma(w) for w in POLE_WORDS)
+_OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|although)\b|\s\bwhile\b", re.IGNORECASE)
+
+
+def _clauses_about(claim_words: list[str], text: str) -> list[str]:
+    """The sentence's words, less those of clauses that share no word with the claim but a
+    direction: "while costs fell" says nothing of the claim's revenue."""
+    named = {lemma(w) for w in claim_words} - STOPWORDS
+    out: list[str] = []
+    for clause in _OTHER_CLAUSE.split(text):
+        words = [t.lower() for t in TOKEN_RE.findall(clause)]
+        content = {lemma(w) for w in words} - STOPWORDS
+        if not out or content & named - _POLE_LEMMAS:
+            out += words
+    return out
+
+
+def swapped_names(claim: Facts, ev: Facts, cleared: Cleared) -> Conflict | None:
+    """Two names the other way round about one verb: "Pemberly agreed to buy Arkwell" against
+    "Arkwell agreed to buy Pemberly"."""
+    roles = swapped_roles(claim, ev)
+    if roles is not None and cleared.negation and not (claim.negated or ev.negated):
+        return Conflict("direction", f"claim says '{roles}'; the evidence says it the other way round")
+    return None
+
+
+def other_weekday(
+    claim: Facts, ev: Facts, claim_days: list[str], ev_days: list[str], cleared: Cleared
+) -> Conflict | None:
+    """A weekday is a date of its own: "on Monday" against "on Sunday", all else repeated.
+    ``claim_days``, ``ev_days``: :func:`verifier.dates.weekdays` of each."""
+    if (
+        len(set(claim_days)) == 1
+        and ev_days
+        and claim_days[0] not in ev_days
+        and not (claim.negated or ev.negated)
+    ):
+        near = cleared.support and _same_event(claim.text, claim_days[0], ev.text, ev_days[0])
+        if near or cleared.all_but(frozenset(claim_days)):
+            day = claim_days[0].capitalize()
+            return Conflict("date", f"claim says {day}; the evidence says {ev_days[0].capitalize()}")
+    return None
+
+
+def _same_event(claim_text: str, claim_day: str, ev_text: str, ev_day: str) -> bool:
+    """Do the words just before each weekday share one: the same event on two days ("the wind
+    shifted on Sunday" / "the wind changed direction on Monday"), not two events ("the strike
+    began on Sunday" / "returned to work on Tuesday")?"""
+
+    def before(text: str, day: str) -> set[str]:
+        at = text.lower().find(day)
+        words = TOKEN_RE.findall(text[max(0, at - 80) : at])[-8:]
+        return {lemma(w.lower()) for w in words if w[0].isalpha() and w.lower() not in STOPWORDS}
+
+    return bool(before(claim_text, claim_day) & before(ev_text, ev_day))
