@@ -59,7 +59,7 @@ from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import majority_against_seats, tally_against
 from verifier.types import Evidence
 from verifier.wordchecks import other_weekday, swapped_names, turned_direction
-from verifier.wording import POLE_WORDS, forecast_words, phrase_words, says_too, unread_figures
+from verifier.wording import POLE_WORDS, joined_pole_words, says_too, unread_figures
 
 
 class FactJudge:
@@ -155,7 +155,7 @@ class FactJudge:
                 [t.lower() for t in TOKEN_RE.findall(claim.text)],
                 [t.lower() for t in TOKEN_RE.findall(ev.text)],
             )
-            turned |= forecast_words(*lower) | phrase_words(*lower)
+            turned |= joined_pole_words(*lower)
             if superlative_words(ev.text) and superlative_words(claim.text):
                 turned |= superlative_words(claim.text) - ev.content
                 turned |= named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))
@@ -258,11 +258,11 @@ class FactJudge:
             return contradiction(conflict, strength)
         saying = about_saying(claim.text)
         claim_days, ev_days = weekdays(claim.text, saying), weekdays(ev.text, saying)
-        seats = next(
+        seats = cleared.support and next(
             (r for q, e in supported_q if (r := majority_against_seats(claim.text, q.value, ev.text, e.end))),
             None,
         )
-        if seats is not None and cleared.support:
+        if seats:
             return contradiction(Conflict("quantity", seats), strength)
         conflict = (
             relabelled(claim, ev, supported_q, cleared)

@@ -28,18 +28,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from verifier.lexicon import MONTHS, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
+from verifier.wording import FALL_WORDS, RISE_WORDS
 
-# The rise/fall axis of :data:`verifier.wording._AXES`, as lemmas, plus the surface forms the
-# lemmatiser gets wrong ("rose" is a flower to it). "up"/"down" and "higher"/"lower" are read
-# only where they say a change (:func:`_says_change`).
-_RISE = frozenset(
-    "rise rose risen increase grow grew grown climb jump soar surge gain raise rebound expand boost "
-    "strengthen accelerate widen enlarge lift hike up higher".split()
-)
-_FALL = frozenset(
-    "fall fell fallen decrease decline drop shrink shrank shrunk slip plunge tumble slump sink dip "
-    "cut reduce lower weaken decelerate slow narrow slash trim halve ease down".split()
-)
+# The rise/fall axis of :mod:`verifier.wording`, less "high" and "low" (which here name levels,
+# "a high rate", more than changes), plus verbs of change that take an object ("lifted",
+# "slashed", "trimmed") and a past participle the lemmatiser leaves alone ("grown", "shrunk").
+# "up"/"down" and "higher"/"lower" are read only where they say a change (:func:`_says_change`).
+_RISE = (RISE_WORDS - {"high"}) | {"grown", "enlarge", "lift", "hike"}
+_FALL = (FALL_WORDS - {"low"}) | {"shrunk", "slash", "trim", "halve", "ease"}
 _BARE = frozenset({"up", "down", "higher", "lower"})
 # No change, the third way a figure can go: "froze its fees", "unemployment was unchanged",
 # "held its key rate at 5.25%", "kept rates on hold". A claim of a rise or fall is contradicted
@@ -303,6 +299,12 @@ def moves(text: str) -> tuple[Move, ...]:
             span = _left(items, i)
             out.append(Move(w, pole, _content(span), frozenset(), _said(span)))
     return tuple(out)
+
+
+def contrast(read: tuple[Move, Move]) -> str:
+    """ "claim says 'fell'; the evidence says 'rose' of 'prescriptions by family doctors'"."""
+    mine, theirs = read
+    return f"claim says '{mine.word}'; the evidence says '{theirs.word}' of '{theirs.named}'"
 
 
 def read_against(claim: str, sentence: str, least: int = 2) -> tuple[Move, Move] | None:

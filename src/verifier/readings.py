@@ -16,7 +16,7 @@ from verifier.facts import Facts
 from verifier.judgement import Judgement, contradiction
 from verifier.lexicon import TOKEN_RE
 from verifier.markets import market_move
-from verifier.movers import read_against
+from verifier.movers import contrast, read_against
 from verifier.scope import bounded_conflict
 from verifier.wording import opposed, torn
 
@@ -94,8 +94,7 @@ def one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
     # of antibiotics fell 4%" is a contradiction, whatever else the sentence says rose or fell.
     read = read_against(claim.text, ev.text)
     if read is not None and read[0].pole != read[1].pole:
-        reason = f"claim says '{read[0].word}'; the evidence says '{read[1].word}' of '{read[1].named}'"
-        return contradiction(Conflict("direction", reason), verdict.probability)
+        return contradiction(Conflict("direction", contrast(read)), verdict.probability)
     both = torn(*lower) if verdict.kind != "quantity" and read is None else None
     if both is not None:
         reason = f"says both '{both[1]}' and '{both[2]}', not which way '{both[0]}' went"

@@ -13,7 +13,7 @@ from verifier.entities import swapped_roles
 from verifier.facts import Facts
 from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
-from verifier.movers import read_against
+from verifier.movers import contrast, read_against
 from verifier.phrasing import figure_phrase
 from verifier.wording import POLE_WORDS, compass, object_flip, opposed, turned_words, window
 
@@ -41,13 +41,13 @@ def turned_direction(
     read = read_against(claim.text, ev.text)
     if read is not None and read[0].pole == read[1].pole:
         return None  # the sentence says it went the claim's way, whatever else went the other
-    flip = opposed(claim_words, _clauses_about(claim_words, ev.text))
-    of = ""
     if read is not None:  # what the sentence said went the other way names what moved
-        flip, of = (read[0].word, read[1].word), f" of '{read[1].named}'"
-    if flip is not None:
-        if cleared.all_but(turned_words(claim_words)):
-            return Conflict("direction", f"claim says '{flip[0]}'; the evidence says '{flip[1]}'{of}")
+        reason: str | None = contrast(read)
+    else:
+        flip = opposed(claim_words, _clauses_about(claim_words, ev.text))
+        reason = None if flip is None else f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
+    if reason is not None and cleared.all_but(turned_words(claim_words)):
+        return Conflict("direction", reason)
     return None
 
 

@@ -47,6 +47,7 @@ _AXES = (
     ),
 )
 POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
+RISE_WORDS, FALL_WORDS = _AXES[0]
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:sold|bought|acquired|opened|closed)\b", re.I
 )
@@ -69,6 +70,16 @@ _CALL = frozenset({"call", "calls", "called", "calling"})
 _STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
 
 
+def _two_word(first: str, second: str) -> str | None:
+    """ "go_ahead" for "went ahead", "call_off" for "called off": the pole two words make."""
+    second = second.rstrip(".,;:!?")
+    if first in _GO and second == "ahead":
+        return "go_ahead"
+    if first in _CALL and second == "off":
+        return "call_off"
+    return None
+
+
 _BEAT = frozenset("beat beats beating exceeded exceeds exceeding topped topping surpassed surpassing".split())
 _MISS = frozenset({"miss", "missed", "misses", "missing"})
 _EXPECTED = frozenset("expectations forecast forecasts estimates estimate consensus".split())
@@ -83,34 +94,26 @@ def _forecast_verb(words: Sequence[str], i: int) -> str | None:
     return None
 
 
-def forecast_words(claim_words: Sequence[str], ev_words: Sequence[str]) -> frozenset[str]:
-    """The lemmas of the claim's "missed analysts' expectations" (verb and what was expected)
-    where the sentence too says how results did against a forecast: the words a claim turned
-    round changes, and a paraphrase ("forecasts" for "expectations") need not repeat."""
-    if not any(_forecast_verb(ev_words, i) for i in range(len(ev_words))):
-        return frozenset()
-    out: set[str] = set()
-    for i in range(len(claim_words)):
-        if _forecast_verb(claim_words, i) is not None:
-            out.add(lemma(claim_words[i]))
-            out |= {
-                lemma(x.rstrip(".,;:")) for x in claim_words[i + 1 : i + 5] if x.rstrip(".,;:") in _EXPECTED
-            }
-    return frozenset(out)
-
-
-def phrase_words(claim_words: Sequence[str], ev_words: Sequence[str]) -> frozenset[str]:
-    """The lemmas of the claim's two-word poles ("went ahead", "called off") where the sentence
-    says a pole of the same axis: words a claim turned round changes, which the sentence need
-    not repeat to be about the same thing."""
+def joined_pole_words(claim_words: Sequence[str], ev_words: Sequence[str]) -> frozenset[str]:
+    """The lemmas of the claim's poles of several words ("missed analysts' expectations": the
+    verb and what was expected; "went ahead", "called off") where the sentence says a pole of
+    the same axis: words a claim turned round changes, which the sentence need not repeat (or
+    may paraphrase, "forecasts" for "expectations") to be about the same thing."""
     axes = {a for a, _ in _poles(_joined(ev_words))}
     bare = [w.rstrip(".,;:!?") for w in claim_words]
     out: set[str] = set()
-    for i, w in enumerate(bare[:-1]):
-        joined = "go_ahead" if w in _GO and bare[i + 1] == "ahead" else None
-        joined = joined or ("call_off" if w in _CALL and bare[i + 1] == "off" else None)
-        if joined and any(a in axes for a, _ in _poles_of(joined)):
-            out |= {lemma(w), bare[i + 1]}
+    for i, w in enumerate(claim_words):
+        joined = _forecast_verb(claim_words, i)
+        if joined is not None:
+            parts = {lemma(w)} | {
+                lemma(x.rstrip(".,;:")) for x in claim_words[i + 1 : i + 5] if x.rstrip(".,;:") in _EXPECTED
+            }
+        elif i + 1 < len(bare) and (joined := _two_word(bare[i], bare[i + 1])) is not None:
+            parts = {lemma(bare[i]), bare[i + 1]}
+        else:
+            continue
+        if any(a in axes for a, _ in _poles_of(joined)):
+            out |= parts
     return frozenset(out)
 
 
@@ -118,17 +121,15 @@ def turned_words(words: Sequence[str]) -> frozenset[str]:
     """The lemmas of ``words`` that say a pole, the verb of a joined pole ("missed" of
     "missed expectations") among them: what a claim turned round changes."""
     bare = [w.rstrip(".,;:!?") for w in words]
-    nxt, prev = [*bare[1:], ""], ["", *bare[:-1]]
+    nxt, prev = [*words[1:], ""], ["", *bare[:-1]]
     return frozenset(
         lemma(w)
         for i, w in enumerate(words)
         if w in POLE_WORDS
         or lemma(w) in POLE_WORDS
         or _forecast_verb(words, i) is not None
-        or (w in _GO and nxt[i] == "ahead")
-        or (w in _CALL and nxt[i] == "off")
-        or (bare[i] == "ahead" and prev[i] in _GO)
-        or (bare[i] == "off" and prev[i] in _CALL)
+        or _two_word(w, nxt[i]) is not None
+        or _two_word(prev[i], w) is not None
     )
 
 
@@ -143,11 +144,8 @@ def _joined(words: Sequence[str]) -> list[str]:
         if w == "longer" and out and out[-1] == "no":
             out[-1] = "no_longer"
             continue
-        if w.rstrip(".,;:!?") == "ahead" and out and out[-1] in _GO:
-            out[-1] = "go_ahead"
-            continue
-        if w.rstrip(".,;:!?") == "off" and out and out[-1] in _CALL:
-            out[-1] = "call_off"
+        if out and (two := _two_word(out[-1], w)) is not None:
+            out[-1] = two
             continue
         if w.rstrip(".,;:!?") == "down":
             turn = next((i for i in range(len(out) - 1, max(-1, len(out) - 4), -1) if out[i] in _TURN), None)
