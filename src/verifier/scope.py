@@ -172,34 +172,35 @@ def _same_scope(claim: str, sentence: str, sup: str) -> bool:
     return tail(sentence) <= words(claim) and (not unsaid or plain)
 
 
+# "It was the deadliest rail accident in Lunessa since 1996": a pronoun for the subject.
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:it|this|that)\s+(?:was|is|has\s+been|had\s+been)\s+(?:the|its)\s*$", re.I
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {lemma(w) for w in TOKEN_RE.findall(text) if w.lower() not in STOPWORDS and w[0].isalpha()}
+
+
 def _same_subject(claim: str, sentence: str, sup: str) -> bool:
     """Do both name a common word before the superlative, where its subject is? "Helium is the
     second most abundant element, after hydrogen" ranks helium, not the claim's hydrogen."""
 
     def before(text: str) -> set[str]:
-        head = text.lower()[: max(0, _find_superlative(text, sup))]
-        return {lemma(w) for w in TOKEN_RE.findall(head) if w.lower() not in STOPWORDS and w[0].isalpha()}
+        return _content_words(text.lower()[: max(0, _find_superlative(text, sup))])
 
     if before(claim) & before(sentence):
         return True
-    # "It was the deadliest rail accident in Lunessa since 1996": a pronoun for the subject, and
-    # then what is ranked must be the claim's, all of it ("rail accident in Lunessa").
+    # Where the sentence's subject is a pronoun, what is ranked must be the claim's, all of it
+    # ("rail accident in Lunessa").
     if _PRONOUN_SUBJECT.match(sentence[: max(0, _find_superlative(sentence, sup))]):
 
         def after(text: str) -> set[str]:
-            at = _find_superlative(text, sup)
-            return {
-                lemma(w) for w in TOKEN_RE.findall(text[at:]) if w.lower() not in STOPWORDS and w[0].isalpha()
-            }
+            return _content_words(text[_find_superlative(text, sup) :])
 
         ranked = after(claim) - {"history", "ever", "record", "time"}
         return bool(ranked) and ranked <= after(sentence)
     return False
-
-
-_PRONOUN_SUBJECT = re.compile(
-    r"\s*(?:it|this|that)\s+(?:was|is|has\s+been|had\s+been)\s+(?:the|its)\s*$", re.I
-)
 
 
 # Where a negation's clause ends: "Nobody was hurt in the fire, which destroyed 30 homes".
