@@ -91,7 +91,7 @@ class FactJudge:
 
     def judge(self, claim: str, evidence: Sequence[Evidence]) -> list[Judgement]:
         claim_facts = extract(claim)
-        return [self.assess(claim_facts, extract(e.text), e.similarity, e.title) for e in evidence]
+        return [self.assess(claim_facts, extract(e.judged_text), e.similarity, e.title) for e in evidence]
 
     def assess(self, claim: Facts, ev: Facts, similarity: float, title: str = "") -> Judgement:
         missing = sorted(

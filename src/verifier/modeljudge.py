@@ -107,7 +107,7 @@ def _background() -> ThreadPoolExecutor:
 
 def _reading_key(claim: str, evidence: Sequence[Any]) -> tuple:
     # Everything FactJudge.judge reads of a sentence.
-    return (claim, tuple((e.text, e.similarity, e.title) for e in evidence))
+    return (claim, tuple((e.judged_text, e.similarity, e.title) for e in evidence))
 
 
 class ModelJudge:
@@ -210,7 +210,7 @@ class ModelJudge:
         The model runs on its worker threads while this thread reads the same pairs with the
         fact layer: that is single-threaded Python, and run after the model it left one of
         the two cores idle for about a tenth of a batch. Judging then reuses both readings."""
-        pairs = [(claim, e.text) for claim, evidence in items for e in evidence]
+        pairs = [(claim, e.judged_text) for claim, evidence in items for e in evidence]
         scoring = _background().submit(self.model.predict, pairs)
         try:
             self._readings = {
@@ -222,7 +222,7 @@ class ModelJudge:
             scoring.result()
 
     def stance_probs(self, claim: str, evidence: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
-        probs = self.model.predict([(claim, e.text) for e in evidence])
+        probs = self.model.predict([(claim, e.judged_text) for e in evidence])
         facts = self._readings.pop(_reading_key(claim, evidence), None)
         if facts is None:
             facts = self.facts.judge(claim, evidence)
@@ -244,7 +244,7 @@ class ModelJudge:
             return True
         if "entity_conflict" not in self.rules or not (claim_facts.quantities or claim_facts.dates):
             return False
-        return replaced_entity(claim_facts, evidence.text)
+        return replaced_entity(claim_facts, evidence.judged_text)
 
     def judge(self, claim: str, evidence: Sequence[Any]) -> list[Any]:
         from verifier.facts import extract
@@ -256,7 +256,7 @@ class ModelJudge:
         claim_facts = extract(claim)
         out = []
         for p, fact, e in zip(probs, facts, evidence, strict=True):
-            denial = "denial" in self.rules and fact.kind == "negation" and denies(claim_facts, e.text)
+            denial = "denial" in self.rules and fact.kind == "negation" and denies(claim_facts, e.judged_text)
             if fact.stance == "contradicts" and (
                 ("value_mismatch" in self.rules and fact.kind in VALUE_KINDS) or denial
             ):
@@ -282,10 +282,10 @@ class ModelJudge:
                 # The sentence gives the figure read at another moment, and another value: it
                 # cannot confirm the claim's (the model, which does not compare, often reads it so).
                 k = 2
-            if k == 0 and hedged(claim, e.text):
+            if k == 0 and hedged(claim, e.judged_text):
                 k = 2  # the claim says it will happen; the sentence only that it may
             stance = STANCES[k]
-            changed = contrast(claim, e.text) if stance == "contradicts" else None
+            changed = contrast(claim, e.judged_text) if stance == "contradicts" else None
             if stance == fact.stance and fact.stance != "neutral":
                 reason = fact.reason  # the fact layer names the values it compared
             elif tentative is not None and stance == tentative.stance and tentative.reason != fact.reason:

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from verifier.coref import NAME_REACH, opens_with_pronoun, resolve
 from verifier.embed import Embedder
 from verifier.index import EvidenceIndex
 from verifier.types import Evidence
@@ -186,6 +187,21 @@ class Retriever:
                     end=int(rec["end"]),
                     similarity=round(sim, 4),
                     row=row,
+                    read_as=self._read_as(rec, doc.get("title", "")),
                 )
             )
         return found
+
+    def _read_as(self, rec: dict, title: str) -> str:
+        """The sentence with its opening pronoun read as the person named before it
+        (:mod:`verifier.coref`), or "" where it reads as written."""
+        if not opens_with_pronoun(rec["text"]):
+            return ""
+        at = int(rec["sentence_index"])
+        rows = self.index.rows_of_documents([rec["doc_id"]])
+        earlier = sorted(
+            (int(r["sentence_index"]), r["text"])
+            for r in self.index.sentence_rows(rows)
+            if at - NAME_REACH <= int(r["sentence_index"]) < at
+        )
+        return resolve(rec["text"], [t for _, t in earlier], title) or ""

@@ -55,10 +55,19 @@ class Evidence:
     stance_probability: float = 0.0
     reason: str = ""
     row: int = -1  # position in the index's sentence table
+    # The sentence as the judge reads it where its opening "He"/"She" is read as the person
+    # named before it (verifier.coref); empty where it reads the text as written.
+    read_as: str = ""
+
+    @property
+    def judged_text(self) -> str:
+        return self.read_as or self.text
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("row")
+        if not d["read_as"]:
+            d.pop("read_as")
         return d
 
 

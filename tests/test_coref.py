@@ -1,0 +1,132 @@
+"""A sentence opening with "He"/"She" read as the person the sentences before it name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verifier.coref import opens_with_pronoun, resolve
+from verifier.embed import Embedder
+from verifier.index import EvidenceIndex, build_index
+from verifier.ingest import load_documents
+from verifier.judge import FactJudge
+from verifier.retrieve import Retriever
+from verifier.types import Evidence
+
+STORY = [
+    "ARDENA, July 6 (Wire) - Lena Kovac of Brevland won the Ardena Open on Sunday, beating top seed "
+    "Maya Halloran 6-4 3-6 7-5.",
+    "Kovac, 22 and seeded ninth, is the first Brevland player to win the tournament since 1988.",
+    "Halloran, 27, had won the title in 2023 and 2024.",
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before", "expected"),
+    [
+        # The first person the sentence before names, in the full name the story gave.
+        ("She had not dropped a set.", STORY, "Maya Halloran had not dropped a set."),
+        ("Her route was far from smooth.", STORY, "Maya Halloran's route was far from smooth."),
+        ("She had never lost a final.", STORY[:2], "Lena Kovac had never lost a final."),
+        # Not anyone the sentence itself names.
+        (
+            "She served 11 aces to Halloran's four.",
+            [*STORY[:2], "Kovac broke Halloran's serve in the 12th game."],
+            "Lena Kovac served 11 aces to Halloran's four.",
+        ),
+        # A role is not a name; the name after it is, dictionary surname or not.
+        (
+            "He did not comment on the increase.",
+            ["Education Minister Tomas Berg said the government had no plans to change its funding."],
+            "Tomas Berg did not comment on the increase.",
+        ),
+        (
+            "He said the main cause was a shortage of staff.",
+            ['"The system is not keeping up," said agency director Henrik Strand.'],
+            "Henrik Strand said the main cause was a shortage of staff.",
+        ),
+        # A quote that names nobody does not hide the speaker named before it.
+        (
+            "She rejected calls for an inquiry.",
+            [
+                "Health Minister Birgit Aalto said the figures were unacceptable.",
+                '"That money is only now reaching hospitals.',
+                'I expect waiting times to start falling," she said.',
+            ],
+            "Birgit Aalto rejected calls for an inquiry.",
+        ),
+    ],
+)
+def test_pronoun_read_as_the_person_named_before(sentence: str, before: list[str], expected: str) -> None:
+    assert opens_with_pronoun(sentence)
+    assert resolve(sentence, before) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before"),
+    [
+        ("It rose 0.8% in March.", STORY),  # not a person's pronoun
+        ("The bank said she would stay.", STORY),  # the pronoun is not the subject
+        ("She had not dropped a set.", []),  # nothing before it
+        # Organisations, teams and places are not people.
+        ("He joined in 2023.", ["The Brackwater Falcons won the Premier Rugby League title."]),
+        ("She said it was too early.", ["Veltrane Industries will shut its plant in Marvania."]),
+        # A subject we cannot place ("Tevro", never named in full) is not skipped for an older name.
+        ("He said no.", [STORY[0], "Tevro, her father, said she was tired."]),
+        # Too far back: two sentences naming other things stand between.
+        ("She declined to comment.", [STORY[0], "Prices in Brevland rose 3%.", "Rents in Marvania fell 2%."]),
+    ],
+)
+def test_no_reading_where_the_antecedent_is_not_clear(sentence: str, before: list[str]) -> None:
+    assert resolve(sentence, before) is None
+
+
+def test_only_the_sentence_opening_counts() -> None:
+    assert not opens_with_pronoun("Herbert Lom starred in it.")
+    assert not opens_with_pronoun("Hero worship is common.")
+    assert opens_with_pronoun("  She said so.")
+
+
+def test_the_headline_lends_names_but_is_no_antecedent() -> None:
+    before = ["Halloran, 27, had won the title twice."]
+    assert resolve("She lost.", before, title="Kovac stuns Maya Halloran") == "Maya Halloran lost."
+    assert resolve("She lost.", ["The crowd was 14,200."], title="Kovac stuns Maya Halloran") is None
+
+
+def _evidence(text: str, read_as: str = "") -> Evidence:
+    return Evidence(text, "d", "", "", "", 3, 0, len(text), 0.6, read_as=read_as)
+
+
+def test_fact_layer_reads_the_named_sentence() -> None:
+    claim = "Maya Halloran won 12 matches in 2024."
+    plain = _evidence("She won 15 matches in 2024.")
+    named = _evidence(plain.text, read_as="Maya Halloran won 15 matches in 2024.")
+    before, after = FactJudge().judge(claim, [plain, named])
+    assert before.stance != "contradicts"  # names nobody: another player's 15 matches, perhaps
+    assert after.stance == "contradicts" and "12" in after.reason and "15" in after.reason
+
+
+def test_evidence_output_keeps_the_sentence_and_says_how_it_was_read() -> None:
+    plain = _evidence("It rose.")
+    assert "read_as" not in plain.to_dict()
+    named = _evidence("She won.", read_as="Maya Halloran won.")
+    assert named.to_dict()["text"] == "She won."
+    assert named.to_dict()["read_as"] == "Maya Halloran won."
+
+
+def test_retriever_reads_a_pronoun_sentence_from_its_story(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ardena.txt").write_text(
+        "Kovac stuns top seed\n\n"
+        + " ".join(STORY)
+        + " She had not dropped a set on her way to the final.\n",
+        encoding="utf-8",
+    )
+    build_index(load_documents([corpus]), tmp_path / "index", embedder, progress=False)
+    index = EvidenceIndex.load(tmp_path / "index")
+    evidence = Retriever(index, embedder, top_k=5, pool=8).run(["Halloran did not drop a set"])[0]
+    pronoun = next(e for e in evidence if e.text.startswith("She had not"))
+    assert pronoun.read_as == "Maya Halloran had not dropped a set on her way to the final."
+    assert all(e.read_as == "" for e in evidence if e is not pronoun)
