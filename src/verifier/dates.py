@@ -401,31 +401,3 @@ def _date_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 
 _AS_OF = re.compile(r"\bas (?:of|at)(?: the (?:end|start|beginning|middle) of)?[\s,]*$", re.IGNORECASE)
-
-
-_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
-# "…, officials said on Tuesday": when it was said, not when it happened.
-_SAID_ON = re.compile(
-    r"\b(?:said|says|announced|told|reported|confirmed|added|stated|wrote|tweeted)\s+(?:[\w.]+\s+){0,3}?(?:on\s+)?$",
-    re.IGNORECASE,
-)
-
-
-# A claim about the saying itself ("announced the closure on a Thursday"): then the day a
-# source said it is the day in question.
-_SAYING = re.compile(r"\b(?:announced|announces|unveiled|reported|disclosed|published|released)\b", re.I)
-
-
-def weekdays(text: str, saying: bool = False) -> list[str]:
-    """The days of the week a sentence says something happened on, lower-cased; not the day a
-    source said it, unless ``saying`` (the claim is about when it was said)."""
-    return [
-        m.group(1).lower()
-        for m in _WEEKDAY_RE.finditer(text)
-        if saying or not _SAID_ON.search(text, max(0, m.start() - 40), m.start())
-    ]
-
-
-def about_saying(text: str) -> bool:
-    """Is the claim about an announcement, so that its day is the day it was said?"""
-    return _SAYING.search(text) is not None

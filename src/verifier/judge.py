@@ -43,7 +43,6 @@ from verifier.coverage import (
 )
 from verifier.datechecks import dates_against_dates
 from verifier.datecompare import other_reading
-from verifier.dates import about_saying, weekdays
 from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.fates import other_fate_of
@@ -58,7 +57,7 @@ from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import majority_against_seats, tally_against
 from verifier.types import Evidence
-from verifier.wordchecks import other_weekday, swapped_names, turned_direction
+from verifier.wordchecks import about_saying, other_weekday, swapped_names, turned_direction, weekdays
 from verifier.wording import POLE_WORDS, joined_pole_words, says_too, unread_figures
 
 

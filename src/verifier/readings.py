@@ -11,13 +11,14 @@ from collections.abc import Sequence
 
 from verifier.agents import claim_agent, other_agent
 from verifier.checks import Conflict
-from verifier.dates import about_saying, dateline_end, weekdays
+from verifier.dates import dateline_end
 from verifier.facts import Facts
 from verifier.judgement import Judgement, contradiction
 from verifier.lexicon import TOKEN_RE
 from verifier.markets import market_move
 from verifier.movers import contrast, read_against
 from verifier.scope import bounded_conflict
+from verifier.wordchecks import about_saying, weekdays
 from verifier.wording import opposed, torn
 
 

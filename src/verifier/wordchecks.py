@@ -1,7 +1,8 @@
 """The checks of words that :class:`verifier.judge.FactJudge` runs after the values'
 (:mod:`verifier.checks`): the direction of a change turned round, two names the other way
 round, and another day of the week. Each says what differs as a :class:`verifier.checks.Conflict`,
-past the coverage bars the judge hands it (:class:`verifier.checks.Cleared`).
+past the coverage bars the judge hands it (:class:`verifier.checks.Cleared`). The days of the week
+a sentence says something happened on are read here too (moved from :mod:`verifier.dates`).
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def other_weekday(
     claim: Facts, ev: Facts, claim_days: list[str], ev_days: list[str], cleared: Cleared
 ) -> Conflict | None:
     """A weekday is a date of its own: "on Monday" against "on Sunday", all else repeated.
-    ``claim_days``, ``ev_days``: :func:`verifier.dates.weekdays` of each."""
+    ``claim_days``, ``ev_days``: :func:`weekdays` of each."""
     if (
         len(set(claim_days)) == 1
         and ev_days
@@ -107,3 +108,31 @@ def _same_event(claim_text: str, claim_day: str, ev_text: str, ev_day: str) -> b
         return {lemma(w.lower()) for w in words if w[0].isalpha() and w.lower() not in STOPWORDS}
 
     return bool(before(claim_text, claim_day) & before(ev_text, ev_day))
+
+
+_WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
+# "…, officials said on Tuesday": when it was said, not when it happened.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|told|reported|confirmed|added|stated|wrote|tweeted)\s+(?:[\w.]+\s+){0,3}?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A claim about the saying itself ("announced the closure on a Thursday"): then the day a
+# source said it is the day in question.
+_SAYING = re.compile(r"\b(?:announced|announces|unveiled|reported|disclosed|published|released)\b", re.I)
+
+
+def weekdays(text: str, saying: bool = False) -> list[str]:
+    """The days of the week a sentence says something happened on, lower-cased; not the day a
+    source said it, unless ``saying`` (the claim is about when it was said)."""
+    return [
+        m.group(1).lower()
+        for m in _WEEKDAY_RE.finditer(text)
+        if saying or not _SAID_ON.search(text, max(0, m.start() - 40), m.start())
+    ]
+
+
+def about_saying(text: str) -> bool:
+    """Is the claim about an announcement, so that its day is the day it was said?"""
+    return _SAYING.search(text) is not None
