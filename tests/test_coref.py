@@ -130,3 +130,17 @@ def test_retriever_reads_a_pronoun_sentence_from_its_story(tmp_path: Path, embed
     pronoun = next(e for e in evidence if e.text.startswith("She had not"))
     assert pronoun.read_as == "Maya Halloran had not dropped a set on her way to the final."
     assert all(e.read_as == "" for e in evidence if e is not pronoun)
+
+
+def test_reports_say_how_a_pronoun_was_read() -> None:
+    from verifier.report import to_text
+    from verifier.templating import render
+    from verifier.types import Verdict
+
+    named = _evidence("She had not dropped a set.", read_as="Maya <Halloran> had not dropped a set.")
+    assert named.reading == "“She” read as Maya <Halloran>"
+    assert _evidence("She won.").reading == ""
+    verdict = Verdict("Halloran did not drop a set", "supported", 0.8, "…", [named])
+    assert "“She” read as Maya <Halloran>" in to_text(verdict)
+    html = render("_evidence.html", verdict=verdict, contexts=[])
+    assert "read as Maya &lt;Halloran&gt;" in html and "<Halloran>" not in html

@@ -41,5 +41,6 @@ def evidence_where(e: Evidence, *, chars: bool = True) -> str:
         f"chars {e.start}–{e.end}" if chars else "",
         f"similarity {e.similarity:.2f}",
         e.stance if e.stance == "neutral" else f"{e.stance} {e.stance_probability:.2f}",
+        e.reading,
     )
     return " · ".join(p for p in parts if p)

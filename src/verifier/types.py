@@ -63,6 +63,17 @@ class Evidence:
     def judged_text(self) -> str:
         return self.read_as or self.text
 
+    @property
+    def reading(self) -> str:
+        """How the judge read the opening pronoun ("“She” read as Maya Halloran"), or ""."""
+        if not self.read_as:
+            return ""
+        text = self.text.lstrip()
+        pronoun = text.split(maxsplit=1)[0]
+        rest = text[len(pronoun) :]
+        name = self.read_as[: len(self.read_as) - len(rest)] if self.read_as.endswith(rest) else self.read_as
+        return f"“{pronoun}” read as {name}"
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("row")
