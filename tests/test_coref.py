@@ -82,6 +82,57 @@ def test_no_reading_where_the_antecedent_is_not_clear(sentence: str, before: lis
     assert resolve(sentence, before) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "before", "expected"),
+    [
+        (
+            "Its next policy meeting is scheduled for March 20.",
+            "The bank did not rule out further increases.",
+            "The bank's next policy meeting is scheduled for March 20.",
+        ),
+        (
+            "It strengthened 0.9% to 94.2 per dollar after the decision.",
+            "The zel has lost about 11% of its value against the dollar since October.",
+            "The zel strengthened 0.9% to 94.2 per dollar after the decision.",
+        ),
+        (
+            "It also widened the exclusion zone to 8 kilometres.",
+            "The Sarvenian Volcanology Institute raised its alert level to 4 on Sunday.",
+            "The Sarvenian Volcanology Institute also widened the exclusion zone to 8 kilometres.",
+        ),
+        (
+            "Its shares rose 2.4% on Tuesday.",
+            "Hallberg reported an operating profit of 2.3 billion crowns for 2024.",
+            "Hallberg's shares rose 2.4% on Tuesday.",
+        ),
+        (
+            "It was not tested in patients over 80.",
+            "The drug, made by Halvex, blocks an enzyme.",
+            "The drug was not tested in patients over 80.",
+        ),
+    ],
+)
+def test_it_read_as_the_thing_the_sentence_before_is_about(sentence: str, before: str, expected: str) -> None:
+    assert resolve(sentence, [before]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before"),
+    [
+        # "It" as the event or a placeholder, not a thing named before.
+        ("It was the deadliest flood in Vestria since 2010.", "The weather service had issued a warning."),
+        ("It is not clear whether the plant will reopen.", "The company closed the plant in May."),
+        # The sentence before opens with no thing to stand for.
+        ("It obliged operators to keep records.", "Parliament passed the law in November 2019."),
+        ("Its shares fell 4%.", '"We are pleased with the result," she said.'),
+        ("It backed the increase.", "Seven of the eleven members voted for it."),
+        ("It had won the title twice.", "Halloran, 27, had won the title in 2023 and 2024."),
+    ],
+)
+def test_no_reading_of_it_where_no_thing_is_named_before(sentence: str, before: str) -> None:
+    assert resolve(sentence, [STORY[0], before]) is None
+
+
 def test_only_the_sentence_opening_counts() -> None:
     assert not opens_with_pronoun("Herbert Lom starred in it.")
     assert not opens_with_pronoun("Hero worship is common.")

@@ -1,4 +1,4 @@
-"""A sentence whose subject is "He" or "She" read as the person the sentences before it name.
+"""A sentence whose subject is a pronoun read as who or what the sentences before it name.
 
 Wire stories name a person once and go on with a pronoun: "Halloran, 27, had won the title in
 2023 and 2024 … She had not dropped a set on her way to the final." Retrieved alone, the second
@@ -6,11 +6,17 @@ sentence names nobody, so neither the model nor the fact layer can tell that it 
 Halloran, and a claim about her stays unknown. The judge reads such a sentence as "Maya Halloran
 had not dropped a set …"; the evidence shown and cited is still the sentence as written.
 
+"Its next policy meeting is scheduled for March 20" after "The bank did not rule out further
+increases" is read as "The bank's next policy meeting …" the same way.
+
 The reading is deliberately narrow (no coreference model ships in a registry package that fits
 here, and a wrong antecedent puts words in a source's mouth):
-- only a sentence that opens with "He", "She", "His" or "Her";
-- the antecedent is the first person named in the nearest of the two sentences before it that
-  names one, leaving out anyone the sentence itself names ("She served 11 aces to Halloran's
+- only a sentence that opens with "He", "She", "His", "Her", "It" or "Its";
+- "It" and "Its" stand for the subject of the sentence just before, where that is a thing or a
+  body ("The bank", "Hallberg"), and "It" only where it is not the event or a placeholder ("It
+  was the deadliest flood since 2010", "It is not clear whether …");
+- "He" and "She" stand for the first person named in the nearest of the (at most two)
+  sentences before it that name anyone, leaving out anyone the sentence itself names ("She served 11 aces to Halloran's
   four" is not about Halloran);
 - a person is a run of capitalised words ending in words no dictionary knows ("Viktor
   Sandahl", the "Ilsa Drobnek" of "Governor Ilsa Drobnek"), not after "the" ("the Brackwater
@@ -34,7 +40,7 @@ ANTECEDENT_REACH = 2
 LOOK_BACK = 4
 NAME_REACH = 60
 
-_PRONOUN = re.compile(r"(?:He|She|His|Her)\b(?!['’])")
+_PRONOUN = re.compile(r"(?:He|She|His|Her|It|Its)\b(?!['’])")
 _POSSESSIVE = frozenset({"His", "Her"})
 # Words that join the parts of one name ("Lena Kovac of Brevland" is Lena Kovac).
 _JOINERS = frozenset({"of", "the", "and", "al", "de", "del", "la", "van", "von"})
@@ -53,6 +59,23 @@ _ROLES = frozenset(
     "player champion seed winger forward".split()
 )
 _AFTER_ROLE = re.compile(r"\b(?:" + "|".join(sorted(_ROLES)) + r")\s+$", re.IGNORECASE)
+
+
+# "It" is read only where it stands for the thing the sentence before is about ("It needs the
+# approval of …", "It was not tested in …"), not where it is the event or a placeholder: "It was
+# the deadliest flood since 2010", "It is not clear whether …".
+_IT_BE = re.compile(
+    r"It\s+(?:is|was|'s|has been|had been|will be|would be|remains|remained|seems|seemed|appears|appeared)\b"
+    r"(?!\s+(?:not\s+|also\s+)?[a-z]+ed\b)"
+)
+# Where the subject of the sentence before ends: a comma, an auxiliary, a verb in the past.
+_SUBJECT_END = frozenset(
+    "is are was were has have had did does do will would can cannot could should may might must "
+    "said says came hit rose fell won lost made took gave set cut put kept held left saw went ran "
+    "grew began became told found built paid sold bought brought thought met led struck broke "
+    "spent sent who which that last also now then still again already previously recently".split()
+)
+_THING_TOKEN = re.compile(r"[\w’'.,-]+|\S")
 
 
 def opens_with_pronoun(text: str) -> bool:
@@ -141,6 +164,11 @@ def resolve(text: str, before: Sequence[str], title: str = "") -> str | None:
         return None
     earlier = list(before[-NAME_REACH:])
     full = _full_names([*earlier, stripped, title])  # the story's own spelling before the headline's
+    if m.group() in ("It", "Its"):
+        if m.group() == "It" and _IT_BE.match(stripped):
+            return None
+        thing = _subject_thing(earlier[-1], full)
+        return None if thing is None else thing + ("'s" if m.group() == "Its" else "") + stripped[m.end() :]
     here = {p.split()[-1] for p in _people(stripped, full)}
     naming = 0
     for sentence in reversed(earlier[-LOOK_BACK:]):
@@ -158,3 +186,33 @@ def resolve(text: str, before: Sequence[str], title: str = "") -> str | None:
         if naming == ANTECEDENT_REACH:
             break
     return None
+
+
+def _subject_thing(sentence: str, full: dict[str, str]) -> str | None:
+    """The subject of a sentence where it is a thing or a body, not a person: "The bank" of
+    "The bank did not rule out …", "The Sarvenian Volcanology Institute" of "… raised its alert
+    level", "Hallberg" of "Hallberg reported …". None where the sentence opens otherwise (a
+    quote, a figure, a person, "Seven of the eleven members")."""
+    words: list[str] = []
+    for token in _THING_TOKEN.findall(sentence):
+        bare = token.rstrip(",;:")
+        low = bare.lower()
+        if (
+            low in _SUBJECT_END
+            or (len(low) > 4 and low.endswith("ed") and not bare[:1].isupper())
+            or low.endswith("ly")
+            or not bare
+        ):
+            break
+        words.append(bare)
+        if bare != token or len(words) > 6:
+            break
+    if not words or len(words) > 6 or words[-1][:1] in "('\"":
+        return None
+    if words[0] == "The":
+        return " ".join(words) if len(words) >= 2 and words[-1][:1].isalpha() else None
+    name = " ".join(words)
+    runs = _person_runs(sentence)
+    if not runs or runs[0][0] != 0 or words[-1] in full or " ".join(runs[0][1]) in full.values():
+        return None
+    return name if ENTITY_RE.fullmatch(name) and any(map(is_proper, words)) else None

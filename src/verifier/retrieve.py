@@ -199,9 +199,8 @@ class Retriever:
             return ""
         at = int(rec["sentence_index"])
         rows = self.index.rows_of_documents([rec["doc_id"]])
-        earlier = sorted(
-            (int(r["sentence_index"]), r["text"])
-            for r in self.index.sentence_rows(rows)
-            if at - NAME_REACH <= int(r["sentence_index"]) < at
-        )
+        # Only the sentences before it that the reading looks at, not a whole long document.
+        where = self.index.sentences.column("sentence_index").take(rows).to_numpy()
+        wanted = rows[(where >= at - NAME_REACH) & (where < at)]
+        earlier = sorted((int(r["sentence_index"]), r["text"]) for r in self.index.sentence_rows(wanted))
         return resolve(rec["text"], [t for _, t in earlier], title) or ""
