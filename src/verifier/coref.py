@@ -16,8 +16,8 @@ here, and a wrong antecedent puts words in a source's mouth):
   body ("The bank", "Hallberg"), and "It" only where it is not the event or a placeholder ("It
   was the deadliest flood since 2010", "It is not clear whether …");
 - "He" and "She" stand for the first person named in the nearest of the (at most two)
-  sentences before it that name anyone, leaving out anyone the sentence itself names ("She served 11 aces to Halloran's
-  four" is not about Halloran);
+  sentences before it that name anyone, leaving out anyone the sentence itself names ("She
+  served 11 aces to Halloran's four" is not about Halloran);
 - a person is a run of capitalised words ending in words no dictionary knows ("Viktor
   Sandahl", the "Ilsa Drobnek" of "Governor Ilsa Drobnek"), not after "the" ("the Brackwater
   Falcons"), and not a place; or such a name's last word alone ("Halloran") once the document
