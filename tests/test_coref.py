@@ -164,6 +164,7 @@ def test_evidence_output_keeps_the_sentence_and_says_how_it_was_read() -> None:
     named = _evidence("She won.", read_as="Maya Halloran won.")
     assert named.to_dict()["text"] == "She won."
     assert named.to_dict()["read_as"] == "Maya Halloran won."
+    assert named.to_dict()["reading"] == "“She” read as Maya Halloran"
 
 
 def test_retriever_reads_a_pronoun_sentence_from_its_story(tmp_path: Path, embedder: Embedder) -> None:
@@ -193,5 +194,8 @@ def test_reports_say_how_a_pronoun_was_read() -> None:
     assert _evidence("She won.").reading == ""
     verdict = Verdict("Halloran did not drop a set", "supported", 0.8, "…", [named])
     assert "“She” read as Maya <Halloran>" in to_text(verdict)
-    html = render("_evidence.html", verdict=verdict, contexts=[])
-    assert "read as Maya &lt;Halloran&gt;" in html and "<Halloran>" not in html
+    for shown in (verdict, verdict.to_dict()):  # the review pages render saved verdicts
+        html = render("_evidence.html", verdict=shown, contexts=[])
+        assert "read as Maya &lt;Halloran&gt;" in html and "<Halloran>" not in html
+    plain = Verdict("Halloran lost", "unknown", 0.4, "…", [_evidence("It rose.")])
+    assert "read as" not in render("_evidence.html", verdict=plain.to_dict(), contexts=[])

@@ -77,7 +77,9 @@ class Evidence:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("row")
-        if not d["read_as"]:
+        if d["read_as"]:
+            d["reading"] = self.reading
+        else:
             d.pop("read_as")
         return d
 
