@@ -199,3 +199,28 @@ def test_reports_say_how_a_pronoun_was_read() -> None:
         assert "read as Maya &lt;Halloran&gt;" in html and "<Halloran>" not in html
     plain = Verdict("Halloran lost", "unknown", 0.4, "…", [_evidence("It rose.")])
     assert "read as" not in render("_evidence.html", verdict=plain.to_dict(), contexts=[])
+
+
+def test_retriever_finds_the_sentences_before_when_a_document_is_not_stored_in_one_run() -> None:
+    """An index updated document by document may hold one story's sentences apart."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    import pyarrow as pa
+
+    records = [
+        {"doc_id": "b", "sentence_index": 0, "text": STORY[0]},
+        {"doc_id": "a", "sentence_index": 0, "text": "Prices in Marvania rose 3%."},
+        {"doc_id": "b", "sentence_index": 1, "text": STORY[2]},
+        {"doc_id": "a", "sentence_index": 1, "text": "Rents fell."},
+        {"doc_id": "b", "sentence_index": 2, "text": "She had not dropped a set."},
+    ]
+    table = pa.Table.from_pylist(records)
+    index = SimpleNamespace(
+        sentences=table,
+        sentence_rows=lambda rows: table.take(list(rows)).to_pylist(),
+        rows_of_documents=lambda ids: np.array([i for i, r in enumerate(records) if r["doc_id"] in ids]),
+    )
+    reader = SimpleNamespace(index=index)
+    read = Retriever._read_as(reader, records[4], "", 4)  # type: ignore[arg-type]
+    assert read == "Maya Halloran had not dropped a set."

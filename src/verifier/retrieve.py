@@ -187,20 +187,30 @@ class Retriever:
                     end=int(rec["end"]),
                     similarity=round(sim, 4),
                     row=row,
-                    read_as=self._read_as(rec, doc.get("title", "")),
+                    read_as=self._read_as(rec, doc.get("title", ""), row),
                 )
             )
         return found
 
-    def _read_as(self, rec: dict, title: str) -> str:
-        """The sentence with its opening pronoun read as the person named before it
-        (:mod:`verifier.coref`), or "" where it reads as written."""
+    def _read_as(self, rec: dict, title: str, row: int) -> str:
+        """The sentence with its opening pronoun read as who or what the sentences before it
+        name (:mod:`verifier.coref`), or "" where it reads as written."""
         if not opens_with_pronoun(rec["text"]):
             return ""
         at = int(rec["sentence_index"])
-        rows = self.index.rows_of_documents([rec["doc_id"]])
-        # Only the sentences before it that the reading looks at, not a whole long document.
-        where = self.index.sentences.column("sentence_index").take(rows).to_numpy()
-        wanted = rows[(where >= at - NAME_REACH) & (where < at)]
-        earlier = sorted((int(r["sentence_index"]), r["text"]) for r in self.index.sentence_rows(wanted))
-        return resolve(rec["text"], [t for _, t in earlier], title) or ""
+        want = set(range(max(0, at - NAME_REACH), at))
+        # A document's sentences are stored in order, one after another: read the rows just
+        # before this one, and search the document's rows only where they are not there
+        # (an index updated document by document), which on a large index costs a sort.
+        near = self.index.sentence_rows(list(range(max(0, row - len(want)), row)))
+        earlier = {
+            int(r["sentence_index"]): r["text"]
+            for r in near
+            if r["doc_id"] == rec["doc_id"] and int(r["sentence_index"]) in want
+        }
+        if set(earlier) != want:
+            rows = self.index.rows_of_documents([rec["doc_id"]])
+            where = self.index.sentences.column("sentence_index").take(rows).to_numpy()
+            wanted = rows[(where >= at - NAME_REACH) & (where < at)]
+            earlier = {int(r["sentence_index"]): r["text"] for r in self.index.sentence_rows(wanted)}
+        return resolve(rec["text"], [earlier[i] for i in sorted(earlier)], title) or ""
