@@ -119,6 +119,12 @@ def main() -> int:
         action="store_true",
         help="also search stance bars for claims judged against several sentences (ModelJudge.bars)",
     )
+    ap.add_argument(
+        "--evidence-title",
+        action="store_true",
+        help="fit a judge whose model reads each sentence after its document's title, as the "
+        "index embeds it (written to judge.json as evidence_title)",
+    )
     args = ap.parse_args()
 
     from verifier.aggregate import Aggregator, calibration_key
@@ -141,8 +147,10 @@ def main() -> int:
 
     meta_path = args.model / "judge.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    for key in ("combiner", "retrieval", "aggregation", "rules"):
+    for key in ("combiner", "retrieval", "aggregation", "rules", "evidence_title"):
         meta.pop(key, None)  # fit from the raw model, not on top of an earlier fit
+    if args.evidence_title:
+        meta["evidence_title"] = True
     model = NLIModel(args.model)
     model.meta = meta
     embedder = Embedder()
@@ -162,10 +170,14 @@ def main() -> int:
 
     # --- pair level: the combiner ---------------------------------------------------------
     pairs: list[tuple[str, str, int]] = []
+    # What the model reads of each pair's sentence: the sentence, or its title and the sentence
+    # (--evidence-title; the pool's premises have no title).
+    model_texts: list[str] = []
     with open(args.work / "holdout_pairs.jsonl", encoding="utf-8") as f:
         for line in f:
             p = json.loads(line)
             pairs.append((p["hypothesis"], p["premise"], STANCE_OF_LABEL[p["label"]]))
+            model_texts.append(p["premise"])
     n_nli = len(pairs)
     claims = [
         json.loads(line) for line in (args.data / "climate_fever" / "train.jsonl").open(encoding="utf-8")
@@ -177,12 +189,14 @@ def main() -> int:
         for cand in c.get("candidates") or []:
             if cand.get("label") in LABEL_OF:
                 pairs.append((c["claim"], cand["text"], STANCE_OF_LABEL[LABEL_OF[cand["label"]]]))
+                titled = args.evidence_title and cand.get("article")
+                model_texts.append(f"{cand['article']}: {cand['text']}" if titled else cand["text"])
     print(
         f"pairs: {n_nli} held-out training-pool pairs + {len(pairs) - n_nli} Climate-FEVER train candidates "
         f"({len(calib_claims)} claims)",
         file=sys.stderr,
     )
-    probs = model.predict([(c, e) for c, e, _ in pairs])
+    probs = model.predict([(c, t) for (c, _, _), t in zip(pairs, model_texts, strict=True)])
     cv = embedder.encode([c for c, _, _ in pairs])
     ev = embedder.encode([e for _, e, _ in pairs])
     sims = (cv * ev).sum(axis=1)

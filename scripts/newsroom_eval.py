@@ -53,6 +53,7 @@ def main() -> int:
     ap.add_argument("--sets", type=Path, default=ROOT / "eval" / "newsroom")
     ap.add_argument("--work", type=Path, default=ROOT / "runs" / "newsroom", help="where indexes are kept")
     ap.add_argument("--json", type=Path, help="write the scores and every verdict here")
+    ap.add_argument("--model", type=Path, help="a judge folder to use instead of the shipped one")
     args = ap.parse_args()
 
     found = (p for p in args.sets.iterdir() if (p / "claims.csv").exists() and (p / "corpus").is_dir())
@@ -76,7 +77,7 @@ def main() -> int:
         index_dir = args.work / folder.name
         if not (index_dir / "manifest.json").exists():
             build_index(load_documents([folder / "corpus"]), index_dir, embedder, progress=False)
-        verifier = Verifier.from_index(EvidenceIndex.load(index_dir), embedder)
+        verifier = Verifier.from_index(EvidenceIndex.load(index_dir), embedder, model_dir=args.model)
         verdicts = verifier.check_many([r["claim"] for r in rows])
         result = score(rows, [v.label for v in verdicts])
         every_row += rows

@@ -57,6 +57,15 @@ def test_without_combiner_the_model_decides() -> None:
     assert out[0].probability == pytest.approx(0.8)
 
 
+def test_a_titled_judge_reads_each_sentence_after_its_title() -> None:
+    titled = FakeModel({f"Doc: {TROOPS}": [0.1, 0.8, 0.1]})
+    titled.meta["evidence_title"] = True
+    (j,) = ModelJudge(titled).judge("The U.S. maintains troops in Iraq", [_ev(TROOPS)])
+    assert j.stance == "contradicts"
+    bare = ModelJudge(FakeModel({TROOPS: [0.1, 0.8, 0.1]}))
+    assert not bare.titled and bare.model_text(_ev(TROOPS)) == TROOPS
+
+
 def test_stance_bars_decide_a_sentence_stance() -> None:
     """With fitted bars and several sentences, a stance is the side that clears its bar by more,
     not the most probable one: a 0.25 contradiction can count where a 0.40 support does not."""
@@ -435,8 +444,10 @@ def test_calibrate_script_smoke(tmp_path: Path, run_script) -> None:
         "--max-claims",
         "12",
         "--stance-bars",
+        "--evidence-title",
     )
     meta = json.loads((model_dir / "judge.json").read_text(encoding="utf-8"))
+    assert meta["evidence_title"] is True
     assert meta["combiner"]["features"] == list(FEATURES)
     assert np.array(meta["combiner"]["weights"]).shape == (3, len(FEATURES))
     assert meta["calibration_data"]["climate_fever_train_claims"] == 12

@@ -153,6 +153,9 @@ class ModelJudge:
                 f"{self.model.model_dir / 'judge.json'}: combiner weights have the wrong shape"
             )
         self.bars = bars if bars is not None else (combiner or {}).get("stance_bars")
+        # Whether the model reads a sentence after its document's title ("Halcyra profit jumps
+        # 18% …: Its shares rose 7.3% …"), as the index embeds it; chosen by calibrate_judge.py.
+        self.titled = bool(self.model.meta.get("evidence_title", False))
         # The fact layer's readings taken by prefetch, keyed by what they were computed from,
         # so a stale or missing entry only means reading again.
         self._readings: dict[tuple, list[Any]] = {}
@@ -210,7 +213,7 @@ class ModelJudge:
         The model runs on its worker threads while this thread reads the same pairs with the
         fact layer: that is single-threaded Python, and run after the model it left one of
         the two cores idle for about a tenth of a batch. Judging then reuses both readings."""
-        pairs = [(claim, e.judged_text) for claim, evidence in items for e in evidence]
+        pairs = [(claim, self.model_text(e)) for claim, evidence in items for e in evidence]
         scoring = _background().submit(self.model.predict, pairs)
         try:
             self._readings = {
@@ -221,8 +224,14 @@ class ModelJudge:
         finally:
             scoring.result()
 
+    def model_text(self, evidence: Any) -> str:
+        """What the model reads of a sentence: as the judge reads it, after its title if the
+        fitted judge says so."""
+        title = getattr(evidence, "title", "") if self.titled else ""
+        return f"{title}: {evidence.judged_text}" if title else evidence.judged_text
+
     def stance_probs(self, claim: str, evidence: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
-        probs = self.model.predict([(claim, e.judged_text) for e in evidence])
+        probs = self.model.predict([(claim, self.model_text(e)) for e in evidence])
         facts = self._readings.pop(_reading_key(claim, evidence), None)
         if facts is None:
             facts = self.facts.judge(claim, evidence)
