@@ -487,3 +487,30 @@ def test_checkworthiness_of_imperatives_changes_and_superlatives(
         assert feature in s.features
     if checkworthy:
         assert "call to action or boilerplate" not in s.features
+
+
+def test_a_claim_opening_with_a_pronoun_is_checked_as_who_it_stands_for() -> None:
+    from verifier.draft import check_article
+    from verifier.types import Verdict
+
+    class Recorder:
+        index = None
+
+        def __init__(self) -> None:
+            self.checked: list[str] = []
+
+        def check_many(self, claims: list[str], top_k: int | None = None) -> list[Verdict]:
+            self.checked += claims
+            return [Verdict(c, "unknown", 0.4, "…", []) for c in claims]
+
+    draft = (
+        "Health Minister Birgit Aalto said on Tuesday that waiting times rose 12% in 2024. "
+        "She rejected opposition calls for an independent inquiry into the 2024 figures.\n"
+    )
+    verifier = Recorder()
+    report = check_article(verifier, draft, threshold=0.0)
+    assert "Birgit Aalto rejected opposition calls for an independent inquiry into the 2024 figures." in (
+        verifier.checked
+    )
+    # The report still shows the sentence as the draft has it.
+    assert any(c.sentence.claim.startswith("She rejected") for c in report.claims)
