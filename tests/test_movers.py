@@ -7,6 +7,7 @@ import pytest
 from verifier.facts import extract
 from verifier.judge import FactJudge
 from verifier.movers import moves, read_against
+from verifier.types import Evidence
 
 
 def _read(text: str) -> list[tuple[str, int, set[str], set[str]]]:
@@ -191,3 +192,18 @@ def test_a_decision_is_read_against_the_decision_on_the_same_object() -> None:
     assert read_against("Orlen cut the improved offer.", sentence) is None
     # Another body's decision on the same thing is not the claim's.
     assert read_against("The union accepted the pay offer.", "The company rejected the pay offer.") is None
+
+
+def test_agreeing_to_something_is_accepting_it() -> None:
+    sentence = "Birgit Aalto rejected opposition calls for an independent inquiry into the health service."
+    claim = (
+        "Birgit Aalto agreed to the opposition's demand for an independent inquiry into the health service."
+    )
+    read = read_against(claim, sentence)
+    assert read is not None and (read[0].word, read[1].word) == ("agreed", "rejected")
+    evidence = Evidence(sentence, "d", "", "", "", 0, 0, len(sentence), 0.6)
+    (j,) = FactJudge().judge(claim, [evidence])
+    assert j.stance == "contradicts" and "agreed" in j.reason and "rejected" in j.reason
+    # Agreeing with someone, or that something is so, is no decision on a thing.
+    said = moves("The minister agreed that the figures were unacceptable.")
+    assert not [m for m in said if m.word == "agreed"]

@@ -203,17 +203,22 @@ def _right(items: list[str], i: int, skip_first: bool) -> list[str]:
 # against "rejected an approach in October … would recommend the new offer".
 ACTS = 1
 _DECISIONS = {
-    "approve": 0, "accept": 0, "recommend": 0, "endorse": 0,
+    "approve": 0, "accept": 0, "recommend": 0, "endorse": 0, "agree": 0,
     "reject": 1, "refuse": 1, "veto": 1,
 }  # fmt: skip
 
 
 def _decision(items: list[str], i: int) -> Move | None:
     """The decision verb at ``items[i]`` with its object, or None."""
-    pole = _DECISIONS.get(lemma(items[i]))
+    verb = lemma(items[i])
+    pole = _DECISIONS.get(verb)
     if pole is None:
         return None
-    span = _right(items, i, False)
+    # "agreed to the opposition's demand": what was agreed to follows its "to"; agreeing that
+    # something is so, or with someone, decides nothing.
+    if verb == "agree" and items[i + 1 : i + 2] != ["to"]:
+        return None
+    span = _right(items, i + 1 if verb == "agree" else i, False)
     if not _content(span):
         return None
     return Move(items[i], pole, _content(span), _content(_left(items, i)), _said(span), ACTS)
