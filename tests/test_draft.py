@@ -514,3 +514,13 @@ def test_a_claim_opening_with_a_pronoun_is_checked_as_who_it_stands_for() -> Non
     )
     # The report still shows the sentence as the draft has it.
     assert any(c.sentence.claim.startswith("She rejected") for c in report.claims)
+
+
+def test_a_pronoun_claim_is_scored_as_who_it_stands_for() -> None:
+    draft = "Health Minister Birgit Aalto spoke on Tuesday. She rejected calls for an inquiry.\n"
+    first, second = score_sentences(draft)
+    assert second.read_as == "Birgit Aalto rejected calls for an inquiry."
+    assert second.checked == second.read_as and second.claim.startswith("She")
+    assert second.to_dict()["read_as"] == second.read_as and "read_as" not in first.to_dict()
+    alone = score_sentences("She rejected calls for an inquiry.\n")[0]
+    assert alone.read_as == "" and alone.score < second.score  # a name makes it worth checking

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from verifier.coref import resolve
 from verifier.markup import (
     RE_BYLINE,
     clean_claim,
@@ -146,7 +147,10 @@ class Sentence:
     score: float
     features: list[str]  # the features that fired, in WEIGHTS order
     repeated: str = ""  # why the sentence is skipped whatever its score ("repeats the headline")
-    claim: str = ""  # what is checked: clean_claim of the sentence with markup blanked
+    claim: str = ""  # clean_claim of the sentence with markup blanked
+    # The claim with its opening "She"/"It" read as who or what the sentences before name
+    # (verifier.coref): what is scored and checked; "" where the claim is read as written.
+    read_as: str = ""
 
     def __post_init__(self) -> None:
         if not self.claim:
@@ -165,7 +169,12 @@ class Sentence:
             "checkworthy": self.checkworthy(threshold),
             "features": self.features,
             "skipped": self.repeated,
+            **({"read_as": self.read_as} if self.read_as else {}),
         }
+
+    @property
+    def checked(self) -> str:
+        return self.read_as or self.claim
 
 
 def features_of(text: str, *, heading: bool = False) -> list[str]:
@@ -258,7 +267,9 @@ def score_sentences(text: str, title: str = "", *, markup: bool = True) -> list[
         while end in closing:
             end = closing[end]
         is_headline = own is not None and own[0] <= start and end <= own[1]
-        features = features_of(claim, heading=heading or is_headline)
+        # "She rejected calls for an inquiry" is as worth checking as "Birgit Aalto rejected …".
+        read_as = "" if is_headline else (resolve(claim, [s.claim for s in out], title) or "")
+        features = features_of(read_as or claim, heading=heading or is_headline)
         key = norm(claim)
         repeated = ""
         if is_headline:
@@ -269,7 +280,7 @@ def score_sentences(text: str, title: str = "", *, markup: bool = True) -> list[
             repeated = "repeats an earlier sentence"
         seen.add(key)
         score = 0.0 if repeated else score_features(features)
-        out.append(Sentence(len(out), start, end, text[start:end], score, features, repeated, claim))
+        out.append(Sentence(len(out), start, end, text[start:end], score, features, repeated, claim, read_as))
     return out
 
 

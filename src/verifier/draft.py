@@ -24,7 +24,6 @@ from verifier.checkworthy import THRESHOLD, score_sentences
 from verifier.checkworthy import features_of as features_of
 from verifier.checkworthy import find_claims as find_claims
 from verifier.checkworthy import score_features as score_features
-from verifier.coref import resolve
 from verifier.errors import VerifierError
 from verifier.markup import HEADLINE_MAX_WORDS as HEADLINE_MAX_WORDS
 from verifier.markup import clean_claim as clean_claim
@@ -163,12 +162,9 @@ def check_article(
     chosen = [s for s in sentences if s.checkworthy(threshold) and len(s.claim) <= MAX_CLAIM_CHARS]
     # A claim that opens with "She" or "It" is checked as who or what the draft's sentences
     # before it name ("She rejected calls for an inquiry" after "Health Minister Birgit Aalto
-    # said …"): alone it names nobody the archive could be searched for. The verdict's claim
-    # says what was checked; the report shows the sentence as written.
-    said = [s.claim for s in sentences]
-    where = {id(s): i for i, s in enumerate(sentences)}
-    checked = [resolve(s.claim, said[: where[id(s)]], title) or s.claim for s in chosen]
-    verdicts = verifier.check_many(checked, top_k) if chosen else []
+    # said …", Sentence.read_as): alone it names nobody the archive could be searched for. The
+    # verdict's claim says what was checked; the report shows the sentence as written.
+    verdicts = verifier.check_many([s.checked for s in chosen], top_k) if chosen else []
     claims = [
         ArticleClaim(0, s, v, evidence_contexts(verifier.index, v.evidence))
         for s, v in zip(chosen, verdicts, strict=True)
