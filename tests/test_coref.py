@@ -133,6 +133,22 @@ def test_no_reading_of_it_where_no_thing_is_named_before(sentence: str, before: 
     assert resolve(sentence, [STORY[0], before]) is None
 
 
+def test_a_quotes_speaker_named_by_a_pronoun_is_read_as_the_person_named_before() -> None:
+    before = [
+        "Health Minister Birgit Aalto said the figures were unacceptable.",
+        '"That money is only now reaching hospitals.',
+    ]
+    quote = 'I expect waiting times to start falling next year," she said.'
+    assert opens_with_pronoun(quote)
+    assert resolve(quote, before) == 'I expect waiting times to start falling next year," Birgit Aalto said.'
+    # Not someone the quote itself names: Lena spoke of, not speaking.
+    said = '"Lena Kovac was better today," she said.'
+    assert resolve(said, [*STORY[:2], "Kovac broke Halloran's serve."]) == (
+        '"Lena Kovac was better today," Maya Halloran said.'
+    )
+    assert not opens_with_pronoun('"We will appeal," the company said.')
+
+
 def test_only_the_sentence_opening_counts() -> None:
     assert not opens_with_pronoun("Herbert Lom starred in it.")
     assert not opens_with_pronoun("Hero worship is common.")

@@ -7,7 +7,8 @@ Halloran, and a claim about her stays unknown. The judge reads such a sentence a
 had not dropped a set …"; the evidence shown and cited is still the sentence as written.
 
 "Its next policy meeting is scheduled for March 20" after "The bank did not rule out further
-increases" is read as "The bank's next policy meeting …" the same way.
+increases" is read as "The bank's next policy meeting …" the same way, and the speaker of
+'"… next year," she said.' as the person named before.
 
 The reading is deliberately narrow (no coreference model ships in a registry package that fits
 here, and a wrong antecedent puts words in a source's mouth):
@@ -78,10 +79,17 @@ _SUBJECT_END = frozenset(
 _THING_TOKEN = re.compile(r"[\w’'.,-]+|\S")
 
 
+# The speaker of a quote named by a pronoun after it: '"… next year," she said.'
+_SPEAKER = re.compile(
+    r"([,?!]\s*[\"”’']\s+)(he|she)(?=\s+(?:said|says|added|told|explained|insisted|argued|warned|noted)\b)"
+)
+
+
 def opens_with_pronoun(text: str) -> bool:
-    """Whether :func:`resolve` may read the sentence otherwise: the retriever gathers the
-    sentences before it only for these."""
-    return _PRONOUN.match(text.lstrip()) is not None
+    """Whether :func:`resolve` may read the sentence otherwise (it opens with a pronoun, or a
+    pronoun names a quote's speaker): the retriever gathers the sentences before it only for
+    these."""
+    return _PRONOUN.match(text.lstrip()) is not None or _SPEAKER.search(text) is not None
 
 
 def _person_runs(text: str) -> list[tuple[int, list[str]]]:
@@ -160,8 +168,10 @@ def resolve(text: str, before: Sequence[str], title: str = "") -> str | None:
     sentences before this one, nearest last; ``title`` lends names, never an antecedent."""
     stripped = text.lstrip()
     m = _PRONOUN.match(stripped)
-    if m is None or not before:
+    if not before:
         return None
+    if m is None:
+        return _quote_speaker(stripped, before, title)
     earlier = list(before[-NAME_REACH:])
     full = _full_names([*earlier, stripped, title])  # the story's own spelling before the headline's
     if m.group() in ("It", "Its"):
@@ -169,23 +179,42 @@ def resolve(text: str, before: Sequence[str], title: str = "") -> str | None:
             return None
         thing = _subject_thing(earlier[-1], full)
         return None if thing is None else thing + ("'s" if m.group() == "Its" else "") + stripped[m.end() :]
-    here = {p.split()[-1] for p in _people(stripped, full)}
+    person = _person_before(stripped, earlier, full)
+    if person is None:
+        return None
+    return person + ("'s" if m.group() in _POSSESSIVE else "") + stripped[m.end() :]
+
+
+def _person_before(sentence: str, earlier: Sequence[str], full: dict[str, str]) -> str | None:
+    """The first person named in the nearest of the (at most ANTECEDENT_REACH) sentences
+    before ``sentence`` that name anyone, not one ``sentence`` names itself; None where the
+    nearest naming sentence's subject is a name that cannot be placed."""
+    here = {p.split()[-1] for p in _people(sentence, full)}
     naming = 0
-    for sentence in reversed(earlier[-LOOK_BACK:]):
-        runs = _person_runs(sentence)
+    for before in reversed(earlier[-LOOK_BACK:]):
+        runs = _person_runs(before)
         if not runs:
             continue
         if runs[0][0] == 0 and len(runs[0][1]) == 1 and runs[0][1][0] not in full:
-            if _SUBJECT_AFTER.match(sentence, len(runs[0][1][0])):
+            if _SUBJECT_AFTER.match(before, len(runs[0][1][0])):
                 return None  # the subject is a name we cannot place ("Tevro said …")
-        people = [p for p in _people(sentence, full) if p.split()[-1] not in here]
+        people = [p for p in _people(before, full) if p.split()[-1] not in here]
         if people:
-            name = people[0] + ("'s" if m.group() in _POSSESSIVE else "")
-            return name + stripped[m.end() :]
+            return people[0]
         naming += 1
         if naming == ANTECEDENT_REACH:
             break
     return None
+
+
+def _quote_speaker(text: str, before: Sequence[str], title: str) -> str | None:
+    """The sentence with the "she" of '…," she said' read as the person named before."""
+    m = _SPEAKER.search(text)
+    if m is None:
+        return None
+    earlier = list(before[-NAME_REACH:])
+    person = _person_before(text, earlier, _full_names([*earlier, text, title]))
+    return None if person is None else text[: m.start(2)] + person + text[m.end(2) :]
 
 
 def _subject_thing(sentence: str, full: dict[str, str]) -> str | None:
