@@ -45,7 +45,7 @@ _PRONOUN = re.compile(r"(?:He|She|His|Her|It|Its)\b(?!['’])")
 _POSSESSIVE = frozenset({"His", "Her"})
 # Words that join the parts of one name ("Lena Kovac of Brevland" is Lena Kovac).
 _JOINERS = frozenset({"of", "the", "and", "al", "de", "del", "la", "van", "von"})
-# What follows a name that is a sentence's subject ("Lindholm, who …", "Nils said").
+# What follows a name that is a sentence's subject ("Lindholm, who …", "Lindholm said").
 _SUBJECT_AFTER = re.compile(r"(?:,|\s+(?:said|says|told|added|has|had|was|is|will|would)\b)")
 _AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # Capitalised words before a name that give a role, not a first name ("Governor Ilsa Drobnek",
