@@ -240,3 +240,14 @@ def test_retriever_finds_the_sentences_before_when_a_document_is_not_stored_in_o
     reader = SimpleNamespace(index=index)
     read = Retriever._read_as(reader, records[4], "", 4)  # type: ignore[arg-type]
     assert read == "Maya Halloran had not dropped a set."
+
+
+def test_the_reading_names_the_pronoun_wherever_it_stands() -> None:
+    def reading(text: str, read_as: str) -> str:
+        return _evidence(text, read_as=read_as).reading
+
+    assert reading("He said the cause.", "Henrik Strand said the cause.") == "“He” read as Henrik Strand"
+    assert reading('"It will fall," she said.', '"It will fall," Birgit Aalto said.') == (
+        "“she” read as Birgit Aalto"
+    )
+    assert reading("Its shares fell.", "Hallberg's shares fell.") == "“Its” read as Hallberg's"

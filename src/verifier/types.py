@@ -55,8 +55,9 @@ class Evidence:
     stance_probability: float = 0.0
     reason: str = ""
     row: int = -1  # position in the index's sentence table
-    # The sentence as the judge reads it where its opening "He"/"She" is read as the person
-    # named before it (verifier.coref); empty where it reads the text as written.
+    # The sentence as the judge reads it where a pronoun in it ("She had not dropped a set",
+    # '"…," she said') is read as who or what the sentences before name (verifier.coref);
+    # empty where it reads the text as written.
     read_as: str = ""
 
     @property
@@ -65,14 +66,19 @@ class Evidence:
 
     @property
     def reading(self) -> str:
-        """How the judge read the opening pronoun ("“She” read as Maya Halloran"), or ""."""
+        """How the judge read the sentence's pronoun ("“She” read as Maya Halloran"), or "":
+        the words that differ between the text and its reading, compared word by word."""
         if not self.read_as:
             return ""
-        text = self.text.lstrip()
-        pronoun = text.split(maxsplit=1)[0]
-        rest = text[len(pronoun) :]
-        name = self.read_as[: len(self.read_as) - len(rest)] if self.read_as.endswith(rest) else self.read_as
-        return f"“{pronoun}” read as {name}"
+        said, read = self.text.split(), self.read_as.split()
+        head = 0
+        while head < min(len(said), len(read)) and said[head] == read[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(said), len(read)) - head and said[-1 - tail] == read[-1 - tail]:
+            tail += 1
+        pronoun, person = said[head : len(said) - tail], read[head : len(read) - tail]
+        return f"“{' '.join(pronoun)}” read as {' '.join(person)}"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
