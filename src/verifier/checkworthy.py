@@ -254,6 +254,7 @@ def score_sentences(text: str, title: str = "", *, markup: bool = True) -> list[
     opening, closing = tag_edges(text) if markup else ({}, {})
     out: list[Sentence] = []
     seen: set[str] = set()
+    said: list[str] = []  # the claims so far, in order: what a pronoun may stand for
     headline = norm(headline_text(title))
     own = headline_span(plain, title)
     for start, end in split_sentences(plain):
@@ -268,7 +269,7 @@ def score_sentences(text: str, title: str = "", *, markup: bool = True) -> list[
             end = closing[end]
         is_headline = own is not None and own[0] <= start and end <= own[1]
         # "She rejected calls for an inquiry" is as worth checking as "Birgit Aalto rejected …".
-        read_as = "" if is_headline else (resolve(claim, [s.claim for s in out], title) or "")
+        read_as = "" if is_headline else (resolve(claim, said, title) or "")
         features = features_of(read_as or claim, heading=heading or is_headline)
         key = norm(claim)
         repeated = ""
@@ -281,6 +282,7 @@ def score_sentences(text: str, title: str = "", *, markup: bool = True) -> list[
         seen.add(key)
         score = 0.0 if repeated else score_features(features)
         out.append(Sentence(len(out), start, end, text[start:end], score, features, repeated, claim, read_as))
+        said.append(claim)
     return out
 
 
