@@ -163,17 +163,21 @@ def _people(sentence: str, full: dict[str, str]) -> list[str]:
 
 
 def resolve(text: str, before: Sequence[str], title: str = "") -> str | None:
-    """The sentence with its opening pronoun replaced by the person it stands for, or None
-    where it opens with none or the antecedent is not clear. ``before`` holds the document's
-    sentences before this one, nearest last; ``title`` lends names, never an antecedent."""
+    """The sentence with its opening pronoun, or the pronoun naming a quote's speaker, replaced
+    by who or what it stands for; None where it has neither or the antecedent is not clear.
+    ``before`` holds the document's sentences before this one, nearest last; ``title`` lends
+    names, never an antecedent."""
     stripped = text.lstrip()
     m = _PRONOUN.match(stripped)
-    if not before:
+    speaker = None if m is not None else _SPEAKER.search(stripped)
+    if not before or (m is None and speaker is None):
         return None
-    if m is None:
-        return _quote_speaker(stripped, before, title)
     earlier = list(before[-NAME_REACH:])
     full = _full_names([*earlier, stripped, title])  # the story's own spelling before the headline's
+    if speaker is not None:
+        person = _person_before(stripped, earlier, full)
+        return None if person is None else stripped[: speaker.start(2)] + person + stripped[speaker.end(2) :]
+    assert m is not None
     if m.group() in ("It", "Its"):
         if m.group() == "It" and _IT_BE.match(stripped):
             return None
@@ -205,16 +209,6 @@ def _person_before(sentence: str, earlier: Sequence[str], full: dict[str, str]) 
         if naming == ANTECEDENT_REACH:
             break
     return None
-
-
-def _quote_speaker(text: str, before: Sequence[str], title: str) -> str | None:
-    """The sentence with the "she" of '…," she said' read as the person named before."""
-    m = _SPEAKER.search(text)
-    if m is None:
-        return None
-    earlier = list(before[-NAME_REACH:])
-    person = _person_before(text, earlier, _full_names([*earlier, text, title]))
-    return None if person is None else text[: m.start(2)] + person + text[m.end(2) :]
 
 
 def _subject_thing(sentence: str, full: dict[str, str]) -> str | None:
