@@ -134,6 +134,8 @@ def dates_against_dates(
         if conflict is not None and cleared.support and not polar(claim, ev, d, conflict):
             # "claim says after 22 April; the evidence says 22 April": the bound is what differs.
             bound = f"{d.qualifier} " if d.qualifier in ("before", "after", "by", "since") else ""
+            if d.closes and d.qualifier == "by":
+                bound = "until "  # an end, not a deadline
             reason = f"claim says {bound}{d.text}; the evidence says {conflict.text}"
             return supported_d, Conflict("date", reason)
     return supported_d, None

@@ -90,6 +90,15 @@ def _date_readings_match(c: DateMention, e: DateMention) -> bool | None:
         # After it, not on it: "has not won the league since 2010" says it won in 2010.
         common = [(a, b) for a, b in fields if b is not None]
         return True if tuple(a for a, _ in common) > tuple(b for _, b in common) else None
+    if c.closes and e.closes:
+        # Two ends of a state: "stay in Baghdad until 2027" against "will end in September
+        # 2025" is one end against another, compared as points.
+        return _date_readings_match(
+            replace(c, qualifier="exact", closes=False), replace(e, qualifier="exact", closes=False)
+        )
+    if c.closes and c.qualifier == "by" and e.qualifier == "exact":
+        # "Until 2027" is no deadline: an earlier date ("signed in 2018") does not confirm it.
+        return True if _date_readings_match(replace(c, qualifier="exact", closes=False), e) else None
     if e.qualifier != c.qualifier and e.qualifier != "exact":
         return None  # a bound in the evidence ("after 2020") neither confirms nor refutes a point
     if c.qualifier != e.qualifier:

@@ -6,7 +6,8 @@ Separate from :mod:`verifier.facts` to keep each module small. facts.py imports
 imports :func:`is_year` so that its figure reader leaves years alone; both this module and the
 figure readers take their word lists from :mod:`verifier.lexicon`. Dates written in digits
 ("14/04/2021") are read by :mod:`verifier.numericdates`, which needs no words; the mentions of
-them are made here.
+them are made here. What the words just before a date say of it beyond its bound ("as of",
+"not until", "until" as the end of a state) is read by :mod:`verifier.datewords`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from verifier.datewords import read_words
 from verifier.lexicon import (
     CURRENCY_RE,
     CURRENCY_WORDS,
@@ -25,7 +27,6 @@ from verifier.lexicon import (
     lemma,
     ranks,
 )
-from verifier.negation import NOT_UNTIL_BEFORE
 from verifier.numericdates import numeric_dates
 
 # Words before a date that make it a bound, not a point: "born before 1967". "by", "until",
@@ -76,10 +77,10 @@ class DateMention:
     # The birth or death is an end of a life's span in brackets ("Smith (1870 – 1965)"): the
     # sentence may be about someone else's life than the one bracketed.
     lifespan: bool = False
-
-
-# A superlative or "first" before "since": "the first ... since 1817", "its highest since 1980".
-_ANCHOR = re.compile(r"\b(?:first|last|only|most|least|best|worst|\w{3,}est)\b[^,;.]*$", re.IGNORECASE)
+    # "Stay in Baghdad until 2027", "the mission will end in September 2025": when a state
+    # ends. Two such dates are two ends, and differ when their dates do; a claimed end is
+    # confirmed by the same date, not by any earlier one ("by 2027" would be).
+    closes: bool = False
 
 
 # "To" that is no end of a span: "according to the 2012 census", "due to 2020's drought".
@@ -249,28 +250,7 @@ def extract_dates(text: str) -> list[DateMention]:
         dates = [d for d in dates if d.start >= filed]
     dates = _lifespans(text, _date_spans(text, _year_spans(text, dates)))
     dates = [_with_life_event(text, d) for d in dates]
-    dates = [
-        replace(d, snapshot=True) if _AS_OF.search(text[max(0, d.start - 40) : d.start]) else d for d in dates
-    ]
-    # "Did not end until 3 March", "it was not until 1990": the date it happened, not a bound.
-    dates = [
-        replace(d, qualifier="exact")
-        if d.qualifier == "by"
-        and NOT_UNTIL_BEFORE.search(text[max(0, d.start - 80) : d.start].lower().replace("’", "'"))
-        else d
-        for d in dates
-    ]
-    dates = [
-        replace(d, ongoing=True)
-        if re.search(
-            r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?$",
-            text[max(0, d.start - 20) : d.start],
-            re.IGNORECASE,
-        )
-        and not _ANCHOR.search(text[max(0, d.start - 60) : d.start])
-        else d
-        for d in dates
-    ]
+    dates = [read_words(text, d) for d in dates]
     return sorted(dates, key=lambda d: d.start)
 
 
@@ -398,6 +378,3 @@ def _date_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
         out[i] = replace(first, qualifier="since", span=(lo, hi), text=words)
         out[i + 1] = replace(last, qualifier="by", span=(lo, hi), text=words)
     return out
-
-
-_AS_OF = re.compile(r"\bas (?:of|at)(?: the (?:end|start|beginning|middle) of)?[\s,]*$", re.IGNORECASE)

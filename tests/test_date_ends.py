@@ -1,0 +1,87 @@
+"""A date a state ends on ("until 2027", "will end in September 2025") is one end, read against
+another end, not a deadline that any earlier date meets."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.dates import extract_dates
+from verifier.judge import FactJudge
+from verifier.types import Evidence
+
+JUDGE = FactJudge()
+
+
+def judged(claim: str, text: str):
+    return JUDGE.judge(claim, [Evidence(text, "d", "", "", "", 0, 0, len(text), 0.8)])[0]
+
+
+def reading(claim: str, text: str):
+    """The fact layer's reading: its verdict, else its loose reading where it has one (what
+    the judge weighs when the sentence words the claim differently)."""
+    verdict = judged(claim, text)
+    return verdict.tentative if verdict.stance == "neutral" and verdict.tentative else verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "closes"),
+    [
+        ("The coalition will stay in Baghdad until 2027.", True),
+        ("The lockdown runs till the end of April 2020.", True),
+        ("The presence will officially end in September 2025.", True),
+        ("The licence expires on 30 June 2026.", True),
+        ("Withdrawal is due by 2027.", False),  # a deadline
+        ("The war did not end until 3 March 1919.", False),  # when it ended, not a bound
+        ("He served from 2006 until 2012.", False),  # a span's end is read as the span
+        ("The plant opened in 2012.", False),
+    ],
+)
+def test_which_dates_close_a_state(text: str, closes: bool) -> None:
+    dates = extract_dates(text)
+    assert dates
+    assert all(d.closes is closes for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "stance"),
+    [
+        # Two ends: the same date holds, another refutes.
+        (
+            "The coalition will stay in Baghdad until 2027.",
+            "The coalition's presence in Baghdad will officially end in September 2025.",
+            "contradicts",
+        ),
+        (
+            "The coalition's mission in Baghdad ends in September 2025.",
+            "The coalition will stay in Baghdad until September 2025.",
+            "supports",
+        ),
+        (
+            "Okonjo's contract with Veldham Rovers lasts until June 2030.",
+            "Okonjo's contract with Veldham Rovers runs until June 2029.",
+            "contradicts",
+        ),
+        # An earlier date of something else is no word on when the state ends.
+        (
+            "Okonjo's contract with Veldham Rovers lasts until June 2030.",
+            "Okonjo signed his contract with Veldham Rovers in June 2024.",
+            "neutral",
+        ),
+        # A deadline is still met by an earlier date.
+        (
+            "The coalition will leave Baghdad by 2027.",
+            "The coalition will leave Baghdad in September 2025.",
+            "supports",
+        ),
+    ],
+)
+def test_an_end_is_read_against_an_end(claim: str, sentence: str, stance: str) -> None:
+    assert reading(claim, sentence).stance == stance
+
+
+def test_the_reason_says_until() -> None:
+    verdict = reading(
+        "The coalition will stay in Baghdad until 2027.",
+        "The coalition's presence in Baghdad will officially end in September 2025.",
+    )
+    assert "claim says until 2027; the evidence says September 2025" in verdict.reason
