@@ -18,6 +18,11 @@ from verifier.nli import grouped
         ),
         ("Troops will stay, the minister said, until 2026.", "Troops will stay until 2026."),
         ("China's case count is not unusual, health official says", "China's case count is not unusual"),
+        (
+            "The coalition will stay in Baghdad until 2027, officials said on Monday.",
+            "The coalition will stay in Baghdad until 2027",
+        ),
+        ("Cases rose to 1,500, the ministry reported.", "Cases rose to 1,500"),
         # What is claimed stays: a passive verb, a thousands separator, a reported statement
         # that is the claim itself, the source of a figure, a date that is content.
         ("More than 1,550 cases of COVID-19 have been confirmed .", None),

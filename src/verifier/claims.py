@@ -22,13 +22,14 @@ _SAY = (
     r"claimed|claims|confirmed|confirms|noted|notes|insisted|insists|warned|warns)"
 )
 # One to six words, none of which joins a clause or makes the verb passive ("1,550 cases
-# have been confirmed" states the figure; nobody is quoted).
+# have been confirmed" states the figure; nobody is quoted). The comma may follow a figure ("…
+# until 2027, officials said"): a thousands separator has no space after it.
 _SPEAKER = (
     r"(?:(?!(?:as|and|but|that|which|who|while|was|were|been|be|is|are|has|have|had)\b)[\w'’.-]+\s+){1,6}?"
 )
 _WHEN = r"(?:\s+(?:on|in|last|this|at|during|via|yesterday|today|earlier|late|early)\b(?:\s+[\w'’-]+){0,3})?"
-_ATTRIBUTION_AFTER = re.compile(r"(?<!\d),\s+" + _SPEAKER + _SAY + _WHEN + r"\s*[.!]?\s*$", re.IGNORECASE)
-_ATTRIBUTION_INSIDE = re.compile(r"(?<!\d),\s+" + _SPEAKER + _SAY + _WHEN + r"\s*,\s*", re.IGNORECASE)
+_ATTRIBUTION_AFTER = re.compile(r",\s+" + _SPEAKER + _SAY + _WHEN + r"\s*[.!]?\s*$", re.IGNORECASE)
+_ATTRIBUTION_INSIDE = re.compile(r",\s+" + _SPEAKER + _SAY + _WHEN + r"\s*,\s*", re.IGNORECASE)
 
 
 def checkable(claim: str) -> str:
