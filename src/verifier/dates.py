@@ -116,7 +116,12 @@ def dateline_end(text: str) -> int:
 
 
 # "The church dates from the 12th century": when it was made, not a period since then.
-_ORIGIN = re.compile(r"\b(?:dates?|dated|dating) (?:back )?(?:from|to)$")
+# So is a record or a work "from 2018": "a UN report from 2018" is dated 2018, no period from it.
+_ORIGIN = re.compile(
+    r"\b(?:(?:dates?|dated|dating) (?:back )?(?:from|to)|(?:report|study|survey|census|poll|data|figures|"
+    r"estimate|photo|photograph|letter|paper|article|interview|speech|statement|document|film|video|"
+    r"recording|footage|map|list)s? from)$"
+)
 # "In 2019 sales rose", "by 2030 emissions": a year, whatever follows.
 _YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|till|during|before|after|circa)\s+$", re.IGNORECASE)
 _ERAS = frozenset({"BC", "AD", "CE", "BCE"})
@@ -157,6 +162,7 @@ def is_year(value: float, num: str, after: str, before: str = "") -> bool:
         or nxt[0].lower() in STOPWORDS
         or ranks(nxt[0].lower())
         or _names_a_year(nxt[0].lower().rstrip(".,"))
+        or nxt[0].lower() in ("onwards", "onward")  # "from 2013 onwards", not a plural count
     )
 
 

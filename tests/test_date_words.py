@@ -1,5 +1,6 @@
-"""A date a state ends on ("until 2027", "will end in September 2025") is one end, read against
-another end, not a deadline that any earlier date meets."""
+"""What the words around a date say of it: a date a state ends on ("until 2027", "will end in
+September 2025") is one end, read against another end, not a deadline that any earlier date
+meets; a record "from 2018" is dated 2018; "from 2013 onwards" is a period."""
 
 from __future__ import annotations
 
@@ -85,3 +86,25 @@ def test_the_reason_says_until() -> None:
         "The coalition's presence in Baghdad will officially end in September 2025.",
     )
     assert "claim says until 2027; the evidence says September 2025" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("A UN report from 2018 said the grave was the largest.", "exact"),
+        ("Data from 2019 show a rise.", "exact"),
+        ("He worked there from 2010.", "since"),
+        ("The apps were free from 2013 onwards .", "since"),
+    ],
+)
+def test_from_a_year(text: str, qualifier: str) -> None:
+    assert [d.qualifier for d in extract_dates(text)] == [qualifier]
+
+
+def test_a_dated_record_is_read_as_of_its_year() -> None:
+    verdict = reading(
+        "A UN report from 2020 said the grave was the country's largest.",
+        "A U.N. report from 2018 said the grave was likely the country's largest.",
+    )
+    assert verdict.stance == "contradicts"
+    assert "claim says 2020; the evidence says 2018" in verdict.reason
