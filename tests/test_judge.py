@@ -750,6 +750,18 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
         ),
         ("Flats rose 5.1%.", "Flats rose 7.5%, outpacing detached houses, which gained 5.1%.", "contradicts"),
         ("It had a $50 million budget.", "It grossed $116 million against a $50 million budget.", "supports"),
+        # So does a figure another is measured by ("twice the 1.2 million euros that Halloran
+        # receives"): the figure's own scale and currency words set nothing apart.
+        (
+            "Kovac won 1.2 million euros.",
+            "Kovac's win is worth 2.4 million euros, twice the 1.2 million euros that Halloran receives.",
+            "contradicts",
+        ),
+        (
+            "Halloran receives 1.2 million euros.",
+            "Kovac's win is worth 2.4 million euros, twice the 1.2 million euros that Halloran receives.",
+            "supports",
+        ),
         # A name before a figure that groups thousands does not make it part of the name.
         ("Serrano mined 225,000 tonnes.", "Halvik mined 385,000 t and Serrano 225,000 tonnes.", "supports"),
         # The whole may have an owner; the claim's verb says which figure it speaks of.

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from verifier.figures import Quantity
-from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.lexicon import CURRENCY_WORDS, SCALES, STOPWORDS, TOKEN_RE, lemma
 from verifier.units import QUALIFIER_WORDS
 from verifier.wording import window
 
@@ -69,10 +69,13 @@ def act_of_the_part(claim_text: str, q: Quantity, ev_text: str, part: Quantity) 
 
 # What puts a second figure on another side: "cut migraine days by 6.1, compared with 2.9 for a
 # placebo", "the union is demanding 9%, while Velrail has offered 4.5%", "apartments rose 7.5%,
-# outpacing detached houses, which gained 5.1%". Not "against" ("grossed $116 million against a
-# $50 million budget"), nor "of which" (its parts belong to the figure before).
+# outpacing detached houses, which gained 5.1%", "worth 2.4 million euros, twice the 1.2 million
+# euros that Halloran receives". Not "against" ("grossed $116 million against a $50 million
+# budget"), nor "of which" (its parts belong to the figure before).
 _CONTRAST = re.compile(
-    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|while|whereas|(?<!of\s)which|but)\b", re.IGNORECASE
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|while|whereas|(?<!of\s)which|but|"
+    r"(?:twice|double|triple|half|(?:two|three|four|five|ten)\s+times)\s+(?:the|that\s+of))\b",
+    re.IGNORECASE,
 )
 _CLAUSE_TAIL = re.compile(r"[^,;:.()]*")
 
@@ -101,7 +104,8 @@ def rival_figure(claim_text: str, q: Quantity, ev_text: str, e: Quantity, same: 
     apart = between[start:] + " " + (tail.group() if tail else "")
     named = {lemma(t.lower()) for t in TOKEN_RE.findall(claim_text) if t[0].isalpha()}
     words = {lemma(t.lower()) for t in TOKEN_RE.findall(apart) if t[0].isalpha()}
-    words -= STOPWORDS | QUALIFIER_WORDS | e.unit | q.unit
+    # The figure's own scale and currency words ("1.2 million euros") set nothing apart.
+    words -= STOPWORDS | QUALIFIER_WORDS | e.unit | q.unit | SCALES.keys() | CURRENCY_WORDS.keys()
     return bool(words) and not (words & named)
 
 
