@@ -58,6 +58,7 @@ from verifier.scope import (
     superlative_window,
     zero_in_scope,
 )
+from verifier.wholes import other_measure
 
 
 @dataclass(frozen=True)
@@ -295,6 +296,7 @@ def changes_against_changes(
             (f, agrees(c, f))
             for f in stated
             if not (denied_at(claim, c.start, c.end) or denied_at(ev, f.start, f.end))
+            and not other_measure(claim.text, c, ev.text, f)  # "shares fell 7.3%" / "net debt fell to …"
         ]
         match = next((f for f, ok in results if ok), None)
         if match is not None:

@@ -13,7 +13,14 @@ from verifier.compare import distance, near
 from verifier.facts import Facts
 from verifier.figures import Quantity
 from verifier.lexicon import MONTHS, WEEKDAYS
-from verifier.wholes import about_part, act_of_the_part, of_the_whole, other_event, rival_figure
+from verifier.wholes import (
+    about_part,
+    act_of_the_part,
+    of_the_whole,
+    other_event,
+    other_measure,
+    rival_figure,
+)
 
 
 def candidates_for(
@@ -23,6 +30,8 @@ def candidates_for(
     thing (``same``); None where no figure of the sentence counts it."""
     if not same and relaxed:
         same = [e for e in ev.quantities if near(q, e)]
+    # "Net debt fell to 18.7 billion" gives no value of "net profit rose to 1.42 billion".
+    same = [e for e in same if not other_measure(claim.text, q, ev.text, e)]
     if not same:
         return None
     if any(e.whole_at is not None for e in same):

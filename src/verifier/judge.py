@@ -57,6 +57,7 @@ from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import majority_against_seats, tally_against
 from verifier.types import Evidence
+from verifier.wholes import names_a_period
 from verifier.wordchecks import about_saying, other_weekday, swapped_names, turned_direction, weekdays
 from verifier.wording import POLE_WORDS, joined_pole_words, says_too, unread_figures
 
@@ -284,6 +285,7 @@ class FactJudge:
             and all(q is not s for s, _ in supported_q)
             and (q.start, q.end) not in factored
             and not name_repeated(claim.text, q, ev.text)
+            and not names_a_period(claim.text, q)
         ]
         # In the tentative reading a sentence that gives no date at all leaves the claim's date
         # open rather than unstated: a figure is usually current where its sentence stands

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
-from verifier.figures import Quantity
+from verifier.figures import ORDINAL, Quantity
 from verifier.lexicon import CURRENCY_WORDS, SCALES, STOPWORDS, TOKEN_RE, lemma
 from verifier.units import QUALIFIER_WORDS
 from verifier.wording import window
@@ -124,3 +125,71 @@ def other_event(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> b
     verb, whole_verb = window(claim_text, q.start, 1), window(ev_text, at, 1)
     content = [w for w in (*verb, *whole_verb) if _says_something(w)]
     return len(content) == 2 and lemma(content[0]) != lemma(content[1])
+
+
+# "third-quarter profit", "in the second half": a period of the year, which the sentence that
+# gives the figure often names otherwise ("the July-September period", "the quarter").
+_PERIOD_RANK = re.compile(r"[-\s]+(?:quarter|half)\b", re.IGNORECASE)
+
+
+def names_a_period(text: str, q: Quantity) -> bool:
+    """Is ``q`` the rank of a quarter or half ("third-quarter net profit")? It names when the
+    figure was measured, so a sentence that leaves it out still speaks of the figure; one that
+    ranks another quarter is still read against it."""
+    return ORDINAL in q.unit and _PERIOD_RANK.match(text, q.end) is not None
+
+
+class Said(Protocol):
+    """A figure or a change (:class:`verifier.changes.Factor`) where the text gives it."""
+
+    start: int
+
+
+# What a verb of change or being gives a figure to, in the figure's clause: "net profit rose
+# 18% to 1.42 billion drax", "Net debt fell to 18.7 billion drax", "revenue was $5 billion".
+_GIVEN_TO = re.compile(
+    r"(?P<subject>(?:[A-Za-z][\w'’-]*\s+){0,5}?[A-Za-z][\w'’-]*)\s+"
+    r"(?:rose|rises?|fell|falls?|grew|grows?|climb(?:s|ed)?|drop(?:s|ped)?|declin(?:es?|ed)|"
+    r"increas(?:es?|ed)|decreas(?:es?|ed)|jump(?:s|ed)?|slip(?:s|ped)?|slump(?:s|ed)?|surg(?:es?|ed)|"
+    r"soar(?:s|ed)?|gain(?:s|ed)?|was|were|is|are|stood|totall?ed|reached)"
+    r"(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s?cent|percent))?(?:\s+(?:to|at))?"
+    r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?(?:[$€£¥]\s*)?$"
+)
+_OPENERS = frozenset(
+    "when where while after before since because as if that which who whom whose and but or than "
+    "then said says told".split()
+)
+_CLAUSE_START = re.compile(r".*(?:[,;:(]|\bthat\b|\bwhile\b|\band\b)", re.DOTALL)
+
+
+def _measured(text: str, q: Said) -> tuple[str, frozenset[str]] | None:
+    """(head, words) of the subject a verb gives ``q`` to in its clause, or None."""
+    before = text[max(0, q.start - 80) : q.start]
+    opened = _CLAUSE_START.match(before)
+    m = _GIVEN_TO.search(before[opened.end() if opened else 0 :])
+    if m is None:
+        return None
+    tokens = re.findall(r"[A-Za-z][\w-]*", re.sub(r"['’]s\b", "", m.group("subject")))
+    # The noun phrase right before the verb, back to a word that opens a clause: "the rape
+    # ordeal when she was 15" names no measure.
+    phrase: list[str] = []
+    for w in reversed(tokens):
+        if w.lower() in _OPENERS:
+            break
+        phrase.insert(0, w)
+    if not phrase or phrase[-1].lower() in STOPWORDS:
+        return None  # "It rose to 5%", "There were 40": no measure named
+    words = [lemma(w.lower()) for w in phrase if w.lower() not in STOPWORDS]
+    return words[-1], frozenset(w for word in words for w in (word, *word.split("-")))
+
+
+def other_measure(claim_text: str, q: Said, ev_text: str, e: Said) -> bool:
+    """Do the claim and the sentence give their figures to two different measures, each named
+    as its verb's subject: "net profit rose 18% to 1.42 billion drax" against "Net debt fell
+    to 18.7 billion drax"? Then the sentence's figure is no value of the claim's measure, in
+    the same unit or not; a sentence that names the claim's measure anywhere in the subject
+    ("Net profit for the July-September period rose to …") is read against it."""
+    mine, theirs = _measured(claim_text, q), _measured(ev_text, e)
+    if mine is None or theirs is None:
+        return False
+    return mine[0] not in theirs[1] and theirs[0] not in mine[1]

@@ -1,0 +1,49 @@
+"""Which measure a figure is given to: a value of "net debt" is no value of "net profit", and a
+quarter's rank ("third-quarter profit") says when, not what, is measured."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.judge import FactJudge
+from verifier.types import Evidence
+
+JUDGE = FactJudge()
+TITLE = "Halcyra profit jumps 18% on data demand, shares hit record"
+PROFIT = (
+    "Net profit for the July-September period rose to 1.42 billion drax "
+    "from 1.20 billion drax a year earlier."
+)
+DEBT = "Net debt fell to 18.7 billion drax at the end of September from 20.3 billion drax at the end of June."
+
+
+def judged(claim: str, text: str, title: str = TITLE):
+    return JUDGE.judge(claim, [Evidence(text, "d", title, "", "", 0, 0, len(text), 0.8)])[0]
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "stance"),
+    [
+        # Another measure, in the same unit: neither its value nor its change answers the claim.
+        ("Halcyra's net profit rose to 1.42 billion drax.", DEBT, "neutral"),
+        ("Halcyra shares fell 7.3%.", DEBT, "neutral"),
+        ("Halcyra's net profit rose 18%.", DEBT, "neutral"),
+        # The claim's measure named anywhere in the subject is read against it.
+        ("Halcyra's net profit rose to 1.50 billion drax.", PROFIT, "contradicts"),
+        ("Halcyra's net profit rose 18%.", PROFIT, "supports"),
+        ("Halcyra's net debt fell to 19.5 billion drax.", DEBT, "contradicts"),
+    ],
+)
+def test_a_figure_of_another_measure_does_not_answer(claim: str, sentence: str, stance: str) -> None:
+    assert judged(claim, sentence).stance == stance
+
+
+def test_a_quarters_rank_is_not_a_figure_the_sentence_must_repeat() -> None:
+    verdict = judged("Halcyra's third-quarter net profit rose to 1.42 billion drax.", PROFIT)
+    assert verdict.stance == "supports"
+    # Another quarter is still another figure.
+    other = judged(
+        "Halcyra's second-quarter net profit was 1.42 billion drax.",
+        "Halcyra's third-quarter net profit was 1.42 billion drax.",
+    )
+    assert other.stance == "contradicts"
