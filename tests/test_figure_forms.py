@@ -38,6 +38,10 @@ CURRENCIES = [
     ("The fine was €4.5 billion.", "The fine was EUR 4.5 billion.", "supports"),
     ("The project cost Rs 500 crore.", "The project cost Rs 50 crore.", "contradicts"),
     ("The project cost Rs 500 crore.", "The project cost ₹500 crore.", "supports"),
+    # "US $" spaced keeps the bound before it: "more than US $ 90 billion" is a lower bound.
+    ("The group was valued at more than US $ 90 billion.", "It was valued at US $ 100 billion.", "supports"),
+    ("The group was valued at less than US $ 90 billion.", "It was valued at US $ 2.6 billion.", "supports"),
+    ("The group was valued at more than US $ 90 billion.", "It was valued at US $ 2.6 billion.", "contradicts"),
     # Other dollars stay other currencies.
     ("The deal was worth A$5 billion.", "The deal was worth US$5 billion.", "contradicts"),
 ]

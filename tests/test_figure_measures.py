@@ -32,6 +32,11 @@ def judged(claim: str, text: str, title: str = TITLE):
         ("Halcyra's net profit rose to 1.50 billion drax.", PROFIT, "contradicts"),
         ("Halcyra's net profit rose 18%.", PROFIT, "supports"),
         ("Halcyra's net debt fell to 19.5 billion drax.", DEBT, "contradicts"),
+        # A large figure is read to its last written digit, never looser than a hundredth.
+        ("Halcyra's revenue was 9.85 billion drax.", "Revenue was 9.75 billion drax.", "contradicts"),
+        ("The town had 7,492 residents.", "The town had 7,450 residents.", "contradicts"),
+        ("The US has 2,500 troops in Iraq.", "The US has 2,480 troops in Iraq.", "supports"),
+        ("The firm earned 9.8 billion drax.", "The firm earned 9.75 billion drax.", "supports"),
     ],
 )
 def test_a_figure_of_another_measure_does_not_answer(claim: str, sentence: str, stance: str) -> None:

@@ -63,8 +63,12 @@ class Quantity:
         if self.qualifier in ("less", "atmost"):
             return -math.inf, v
         if abs(v) >= 1000:
-            # Large exact figures are still rounded in prose ("2,500" may be 2,480).
-            return v * 0.99, v * 1.01
+            # Large exact figures are still rounded in prose ("2,500" may be 2,480), by a
+            # hundredth at most: a figure written more precisely is read to its last digit
+            # ("9.85 billion" is not 9.75 billion, "7,492" not 7,450).
+            step = written_step(self.text, v)
+            spread = abs(v) * 0.01 if step is None else min(abs(v) * 0.01, step / 2)
+            return v - spread, v + spread
         # A small one is exact to its last digit: "45 %" is 45.4 but not 46, "90" is not 89.
         if v != int(v) and not re.search(r"\d", self.text):
             return v * 0.99, v * 1.01  # a fraction in words: "a quarter of a point" is 0.25

@@ -144,10 +144,10 @@ MEASURES = {
 
 
 # A currency before a figure is what it counts: "$ 159.8 million" and "over $81 million"
-# are both dollars (and the qualifier sits before the symbol).
+# are both dollars (and the qualifier sits before the symbol); "US $ 900" is written spaced too.
 CURRENCY_RE = re.compile(
-    r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|\bRs\.?|\b(?:USD|EUR|GBP|JPY|INR|CHF|SEK|NOK|DKK|CNY|RUB|TRY|PLN|ZAR|MXN|ILS|AED"
-    r"|SAR|KWD|HUF))\s?$"
+    r"(?:\bUS ?\$|A\$|C\$|\bHK ?\$|\$|£|€|¥|₹|\bRs\.?"
+    r"|\b(?:USD|EUR|GBP|JPY|INR|CHF|SEK|NOK|DKK|CNY|RUB|TRY|PLN|ZAR|MXN|ILS|AED|SAR|KWD|HUF))\s?$"
 )
 # One name per currency, whichever way it is written: "US$3.4 billion" is "$3.4bn", "EUR 5m" is
 # "€5m", "Rs 500 crore" is "₹500 crore" (crore and lakh stay units: sums in them are

@@ -117,7 +117,7 @@ def is_currency(unit: str) -> bool:
 def currency_before(before: str) -> str:
     """The currency written before a figure ("$", "€" for "EUR", "CHF"), one name each; "" if none."""
     m = CURRENCY_RE.search(before)
-    code = m.group().strip().rstrip(".").upper() if m else ""
+    code = m.group().replace(" ", "").rstrip(".").upper() if m else ""  # "US $" is "US$"
     return CURRENCY_CODES.get(code, code)
 
 
