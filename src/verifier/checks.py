@@ -58,7 +58,7 @@ from verifier.scope import (
     superlative_window,
     zero_in_scope,
 )
-from verifier.wholes import other_measure
+from verifier.wholes import measure_label, other_measure
 
 
 @dataclass(frozen=True)
@@ -258,10 +258,7 @@ def figures_against_figures(
                     f"{figure_phrase(claim.text, q)} {_MOMENT[moments[0].qualifier]} {moments[0].text} open",
                 )
                 continue
-            reason = (
-                f"claim says {figure_phrase(claim.text, q)}; "
-                f"the evidence says {figure_phrase(ev.text, conflict)}"
-            )
+            reason = f"claim says {figure_phrase(claim.text, q)}; the evidence says {_named(ev, conflict)}"
             if 0 in (q.value, conflict.value):
                 # A count of nothing is a denial, read as one: not decisive, since its scope
                 # is often narrower than the claim's ("no new cases in the capital, but 14
@@ -274,6 +271,17 @@ def figures_against_figures(
                 continue
             return supported_q, Conflict("quantity", reason)
     return supported_q, left_open
+
+
+def _named(ev: Facts, e: Quantity) -> str:
+    """The sentence's figure, after the measure it is given to where the sentence gives
+    another figure of its unit ("unemployment 4.1%" of "Inflation was 5.8%, while the
+    unemployment rate stood at 4.1%"): which of the two the claim was read against."""
+    phrase = figure_phrase(ev.text, e)
+    label = measure_label(ev.text, e)
+    if label is None or not any(f is not e and f.unit == e.unit for f in ev.quantities):
+        return phrase
+    return f"{' '.join(sorted(label))} {phrase}"
 
 
 def changes_against_changes(

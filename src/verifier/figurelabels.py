@@ -14,44 +14,14 @@ from verifier.facts import Facts
 from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.scope import old_value
+from verifier.wholes import measure_label
 
-# "a turnout of 74%", "an unemployment rate of 5.8%", "the margin of 12 votes": the noun
-# phrase just before "of" and the figure.
-_NOUN_OF = re.compile(
-    r"\b(?:a|an|the|its|their)\s+(?P<phrase>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+of\s+(?:about\s+|around\s+)?$"
-)
-# "turnout was 74%", "the unemployment rate stood at 5.8%": the subject's last words and the figure.
-_NOUN_WAS = re.compile(
-    r"(?P<phrase>(?:\b[a-z-]+\s+){0,2}?\b[a-z-]+)\s+(?:was|were|is|are|stood\s+at|stands\s+at|reached|came\s+in\s+at)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?$",
-    re.IGNORECASE,
-)
 # The claim's subject before its figure: "Turnout in the FRW strike ballot was 87%".
 _CLAIM_SUBJECT = re.compile(
     r"^(?P<subject>[^,;:]{2,80}?)\s+(?:was|were|is|are|stood\s+at|stands\s+at|reached|of)\s+"
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?$",
     re.IGNORECASE,
 )
-# Heads that say only what kind of measure: "the unemployment rate" is named by "unemployment".
-_GENERIC = frozenset({"rate", "share", "level"})
-_LABELLED_NOUNS = frozenset(
-    "turnout rate share margin majority inflation unemployment growth deficit surplus yield "
-    "approval attendance occupancy capacity".split()
-)
-
-
-def _label(text: str, q: Quantity) -> frozenset[str] | None:
-    """The words naming the measure the text gives ``q`` to ({"turnout"} for "a turnout of 74%",
-    {"unemployment"} for "the unemployment rate stood at 5.8%"), or None."""
-    before = text[max(0, q.start - 60) : q.start]
-    for pattern in (_NOUN_OF, _NOUN_WAS):
-        m = pattern.search(before)
-        if m is None:
-            continue
-        words = [lemma(w.lower()) for w in m.group("phrase").split() if w.lower() not in STOPWORDS]
-        if words and words[-1] in _LABELLED_NOUNS:
-            return frozenset(words) - _GENERIC or frozenset(words)
-    return None
 
 
 def moved_figure(
@@ -65,7 +35,7 @@ def moved_figure(
     if m is None:
         return None
     said = {lemma(w.lower()) for w in TOKEN_RE.findall(m.group("subject")) if w.lower() not in STOPWORDS}
-    own = _label(ev_text, e)
+    own = measure_label(ev_text, e)
     if own is not None and own <= said:
         return None  # the sentence gives the matched figure to the claim's measure too
     if old_value(ev_text, e):
@@ -73,7 +43,7 @@ def moved_figure(
     for other in figures:
         if other is e or other.unit != e.unit or other.value == q.value:
             continue
-        label = _label(ev_text, other)
+        label = measure_label(ev_text, other)
         if label is not None and label <= said:
             return f"{' '.join(sorted(label))} {other.text}"
     return None

@@ -193,3 +193,36 @@ def other_measure(claim_text: str, q: Said, ev_text: str, e: Said) -> bool:
     if mine is None or theirs is None:
         return False
     return mine[0] not in theirs[1] and theirs[0] not in mine[1]
+
+
+# "a turnout of 74%", "an unemployment rate of 5.8%", "the margin of 12 votes": the noun
+# phrase just before "of" and the figure.
+_NOUN_OF = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?P<phrase>(?:[a-z-]+\s+){0,2}?[a-z-]+)\s+of\s+(?:about\s+|around\s+)?$"
+)
+# "turnout was 74%", "the unemployment rate stood at 5.8%": the subject's last words and the figure.
+_NOUN_WAS = re.compile(
+    r"(?P<phrase>(?:\b[a-z-]+\s+){0,2}?\b[a-z-]+)\s+(?:was|were|is|are|stood\s+at|stands\s+at|reached|came\s+in\s+at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+# Heads that say only what kind of measure: "the unemployment rate" is named by "unemployment".
+_GENERIC = frozenset({"rate", "share", "level"})
+_LABELLED_NOUNS = frozenset(
+    "turnout rate share margin majority inflation unemployment growth deficit surplus yield "
+    "approval attendance occupancy capacity".split()
+)
+
+
+def measure_label(text: str, q: Quantity) -> frozenset[str] | None:
+    """The words naming the measure the text gives ``q`` to ({"turnout"} for "a turnout of 74%",
+    {"unemployment"} for "the unemployment rate stood at 5.8%"), or None."""
+    before = text[max(0, q.start - 60) : q.start]
+    for pattern in (_NOUN_OF, _NOUN_WAS):
+        m = pattern.search(before)
+        if m is None:
+            continue
+        words = [lemma(w.lower()) for w in m.group("phrase").split() if w.lower() not in STOPWORDS]
+        if words and words[-1] in _LABELLED_NOUNS:
+            return frozenset(words) - _GENERIC or frozenset(words)
+    return None
