@@ -41,7 +41,7 @@ CURRENCIES = [
     # "US $" spaced keeps the bound before it: "more than US $ 90 billion" is a lower bound.
     ("The group was valued at more than US $ 90 billion.", "It was valued at US $ 100 billion.", "supports"),
     ("The group was valued at less than US $ 90 billion.", "It was valued at US $ 2.6 billion.", "supports"),
-    ("The group was valued at more than US $ 90 billion.", "It was valued at US $ 2.6 billion.", "contradicts"),
+    ("The firm was valued at more than US $ 90 billion.", "It was valued at US $ 2.6bn.", "contradicts"),
     # Other dollars stay other currencies.
     ("The deal was worth A$5 billion.", "The deal was worth US$5 billion.", "contradicts"),
 ]
