@@ -52,3 +52,35 @@ def test_a_quarters_rank_is_not_a_figure_the_sentence_must_repeat() -> None:
         "Halcyra's third-quarter net profit was 1.42 billion drax.",
     )
     assert other.stance == "contradicts"
+
+
+UNION = (
+    "The Federation of Rail Workers (FRW), which represents about 14,000 of the operator's "
+    "19,500 employees, is demanding a 9% pay rise this year."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "stance"),
+    [
+        # A part of a whole is a share of it, read against a claimed share of the same thing.
+        ("The party won in 74% of the provinces.", "The party won in 14 of the 19 provinces.", "supports"),
+        ("The party won in 40% of the provinces.", "The party won in 14 of the 19 provinces.", "contradicts"),
+        ("The FRW represents half of the operator's employees.", UNION, "contradicts"),
+        # "about 14,000" leaves 64-79%: not enough to settle "more than 70%", and the pay
+        # rise's 9% is no share of the staff.
+        ("The FRW represents more than 70% of the operator's employees.", UNION, "neutral"),
+        ("The FRW wants a 9% pay rise.", UNION, "supports"),
+        # A share of something else is not read against the part.
+        ("Turnout was 60%.", "The party won in 14 of the 19 provinces.", "neutral"),
+    ],
+)
+def test_a_part_of_a_whole_is_a_share_of_it(claim: str, sentence: str, stance: str) -> None:
+    assert judged(claim, sentence).stance == stance
+
+
+def test_the_share_is_explained_by_its_two_figures() -> None:
+    reason = judged(
+        "The party won in 40% of the provinces.", "The party won in 14 of the 19 provinces."
+    ).reason
+    assert reason == "claim says 40%; the evidence says 14 of the 19 (74%)"

@@ -15,7 +15,7 @@ the judge's own method reads as the order the checks run in.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from verifier.changes import (
@@ -58,7 +58,7 @@ from verifier.scope import (
     superlative_window,
     zero_in_scope,
 )
-from verifier.wholes import measure_label, other_measure
+from verifier.wholes import measure_label, names_whole, other_measure, part_shares
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,7 @@ def figures_against_figures(
     left_open: Conflict | None = None  # a figure a reading at another moment cannot refute
     if relaxed:
         ev = replace(ev, quantities=[reported_bound(e) for e in ev.quantities])
+    shares = part_shares(ev.quantities)
     # A figure the sentence corrects ("45%, not 60%") answers only a claim figure denied too.
     # The size of a change ("rose 3%") is not a level ("rose to 3%"), nor the other way round.
     same_units = [
@@ -158,7 +159,7 @@ def figures_against_figures(
         or (_TARGET.search(claim.text, 0, q.start) and not _FUTURE.search(ev.text))
         else [
             e
-            for e in ev.quantities
+            for e in [*ev.quantities, *(s for s, whole in shares if names_whole(claim.text, q, whole))]
             if same_unit(q, e)
             and not fate_apart(claim.text, q, ev.text, e)
             and (not struck(ev, e) or governed(claim, q))
@@ -258,7 +259,8 @@ def figures_against_figures(
                     f"{figure_phrase(claim.text, q)} {_MOMENT[moments[0].qualifier]} {moments[0].text} open",
                 )
                 continue
-            reason = f"claim says {figure_phrase(claim.text, q)}; the evidence says {_named(ev, conflict)}"
+            theirs = _named(ev, conflict, shares)
+            reason = f"claim says {figure_phrase(claim.text, q)}; the evidence says {theirs}"
             if 0 in (q.value, conflict.value):
                 # A count of nothing is a denial, read as one: not decisive, since its scope
                 # is often narrower than the claim's ("no new cases in the capital, but 14
@@ -273,10 +275,13 @@ def figures_against_figures(
     return supported_q, left_open
 
 
-def _named(ev: Facts, e: Quantity) -> str:
+def _named(ev: Facts, e: Quantity, shares: Sequence[tuple[Quantity, Quantity]] = ()) -> str:
     """The sentence's figure, after the measure it is given to where the sentence gives
     another figure of its unit ("unemployment 4.1%" of "Inflation was 5.8%, while the
-    unemployment rate stood at 4.1%"): which of the two the claim was read against."""
+    unemployment rate stood at 4.1%"): which of the two the claim was read against; a share
+    it gives as a part of a whole, as the two figures and their ratio."""
+    if any(e is s for s, _ in shares):
+        return f"{ev.text[e.start : e.end]} ({e.text})"
     phrase = figure_phrase(ev.text, e)
     label = measure_label(ev.text, e)
     if label is None or not any(f is not e and f.unit == e.unit for f in ev.quantities):

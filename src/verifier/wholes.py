@@ -226,3 +226,43 @@ def measure_label(text: str, q: Quantity) -> frozenset[str] | None:
         if words and words[-1] in _LABELLED_NOUNS:
             return frozenset(words) - _GENERIC or frozenset(words)
     return None
+
+
+def _read_bounds(q: Quantity) -> tuple[float, float]:
+    # A small exact figure is a count ("14 of the 19 provinces"), not a rounded measurement.
+    if q.qualifier == "exact" and abs(q.value) < 1000:
+        return q.value, q.value
+    return q.interval()
+
+
+def part_shares(quantities: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """(share, whole) for each part the sentence gives of a whole figure: "about 14,000 of the
+    operator's 19,500 employees" is 64-79% of them (as far as "about" allows), "14 of the 19
+    provinces" is 74%. The share is a range over the two figures' readings, starting where
+    the part does, so a claimed "seven in ten employees" or "three quarters of provinces" is
+    read against it."""
+    at = {e.start: e for e in quantities}
+    out = []
+    for part in quantities:
+        whole = at.get(part.whole_at) if part.whole_at is not None else None
+        if whole is None or whole.value <= 0 or not 0 <= part.value <= whole.value:
+            continue
+        if part.upper is not None or whole.upper is not None:
+            continue
+        if {part.qualifier, whole.qualifier} - {"exact", "approx"}:
+            continue  # "more than 400 of the 650 seats" bounds a share; it gives none
+        p_lo, p_hi = _read_bounds(part)
+        w_lo, w_hi = _read_bounds(whole)
+        lo, hi = 100 * p_lo / w_hi, min(100.0, 100 * p_hi / w_lo)
+        text = f"{100 * part.value / whole.value:.0f}%"
+        share = Quantity(lo, text, frozenset({"%"}), "range", part.start, whole.end, head="%", upper=hi)
+        out.append((share, whole))
+    return out
+
+
+def names_whole(claim_text: str, q: Quantity, whole: Quantity) -> bool:
+    """Does the claim say its share ``q`` is of what ``whole`` counts ("seven in ten Teskovian
+    Railways employees", "75% of the provinces")? A share of something else (turnout, a vote)
+    is not read against the part."""
+    after = {lemma(w.lower()) for w in TOKEN_RE.findall(claim_text[q.end : q.end + 60])[:6]}
+    return whole.head in after
