@@ -84,3 +84,28 @@ def test_the_share_is_explained_by_its_two_figures() -> None:
         "The party won in 40% of the provinces.", "The party won in 14 of the 19 provinces."
     ).reason
     assert reason == "claim says 40%; the evidence says 14 of the 19 (74%)"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "stance"),
+    [
+        # An amount of change is read off the change's two ends, never against either end.
+        ("Net profit rose by 220 million drax.", PROFIT, "supports"),
+        ("Net profit rose by 500 million drax.", PROFIT, "contradicts"),
+        ("Net profit fell by 220 million drax.", PROFIT, "contradicts"),
+        ("Net debt fell by 1.6 billion drax.", DEBT, "supports"),
+        ("Net debt fell by about 1.5 billion drax.", DEBT, "supports"),
+        ("Net debt fell by 3 billion drax.", DEBT, "contradicts"),
+        # The ends are still levels: a level claimed is read against them as before.
+        ("Net profit was 1.42 billion drax.", PROFIT, "supports"),
+        ("The company cut 1,200 jobs.", "The company will shed 1,200 jobs.", "supports"),
+    ],
+)
+def test_an_amount_of_change_is_read_off_its_ends(claim: str, sentence: str, stance: str) -> None:
+    assert judged(claim, sentence).stance == stance
+
+
+def test_an_amount_is_no_level() -> None:
+    # Before, "rose by 220 million" was contradicted by the 1.20 billion it rose from.
+    verdict = judged("Net profit rose by 220 million drax.", PROFIT)
+    assert verdict.reason == "states from 1.20 billion to 1.42 billion"

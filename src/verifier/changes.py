@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verifier.facts import Facts
-from verifier.figures import Quantity
+from verifier.figures import CLOCK, ORDINAL, Quantity
 from verifier.lexicon import INCREMENT_WORDS
 from verifier.scope import new_value, old_value
 
@@ -67,6 +67,8 @@ class Factor:
     start: int
     end: int
     qualifier: str = "exact"  # exact | more | less
+    # How far rounding lets an amount of change stray (its figure's, or its two ends'); 0 for a ratio.
+    spread: float = 0.0
 
 
 def is_factor_word(word: str) -> bool:
@@ -258,3 +260,64 @@ def factor_agrees(claim: Factor, ev: Factor) -> bool | None:
     if ev.qualifier != "exact":
         return None if abs(e - c) <= conflict else False
     return True if abs(e - c) <= match else False if abs(e - c) > conflict else None
+
+
+# Units an amount of change is not read in: percentages and points have their own readers, and
+# a rank, a clock time or a range is no amount.
+_NOT_AMOUNTS = frozenset({"%", "percentage-point", "point", "basis-point", CLOCK, ORDINAL})
+
+
+def _half_width(q: Quantity) -> float:
+    lo, hi = q.interval()
+    return (hi - lo) / 2 if math.isfinite(lo) and math.isfinite(hi) else 0.0
+
+
+def amount_change(text: str, q: Quantity) -> bool:
+    """Is ``q`` a change said in its own unit ("rose by 220 million drax", "cut 1,200 jobs"),
+    not a level ("rose to 1.42 billion drax")?"""
+    if q.upper is not None or q.head == CLOCK or q.unit & _NOT_AMOUNTS:
+        return False
+    return _direction(text, q) != 0
+
+
+def claimed_amounts(facts: Facts) -> list[tuple[Factor, Quantity]]:
+    """Each change the text says as an amount (signed), with its figure."""
+    return [
+        (Factor(_direction(facts.text, q) * q.value, q.text, q.start, q.end, q.qualifier, _half_width(q)), q)
+        for q in facts.quantities
+        if amount_change(facts.text, q)
+    ]
+
+
+def end_amounts(facts: Facts) -> list[tuple[Factor, Quantity]]:
+    """Each change a sentence gives by its two ends, as the amount from one to the other
+    ("rose to 1.42 billion from 1.20 billion": 220 million up), with its new end."""
+    return [
+        (
+            replace(
+                _across(facts.text, old, new, new.value - old.value),
+                spread=_half_width(old) + _half_width(new),
+            ),
+            new,
+        )
+        for old, new in _pairs(facts)
+        if not (new.unit & _NOT_AMOUNTS)
+        and old.upper is None
+        and new.upper is None
+        and "exact" == old.qualifier == new.qualifier
+    ]
+
+
+def amounts_agree(claim: Factor, ev: Factor) -> bool | None:
+    """True when the ends give the claimed amount to rounding, False when they clearly give
+    another (or a change the other way), None between."""
+    if claim.value * ev.value < 0:
+        return False  # "rose by 220 million" against a fall
+    c, e = abs(claim.value), abs(ev.value)
+    tolerance = claim.spread + ev.spread
+    if claim.qualifier == "more":
+        return True if e >= c - ev.spread else False if e < 0.8 * c - tolerance else None
+    if claim.qualifier == "less":
+        return True if e <= c + ev.spread else False if e > 1.25 * c + tolerance else None
+    off = abs(c - e)
+    return True if off <= tolerance else False if off > max(2 * tolerance, 0.1 * c) else None

@@ -20,10 +20,14 @@ from dataclasses import dataclass, replace
 
 from verifier.changes import (
     Factor,
+    amount_change,
+    amounts_agree,
     change_factors,
+    claimed_amounts,
     claimed_points,
     count_change,
     count_total,
+    end_amounts,
     factor_agrees,
     factors,
     is_change,
@@ -168,6 +172,7 @@ def figures_against_figures(
             and not (count_total(claim.text, q) and count_change(ev.text, e))
             and not (new_count(ev.text, e) and not new_count(claim.text, q))
             and not (count_total(ev.text, e) and count_change(claim.text, q))
+            and not (amount_change(claim.text, q) and _level_of_change(ev.text, e))
             and superlative_window(claim.text, q) == superlative_window(ev.text, e)
         ]
         for q in claim.quantities
@@ -275,6 +280,14 @@ def figures_against_figures(
     return supported_q, left_open
 
 
+def _level_of_change(text: str, e: Quantity) -> bool:
+    """Is ``e`` an end of a change the sentence gives ("rose to 1.42 billion from 1.20
+    billion"), not its amount? Such a level is no amount a claim says a change came to."""
+    return (new_value(text, e) or old_value(text, e)) and not (
+        amount_change(text, e) or count_change(text, e)
+    )
+
+
 def _named(ev: Facts, e: Quantity, shares: Sequence[tuple[Quantity, Quantity]] = ()) -> str:
     """The sentence's figure, after the measure it is given to where the sentence gives
     another figure of its unit ("unemployment 4.1%" of "Inflation was 5.8%, while the
@@ -302,6 +315,10 @@ def changes_against_changes(
     ev_points = point_changes(ev) if points else []
     checks = [(c, ev_factors, factor_agrees) for c in claim_factors]
     checks += [(c, ev_points, points_agree) for c in points]
+    # "rose by 220 million drax" against "rose to 1.42 billion drax from 1.20 billion drax".
+    amounts = claimed_amounts(claim) if claim.quantities else []
+    ends = end_amounts(ev) if amounts else []
+    checks += [(c, [f for f, new in ends if same_unit(q, new)], amounts_agree) for c, q in amounts]
     for c, stated, agrees in checks:
         if c.start in {q.start for q, _ in supported_q}:
             continue  # "rose 3%" that "rose 3%" already answered
