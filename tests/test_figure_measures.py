@@ -109,3 +109,29 @@ def test_an_amount_is_no_level() -> None:
     # Before, "rose by 220 million" was contradicted by the 1.20 billion it rose from.
     verdict = judged("Net profit rose by 220 million drax.", PROFIT)
     assert verdict.reason == "states from 1.20 billion to 1.42 billion"
+
+
+RANKS = "Kovac will rise to No. 6 in the world rankings on Monday from No. 14."
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # "No. 6" is a rank, and a move up a ranking is read off its two ranks.
+        ("Kovac will climb eight places in the world rankings.", "supports"),
+        ("Kovac will climb three places in the world rankings.", "contradicts"),
+        ("Kovac will drop eight places in the world rankings.", "contradicts"),
+        ("Kovac will rise to No.6 in the world rankings.", "supports"),
+        ("Kovac will rise to No.5 in the world rankings.", "contradicts"),
+    ],
+)
+def test_a_move_in_a_ranking_is_read_off_its_ranks(claim: str, stance: str) -> None:
+    assert judged(claim, RANKS, "Kovac wins Ardena Open").stance == stance
+
+
+def test_a_numbered_rank_is_no_name() -> None:
+    from verifier.facts import extract
+
+    facts = extract("Kovac will rise to No.5 in the world rankings.")
+    assert facts.entities == frozenset({"kovac"})
+    assert [(q.text, q.value) for q in facts.quantities] == [("No.5", 5.0)]

@@ -32,12 +32,12 @@ _FOLD_NUMBERS = {
 _FOLD_NUMBERS |= {"twenty": 20, "hundred": 100}
 
 _RISE = (
-    r"(?:rose|rise[sn]?|rising|increased?|increases|grew|grow[sn]?|growing|climbed|jumped|gained|surged|"
-    r"soared|up)"
+    r"(?:rose|rise[sn]?|rising|increased?|increases|grew|grow[sn]?|growing|climb(?:s|ed|ing)?|"
+    r"jump(?:s|ed|ing)?|gained|surged|soared|up)"
 )
 _FALL = (
-    r"(?:fell|fall[sn]?|falling|decreased?|decreases|dropped|declined?|declines|shrank|shrunk|cut|reduced|"
-    r"slashed|down|plunged|slumped|lost)"
+    r"(?:fell|fall[sn]?|falling|decreased?|decreases|drop(?:s|ped|ping)?|declined?|declines|shrank|shrunk|"
+    r"cut|reduced|slashed|down|plunged|slumped|lost|slip(?:s|ped|ping)?|slid(?:es?)?)"
 )
 FACTOR_RE = re.compile(
     r"\b(?:(?P<word>doubl|tripl|quadrupl)(?:ed|ing)\b|(?P<halv>halv)(?:ed|ing)\b"
@@ -321,3 +321,24 @@ def amounts_agree(claim: Factor, ev: Factor) -> bool | None:
         return True if e <= c + ev.spread else False if e > 1.25 * c + tolerance else None
     off = abs(c - e)
     return True if off <= tolerance else False if off > max(2 * tolerance, 0.1 * c) else None
+
+
+# Steps of a ranking that a move is counted in: "climbed eight places", "fell three spots".
+RANK_STEPS = frozenset({"place", "spot", "position", "rung", "notch"})
+
+
+def rank_moves(facts: Facts) -> list[Factor]:
+    """Each move up a ranking the sentence gives by its two ranks ("from No.14 to No.6": eight
+    places up; down is negative)."""
+    text = facts.text
+    olds = [q for q in facts.quantities if ORDINAL in q.unit and old_value(text, q)]
+    moves = []
+    for new in (q for q in facts.quantities if ORDINAL in q.unit and new_value(text, q)):
+        old = min(
+            (q for q in olds if abs(q.start - new.start) < 60),
+            key=lambda q: abs(q.start - new.start),
+            default=None,
+        )
+        if old is not None:
+            moves.append(_across(text, old, new, old.value - new.value))
+    return moves

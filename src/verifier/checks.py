@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from verifier.changes import (
+    RANK_STEPS,
     Factor,
     amount_change,
     amounts_agree,
@@ -35,6 +36,7 @@ from verifier.changes import (
     percent_changes,
     point_changes,
     points_agree,
+    rank_moves,
 )
 from verifier.compare import (
     compatible,
@@ -319,6 +321,9 @@ def changes_against_changes(
     amounts = claimed_amounts(claim) if claim.quantities else []
     ends = end_amounts(ev) if amounts else []
     checks += [(c, [f for f, new in ends if same_unit(q, new)], amounts_agree) for c, q in amounts]
+    # "climbed eight places" against "will rise from No.14 to No.6".
+    moves = rank_moves(ev) if any(q.head in RANK_STEPS for _, q in amounts) else []
+    checks += [(c, moves, amounts_agree) for c, q in amounts if q.head in RANK_STEPS]
     for c, stated, agrees in checks:
         if c.start in {q.start for q, _ in supported_q}:
             continue  # "rose 3%" that "rose 3%" already answered

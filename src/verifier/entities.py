@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 import simplemma
 
 from verifier.dates import dateline_end
-from verifier.lexicon import CURRENCY_RE, MONTHS, NUMBER_WORDS, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
+from verifier.lexicon import (
+    CURRENCY_RE,
+    MONTHS,
+    NUMBER_WORDS,
+    RANK_NO_RE,
+    STOPWORDS,
+    TOKEN_RE,
+    WEEKDAYS,
+    lemma,
+)
 from verifier.negation import title_case
 from verifier.places import place_names, place_variants
 
@@ -108,6 +117,7 @@ def extract_entities(text: str) -> frozenset[str]:
     for start, end, _ in places:
         masked = masked[:start] + "," * (end - start) + masked[end:]
     found.update(entity for _, _, entity in places)
+    masked = RANK_NO_RE.sub(lambda m: "," * len(m.group()), masked)  # "No.14" is a rank
     for m in ENTITY_RE.finditer(masked):
         if text[m.end() : m.end() + 1] == "$" or CURRENCY_RE.fullmatch(m.group()):
             continue  # "US$3.4bn", "HK$", "EUR": a currency, not a mention of a country

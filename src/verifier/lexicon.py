@@ -178,3 +178,6 @@ CURRENCY_WORDS.update(
         "forints": "HUF",
     }
 )
+
+# "world No.1", "from No.14 to No.6": a rank, said from its "No." on (not a name "No.14").
+RANK_NO_RE = re.compile(r"\bNo\.\s?(\d{1,3})\b(?![.,]\d)")

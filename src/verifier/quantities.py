@@ -26,6 +26,7 @@ from verifier.lexicon import (
     MONTHS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    RANK_NO_RE,
     SCALES,
     STOPWORDS,
     ranks,
@@ -230,6 +231,11 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
     for q in clock_times(text, free, taken):
         found.append(q)
         taken.append((q.start, q.end))
+    for m in RANK_NO_RE.finditer(text):
+        if free(m.start(), m.end()) and int(m.group(1)) > 0:
+            unit = [ORDINAL, *unit_after(text[m.end() :])]
+            found.append(make_quantity(float(m.group(1)), text, m.start(), m.end(), unit, "exact"))
+            taken.append((m.start(), m.end()))
     for m in NUMBER_RE.finditer(text):
         num = m.group("num")
         if not free(m.start(), m.end()):
