@@ -30,6 +30,7 @@ _FOLD_NUMBERS = {
     "ten": 10,
 }
 _FOLD_NUMBERS |= {"twenty": 20, "hundred": 100}
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 _RISE = (
     r"(?:rose|rise[sn]?|rising|increased?|increases|grew|grow[sn]?|growing|climb(?:s|ed|ing)?|"
@@ -43,7 +44,7 @@ FACTOR_RE = re.compile(
     r"\b(?:(?P<word>doubl|tripl|quadrupl)(?:ed|ing)\b|(?P<halv>halv)(?:ed|ing)\b"
     r"|(?P<times>twice|thrice)(?=\s+(?:as|the|that|its|their|what)\b)|(?P<n>[a-z]+|\d+(?:\.\d+)?)[\s-]?fold\b"
     r"|(?P<x>two|three|four|five|ten|\d+(?:\.\d+)?)\s+times\s+(?:as|more|higher|larger|bigger|greater|over)\b"
-    rf"|(?P<by>{_RISE}|{_FALL})\s+by\s+(?:a\s+)?half\b)",
+    rf"|(?P<by>{_RISE}|{_FALL})\s+by\s+(?:(?:a|one)\s+)?(?P<part>half|third|quarter|fifth|tenth)\b)",
     re.IGNORECASE,
 )
 # "more than doubled", "nearly tripled": a bound, not the factor itself.
@@ -135,7 +136,9 @@ def _factor_value(m: re.Match[str]) -> float | None:
         key = (m.group("word") or m.group("halv") or m.group("times")).lower()
         return _FACTOR_WORDS[key]
     if m.group("by"):
-        return 0.5 if _FALL_WORD.match(m.group("by")) else 1.5
+        # "fell by a fifth" is 0.8 of the old value, "rose by a third" 4/3 of it.
+        part = 1 / _PARTS[m.group("part").lower()]
+        return 1 - part if _FALL_WORD.match(m.group("by")) else 1 + part
     n = (m.group("n") or m.group("x")).lower()
     if n[0].isdigit():
         return float(n)
@@ -184,9 +187,11 @@ def _pairs(facts: Facts) -> list[tuple[Quantity, Quantity]]:
 
 
 def _across(text: str, old: Quantity, new: Quantity, value: float) -> Factor:
-    """A change read off its two ends, quoted as "from $8 to $10"."""
+    """A change read off its two ends, quoted as "from $8 to $10", and placed where its new end
+    is: what is said around that end (its date: "fell to 5.1% in March from 5.4% in February")
+    is said of the change."""
     said = f"from {_said(text, old)} to {_said(text, new)}"
-    return Factor(value, said, min(old.start, new.start), max(old.end, new.end))
+    return Factor(value, said, new.start, new.end)
 
 
 def _ends(facts: Facts) -> list[Factor]:

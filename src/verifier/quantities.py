@@ -193,6 +193,9 @@ _RANK_BOUND = re.compile(
 )
 
 
+_BY_A_PART = re.compile(r"\bby\s+(?:a|one)\s+$", re.IGNORECASE)
+
+
 def _ordinal(value: float, text: str, start: int, end: int, qual: str) -> Quantity | None:
     """ "4th place", "fifth-round pick": the ordinal marker first, so the head is what is ranked."""
     if _RANK_BOUND.search(text[max(0, start - 20) : start]):
@@ -331,6 +334,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             continue  # "30 second": a time unit, not an ordinal
         if m.group("unit").lower() == "first" and not m.group("tens"):
             continue  # "first" orders nothing checkable far more often than it ranks
+        if _BY_A_PART.search(text, max(0, m.start() - 12), m.start()):
+            taken.append((m.start(), m.end()))
+            continue  # "fell by a fifth": a part of the whole, read as a change (verifier.changes)
         value = _TENS.get((m.group("tens") or "").lower(), 0) + ORDINAL_WORDS[m.group("unit").lower()]
         rank = _ordinal(value, text, m.start(), m.end(), qualifier_at(text, m.start()))
         if rank is not None:

@@ -31,6 +31,12 @@ FRACTION_RE = re.compile(
     r"(?P<scale>[\s-]+(?:million|billion|trillion))?(?<=[a-z])(?![\w-])",
     re.IGNORECASE,
 )
+# "a quarter point", "a half-point rise", "three-quarter point": a fraction of a point, which
+# with no other word is a percentage point (rates, yields, shares of the vote).
+POINT_FRACTION_RE = re.compile(
+    r"(?<![\w-])(?:(?P<n>an?|one|three)[\s-]+)?(?P<f>half|quarter)[\s-]+(?P<pct>percentage[\s-]+)?points?\b",
+    re.IGNORECASE,
+)
 _HALF_OF_WHAT = re.compile(
     r"\b(?:first|second|final|latter|former|other|better|bottom|top|back|front|lower|upper|last|next)\s+$",
     re.IGNORECASE,
@@ -118,6 +124,13 @@ def fraction_figures(text: str, free: Callable[[int, int], bool]) -> Iterator[Qu
             qual = qualifier_at(text, m.start())
             share = "approx" if qual == "exact" else qual
             yield make_quantity(100 * num / den, text, m.start(), m.end(), ["%"], share)
+    for m in POINT_FRACTION_RE.finditer(text):
+        if free(m.start(), m.end()):
+            n = _SMALL_NUMBERS[(m.group("n") or "one").lower()]
+            value = n / _DENOMINATORS[m.group("f").lower()]
+            yield make_quantity(
+                value, text, m.start(), m.end(), ["percentage-point"], qualifier_at(text, m.start())
+            )
     for m in FRACTION_RE.finditer(text):
         word = m.group("f").lower().rstrip("s")
         n = m.group("n")
@@ -140,6 +153,8 @@ def fraction_figures(text: str, free: Callable[[int, int], bool]) -> Iterator[Qu
         if not det and not m.group("scale"):
             continue  # "a third term", "half-time"
         unit = _percent(unit_after(text[m.end() :]))
+        if unit[:1] == ["point"]:
+            unit = ["percentage-point", *unit[1:]]  # "half a point": of a rate or a share
         if m.group("scale"):
             value *= SCALES[m.group("scale").strip(" -").lower()]
             yield make_quantity(value, text, m.start(), m.end(), unit, qual)
