@@ -50,3 +50,27 @@ def test_a_figure_inside_a_range_is_neither_confirmed_nor_refuted() -> None:
     assert judged("15 people died in the fire .", sentence) == "neutral"
     assert judged("25 people died in the fire .", sentence) == "contradicts"
     assert judged("Between 10 and 20 people died in the fire .", sentence) == "supports"
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "stance"),
+    [
+        # A bound confirms a figure only at the bound: "at least 12" allows 30 but does not say it.
+        ("The storm killed 12 people.", "The storm killed at least 12 people.", "supports"),
+        ("The storm killed 30 people.", "The storm killed at least 12 people.", "neutral"),
+        ("The storm killed 10 people.", "The storm killed at least 12 people.", "contradicts"),
+        ("The storm killed 30 people.", "The storm killed fewer than 40 people.", "neutral"),
+        ("The storm killed 50 people.", "The storm killed fewer than 40 people.", "contradicts"),
+        ("The album sold 998,000 copies.", "The album has sold over 983,000 copies.", "neutral"),
+        # Comparatives of a measure bound it too.
+        ("The first victim was older than 60.", "The first victim was a 61-year-old woman.", "supports"),
+        ("The first victim was older than 60.", "The first victim was a 60-year-old woman.", "contradicts"),
+        (
+            "Their career was shorter than 16 years.",
+            "Over their 15-year career, they sold 50 million records.",
+            "supports",
+        ),
+    ],
+)
+def test_a_bound_against_a_point(claim: str, text: str, stance: str) -> None:
+    assert judged(claim, text) == stance

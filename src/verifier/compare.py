@@ -72,8 +72,16 @@ def compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
         # A range confirms only what holds wherever in it the figure lies: "between 10 and 20"
         # confirms "between 5 and 25", not "about 12".
         return c_lo <= lo and c_hi >= hi
+    if ev_q.qualifier in _BOUNDS:
+        # A bound confirms a point only at the bound ("killed 12" / "at least 12"): "at least
+        # 12" leaves 30 open, though it allows it.
+        b_lo, b_hi = replace(ev_q, qualifier="exact").interval()
+        return c_lo <= b_hi * f and c_hi >= b_lo * f
     # A point claim matches when it overlaps what the evidence allows ("2,500" vs "approximately 2,500").
     return c_lo <= hi and c_hi >= lo
+
+
+_BOUNDS = ("more", "atleast", "less", "atmost")
 
 
 def conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
@@ -86,6 +94,9 @@ def conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
         return hi < c or (hi <= c and claim_q.qualifier == "more")
     if claim_q.qualifier in ("less", "atmost"):
         return lo > c or (lo >= c and claim_q.qualifier == "less")
+    if ev_q.qualifier in _BOUNDS and not compatible(claim_q, ev_q):
+        c_lo, c_hi = claim_q.interval()
+        return c_hi < lo or c_lo > hi  # "killed 10" against "at least 12"; not 30
     return not compatible(claim_q, ev_q)
 
 

@@ -60,13 +60,26 @@ LOWER_BOUND = (
     "higher than",
     "larger than",
     "bigger than",
+    # Comparatives of a measure: "older than 7 years", "longer than 90 minutes".
+    "older than",
+    "longer than",
+    "taller than",
 )
 # Verbs that bound a figure: the noun before them names it, as before "reached".
 _BOUND_VERBS = frozenset(
     {"exceeded", "exceeds", "exceed", "surpassed", "surpass", "surpasses", "topped", "tops"}
 )
 AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
-UPPER_BOUND = ("less than", "fewer than", "under", "below", "lower than", "smaller than")
+UPPER_BOUND = (
+    "less than",
+    "fewer than",
+    "under",
+    "below",
+    "lower than",
+    "smaller than",
+    "younger than",
+    "shorter than",
+)
 AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
 # Every phrase that qualifies a figure, longest first (so "just over" is found before "over").
 QUALIFIER_PHRASES = tuple(
