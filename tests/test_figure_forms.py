@@ -87,7 +87,9 @@ FACTORS = [
 
 UNREAD_WORDS = [
     # A figure word no reader reads is not confirmed by a sentence that leaves it out.
-    ("Hundreds of people were arrested.", "Police arrested 12 people.", "neutral"),
+    ("Hundreds of SR20s have been sold.", "A dozen SR20s have been sold.", "neutral"),
+    # "Hundreds of" with a count noun is read (100-1,999), and 12 is not it.
+    ("Hundreds of people were arrested.", "Police arrested 12 people.", "contradicts"),
     ("Profits fell by half.", "Profits fell sharply.", "neutral"),
     (
         "Paraguay had its first civilian leader in four decades.",

@@ -111,6 +111,8 @@ def make_quantity(value: float, text: str, start: int, end: int, unit: list[str]
         unit = [_RATE_POINTS[(unit[0], unit[1])], *unit[2:]]
     elif unit[:1] in (["bps"], ["bp"]):
         unit = ["basis-point", *unit[1:]]
+    elif len(unit) > 1 and unit[0] in ("square", "sq") and f"square-{unit[1]}" in MEASURES:
+        unit = [f"square-{unit[1]}", *unit[2:]]  # "12 square kilometres" is an area, not a length
     # A unit of measure is what the figure counts, whatever follows: "1.2 km long", "a 12-month
     # timeline" count kilometres and months.
     head = unit[0] if unit and unit[0] in MEASURES else unit[-1] if unit else ""

@@ -11,8 +11,10 @@ imports it back.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from verifier.figures import Quantity, make_quantity
 from verifier.lexicon import NUMBER_WORDS, SCALES, TOKEN_RE
@@ -58,6 +60,19 @@ A_DECADE_RE = re.compile(r"\b(?:a|one)\s+(?P<unit>decade|century)\b", re.IGNOREC
 DOZEN_RE = re.compile(
     r"\b(?:(?P<half>half\s+a)|(?P<n>a|one|two|three|four|five|six))\s+dozen\b", re.IGNORECASE
 )
+
+
+# "dozens of", "hundreds of", "tens of thousands of": a count known only by its order, read as
+# a range from the word's own size ("hundreds" is 100-1,999, "thousands" 1,000 or more), so
+# "hundreds of flights" is met by 640 and refuted by 64, and "tens of thousands" leaves 50,000
+# open.
+VAGUE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<many>tens|hundreds)\s+of\s+)?(?P<w>dozens|hundreds|thousands|millions|billions)"
+    r"(?=\s+of\s+[a-z])",
+    re.IGNORECASE,
+)
+_VAGUE_SIZES = {"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9}
+_VAGUE_TIMES = {"tens": 10, "hundreds": 100}
 
 
 # "One in three patients", "nine in 10 voters", "1 in every 5 homes": a share, as "a third of
@@ -124,6 +139,19 @@ def fraction_figures(text: str, free: Callable[[int, int], bool]) -> Iterator[Qu
             qual = qualifier_at(text, m.start())
             share = "approx" if qual == "exact" else qual
             yield make_quantity(100 * num / den, text, m.start(), m.end(), ["%"], share)
+    for m in VAGUE_RE.finditer(text):
+        if not free(m.start(), m.end()) or qualifier_at(text, m.start()) != "exact":
+            continue  # "more than a thousands of": the bound is the reading, as before
+        word, many = m.group("w").lower(), (m.group("many") or "").lower()
+        unit = unit_after(re.sub(r"^\s+of\b", "", text[m.end() :]))
+        if not unit or (many and word == "dozens"):
+            continue  # "hundreds of SR20s": no count noun to compare by
+        size = _VAGUE_SIZES[word] * _VAGUE_TIMES.get(many, 1)
+        low = 2 * size if word == "dozens" else size  # "dozens" is two dozen or more
+        # Large orders are said loosely upwards ("millions of copies" for 31 million); "dozens"
+        # and "hundreds" are not ("dozens" of 5,000 misleads).
+        high = 20 * size - 1 if size < 1000 else math.inf
+        yield replace(make_quantity(low, text, m.start(), m.end(), unit, "range"), upper=high)
     for m in POINT_FRACTION_RE.finditer(text):
         if free(m.start(), m.end()):
             n = _SMALL_NUMBERS[(m.group("n") or "one").lower()]

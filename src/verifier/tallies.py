@@ -17,7 +17,9 @@ from verifier.lexicon import NUMBER_WORDS
 _CONTEXT = re.compile(
     r"\b(?:won|win|wins|winning|beat|beats|beaten|beating|lost|lose|loses|defeat(?:ed|s)?|drew|draw|"
     r"victory|score[ds]?|final|semi-final|match|game|ruling|ruled|rules|vote[ds]?|voting|majority|"
-    r"margin|decision|verdict|thrashed|edged|routed|triumph|aggregate)\b",
+    r"margin|decision|verdict|thrashed|edged|routed|triumph|aggregate|"
+    # A bill or motion carried or lost by a split: "The bill passed 214-187".
+    r"passed|approved|adopted|rejected|carried|backed|endorsed)\b",
     re.IGNORECASE,
 )
 _SMALL = {w: float(i) for i, w in enumerate(NUMBER_WORDS[:20])}
