@@ -105,3 +105,48 @@ def test_an_order_without_a_count_noun_is_left_to_the_words() -> None:
     assert extract("Hundreds of SR20s have been sold.").quantities == []
     [q] = extract("Hundreds of flights were cancelled.").quantities
     assert (q.value, q.upper, q.unit) == (100, 1999, frozenset({"flight"}))
+
+
+BOOK_CLUB = (
+    "The film was released on May 18, 2018, by Paramount Pictures, received mixed reviews from critics and"
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # A sum a film or firm "earned" is what it "grossed", "made" or "collected" (before,
+        # "earned" was a claim word the sentence did not repeat, and it fell short of the bar).
+        (
+            "Book Club earned less than $73 million globally.",
+            f"{BOOK_CLUB} has grossed $72 million worldwide.",
+            "supports",
+        ),
+        (
+            "Book Club earned less than $80 million globally.",
+            f"{BOOK_CLUB} has grossed over $81.5 million worldwide.",
+            "contradicts",
+        ),
+        (
+            "The film earned 3 crore on its opening day.",
+            "The film collected 3 crore on its opening day.",
+            "supports",
+        ),
+        # Money made or lost: a loss is not a profit of the same size, nor a deficit a surplus.
+        ("The firm made a loss of $3.4bn.", "The firm posted a profit of $3.4 billion.", "contradicts"),
+        ("The firm made a profit of $3.4bn.", "The firm posted a profit of $3.4 billion.", "supports"),
+        (
+            "The budget showed a deficit of 2.1% of GDP.",
+            "The budget showed a surplus of 2.1% of GDP.",
+            "contradicts",
+        ),
+        # "Profit" names the measure: a sentence about net debt is not about it.
+        (
+            "Halcyra made a net profit of 1.42 billion drax in the third quarter.",
+            "Net debt fell to 18.7 billion drax at the end of September.",
+            "neutral",
+        ),
+    ],
+)
+def test_money_made_and_lost(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence) == expected

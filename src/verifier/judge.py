@@ -59,7 +59,14 @@ from verifier.tallies import majority_against_seats, tally_against
 from verifier.types import Evidence
 from verifier.wholes import names_a_period
 from verifier.wordchecks import about_saying, other_weekday, swapped_names, turned_direction, weekdays
-from verifier.wording import POLE_WORDS, joined_pole_words, says_too, unread_figures
+from verifier.wording import (
+    MEASURE_POLES,
+    POLE_WORDS,
+    joined_pole_words,
+    says_too,
+    turned_round,
+    unread_figures,
+)
 
 
 class FactJudge:
@@ -143,10 +150,12 @@ class FactJudge:
             # A direction word the sentence turns round is what a flipped claim changes ("shares
             # fell 7.4%" against "rose 7.4%"): it does not count against the sentence being about
             # the same thing.
-            turned = (
-                frozenset(w for w in claim.content if w in POLE_WORDS and w not in ev.content)
-                if ev.content & POLE_WORDS
-                else frozenset()
+            turned = frozenset(
+                w
+                for w in claim.content
+                if w in POLE_WORDS
+                and w not in ev.content
+                and (turned_round(w, ev.content) if w in MEASURE_POLES else bool(ev.content & POLE_WORDS))
             )
             # So is a superlative the sentence ranks another way ("biggest" / "second-largest"),
             # and there a name of the subject that the document's title gives ("Corvaris Air

@@ -47,7 +47,7 @@ def turned_direction(
     else:
         flip = opposed(claim_words, _clauses_about(claim_words, ev.text))
         reason = None if flip is None else f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
-    if reason is not None and cleared.all_but(turned_words(claim_words)):
+    if reason is not None and cleared.all_but(turned_words(claim_words, ev.content)):
         return Conflict("direction", reason)
     return None
 

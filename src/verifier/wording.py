@@ -38,6 +38,11 @@ _AXES = (
     # A court's ruling on a law, licence or verdict: it stands, or it goes (lemmas: the
     # lemmatiser reads "upheld", "revokes", "quashed" right).
     (frozenset({"uphold"}), frozenset({"overturn", "quash", "revoke", "annul", "struck_down"})),
+    # Money made or lost: "a loss of $3.4bn" is not "a profit of $3.4 billion".
+    (
+        frozenset({"profit", "profits", "surplus", "earn", "earned"}),
+        frozenset({"loss", "losses", "deficit", "lose", "lost"}),
+    ),
     # Results against what was expected: "beating analysts' forecasts" / "missed expectations".
     (frozenset({"beat_forecast"}), frozenset({"missed_forecast"})),
     # A plan carried out, or not: "went ahead with his state visit" / "cancelled a planned visit".
@@ -47,6 +52,9 @@ _AXES = (
     ),
 )
 POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
+# Poles that also name what is measured ("a profit of", "the deficit"): left out of a sentence,
+# they leave it about something else, unless it says the other pole.
+MEASURE_POLES = frozenset({"profit", "profits", "surplus", "loss", "losses", "deficit"})
 RISE_WORDS, FALL_WORDS = _AXES[0]
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:sold|bought|acquired|opened|closed)\b", re.I
@@ -57,6 +65,13 @@ _PASSIVE = re.compile(
 def _poles_of(word: str) -> tuple[tuple[int, int], ...]:
     forms = {word, lemma(word)}
     return tuple((a, p) for a, axis in enumerate(_AXES) for p, pole in enumerate(axis) if forms & pole)
+
+
+def turned_round(word: str, others: frozenset[str]) -> bool:
+    """Does ``others`` hold a word of the opposite pole to ``word`` ("fell" for "rose", "loss"
+    for "profit")? Then the two say one thing turned round, not two things."""
+    opposite = {(axis, 1 - pole) for axis, pole in _poles_of(word)}
+    return any(found in opposite for other in others for found in _poles_of(other))
 
 
 def _poles(words: Sequence[str]) -> list[tuple[int, int]]:
@@ -117,16 +132,19 @@ def joined_pole_words(claim_words: Sequence[str], ev_words: Sequence[str]) -> fr
     return frozenset(out)
 
 
-def turned_words(words: Sequence[str]) -> frozenset[str]:
+def turned_words(words: Sequence[str], against: frozenset[str] = frozenset()) -> frozenset[str]:
     """The lemmas of ``words`` that say a pole, the verb of a joined pole ("missed" of
-    "missed expectations") among them: what a claim turned round changes."""
+    "missed expectations") among them: what a claim turned round changes. A pole that names
+    a measure ("profit") counts only where ``against`` says the other pole ("loss")."""
     bare = [w.rstrip(".,;:!?") for w in words]
     nxt, prev = [*words[1:], ""], ["", *bare[:-1]]
     return frozenset(
         lemma(w)
         for i, w in enumerate(words)
-        if w in POLE_WORDS
-        or lemma(w) in POLE_WORDS
+        if (
+            (w in POLE_WORDS or lemma(w) in POLE_WORDS)
+            and (lemma(w) not in MEASURE_POLES or turned_round(lemma(w), against))
+        )
         or _forecast_verb(words, i) is not None
         or _two_word(w, nxt[i]) is not None
         or _two_word(prev[i], w) is not None
