@@ -132,6 +132,17 @@ BOOK_CLUB = (
             "The film collected 3 crore on its opening day.",
             "supports",
         ),
+        # A "movie" is a "film".
+        (
+            "The movie Collateral Beauty has been reviewed by more than 36 critics on Metacritic.",
+            "On Metacritic, the film holds an average score of 23 out of 100, based on 36 critics.",
+            "contradicts",
+        ),
+        (
+            "The movie will be released on 25 November 2015.",
+            "Columbia Pictures will release the film on November 20, 2015.",
+            "contradicts",
+        ),
         # Money made or lost: a loss is not a profit of the same size, nor a deficit a surplus.
         ("The firm made a loss of $3.4bn.", "The firm posted a profit of $3.4 billion.", "contradicts"),
         ("The firm made a profit of $3.4bn.", "The firm posted a profit of $3.4 billion.", "supports"),
