@@ -624,7 +624,8 @@ def test_a_middle_name_does_not_hide_a_person() -> None:
         # A capitalised name the sentence repeats ("Rotten Tomatoes") is shared scope, not a
         # name to set aside: it counts towards the words both say.
         (
-            "The movie Collateral Beauty has been reviewed by more than 90 critics on Rotten Tomatoes .",
+            # ("The movie …" is now read strictly: a movie is a film, which the sentence says.)
+            "The drama Collateral Beauty has been reviewed by more than 90 critics on Rotten Tomatoes .",
             "On review aggregator Rotten Tomatoes , the film has an approval rating of 14 % , "
             "based on 88 reviews , with an average rating of 3.5/10 .",
             "contradicts",
