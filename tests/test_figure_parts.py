@@ -78,6 +78,8 @@ def test_a_part_is_no_rank() -> None:
         ("The fire destroyed 1,200 hectares.", "The fire destroyed 3,000 acres.", "supports"),
         ("The fire destroyed 1,200 hectares.", "The fire destroyed 30 square kilometres.", "contradicts"),
         ("The park covers 46 square miles.", "The park covers 119 square kilometres.", "supports"),
+        ("The fire destroyed 1,200 hectares.", "The fire destroyed 12 km² of forest.", "supports"),
+        ("The fire destroyed 1,200 hectares.", "The fire destroyed 12 km2 of forest.", "supports"),
         (
             "The fire destroyed 12 kilometres of forest.",
             "The fire destroyed 12 square kilometres of forest.",

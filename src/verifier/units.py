@@ -175,12 +175,18 @@ _SCOPE_ADVERBS = frozenset(
 )
 
 
+# "km2", "km²": square kilometres (the tokens would read "km" and drop the square).
+_SQUARED = re.compile(r"\b(km|mi|m)(?:2|²)(?!\w)")
+_SQUARED_UNITS = {"km": "kilometres", "mi": "miles", "m": "metres"}
+
+
 def unit_after(after: str) -> list[str]:
     """Lemmas of the lower-case words right after a number, in order: what it counts."""
     words: list[str] = []
     # "41 Covid-19 cases": the digits belong to the name being skipped.
     # A unit does not run past a comma or bracket: "14 days , starting" counts days.
     after = re.split(r"[,;:()\[\]&]", after[:60], maxsplit=1)[0]
+    after = _SQUARED.sub(lambda m: f"square {_SQUARED_UNITS[m.group(1)]}", after)  # "12 km2"
     for tok in TOKEN_RE.findall(re.sub(r"(?<=[A-Za-z])-\d+\b", "", after)):
         low = tok.lower().rstrip(".")
         if tok[0].isupper():  # "2,500 U.S. troops": skip the modifier, keep looking
