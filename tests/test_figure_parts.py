@@ -145,6 +145,17 @@ BOOK_CLUB = (
             "Columbia Pictures will release the film on November 20, 2015.",
             "contradicts",
         ),
+        # "Received" is a light verb: the score a film received is the score it has.
+        (
+            "Focus (film) received an approval rating above 48%.",
+            "Review aggregator Rotten Tomatoes reported a 50% approval rating, based on 12 reviews.",
+            "supports",
+        ),
+        (
+            "Focus (film) received an approval rating below 53% from under 19 reviews.",
+            "Review aggregator Rotten Tomatoes reported a 55% approval rating, based on 20 reviews.",
+            "contradicts",
+        ),
         # Money made or lost: a loss is not a profit of the same size, nor a deficit a surplus.
         ("The firm made a loss of $3.4bn.", "The firm posted a profit of $3.4 billion.", "contradicts"),
         ("The firm made a profit of $3.4bn.", "The firm posted a profit of $3.4 billion.", "supports"),

@@ -37,6 +37,10 @@ _NOT_CONTENT = frozenset(
     | set(MONTHS)
     | {w for cue in NEGATION_CUES for w in cue.split()}
     | {"percent", "cent", "currently", "anti", "pro"}
+    # A light verb of having: a film "received" the score it "has" or "holds", a candidate the
+    # votes he "won". On the numeric training pairs, 27 more read right and one fewer wrong
+    # (fact_layer_check.py); "hold", "get" and "give" the same way were worse.
+    | {"receive"}
     | {"due"}  # "due to the pandemic": a link, not a word of the claim's news
     | {"th", "st", "nd", "rd", "century", "centuries"}  # "the 19th century" is a date
     | {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
