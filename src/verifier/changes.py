@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from verifier.facts import Facts
@@ -170,14 +171,25 @@ def percent_changes(facts: Facts) -> list[Factor]:
     return found
 
 
-def _pairs(facts: Facts) -> list[tuple[Quantity, Quantity]]:
-    """The (old, new) ends of each change: "from 2 million to 4 million", "rose to $10 from $8"."""
+def _same_unit(old: Quantity, new: Quantity) -> bool:
+    return old.unit == new.unit
+
+
+def _ranks(old: Quantity, new: Quantity) -> bool:
+    return ORDINAL in old.unit and ORDINAL in new.unit
+
+
+def _pairs(
+    facts: Facts, kin: Callable[[Quantity, Quantity], bool] = _same_unit
+) -> list[tuple[Quantity, Quantity]]:
+    """The (old, new) ends of each change: "from 2 million to 4 million", "rose to $10 from $8";
+    ``kin`` says which two figures can be ends of one change (by default, of one unit)."""
     text = facts.text
     olds = [q for q in facts.quantities if old_value(text, q)]
     pairs = []
     for new in (q for q in facts.quantities if new_value(text, q)):
         old = min(
-            (q for q in olds if q.unit == new.unit and abs(q.start - new.start) < 60),
+            (q for q in olds if kin(q, new) and abs(q.start - new.start) < 60),
             key=lambda q: abs(q.start - new.start),
             default=None,
         )
@@ -335,15 +347,4 @@ RANK_STEPS = frozenset({"place", "spot", "position", "rung", "notch"})
 def rank_moves(facts: Facts) -> list[Factor]:
     """Each move up a ranking the sentence gives by its two ranks ("from No.14 to No.6": eight
     places up; down is negative)."""
-    text = facts.text
-    olds = [q for q in facts.quantities if ORDINAL in q.unit and old_value(text, q)]
-    moves = []
-    for new in (q for q in facts.quantities if ORDINAL in q.unit and new_value(text, q)):
-        old = min(
-            (q for q in olds if abs(q.start - new.start) < 60),
-            key=lambda q: abs(q.start - new.start),
-            default=None,
-        )
-        if old is not None:
-            moves.append(_across(text, old, new, old.value - new.value))
-    return moves
+    return [_across(facts.text, old, new, old.value - new.value) for old, new in _pairs(facts, _ranks)]

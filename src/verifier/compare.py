@@ -94,10 +94,12 @@ def conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
         return hi < c or (hi <= c and claim_q.qualifier == "more")
     if claim_q.qualifier in ("less", "atmost"):
         return lo > c or (lo >= c and claim_q.qualifier == "less")
-    if ev_q.qualifier in _BOUNDS and not compatible(claim_q, ev_q):
+    if compatible(claim_q, ev_q):
+        return False
+    if ev_q.qualifier in _BOUNDS:
         c_lo, c_hi = claim_q.interval()
         return c_hi < lo or c_lo > hi  # "killed 10" against "at least 12"; not 30
-    return not compatible(claim_q, ev_q)
+    return True
 
 
 def _last_digit_step(q: Quantity) -> float | None:

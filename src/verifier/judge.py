@@ -60,12 +60,11 @@ from verifier.types import Evidence
 from verifier.wholes import names_a_period
 from verifier.wordchecks import about_saying, other_weekday, swapped_names, turned_direction, weekdays
 from verifier.wording import (
-    MEASURE_POLES,
     POLE_WORDS,
     joined_pole_words,
     says_too,
-    turned_round,
     unread_figures,
+    unturned_measure,
 )
 
 
@@ -155,7 +154,8 @@ class FactJudge:
                 for w in claim.content
                 if w in POLE_WORDS
                 and w not in ev.content
-                and (turned_round(w, ev.content) if w in MEASURE_POLES else bool(ev.content & POLE_WORDS))
+                and ev.content & POLE_WORDS
+                and not unturned_measure(w, ev.content)
             )
             # So is a superlative the sentence ranks another way ("biggest" / "second-largest"),
             # and there a name of the subject that the document's title gives ("Corvaris Air

@@ -74,6 +74,13 @@ def turned_round(word: str, others: frozenset[str]) -> bool:
     return any(found in opposite for other in others for found in _poles_of(other))
 
 
+def unturned_measure(word: str, against: frozenset[str]) -> bool:
+    """Is ``word`` a pole that names a measure ("profit") which ``against`` does not turn round
+    ("loss")? Then a sentence that leaves it out is about another measure, and the word is not
+    set aside as the direction a flipped claim changes."""
+    return word in MEASURE_POLES and not turned_round(word, against)
+
+
 def _poles(words: Sequence[str]) -> list[tuple[int, int]]:
     """(axis, pole) of each direction word in ``words`` (lower-case tokens)."""
     return [found for w in words for found in _poles_of(w)]
@@ -141,10 +148,7 @@ def turned_words(words: Sequence[str], against: frozenset[str] = frozenset()) ->
     return frozenset(
         lemma(w)
         for i, w in enumerate(words)
-        if (
-            (w in POLE_WORDS or lemma(w) in POLE_WORDS)
-            and (lemma(w) not in MEASURE_POLES or turned_round(lemma(w), against))
-        )
+        if ((w in POLE_WORDS or lemma(w) in POLE_WORDS) and not unturned_measure(lemma(w), against))
         or _forecast_verb(words, i) is not None
         or _two_word(w, nxt[i]) is not None
         or _two_word(prev[i], w) is not None
