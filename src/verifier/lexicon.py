@@ -125,7 +125,8 @@ _MEASURE_WORDS = {
         "yard": 0.9144,
         "mile": 1609.344,
     },
-    # "12 square kilometres" (read as one word, "square-kilometre"), "1,200 hectares", "3,000 acres".
+    # "12 square kilometres" (read as one word, "square-kilometre"; "sq km" and "km²" are read
+    # so too), "1,200 hectares", "3,000 acres".
     "area": {
         "square-metre": 1e-4,
         "square-meter": 1e-4,
@@ -134,11 +135,7 @@ _MEASURE_WORDS = {
         "acre": 0.40468564,
         "square-kilometre": 100.0,
         "square-kilometer": 100.0,
-        "square-km": 100.0,
-        "sq-km": 100.0,
-        "km2": 100.0,
         "square-mile": 258.998811,
-        "sq-mile": 258.998811,
     },
     "mass": {
         "gram": 0.001,
