@@ -135,3 +135,38 @@ def test_a_numbered_rank_is_no_name() -> None:
     facts = extract("Kovac will rise to No.5 in the world rankings.")
     assert facts.entities == frozenset({"kovac"})
     assert [(q.text, q.value) for q in facts.quantities] == [("No.5", 5.0)]
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "stance"),
+    [
+        # The measure named before its change and period counts the level the change reached.
+        (
+            "Calvera had 11.84 million inhabitants on census day.",
+            "Calvera's population grew 3.2 percent over the past decade to 11.84 million, with all "
+            "of the increase coming from immigration.",
+            "supports",
+        ),
+        (
+            "Calvera had 12.4 million inhabitants on census day.",
+            "Calvera's population grew 3.2 percent over the past decade to 11.84 million, with all "
+            "of the increase coming from immigration.",
+            "contradicts",
+        ),
+        # "The number of X" counts a verb's figure told after a long clause.
+        (
+            "By April 13, 2020, there were more than 700 cases of coronavirus in the sultanate.",
+            "As of 13 April 2020, the total number of cases registered in the sultanate is 727.",
+            "supports",
+        ),
+        # ... and not a figure an "of" phrase names: "by an average of 6.1" counts the average.
+        (
+            "In the trial, Calvrex reduced monthly migraine days by an average of 2.9.",
+            "In a late-stage trial, Calvrex cut the number of monthly migraine days by an average of "
+            "6.1, compared with 2.9 for a placebo.",
+            "contradicts",
+        ),
+    ],
+)
+def test_the_measure_a_figure_is_the_level_of(claim: str, sentence: str, stance: str) -> None:
+    assert judged(claim, sentence, title="").stance == stance

@@ -74,3 +74,48 @@ def test_a_figure_inside_a_range_is_neither_confirmed_nor_refuted() -> None:
 )
 def test_a_bound_against_a_point(claim: str, text: str, stance: str) -> None:
     assert judged(claim, text) == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "stance"),
+    [
+        # "Up to" and "as many as" report the highest figure reached: two of them are compared
+        # as the figures they report, not as limits ("at most 70" would allow "at most 90").
+        (
+            "Gusts of up to 90 km/h drove the fire through the pine forest.",
+            "A wildfire driven by gusts of up to 70 km/h swept through the pine forest.",
+            "contradicts",
+        ),
+        (
+            "Gusts of up to 70 km/h drove the fire through the pine forest.",
+            "A wildfire driven by gusts of up to 70 km/h swept through the pine forest.",
+            "supports",
+        ),
+        (
+            "Violators can be fined up to 50,000 euros.",
+            "Violators face fines of up to 25,000 euros.",
+            "contradicts",
+        ),
+        (
+            "As many as 40 people were hurt in the blast.",
+            "As many as 40 people were hurt in the blast.",
+            "supports",
+        ),
+        # "At least 37" is the count so far: it refutes a higher count so far, confirms a lower.
+        (
+            "The fire has destroyed at least 57 homes.",
+            "At least 37 homes have been destroyed.",
+            "contradicts",
+        ),
+        ("The fire has destroyed at least 30 homes.", "At least 37 homes have been destroyed.", "supports"),
+    ],
+)
+def test_two_bounds_that_report_a_figure(claim: str, text: str, stance: str) -> None:
+    assert judged(claim, text) == stance
+
+
+def test_a_limit_is_still_a_limit() -> None:
+    # "No more than" limits: it is not a figure reached, so "at most 70" leaves "at most 90" true.
+    assert judged(
+        "Speeds are limited to no more than 90 km/h.", "Speeds are limited to no more than 70 km/h."
+    ) != ("contradicts")

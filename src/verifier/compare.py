@@ -48,7 +48,17 @@ def _bounds(claim_q: Quantity, ev_q: Quantity) -> tuple[float, float]:
 CONVERTED_TOLERANCE = 0.05
 
 
+def _reported(claim_q: Quantity, ev_q: Quantity) -> tuple[Quantity, Quantity] | None:
+    """Two bounds that report one figure: "gusts of up to 90 km/h" against "up to 70 km/h" (each
+    the highest reached) are 90 against 70, though "at most 70" would allow "at most 90"."""
+    if claim_q.peak and ev_q.peak:
+        return replace(claim_q, qualifier="exact", peak=False), replace(ev_q, qualifier="exact", peak=False)
+    return None
+
+
 def compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
+    if (points := _reported(claim_q, ev_q)) is not None:
+        return compatible(*points)
     lo, hi = _bounds(claim_q, ev_q)
     c = claim_q.value
     f = scale(claim_q, ev_q)
@@ -85,8 +95,14 @@ _BOUNDS = ("more", "atleast", "less", "atmost")
 
 
 def conflicts(claim_q: Quantity, ev_q: Quantity) -> bool:
+    if (points := _reported(claim_q, ev_q)) is not None:
+        return conflicts(*points)
     lo, hi = _bounds(claim_q, ev_q)
     c = claim_q.value
+    if claim_q.qualifier == ev_q.qualifier == "atleast":
+        # "At least 37 homes destroyed" is the count so far: it refutes "at least 57", as a
+        # count of 37 would, and confirms "at least 30".
+        return ev_q.value < c * 0.99
     if ev_q.upper is not None and claim_q.qualifier not in ("more", "atleast", "less", "atmost"):
         c_lo, c_hi = claim_q.interval()
         return c_hi < lo or c_lo > hi  # only a claim outside the whole range is refuted

@@ -41,6 +41,9 @@ class Quantity:
     # which three"): where the whole's figure starts, so a claim about the whole is not answered
     # by the part.
     whole_at: int | None = None
+    # "up to 70 km/h", "as many as 40 people": a bound that reports the highest figure reached,
+    # not a limit; against another such bound it is compared as that figure (compare.py).
+    peak: bool = False
 
     def interval(self) -> tuple[float, float]:
         v = self.value
@@ -103,6 +106,9 @@ def written_step(text: str, value: float) -> float | None:
 _RATE_POINTS = {("basis", "point"): "basis-point", ("percentage", "point"): "percentage-point"}
 
 
+_PEAK = re.compile(r"\b(?:up to|as many as|a maximum of)\s*(?:US\$|[$£€¥₹])?\s*$", re.I)
+
+
 def make_quantity(value: float, text: str, start: int, end: int, unit: list[str], qual: str) -> Quantity:
     """The figure ``text[start:end]`` with the words it counts (``unit``, lemmas in reading order),
     its head the word it is compared by."""
@@ -116,7 +122,8 @@ def make_quantity(value: float, text: str, start: int, end: int, unit: list[str]
     # A unit of measure is what the figure counts, whatever follows: "1.2 km long", "a 12-month
     # timeline" count kilometres and months.
     head = unit[0] if unit and unit[0] in MEASURES else unit[-1] if unit else ""
-    return Quantity(value, text[start:end].strip(), frozenset(unit), qual, start, end, head)
+    peak = qual == "atmost" and _PEAK.search(text, max(0, start - 30), start) is not None
+    return Quantity(value, text[start:end].strip(), frozenset(unit), qual, start, end, head, peak=peak)
 
 
 def measure(q: Quantity) -> str:

@@ -14,13 +14,13 @@ through text2num; what a figure counts and how it is qualified are read by :mod:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from text_to_num import text2num
 
+from verifier.clock import clock_times
 from verifier.dates import is_year
-from verifier.figures import CHANCE, CLOCK, ORDINAL, Quantity, make_quantity
+from verifier.figures import CHANCE, ORDINAL, Quantity, make_quantity
 from verifier.lexicon import (
     CURRENCY_WORDS,
     MONTHS,
@@ -99,42 +99,6 @@ _CHANCE_BEFORE = re.compile(
     r"\b(?:chance|probability|likelihood|confidence|odds)\s+(?:of|is|was|at)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-# A time of day: "3:12 a.m.", "2 p.m.", "21:47 GMT". One figure, in minutes after midnight,
-# compared only with another time of day; its digits are no counts ("12 a.m" is not twelve of
-# anything). Not a race time ("2:03:59"), nor a ratio ("a 1:50 scale", "16:9 aspect ratio").
-_CLOCK = re.compile(
-    r"(?<![\w:.,/])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s?(?P<ampm>[ap])\.?\s?m\b\.?"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:]|\.\d|\s*scale))",
-    re.IGNORECASE,
-)
-# In a sentence about ratios, scales or odds, "16:9" is a ratio (read as before).
-_RATIOS = re.compile(r"\b(?:ratios?|scales?|odds)\b", re.IGNORECASE)
-# A time that bounds a period ("after 3 p.m.", "from 9 p.m. to 6 a.m.", "by 7 p.m.") is read as
-# no figure at all: its digits are still no counts.
-_BOUND_BEFORE = re.compile(
-    r"\b(?:after|before|by|until|till|from|since|starting|to|between|and)\s+$", re.IGNORECASE
-)
-
-
-def clock_times(text: str, free: Callable[[int, int], bool], taken: list[tuple[int, int]]) -> list[Quantity]:
-    """Times of day as figures; ``taken`` gets the spans of those read as no figure."""
-    found = []
-    for m in _CLOCK.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        if not m.group("ampm") and _RATIOS.search(text):
-            continue
-        if _BOUND_BEFORE.search(text, 0, m.start()):
-            taken.append((m.start(), m.end()))
-            continue
-        if m.group("ampm"):
-            hour = int(m.group("h")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
-            minutes = int(m.group("m") or 0)
-        else:
-            hour, minutes = int(m.group("h24")), int(m.group("m24"))
-        qual = qualifier_at(text, m.start())
-        found.append(make_quantity(hour * 60 + minutes, text, m.start(), m.end(), [CLOCK], qual))
-    return found
 
 
 def _percent_unit(text: str, end: int, before: str = "") -> list[str]:
@@ -194,6 +158,12 @@ _RANK_BOUND = re.compile(
 
 
 _BY_A_PART = re.compile(r"\bby\s+(?:a|one)\s+$", re.IGNORECASE)
+
+
+def _from_word_start(text: str, start: int, end: int) -> str:
+    while 0 < start < end and text[start - 1].isalnum():
+        start += 1
+    return text[start:end]
 
 
 def _ordinal(value: float, text: str, start: int, end: int, qual: str) -> Quantity | None:
@@ -292,7 +262,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if metres:
             scale = ""
         value *= SCALES.get(scale, 1.0)
-        wide = text[max(0, m.start() - 45) : m.start()]  # "the population of Eritrea is"
+        # "the population of Eritrea is", "the population grew 3.2 percent over the past decade
+        # to": from a word's start, so that a cut word ("…ion grew") is not read as a noun.
+        wide = _from_word_start(text, max(0, m.start() - 90), m.start())
         age_like = plain and not scale and value == int(value) and 0 < value < 120
         rating = RATING_RE.match(text, m.end()) or (
             RATING_WORDS_RE.match(text, m.end()) if plain and not scale else None
