@@ -170,3 +170,14 @@ def test_a_numbered_rank_is_no_name() -> None:
 )
 def test_the_measure_a_figure_is_the_level_of(claim: str, sentence: str, stance: str) -> None:
     assert judged(claim, sentence, title="").stance == stance
+
+
+def test_jobs_are_positions_and_workers_are_employees() -> None:
+    j = judged(
+        "14 workers of the plant were taken to hospital.",
+        "14 employees of the plant were taken to hospital.",
+        "",
+    )
+    assert j.stance == "supports", j
+    j = judged("The bank will cut 600 positions.", "The bank will cut 900 jobs.", "")
+    assert j.stance == "contradicts", j

@@ -1719,6 +1719,22 @@ def test_a_weekday_of_another_event_in_the_sentence_is_no_conflict() -> None:
     assert j.stance == "contradicts" and "Monday" in j.reason, j
 
 
+def test_a_denial_in_another_clause_leaves_the_weekday_compared() -> None:
+    # nw3 vf-11: the mayor's "no evacuation order" says nothing of when the warning was issued.
+    sentence = (
+        "The national weather service had issued its highest, red-level warning on Sunday afternoon, "
+        "but the mayor said residents had received no evacuation order before the water arrived."
+    )
+    j = stance("The weather service issued its red-level warning on Monday afternoon.", sentence)
+    assert j.stance == "contradicts" and "Sunday" in j.reason, j
+    # A denial of the day's own clause leaves the day open (the denial itself is another matter).
+    j = stance(
+        "The weather service issued its red-level warning on Monday afternoon.",
+        "The weather service did not issue its red-level warning on Sunday afternoon.",
+    )
+    assert "Sunday" not in j.reason, j
+
+
 def test_a_count_gained_is_not_the_total() -> None:
     # nw5 er-03: "added 84,000 fibre customers" is the quarter's gain, not the customer base.
     claim = "Arvedal now has more than 1.2 million fibre customers."

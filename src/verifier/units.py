@@ -98,6 +98,8 @@ UNIT_SYNONYMS = (
     frozenset({"resident", "inhabitant", "population", "people", "citizen"}),
     frozenset({"copy", "unit"}),
     frozenset({"troop", "soldier"}),
+    frozenset({"job", "position"}),
+    frozenset({"worker", "employee", "staff"}),
     frozenset({"case", "infection", "occurrence"}),
     frozenset({"worldwide", "globally", "global"}),
     frozenset({"view", "hit"}),

@@ -16,6 +16,7 @@ from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.movers import contrast, read_against
 from verifier.phrasing import figure_phrase
+from verifier.scope import denied_at
 from verifier.wording import POLE_WORDS, compass, object_flip, opposed, turned_words, window
 
 
@@ -88,13 +89,19 @@ def other_weekday(
         len(set(claim_days)) == 1
         and ev_days
         and claim_days[0] not in ev_days
-        and not (claim.negated or ev.negated)
+        # A denial elsewhere in a sentence ("…, but the mayor said residents had received no
+        # order") says nothing of its day: only one whose clause holds a weekday does.
+        and not (_day_denied(claim) or _day_denied(ev))
     ):
         near = cleared.support and _same_event(claim.text, claim_days[0], ev.text, ev_days[0])
         if near or cleared.all_but(frozenset(claim_days)):
             day = claim_days[0].capitalize()
             return Conflict("date", f"claim says {day}; the evidence says {ev_days[0].capitalize()}")
     return None
+
+
+def _day_denied(facts: Facts) -> bool:
+    return any(denied_at(facts, m.start(), m.end()) for m in _WEEKDAY_RE.finditer(facts.text))
 
 
 def _same_event(claim_text: str, claim_day: str, ev_text: str, ev_day: str) -> bool:
