@@ -2189,3 +2189,32 @@ def test_a_plan_carried_out_against_one_called_off() -> None:
     cancelled = extract("President Ilse Marn cancelled a planned state visit to neighbouring Corvia.")
     j = judge.assess(extract("President Marn went ahead with her state visit to Corvia."), cancelled, 0.7)
     assert j.stance == "contradicts" and "cancelled" in j.reason, j
+
+
+def test_a_denial_is_of_what_its_clause_says_first() -> None:
+    # nw11 al-14: "kept its forecast" shares the forecast, not the change the claim denies.
+    j = stance(
+        "Kelair did not change its full-year passenger forecast.",
+        "Kelair kept its forecast of about 33 million passengers for the full year.",
+    )
+    assert j.kind != "negation", j
+    # A training pair: "have not yet signed" is no denial of a claim that counts the states.
+    j = stance(
+        "Fewer than 26 states have failed to sign or ratify the convention.",
+        "The following 25 states have either not yet signed the convention, or have signed but have "
+        "not yet ratified the convention.",
+    )
+    assert j.stance == "supports", j
+    # What the denial's clause says first, said in the other sentence, is still denied ...
+    assert stance("Solvex does not make batteries.", "Solvex makes batteries.").kind == "negation"
+    # ... and so is a verb news prose says one thing with.
+    j = stance(
+        "Rovers had won each of their previous seven meetings with Astrand.",
+        "Rovers had not beaten Astrand in their previous seven meetings.",
+    )
+    assert (j.stance, j.kind) == ("contradicts", "negation"), j
+    j = stance(
+        "The Greens did not finish second in Lisk Valley in 2023.",
+        "In 2023 the National Party took Lisk Valley and the Greens came second with 24.1%.",
+    )
+    assert (j.stance, j.kind) == ("contradicts", "negation"), j

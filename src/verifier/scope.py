@@ -293,7 +293,29 @@ def negation_in_scope(facts: Facts, other: Facts) -> bool:
         rest = rest[: end.start()] if end else rest
         brk = _CLAUSE_BREAK.search(rest)
         clause = rest[: brk.start()] if brk else rest
-        said = extract(clause).content & other.content
-        if said and 2 * len(said) >= len(extract(rest).content & other.content):
+        denied = extract(clause)
+        said = denied.content & other.content
+        if said and 2 * len(said) >= len(extract(rest).content & other.content) and _head_said(denied, other):
             return True
     return False
+
+
+def _head_said(denied: Facts, other: Facts) -> bool:
+    """Does the other sentence say the word a negation denies first, its verb or noun ("did not
+    change its forecast": "change")? "Kelair kept its forecast" shares the forecast, not the
+    change, and is no statement of what the claim denies."""
+    head = next((w for w in denied.lemmas if w in denied.content and w not in _SAYING_HEADS), None)
+    if head is None or head in other.content or not other.content.isdisjoint(_HEAD_KIN.get(head, ())):
+        return True
+    return len(head) >= 5 and any(w.startswith(head[:5]) for w in other.content)
+
+
+# "No one has been reported killed": what is denied is the killing, not the report.
+_SAYING_HEADS = frozenset({"report", "say", "know"})
+# Verbs news prose says one thing with: "had not beaten Astrand" denies "won", "did not finish
+# second" denies "came second".
+_HEAD_KIN = {
+    w: group
+    for group in (frozenset({"win", "beat", "defeat"}), frozenset({"finish", "come", "place", "end"}))
+    for w in group
+}
