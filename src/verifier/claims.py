@@ -40,10 +40,17 @@ def checkable(claim: str) -> str:
 
 
 # A second predicate sharing the first one's subject: "<subject> will hire 2,000 workers and was
-# founded in 1987". Only auxiliaries (and a past tense on both sides) start a predicate here: a
-# bare "and" also joins nouns ("cases and deaths", "Bosnia and Herzegovina"), which must stay.
+# founded in 1987". Only auxiliaries and past tenses start a predicate here: a bare "and" also
+# joins nouns ("cases and deaths", "Bosnia and Herzegovina"), which must stay.
 _AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)"
-_PREDICATE = rf"(?:{_AUXILIARY}\b|(?:[a-z]+ed)\b)"
+# Past tenses that do not end in "-ed", as news prose uses them.
+_IRREGULAR = (
+    r"(?:won|lost|beat|made|took|fell|rose|paid|held|left|led|gave|got|grew|sold|bought|hit|cut|set|ran|saw"
+    r"|broke|struck|began|became|came|went|kept|met|sent|spent|built|brought|drew|drove|fought|found|flew"
+    r"|froze|knew|rode|shot|shut|sank|spoke|stood|stole|swept|threw|wrote|chose|sought|told|upheld|withdrew)"
+)
+_PREDICATE = rf"(?:{_AUXILIARY}\b|{_IRREGULAR}\b|(?:[a-z]+ed)\b)"
+_PASSIVE = re.compile(r"[a-z]+ed\s+(?:by|from|to|for|as|with|in|at|on)\b")
 _COMPOUND = re.compile(
     rf"^(?P<subject>[^,;:]+?)\s+(?P<first>{_PREDICATE}[^;:]*?),?\s+and\s+(?P<second>{_PREDICATE}[^;:]+)$"
 )
@@ -54,9 +61,6 @@ _COMPOUND = re.compile(
 # must open with a name or a pronoun or "the/its/their ..." and have a verb of its own.
 # A clause whose subject is only counted ("two others are still missing") says nothing alone.
 _COUNTING = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|others|another)\b"
-_IRREGULAR = (
-    r"(?:won|lost|beat|made|took|fell|rose|paid|held|left|led|gave|got|grew|sold|bought|hit|cut|set|ran|saw)"
-)
 _CLAUSES = re.compile(
     r"^(?P<first>[^;:]{20,}?),\s+(?:and|while|whereas|but)\s+"
     r"(?P<second>(?:(?:[A-Z][\w'’-]*|she|he|they|it|its|their|the)\b(?:\s+[\w'’%.,-]+){0,5}?\s+"
@@ -115,12 +119,15 @@ def parts(claim: str) -> list[str]:
     if not m:
         return [claim]
     subject, first, second = m.group("subject"), m.group("first"), m.group("second")
-    both_past = first.split()[0].endswith("ed") and second.split()[0].endswith("ed")
-    auxiliaries = re.match(_AUXILIARY + r"\b", first) and re.match(_AUXILIARY + r"\b", second)
-    if (
-        not (both_past or auxiliaries)
-        or len(subject.split()) > 8
-        or min(len(first.split()), len(second.split())) < 2
-    ):
+    if len(subject.split()) > 8 or min(len(first.split()), len(second.split())) < 2:
         return [claim]
+    if _RELATIVE.search(first) or re.search(r"\b(?:where|when|whose|whom)\b", first):
+        # "is an approach in which emissions would be captured and pumped underground": the
+        # second predicate is the relative clause's, not the subject's.
+        return [claim]
+    helper = re.match(r"(?:is|are|was|were)\b", first)
+    if helper and _PASSIVE.match(second):
+        # "was fined 1.5 million galders and barred from office": the second shares the helper
+        # ("was undamaged and stayed open" does not: no agent or source follows "stayed").
+        second = f"{helper.group()} {second}"
     return [f"{subject} {first.rstrip(',')}", f"{subject} {second}"]
