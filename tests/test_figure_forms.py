@@ -915,3 +915,13 @@ def test_a_count_broken_down_by_place() -> None:
     assert (
         judged_against("Prices were 6.8% higher in August than a year earlier .", prices).stance == "supports"
     )
+
+
+def test_a_span_of_months_or_days_is_no_name() -> None:
+    assert extract("Kelair carried 8.6 million passengers in the July-to-September quarter.").entities == {
+        "kelair"
+    }
+    assert extract("The office opens Monday-Friday in Marseille.").entities == {"marseille"}
+    # Names that begin as a month or a day does are still names.
+    assert extract("The Marseille-Monaco match drew 60,000 fans.").entities == {"marseille-monaco"}
+    assert extract("Mayweather beat Pacquiao.").entities == {"mayweather", "pacquiao"}

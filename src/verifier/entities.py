@@ -136,11 +136,17 @@ def extract_entities(text: str) -> frozenset[str]:
             if is_proper(w)
             and w.lower().rstrip(".") not in MONTHS
             and w.lower().rstrip(".") not in WEEKDAYS
+            and not _TIME_SPAN.fullmatch(w)
             and _norm_entity(w) not in NOT_NAMES
         ]
         if proper and len(" ".join(proper)) > 1:
             found.add(_norm_entity(" ".join(proper)))
     return frozenset(found)
+
+
+# "July-to-September", "Monday-Friday": a span of months or days, no name.
+_DAY_OR_MONTH = "(?:" + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)) + r")\.?"
+_TIME_SPAN = re.compile(rf"{_DAY_OR_MONTH}(?:-(?:to|through|till|until)-|[-–]){_DAY_OR_MONTH}", re.I)
 
 
 _DEMONYM_ENDS = ("ian", "an", "ese", "i", "n")
