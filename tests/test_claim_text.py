@@ -76,9 +76,11 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
             "Anselm was fined 1.5 million galders and barred from public office for 12 years.",
             ["Anselm was fined 1.5 million galders", "Anselm was barred from public office for 12 years."],
         ),
+        # After an auxiliary, a past form that is no passive may be an adjective.
+        ("The airport was undamaged and stayed open after the quake.", None),
         (
-            "The airport was undamaged and stayed open after the quake.",
-            ["The airport was undamaged", "The airport stayed open after the quake."],
+            "People were advised against going to hospital due to long waits and cramped conditions.",
+            None,
         ),
         # Not a predicate of a relative clause inside the first.
         ("'Clean coal' is an approach in which emissions would be captured and pumped underground.", None),

@@ -125,9 +125,13 @@ def parts(claim: str) -> list[str]:
         # "is an approach in which emissions would be captured and pumped underground": the
         # second predicate is the relative clause's, not the subject's.
         return [claim]
-    helper = re.match(r"(?:is|are|was|were)\b", first)
-    if helper and _PASSIVE.match(second):
-        # "was fined 1.5 million galders and barred from office": the second shares the helper
-        # ("was undamaged and stayed open" does not: no agent or source follows "stayed").
+    if not re.match(_AUXILIARY + r"\b", second) and re.match(_AUXILIARY + r"\b", first):
+        # After an auxiliary, a past form that opens the second is a predicate only as a passive
+        # that shares it ("was fined 1.5 million galders and barred from office"); otherwise it
+        # is often an adjective of a noun ("advised against going due to long waits and cramped
+        # conditions").
+        helper = re.match(r"(?:is|are|was|were)\b", first)
+        if helper is None or not _PASSIVE.match(second):
+            return [claim]
         second = f"{helper.group()} {second}"
     return [f"{subject} {first.rstrip(',')}", f"{subject} {second}"]
