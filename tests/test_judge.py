@@ -2218,3 +2218,14 @@ def test_a_denial_is_of_what_its_clause_says_first() -> None:
         "In 2023 the National Party took Lisk Valley and the Greens came second with 24.1%.",
     )
     assert (j.stance, j.kind) == ("contradicts", "negation"), j
+
+
+def test_stepping_down_is_resigning() -> None:
+    # nw11 ct-13: the same act in other words, so the dates are compared.
+    sentence = (
+        "Anselm, who led the city from 2014 until he resigned following his arrest in March 2022, denies it."
+    )
+    j = stance("Anselm stepped down as mayor in March 2020 after he was arrested.", sentence)
+    assert j.stance == "contradicts" and "March 2022" in j.reason, j
+    j = stance("Anselm resigned in March 2020.", "Anselm stepped down in March 2022.")
+    assert j.stance == "contradicts", j

@@ -60,6 +60,20 @@ _SAME_SAYING = (
     frozenset({"film", "movie"}),
 )
 _SAYING = {w: group for group in _SAME_SAYING for w in group}
+# The same, said in two words on one side: "stepped down" is "resigned" or "quit".
+_PHRASE_SAYING = ((frozenset({"step", "down"}), frozenset({"resign", "quit"})),)
+
+
+def _phrases_said(claim: Facts, ev: Facts) -> frozenset[str]:
+    """The claim's words that a phrase of :data:`_PHRASE_SAYING` says in the sentence's words,
+    or the other way round ("resigned" against "stepped down")."""
+    said: set[str] = set()
+    for phrase, words in _PHRASE_SAYING:
+        if phrase <= claim.words and not ev.words.isdisjoint(words):
+            said |= phrase
+        if phrase <= ev.words:
+            said |= claim.words & words
+    return frozenset(said)
 
 
 def _money_words(facts: Facts) -> frozenset[str]:
@@ -77,9 +91,11 @@ def claim_coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) 
     words = ev.words | _money_words(ev)
     ev_measures = {MEASURES[w][0] for w in ev.content if w in MEASURES}
     long_words = [other for other in ev.content if len(other) >= 5]
+    phrased = _phrases_said(claim, ev)
     for word in content:
         if (
             word in words
+            or word in phrased
             or (len(word) >= 5 and any(other.startswith(word[:5]) for other in long_words))
             # a unit said in other words: "fatalities" for "deaths", "two weeks" for "14 days"
             or (word in MEASURES and MEASURES[word][0] in ev_measures)
