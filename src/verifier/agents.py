@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma, said_in
 
 # Words that make a run of capitalised words a club, company, body or place, not a person.
 _NOT_PERSON = frozenset(
@@ -114,17 +114,11 @@ def claim_agent(claim_text: str) -> Agent | None:
     return None
 
 
-def _said(word: str, seen: set[str]) -> bool:
-    """Is the word among ``seen``, or do five letters or more of it open one ("closure" for
-    "closures")?"""
-    return word in seen or (len(word) >= 5 and any(s.startswith(word[:5]) for s in seen))
-
-
 def _covered(words: set[str], text: str) -> bool:
     if len(words) < _MIN_WORDS:
         return False
     seen = _content(text)
-    return sum(1 for w in words if _said(w, seen)) / len(words) >= _COVERAGE
+    return sum(1 for w in words if said_in(w, seen)) / len(words) >= _COVERAGE
 
 
 def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
@@ -220,7 +214,7 @@ def other_winner(claim_text: str, ev_text: str) -> tuple[str, str] | None:
         rest = w.group("what")
         beaten = re.search(rf"\b{_BEATEN}\b{_GAP}{{0,40}}?\b{re.escape(mine.split()[-1])}\b", rest)
         said = _content(rest)
-        if beaten is not None and any(_said(x, said) for x in what):
+        if beaten is not None and any(said_in(x, said) for x in what):
             person = re.split(r" of (?:the )?", theirs)[0]  # "Lena Kovac", not "Bank"
             return mine, person if len(person.split()) > 1 else theirs
     return None

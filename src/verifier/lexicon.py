@@ -9,6 +9,7 @@ any of them, so that quantities.py can import dates.py and spelled.py without a 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 import simplemma
@@ -84,6 +85,12 @@ def lemma(word: str) -> str:
     if w in _LEMMA_FIXES:
         return _LEMMA_FIXES[w]
     return simplemma.lemmatize(w, lang="en").lower() if w.isalpha() else w
+
+
+def said_in(word: str, seen: Collection[str]) -> bool:
+    """Is the word among ``seen``, or do five letters or more of it open one ("closure" for
+    "closures")?"""
+    return word in seen or (len(word) >= 5 and any(s.startswith(word[:5]) for s in seen))
 
 
 # Units of measure, as (kind, size in the kind's base unit), so that "two weeks" answers "14

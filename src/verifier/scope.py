@@ -16,7 +16,7 @@ from functools import lru_cache
 from verifier.dates import DateMention
 from verifier.facts import Facts, extract
 from verifier.figures import Quantity
-from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma, said_in
 from verifier.negation import negation_spans
 
 _SUPERLATIVE = (
@@ -305,9 +305,9 @@ def _head_said(denied: Facts, other: Facts) -> bool:
     change its forecast": "change")? "Kelair kept its forecast" shares the forecast, not the
     change, and is no statement of what the claim denies."""
     head = next((w for w in denied.lemmas if w in denied.content and w not in _SAYING_HEADS), None)
-    if head is None or head in other.content or not other.content.isdisjoint(_HEAD_KIN.get(head, ())):
-        return True
-    return len(head) >= 5 and any(w.startswith(head[:5]) for w in other.content)
+    return (
+        head is None or said_in(head, other.content) or not other.content.isdisjoint(_HEAD_KIN.get(head, ()))
+    )
 
 
 # "No one has been reported killed": what is denied is the killing, not the report.
