@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from verifier.lexicon import MEASURES
-from verifier.units import is_currency
+from verifier.units import PEAK_BOUNDS, is_currency
 
 # Ordinals are figures of their own kind: "ranked 4th" answers "ranked fourth" and refutes
 # "ranked fifth", but no ordinal is a count ("the 5th round" is not "5 rounds").
@@ -106,7 +106,7 @@ def written_step(text: str, value: float) -> float | None:
 _RATE_POINTS = {("basis", "point"): "basis-point", ("percentage", "point"): "percentage-point"}
 
 
-_PEAK = re.compile(r"\b(?:up to|as many as|a maximum of)\s*(?:US\$|[$£€¥₹])?\s*$", re.I)
+_PEAK = re.compile(r"\b(?:" + "|".join(PEAK_BOUNDS) + r")\s*(?:US\$|[$£€¥₹])?\s*$", re.I)
 
 
 def make_quantity(value: float, text: str, start: int, end: int, unit: list[str], qual: str) -> Quantity:

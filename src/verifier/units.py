@@ -80,7 +80,9 @@ UPPER_BOUND = (
     "younger than",
     "shorter than",
 )
-AT_MOST = ("at most", "up to", "no more than", "a maximum of", "as many as")
+# Bounds that report the highest figure reached, not a limit (figures.Quantity.peak).
+PEAK_BOUNDS = ("up to", "a maximum of", "as many as")
+AT_MOST = ("at most", "no more than", *PEAK_BOUNDS)
 # Every phrase that qualifies a figure, longest first (so "just over" is found before "over").
 QUALIFIER_PHRASES = tuple(
     sorted(APPROX + LOWER_BOUND + AT_LEAST + UPPER_BOUND + AT_MOST, key=len, reverse=True)
@@ -213,12 +215,15 @@ _CONTAINERS = frozenset(
 _OF_BEFORE = re.compile(r"\b([a-z]+) of$")
 # A noun its bound follows straight after: "a score lower than 60", "a capacity above 50,000".
 _ARTICLE_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z]+\s+)?([a-z]{3,})$")
+# Verbs by which a measure moves to a new level ("rose to 52", "grew 3.2 percent to 11.84 million").
+_MOVED = (
+    r"rose|rises|fell|falls|climbed|dropped|increased|decreased|grew|jumped|soared|surged|plunged|slumped"
+)
 # A noun that a verb of being or reaching gives a figure: "the population was 5.7 million",
 # "the death toll rose to 52", "turnout stood at 61".
 _IS_VERBS = (
     r"(?:(?:has|have|had) )?(?:is|was|are|were|been|stood at|stands at|reached|reaches|"
-    r"(?:rose|rises|risen|fell|falls|fallen|climbed|dropped|increased|decreased|grew|jumped|doubled|tripled|"
-    r"quadrupled|halved|soared|surged|plunged|slumped) (?:to|from)|"
+    rf"(?:{_MOVED}|risen|fallen|doubled|tripled|quadrupled|halved) (?:to|from)|"
     r"totall?ed|totals|hit|hits)$"
 )
 _IS_BEFORE = re.compile(
@@ -234,8 +239,7 @@ _NUMBER_OF = re.compile(r"\bnumber of ([a-z]{3,})\b[^,;:.()]*$")
 # past decade to 11.84 million", "sales rose 7% to 9.1 million" (the size of the change and its
 # period stand between the noun and "to").
 _CHANGED_TO = re.compile(
-    r"\b([a-z]{3,}) (?:rose|rises|fell|falls|grew|grows|climbed|dropped|increased|decreased|jumped|"
-    r"soared|surged|plunged|slumped|declined|gained|slipped|shrank)"
+    rf"\b([a-z]{{3,}}) (?:{_MOVED}|grows|declined|gained|slipped|shrank)"
     r" (?:by )?(?:about |around |nearly |almost |some )?[\d.,]+ ?(?:%|percent|per cent)"
     r"[^,;:()\d]{0,40} (?:to|from)$"
 )
