@@ -64,3 +64,40 @@ def test_the_same_period_is_still_compared() -> None:
 )
 def test_periods_named_relative_to_the_text(claim: str, sentence: str, stance: str) -> None:
     assert judged(claim, sentence).stance == stance
+
+
+KELAIR = "Kelair said on Wednesday it carried 8.6 million passengers in the third quarter, up 7.4 percent."
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Kelair carried 8.6 million passengers in the July-to-September quarter.",
+        "Kelair carried 8.6 million passengers from July to September.",
+        "Kelair carried 8.6 million passengers in the July-September period.",
+    ],
+)
+def test_a_span_of_months_is_the_quarter_the_sentence_names(claim: str) -> None:
+    j = judged(claim, KELAIR)
+    assert j.stance == "supports" and "third quarter" in j.reason
+
+
+def test_another_quarter_is_a_date_conflict_and_halves_read_alike() -> None:
+    j = judged("Kelair carried 8.6 million passengers in the April-to-June quarter.", KELAIR)
+    assert j.stance == "contradicts" and "April-to-June" in j.reason and "third quarter" in j.reason
+    half = judged("Profit rose 5% in the January-June period.", "Profit rose 5% in the first half.")
+    assert half.stance == "supports"
+    assert judged("Profit rose 5% in the July through September period.", "Profit rose 5% in Q3.").stance == (
+        "supports"
+    )
+
+
+def test_a_quarter_beside_another_is_not_read() -> None:
+    # Which figure is of which quarter is not read, so neither quarter answers the months.
+    two = "Kelair carried 8.6 million in the third quarter, up from 8.1 million in the second quarter."
+    j = judged("Kelair carried 8.6 million passengers in the April-to-June quarter.", two)
+    assert j.stance == "neutral"
+    # Nor do two months that are no quarter, nor a year the sentence does not give.
+    assert judged("Kelair carried 8.6 million passengers from August to October.", KELAIR).stance == "neutral"
+    j = judged("Kelair carried 8.6 million passengers in the July-to-September quarter of 2024.", KELAIR)
+    assert j.stance != "supports"

@@ -103,13 +103,81 @@ def _dates_match(d: DateMention, e: DateMention, relaxed: bool, ev_text: str) ->
     return ok
 
 
+# A quarter or half of the year by name: "the third quarter", "third-quarter", "Q3", "the first
+# half". Its months, first to last.
+_PERIOD_NAMES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_NAMED_PERIOD = re.compile(
+    r"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)|Q(?P<q>[1-4]))\b",
+    re.IGNORECASE,
+)
+# The words between the two months of a span: "July to September", "July-September".
+_MONTH_SPAN = re.compile(r"\s*(?:[-–—]|(?:-)?(?:to|through|until)(?:-)?)\s*", re.IGNORECASE)
+
+
+def _named_periods(text: str) -> list[tuple[tuple[int, int], str]]:
+    """The quarters and halves a sentence names, as their first and last months."""
+    out = []
+    for m in _NAMED_PERIOD.finditer(text):
+        if m.group("q"):
+            n, size = int(m.group("q")), 3
+        else:
+            n, size = _PERIOD_NAMES[m.group("nth").lower()], 3 if m.group("part").lower() == "quarter" else 6
+            if size == 6 and n > 2:
+                continue
+        out.append((((n - 1) * size + 1, n * size), m.group()))
+    return out
+
+
+def _period_said(claim: Facts, ev: Facts) -> tuple[list[tuple[DateMention, DateMention]], Conflict | None]:
+    """A claim's span of months that the sentence names as its quarter or half: "in the
+    July-to-September quarter" is "in the third quarter". Both months are answered, each by the
+    sentence's name of the period; a year the claim gives must be one the sentence gives. A
+    sentence that names only other periods of that length ("the second quarter") is the
+    difference."""
+    periods = _named_periods(ev.text)
+    if not periods:
+        return [], None
+    ev_years = {e.year for e in ev.dates if e.year is not None}
+    pairs: list[tuple[DateMention, DateMention]] = []
+    conflict = None
+    for a, b in zip(claim.dates, claim.dates[1:], strict=False):
+        if (
+            a.month is None
+            or b.month is None
+            or a.day is not None
+            or b.day is not None
+            or not _MONTH_SPAN.fullmatch(claim.text[a.end : b.start])
+            or any(d.year is not None and d.year not in ev_years for d in (a, b))
+        ):
+            continue
+        size = b.month - a.month + 1
+        if size not in (3, 6) or (a.month - 1) % size:
+            continue
+        named = {months: words for months, words in periods if months[1] - months[0] + 1 == size}
+        if len(named) != 1:
+            # "8.6 million in the third quarter, up from 8.1 million in the second": which
+            # figure is of which period is not read here.
+            continue
+        if (a.month, b.month) in named:
+            said = replace(a, text=named[a.month, b.month], month=None, year=None)
+            pairs += [(a, said), (b, said)]
+        elif conflict is None:
+            (other,) = named.values()
+            span = claim.text[a.start : b.end]
+            conflict = Conflict("date", f"claim says {span}; the evidence says {other}")
+    return pairs, conflict
+
+
 def dates_against_dates(
     claim: Facts, ev: Facts, cleared: Cleared, relaxed: bool = False
 ) -> tuple[list[tuple[DateMention, DateMention]], Conflict | None]:
     """Each claim date against the sentence dates of the same event: the pairs that match, and the
     first difference that contradicts. ``relaxed``: a sentence date without a year may agree
     with the claim's in the claim date's year (:func:`_dates_match`)."""
-    supported_d: list[tuple[DateMention, DateMention]] = []
+    supported_d, period_conflict = _period_said(claim, ev)
+    if period_conflict is not None and cleared.support:
+        return supported_d, period_conflict
+    said = {id(d) for d, _ in supported_d}
     # A sentence date that matches one claim date is that date, not a rival of the others
     # ("from 10 in 2019 to 50 in 2020" against "50 in 2020").
     compared = [
@@ -122,6 +190,8 @@ def dates_against_dates(
     ]
     answered = {id(e) for results in compared for e, ok in results if ok}
     for d, results in zip(claim.dates, compared, strict=True):
+        if id(d) in said:
+            continue
         match = next((e for e, ok in results if ok), None)
         if match is not None and _another_time(claim.text, d, ev.text, match):
             continue  # "will raise rates again at its April meeting" is not "raised … in April 2023"
