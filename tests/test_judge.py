@@ -2229,3 +2229,26 @@ def test_stepping_down_is_resigning() -> None:
     assert j.stance == "contradicts" and "March 2022" in j.reason, j
     j = stance("Anselm resigned in March 2020.", "Anselm stepped down in March 2022.")
     assert j.stance == "contradicts", j
+
+
+def test_a_denial_stated_by_the_story_outweighs_the_models_reading_of_another_of_its_sentences() -> None:
+    """A claim that denies something, supported by a sentence of the story that denies it too:
+    the model's contradiction from another sentence of that story is the negation word's pull.
+    From another story it is a disagreement, as before; so is a contradiction the fact layer
+    checked, and a support from a sentence that denies nothing."""
+    claim = "No trial participants died during the study."
+    story = [
+        _ev("No deaths were recorded among participants.", 0.6, "TB vaccine trial"),
+        _ev("The trial was funded jointly by the company and a foundation.", 0.3, "TB vaccine trial"),
+    ]
+    support = Judgement("supports", 0.69, "says the same in other words", "model")
+    model = Judgement("contradicts", 0.89, "reads as contradicting the claim", "model")
+    verdict = aggregate(claim, story, [support, model])
+    assert verdict.label == "supported" and not verdict.disputed
+    assert verdict.evidence[0].text.startswith("No deaths")
+    other = [story[0], _ev(story[1].text, 0.3, "Another paper")]
+    assert aggregate(claim, other, [support, model]).label == "contradicted"
+    checked = Judgement("contradicts", 0.89, "claim says 'no'; the evidence states it", "negation")
+    assert aggregate(claim, story, [support, checked]).label == "contradicted"
+    plain = [_ev("Participants were followed for three years.", 0.6, "TB vaccine trial"), story[1]]
+    assert aggregate(claim, plain, [support, model]).label == "contradicted"

@@ -53,6 +53,7 @@ from verifier.names import name_repeated, named_words, of_a_name, rival_named, s
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
 from verifier.readings import bounded, done_by_another, lead_day, market_reading, one_way
+from verifier.rivals import states_rivalry
 from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import majority_against_seats, tally_against
@@ -117,7 +118,13 @@ class FactJudge:
             for m in missing
         ):
             held = None  # the sentence leaves out more than the claimed person: another body's post
-        if (winner := other_winner(claim.text, ev.text)) is not None:
+        if (top := states_rivalry(claim.text, ev.text, ev.negated)) is not None:
+            # "No dam in Tarvonia is taller than Ardel" against "the tallest in the country": the
+            # claim's denial of any rival is the sentence's superlative, not a denial of it.
+            strength = min(1.0, max(0.0, similarity))
+            reason = f"states it as '{top}'"
+            verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "rivalry")
+        elif (winner := other_winner(claim.text, ev.text)) is not None:
             reason = f"the evidence says {winner[1]} won, beating {winner[0]}"
             verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
         elif (fate := other_fate_of(claim.text, ev.text)) is not None:

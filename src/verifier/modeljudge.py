@@ -275,6 +275,11 @@ class ModelJudge:
                 prob = max(fact.probability, float(p[1]))
                 out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
                 continue
+            if fact.kind == "rivalry":
+                # The claim's "no … bigger than" is the sentence's superlative: the fact layer read
+                # the two as one statement, where the model reads the claim's "no" as a denial.
+                out.append(Judgement("supports", max(fact.probability, float(p[0])), fact.reason, fact.kind))
+                continue
             k = self._stance_index(p, several=len(evidence) > 1)
             tentative = getattr(fact, "tentative", None)
             readings = {(r.stance, r.kind) for r in (fact, tentative) if r is not None}
