@@ -134,3 +134,39 @@ def test_a_title_kept_is_a_title_won() -> None:
     assert other_winner("Tova Lind defended her decision to skip the clay season.", lead) is None
     # Another year's contest than the sentence's.
     assert other_winner("Tova Lind won the Brenna Open in 2021 and 2022.", lead) is None
+
+
+def test_a_winner_with_a_role_before_the_name_and_a_rival_left_behind() -> None:
+    from verifier.agents import other_winner
+
+    race = (
+        "Dobrescu, a 31-year-old physiotherapist from Rhenford who trains around her job, won the "
+        "women's race in 2:21:40, pulling clear of defending champion Ruth Chelimo in the final 5 km."
+    )
+    claim = "Defending champion Ruth Chelimo won the women's race in Rhenford."
+    assert other_winner(claim, race) == ("Ruth Chelimo", "Dobrescu")
+    # A name of two capitalised words is still the name, not a role and a name.
+    assert other_winner(
+        "Dunmore City won the race.", "Harwick won the race, finishing ahead of Dunmore City."
+    ) == (
+        "Dunmore City",
+        "Harwick",
+    )
+    assert (
+        other_winner("Ruth Chelimo won the women's race.", "Chelimo won the women's race in 2:21:40.") is None
+    )
+
+
+def test_a_charge_is_said_and_a_speaker_may_be_introduced_by_a_clause() -> None:
+    from verifier.agents import other_agent
+
+    sentence = (
+        "Naomi Achterberg, who represents Lumora workers at the Ardenian Technical Employees' Union, "
+        'said the company was "using AI as a cover for cost-cutting".'
+    )
+    claim = (
+        "Oriane Leclerc, the union representative, accused the company of using AI as cover for cost-cutting."
+    )
+    assert other_agent(claim, sentence) == ("Oriane Leclerc", "Naomi Achterberg")
+    # What was said must be the charge's words.
+    assert other_agent("Oriane Leclerc accused the company of breaking the law.", sentence) is None

@@ -36,7 +36,13 @@ _AUX = r"(?:will\s+|would\s+|has\s+|had\s+)?"
 _SUBJECT = re.compile(rf"(?P<name>{_PERSON})(?:,\s+[^,]{{1,80}},)?\s+(?P<rest>{_AUX}[a-z][\w'-]*\b.*)$")
 _ANY_SAY = re.compile(rf"\b{_SAY}\b")
 _SPEAKER_AFTER = re.compile(rf"\b{_SAY}\s+(?:[a-z]+\s+){{0,3}}(?:[A-Z][a-z]+\s+){{0,2}}?(?P<name>{_PERSON})")
-_SPEAKER_BEFORE = re.compile(rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,)?\s+{_SAY}\b")
+# "<name>[, 58,| , who represents the workers,] said".
+_SPEAKER_BEFORE = re.compile(
+    rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,|,\s+(?:who|the|a|an)\s+[^,]{{1,100}},)?\s+{_SAY}\b"
+)
+# A charge is said: "X accused the company of using AI as cover" is what "Y said the company
+# was using AI as a cover" says, by another speaker.
+_CHARGE = re.compile(r"accused|criticised|criticized")
 # A wire story names a speaker in full once, then by surname alone after each quote
 # ('"We will do whatever is necessary," Dorsza said.'): one capitalised word right after the
 # quote closes, not a pronoun. Only for a claim whose speaker is introduced as a person.
@@ -131,7 +137,7 @@ def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
     if verb[0] in ("will", "would", "has", "had") and len(verb) > 1:
         verb = verb[1:]
     act = " ".join(verb[1:])
-    if re.fullmatch(_SAY, verb[0]):
+    if re.fullmatch(_SAY, verb[0]) or _CHARGE.fullmatch(verb[0]):
         if not _ANY_SAY.search(ev_text):
             return None
         if not _covered(_content(re.sub(r"^(?:that|reporters|\w+ that)\s+", "", act)), ev_text):
@@ -183,15 +189,17 @@ _KEPT = (
     r"(?:(?:successfully\s+)?(?:retained|defended|kept)"
     r"(?=\s+(?:the|her|his|their|its)\s+(?:[\w'’-]+\s+){0,4}(?i:title|crown|cup|trophy|championship|belt)\b))"
 )
+# A role may come before the claimed winner: "Defending champion Ruth Chelimo won …".
 _CLAIM_WIN = re.compile(
-    rf"^(?P<name>{_NAMES})\s+(?:{_WON}|{_KEPT})\s+(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|"
+    rf"^(?:(?:[A-Z]?[a-z]+\s+)?[a-z]+\s+(?=[A-Z]))?(?P<name>{_NAMES})\s+(?:{_WON}|{_KEPT})\s+(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|"
     r"many|more|most)\b)(?P<what>.+)$"
 )
 # Within one clause; a full stop before a figure ends nothing ("beating world No. 1 Halloran").
 _GAP = r"(?:[^.;]|\.(?=\s*\d))"
 _BEATEN = (
     r"(?:beat|beating|beats|defeated|defeating|defeat\s+of|against|ousting|unseating|edging|"
-    r"thrashing|ending\s+the\s+[\w\s-]{0,30}?\s+of|runner-up|lost\s+to|losing\s+to)"
+    r"thrashing|ending\s+the\s+[\w\s-]{0,30}?\s+of|runner-up|lost\s+to|losing\s+to|"
+    r"pull(?:ing|ed)\s+clear\s+of|(?:finishing\s+|finished\s+)?ahead\s+of|outsprint(?:ing|ed))"
 )
 
 
@@ -207,7 +215,7 @@ def other_winner(claim_text: str, ev_text: str) -> tuple[str, str] | None:
         return None  # "won it in 2022 and 2023": another year's contest than the sentence's
     # "Lena Kovac of Brevland won …": the winner with where she is from.
     named = rf"{_NAMES}(?:\s+of\s+[A-Z][\w'’-]*)?"
-    for w in re.finditer(rf"(?P<name>{named})(?:,[^,]{{1,60}},)?\s+{_WON}\s+(?P<what>{_GAP}*)", ev_text):
+    for w in re.finditer(rf"(?P<name>{named})(?:,[^,]{{1,80}},)?\s+{_WON}\s+(?P<what>{_GAP}*)", ev_text):
         theirs = w.group("name")
         if theirs.split()[-1] == mine.split()[-1] or theirs.split()[0] in ("The", "A", "It", "He", "She"):
             continue
