@@ -2252,3 +2252,22 @@ def test_a_denial_stated_by_the_story_outweighs_the_models_reading_of_another_of
     assert aggregate(claim, story, [support, checked]).label == "contradicted"
     plain = [_ev("Participants were followed for three years.", 0.6, "TB vaccine trial"), story[1]]
     assert aggregate(claim, plain, [support, model]).label == "contradicted"
+
+
+def test_the_claims_value_in_a_synonym_unit_is_the_figure_it_speaks_of() -> None:
+    # "600 positions" is "shed 600 jobs", not "cut 2,000 positions": the date then decides.
+    sentence = (
+        "It is the second round of cuts at the software maker, which shed 600 jobs in February 2024, "
+        "and the largest since Vaskor Telecom cut 2,000 positions in 2019."
+    )
+    claim = "Lumora's previous round of job cuts, of 600 positions, took place in February 2023."
+    j = JUDGE.judge(claim, [Evidence(sentence, "d", "", "", "", 0, 0, len(sentence), 0.6)])[0]
+    assert j.tentative is not None and j.tentative.stance == "contradicts"
+    assert "February 2024" in j.tentative.reason and "2,000" not in j.tentative.reason
+    # Another value in a synonym unit is still no rival of the claim's own word (the tentative
+    # reading, the claim's entity being absent from this training-pair sentence).
+    j = stance(
+        "156 civilians died during the Spartacist uprising.",
+        "156 civilians and 17 Freikorps soldiers died during the fighting.",
+    )
+    assert j.tentative is not None and j.tentative.stance == "supports"

@@ -13,6 +13,7 @@ from verifier.compare import distance, near
 from verifier.facts import Facts
 from verifier.figures import Quantity
 from verifier.lexicon import MONTHS, WEEKDAYS
+from verifier.units import same_count_noun
 from verifier.wholes import (
     about_part,
     act_of_the_part,
@@ -21,6 +22,10 @@ from verifier.wholes import (
     other_measure,
     rival_figure,
 )
+
+
+def _shared_units(q: Quantity, e: Quantity) -> int:
+    return sum(1 for u in q.unit if any(same_count_noun(u, v) for v in e.unit))
 
 
 def candidates_for(
@@ -59,7 +64,14 @@ def candidates_for(
             return []
     # "15 compilation albums" answers "16 compilation albums", not "6 live albums".
     best = max(len(q.unit & e.unit) for e in same)
-    same = [e for e in same if len(q.unit & e.unit) == best]
+    # The claim's value said with a synonym of its unit stays beside them: "600 positions"
+    # speaks of "shed 600 jobs", not only of "cut 2,000 positions" (only at the same value:
+    # "156 civilians" is not "17 soldiers").
+    same = [
+        e
+        for e in same
+        if len(q.unit & e.unit) == best or (e.value == q.value and _shared_units(q, e) >= best)
+    ]
     # "6.1, compared with 2.9 for a placebo": a claim that does not name the placebo
     # speaks of the 6.1.
     same = [e for e in same if not rival_figure(claim.text, q, ev.text, e, same)] or same
