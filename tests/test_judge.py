@@ -2271,3 +2271,43 @@ def test_the_claims_value_in_a_synonym_unit_is_the_figure_it_speaks_of() -> None
         "156 civilians and 17 Freikorps soldiers died during the fighting.",
     )
     assert j.tentative is not None and j.tentative.stance == "supports"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "said"),
+    [
+        (
+            "Governor Tobias Renwick lifted the province's state of emergency on Sunday.",
+            "Provincial Governor Tobias Renwick declared a state of emergency on Sunday.",
+            "'declared'",
+        ),
+        (
+            "Kelair's punctuality deteriorated in the third quarter.",
+            "Kelair's punctuality improved in the third quarter.",
+            "'improved'",
+        ),
+        (
+            "Talks to end the Seravin port strike broke off again on Wednesday.",
+            "Talks to end the Seravin port strike resumed on Wednesday under government mediation.",
+            "'resumed'",
+        ),
+        (
+            "The minister agreed to the opposition's demand for an independent inquiry.",
+            "The minister rejected the opposition's demand for an independent inquiry.",
+            "'rejected'",
+        ),
+    ],
+)
+def test_acts_turned_round_contradict(claim: str, sentence: str, said: str) -> None:
+    j = stance(claim, sentence)
+    assert j.stance == "contradicts" and said in j.reason, j
+
+
+def test_acts_that_follow_one_another_are_not_turned_round_across_tenses() -> None:
+    # A state declared, then lifted later; talks broken off, to resume: both true.
+    declared = "Provincial Governor Tobias Renwick declared a state of emergency on Sunday."
+    assert stance("Governor Tobias Renwick will lift the state of emergency on Sunday.", declared).stance != (
+        "contradicts"
+    )
+    broke = "Talks to end the port strike broke off on Wednesday."
+    assert stance("Talks to end the port strike will resume on Wednesday.", broke).stance != "contradicts"

@@ -34,7 +34,14 @@ _AXES = (
     (frozenset({"open", "reopen"}), frozenset({"close", "shut"})),
     # A state that goes on, against one that has ended ("still makes" / "no longer makes").
     (frozenset({"still", "continue", "remain"}), frozenset({"no_longer", "cease", "discontinue"})),
-    (frozenset({"approve", "accept"}), frozenset({"reject", "refuse", "turned_down"})),
+    (frozenset({"approve", "accept", "agree"}), frozenset({"reject", "refuse", "turned_down"})),
+    # A state of emergency, a ban or a curfew: put in place, or lifted.
+    (frozenset({"declare", "impose"}), frozenset({"lift"})),
+    (frozenset({"improve"}), frozenset({"deteriorate", "worsen"})),
+    # Talks taken up again, or broken off.
+    (frozenset({"resume"}), frozenset({"break_off"})),
+    # A date moved earlier, or later.
+    (frozenset({"bring_forward"}), frozenset({"postpone", "delay"})),
     # A court's ruling on a law, licence or verdict: it stands, or it goes (lemmas: the
     # lemmatiser reads "upheld", "revokes", "quashed" right).
     (frozenset({"uphold"}), frozenset({"overturn", "quash", "revoke", "annul", "struck_down"})),
@@ -52,6 +59,13 @@ _AXES = (
     ),
 )
 POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
+# Axes whose poles follow one another in time: "declared a state of emergency" and "will lift
+# it on Friday", "talks broke off" and "will resume on Monday" are both true. Read as opposed
+# only where both sentences speak of the same time (both, or neither, of what will be).
+_SEQUENCE = frozenset(
+    i for i, axis in enumerate(_AXES) if axis[0] & {"declare", "resume", "bring_forward"}
+)
+_FUTURE = frozenset({"will", "would", "plans", "planned", "expects", "expected", "'ll"})
 # Poles that also name what is measured ("a profit of", "the deficit"): left out of a sentence,
 # they leave it about something else, unless it says the other pole.
 MEASURE_POLES = frozenset({"profit", "profits", "surplus", "loss", "losses", "deficit"})
@@ -90,6 +104,8 @@ _TURN = frozenset({"turn", "turns", "turned", "turning"})
 _GO = frozenset({"go", "goes", "went", "gone", "going"})
 _CALL = frozenset({"call", "calls", "called", "calling"})
 _STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
+_BREAK = frozenset({"break", "breaks", "broke", "broken", "breaking"})
+_BRING = frozenset({"bring", "brings", "brought", "bringing"})
 
 
 def _two_word(first: str, second: str) -> str | None:
@@ -99,6 +115,10 @@ def _two_word(first: str, second: str) -> str | None:
         return "go_ahead"
     if first in _CALL and second == "off":
         return "call_off"
+    if first in _BREAK and second == "off":
+        return "break_off"
+    if first in _BRING and second == "forward":
+        return "bring_forward"
     return None
 
 
@@ -194,6 +214,8 @@ def opposed(
             continue
         if a > 0 and (_PASSIVE.search(" ".join(claim_words)) or _PASSIVE.search(" ".join(ev_words))):
             continue  # "X was sold to A" says "A bought X"
+        if a in _SEQUENCE and _FUTURE.isdisjoint(claim_words) != _FUTURE.isdisjoint(ev_words):
+            continue
         cp, ep = {p for x, p in c if x == a}, {p for x, p in e if x == a}
         if len(cp) == 1 and len(ep) == 1 and cp != ep:
             cw = next(w for w in claim_words if (a, *cp) in _poles_of(w))
