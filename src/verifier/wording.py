@@ -62,9 +62,7 @@ POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
 # Axes whose poles follow one another in time: "declared a state of emergency" and "will lift
 # it on Friday", "talks broke off" and "will resume on Monday" are both true. Read as opposed
 # only where both sentences speak of the same time (both, or neither, of what will be).
-_SEQUENCE = frozenset(
-    i for i, axis in enumerate(_AXES) if axis[0] & {"declare", "resume", "bring_forward"}
-)
+_SEQUENCE = frozenset(i for i, axis in enumerate(_AXES) if axis[0] & {"declare", "resume", "bring_forward"})
 _FUTURE = frozenset({"will", "would", "plans", "planned", "expects", "expected", "'ll"})
 # Poles that also name what is measured ("a profit of", "the deficit"): left out of a sentence,
 # they leave it about something else, unless it says the other pole.
