@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma, said_in
+from verifier.lexicon import STOPWORDS, content_lemmas, said_in
 
 # Words that make a run of capitalised words a club, company, body or place, not a person.
 _NOT_PERSON = frozenset(
@@ -99,10 +99,6 @@ def _bare(name: str) -> str:
     return " ".join(words)
 
 
-def _content(text: str) -> set[str]:
-    return {lemma(t.lower()) for t in TOKEN_RE.findall(text) if t.lower() not in STOPWORDS}
-
-
 @lru_cache(maxsize=4096)
 def claim_agent(claim_text: str) -> Agent | None:
     """The person a claim says did or said something, with what they did."""
@@ -120,10 +116,10 @@ def claim_agent(claim_text: str) -> Agent | None:
     return None
 
 
-def _covered(words: set[str], text: str) -> bool:
+def _covered(words: frozenset[str], text: str) -> bool:
     if len(words) < _MIN_WORDS:
         return False
-    seen = _content(text)
+    seen = content_lemmas(text)
     return sum(1 for w in words if said_in(w, seen)) / len(words) >= _COVERAGE
 
 
@@ -140,7 +136,7 @@ def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
     if re.fullmatch(_SAY, verb[0]) or _CHARGE.fullmatch(verb[0]):
         if not _ANY_SAY.search(ev_text):
             return None
-        if not _covered(_content(re.sub(r"^(?:that|reporters|\w+ that)\s+", "", act)), ev_text):
+        if not _covered(content_lemmas(re.sub(r"^(?:that|reporters|\w+ that)\s+", "", act)), ev_text):
             return None
         for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE):
             m = pattern.search(ev_text)
@@ -172,7 +168,7 @@ def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
         return None
     # The act is what follows the verb in its own clause, not anything later in the sentence.
     clause = re.split(r";|,\s+(?:while|and|but|whereas)\b|\.\s", m.group("act"))[0]
-    if not _covered(_content(act), " ".join(clause.split()[: len(act.split()) + 8])):
+    if not _covered(content_lemmas(act), " ".join(clause.split()[: len(act.split()) + 8])):
         return None
     return agent.name, _bare(m.group("name"))
 
@@ -210,7 +206,7 @@ def other_winner(claim_text: str, ev_text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     mine = m.group("name")
-    what = _content(m.group("what")) - {"year", "new", "term"}
+    what = content_lemmas(m.group("what")) - {"year", "new", "term"}
     if any(y not in ev_text for y in re.findall(r"\b(?:1[89]|20)\d\d\b", m.group("what"))):
         return None  # "won it in 2022 and 2023": another year's contest than the sentence's
     # "Lena Kovac of Brevland won …": the winner with where she is from.
@@ -221,7 +217,7 @@ def other_winner(claim_text: str, ev_text: str) -> tuple[str, str] | None:
             continue
         rest = w.group("what")
         beaten = re.search(rf"\b{_BEATEN}\b{_GAP}{{0,40}}?\b{re.escape(mine.split()[-1])}\b", rest)
-        said = _content(rest)
+        said = content_lemmas(rest)
         if beaten is not None and any(said_in(x, said) for x in what):
             person = re.split(r" of (?:the )?", theirs)[0]  # "Lena Kovac", not "Bank"
             return mine, person if len(person.split()) > 1 else theirs

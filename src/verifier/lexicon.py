@@ -87,6 +87,11 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(w, lang="en").lower() if w.isalpha() else w
 
 
+def content_lemmas(text: str) -> frozenset[str]:
+    """The lemmas of a text's words, stopwords aside: what two sentences are compared on."""
+    return frozenset(lemma(t.lower()) for t in TOKEN_RE.findall(text) if t.lower() not in STOPWORDS)
+
+
 def said_in(word: str, seen: Collection[str]) -> bool:
     """Is the word among ``seen``, or do five letters or more of it open one ("closure" for
     "closures")?"""

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma, said_in
+from verifier.lexicon import STOPWORDS, content_lemmas, lemma, said_in
 
 # The superlatives a comparative is answered by: a size or amount compared one way is answered
 # by any superlative of size or amount ("a bigger fee" / "the highest ever paid").
@@ -74,10 +74,6 @@ class Rivalry:
     since: str | None  # "2010" in "since 2010"
 
 
-def _content(text: str) -> frozenset[str]:
-    return frozenset(lemma(t.lower()) for t in TOKEN_RE.findall(text) if t.lower() not in STOPWORDS)
-
-
 def _superlatives(cmp: str) -> tuple[str, ...]:
     words = cmp.split()
     if words[0] in ("more", "less") and len(words) > 1:  # "less popular" -> "least popular"
@@ -109,14 +105,14 @@ def rivalry(claim_text: str) -> Rivalry | None:
     m = _CLAIM_NO.search(claim_text)
     if m is not None:
         cmp = _with_adjective(m.group("cmp").lower(), m.group("what").strip())
-        rival = _content(m.group("rival") or "") - _POINTERS
-        return Rivalry(cmp, _content(m.group("kind")), rival, year)
+        rival = content_lemmas(m.group("rival") or "") - _POINTERS
+        return Rivalry(cmp, content_lemmas(m.group("kind")), rival, year)
     m = _CLAIM_SINCE.search(claim_text)
     if m is not None:
         # "Vestria has not suffered a deadlier flood": the subject is where or who ranks, which
         # the sentence may leave to "it"; the rival is implicit.
         cmp = _with_adjective(m.group("cmp").lower(), m.group("what"))
-        return Rivalry(cmp, _content(m.group("what")), frozenset(), year)
+        return Rivalry(cmp, content_lemmas(m.group("what")), frozenset(), year)
     return None
 
 
@@ -141,7 +137,9 @@ def _rival_at(ev_text: str, start: int, end: int, rival: frozenset[str]) -> bool
     it as its place ("the deadliest flood in Vestria")?"""
     before = re.split(r"[;:]|\bbut\b|,\s+(?:while|whereas|beating|ahead\s+of)\b", ev_text[:start])[-1]
     after = re.match(r"[\w\s'’-]{0,30}?\b(?:in|of)\s+([\w\s'’-]{1,40})", ev_text[end:])
-    return bool(rival & _content(before)) or (after is not None and bool(rival & _content(after.group(1))))
+    if rival & content_lemmas(before):
+        return True
+    return after is not None and bool(rival & content_lemmas(after.group(1)))
 
 
 # "The Falcons had never won the title before Saturday": nothing came first in time.
@@ -153,22 +151,33 @@ _NEVER_BEFORE = re.compile(
 _FIRST_TIME = re.compile(r"\b(?P<verb>[a-z]+)\s+(?P<what>[^,.;]{0,80}?)\s+for\s+the\s+first\s+time\b")
 
 
-def first_time(claim_text: str, ev_text: str, ev_negated: bool) -> str | None:
+@lru_cache(maxsize=2048)
+def _never_before(claim_text: str) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]] | None:
+    """(verb, object, subject, "before" time) of "<subject> had never <verb> <object> before
+    <time>", as lemmas; None for any other claim."""
+    m = _NEVER_BEFORE.match(claim_text.strip())
+    if m is None:
+        return None
+    verb = lemma(m.group("verb").lower())
+    what, subject = content_lemmas(m.group("what")), content_lemmas(m.group("subject"))
+    return verb, what, subject, content_lemmas(m.group("when") or "")
+
+
+def first_time(claim_text: str, ev_text: str) -> str | None:
     """ "Won the … title for the first time on Saturday", when the claim says the subject had
     never done it before then: the same verb, most of its object and the claim's "before" time."""
-    m = _NEVER_BEFORE.match(claim_text.strip())
-    if m is None or ev_negated:
+    parsed = _never_before(claim_text)
+    if parsed is None:
         return None
-    what, subject = _content(m.group("what")), _content(m.group("subject"))
-    said = _content(ev_text)
-    if not what or not subject & said:
-        return None
-    if m.group("when") and not _content(m.group("when")) <= said:
+    verb, what, subject, when = parsed
+    said = content_lemmas(ev_text)
+    if not what or not subject & said or not when <= said:
         return None
     for f in _FIRST_TIME.finditer(ev_text):
-        if lemma(f.group("verb").lower()) != lemma(m.group("verb").lower()):
+        if lemma(f.group("verb").lower()) != verb:
             continue
-        if sum(1 for w in what if said_in(w, _content(f.group("what")))) / len(what) >= 0.7:
+        done = content_lemmas(f.group("what"))
+        if sum(1 for w in what if said_in(w, done)) / len(what) >= 0.7:
             return " ".join(f.group().split())
     return None
 
@@ -176,23 +185,26 @@ def first_time(claim_text: str, ev_text: str, ev_negated: bool) -> str | None:
 def states_rivalry(claim_text: str, ev_text: str, ev_negated: bool) -> str | None:
     """The sentence's superlative, with the words that rank by it, when it states what the
     claim's denial of any rival says."""
+    if ev_negated:
+        return None
     r = rivalry(claim_text)
-    if r is None or ev_negated:
-        return first_time(claim_text, ev_text, ev_negated)
-    said = _content(ev_text)
+    if r is None:
+        return first_time(claim_text, ev_text)
+    said = content_lemmas(ev_text)
     named = bool(r.rival & said)
     if not (any(w in said for w in r.kind) or named):
         return None
     if r.since is not None and not re.search(rf"\bsince\s+(?:the\s+)?{re.escape(r.since)}\b", ev_text):
         return None
     pattern = "|".join(re.escape(s) for s in _superlatives(r.cmp))
+    claim_words = content_lemmas(claim_text)
     for m in re.finditer(rf"\b(?:{pattern})\b", ev_text, re.IGNORECASE):
         if _BELOW_TOP.search(ev_text[max(0, m.start() - 12) : m.start()]):
             continue
         if named:
             if not _rival_at(ev_text, m.start(), m.end(), r.rival):
                 continue
-        elif _names_before(ev_text, m.start(), _content(claim_text)):
+        elif _names_before(ev_text, m.start(), claim_words):
             continue
         return _phrase(ev_text, m.start(), m.end())
     return None
