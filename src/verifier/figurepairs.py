@@ -24,7 +24,7 @@ from verifier.wholes import (
 )
 
 
-def _shared_units(q: Quantity, e: Quantity) -> int:
+def _synonym_overlap(q: Quantity, e: Quantity) -> int:
     return sum(1 for u in q.unit if any(same_count_noun(u, v) for v in e.unit))
 
 
@@ -70,7 +70,7 @@ def candidates_for(
     same = [
         e
         for e in same
-        if len(q.unit & e.unit) == best or (e.value == q.value and _shared_units(q, e) >= best)
+        if len(q.unit & e.unit) == best or (e.value == q.value and _synonym_overlap(q, e) >= best)
     ]
     # "6.1, compared with 2.9 for a placebo": a claim that does not name the placebo
     # speaks of the 6.1.
