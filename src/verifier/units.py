@@ -142,8 +142,26 @@ def currency_before(before: str) -> str:
 _OVER_AS_PREPOSITION = re.compile(r"\b(?:averag\w*|spread|distributed|divided)\s+over$")
 
 
+# "a pay deal worth 14.5% over three years", "$2 billion over five years": after a figure,
+# "over" and a length of time say what the figure is spread across, not that the length
+# is exceeded ("lasted over three years" is a bound).
+_FIGURE_THEN_OVER = re.compile(
+    r"(?:\d|%|\bper\s?cent|\bpercent|\bpoints?|illion|\bbn|\bm)\s+over\s*$", re.I
+)
+_TIME_AFTER = re.compile(r"[\w.,-]+?[\s-]+(?:years?|months?|weeks?|days?|decades?|quarters?)\b", re.I)
+
+
+def spread_over(text: str, start: int) -> bool:
+    """Is the figure at ``start`` a length of time a figure before it is spread across?"""
+    return bool(_FIGURE_THEN_OVER.search(text[max(0, start - 25) : start])) and bool(
+        _TIME_AFTER.match(text, start)
+    )
+
+
 def qualifier_at(text: str, start: int) -> str:
     """The qualifier of the figure at ``start``, from the words just before it."""
+    if spread_over(text, start):
+        return "exact"
     return qualifier_before(text[max(0, start - 25) : start])
 
 
