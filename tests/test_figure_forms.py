@@ -158,6 +158,10 @@ CONVERSIONS = [
     ("The trial lasted two years.", "The trial lasted 18 months.", "contradicts"),
     ("The trial lasted two weeks.", "The trial lasted 14 days.", "supports"),
     ("The trail is 3 miles long.", "The trail is 4.8 km long.", "supports"),
+    # After a figure, "over three years" is what it is spread across, not more than three years.
+    ("The deal is worth 14.5% over three years.", "They accepted a three-year deal worth 14.5%.", "supports"),
+    ("The deal is worth 14.5% over three years.", "They accepted a two-year deal worth 14.5%.", "contradicts"),
+    ("The dispute lasted over three years.", "The dispute lasted three years.", "contradicts"),
     # Sums in words, and "a billion" with its qualifier.
     ("The government pledged €1bn.", "The government pledged one billion euros.", "supports"),
     ("The firm is valued at over $1bn.", "The firm is valued at over a billion dollars.", "supports"),
