@@ -43,6 +43,20 @@ def test_a_figure_of_another_measure_does_not_answer(claim: str, sentence: str, 
     assert judged(claim, sentence).stance == stance
 
 
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        ("Reservoirs in southern Tarsenia were at 31% of capacity.", "supports"),
+        ("Reservoirs in southern Tarsenia were at 58% of capacity.", "contradicts"),
+    ],
+)
+def test_a_measure_is_the_noun_before_the_words_that_place_it(claim: str, stance: str) -> None:
+    # Reservoirs "in southern Tarsenia" and "in the south" are both reservoirs, so the
+    # sentence's 31% is their level, and the year-earlier 58% no rival of it.
+    sentence = "Reservoirs in the south were at 31% of capacity, compared with 58% a year earlier."
+    assert judged(claim, sentence, "Tarsenia cuts wheat forecast as drought bites").stance == stance
+
+
 def test_a_quarters_rank_is_not_a_figure_the_sentence_must_repeat() -> None:
     verdict = judged("Halcyra's third-quarter net profit rose to 1.42 billion drax.", PROFIT)
     assert verdict.stance == "supports"

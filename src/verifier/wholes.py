@@ -159,6 +159,9 @@ _OPENERS = frozenset(
     "when where while after before since because as if that which who whom whose and but or than "
     "then said says told".split()
 )
+# Prepositions after a measure's noun that say where, when or whose it is ("of" can name the
+# measure itself: "the number of visitors", so it does not end the head).
+_PLACING = frozenset("in at for across among on within from during".split())
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\bthat\b|\bwhile\b|\band\b)", re.DOTALL)
 
 
@@ -180,7 +183,13 @@ def _measured(text: str, q: Said) -> tuple[str, frozenset[str]] | None:
     if not phrase or phrase[-1].lower() in STOPWORDS:
         return None  # "It rose to 5%", "There were 40": no measure named
     words = [lemma(w.lower()) for w in phrase if w.lower() not in STOPWORDS]
-    return words[-1], frozenset(w for word in words for w in (word, *word.split("-")))
+    # The head is the noun before a phrase that places or qualifies it: "Reservoirs in southern
+    # Tarsenia were at 31%" measures reservoirs, as "Reservoirs in the south" does.
+    cut = next((i for i, w in enumerate(phrase) if i and w.lower() in _PLACING), None)
+    head = lemma(phrase[cut - 1].lower()) if cut is not None else ""
+    if not head or head in STOPWORDS:
+        head = words[-1]
+    return head, frozenset(w for word in words for w in (word, *word.split("-")))
 
 
 def other_measure(claim_text: str, q: Said, ev_text: str, e: Said) -> bool:
