@@ -77,6 +77,18 @@ def test_when_is_not_what_moved() -> None:
             "The agency reported a sharp rise in flu admissions among children.",
             ("fell", "rise"),
         ),
+        # The claim's measure is the noun the sentence moves, its owner said as "its": the
+        # grid's profits rose, though the clause that repeats the grid's name says "fell".
+        (
+            "Pellara Grid's profits fell between 2021 and 2025.",
+            "Pellara Grid's spending on maintenance fell 23% between 2021 and 2025, while its profits rose.",
+            ("fell", "rose"),
+        ),
+        (
+            "Pellara Grid's spending on maintenance rose.",
+            "Pellara Grid's spending on maintenance fell 23% between 2021 and 2025, while its profits rose.",
+            ("rose", "fell"),
+        ),
         # Coordinated verbs share who did it: the growth forecast was the one cut.
         (
             "The central bank lowered its growth forecast.",

@@ -312,6 +312,37 @@ def contrast(read: tuple[Move, Move]) -> str:
     return f"claim says '{mine.word}'; the evidence says '{theirs.word}' of '{theirs.named}'"
 
 
+# Prepositions after a mover's noun that place it or say whose it is: "spending on maintenance"
+# is spending, "profits in Europe" profits ("of" may name the measure: "sales of cars").
+_PLACING = frozenset("in on at for across among within from during".split())
+
+
+def _head(named: str) -> str:
+    """The noun a mover's words are about: the last content word before a placing phrase
+    ("spending on maintenance" → "spend"), else the last one ("pellara grid's profits" →
+    "profit"); "" where none."""
+    words = [w for w in re.findall(r"[a-z][a-z-]*", named.lower()) if w != "s"]
+    cut = next((i for i, w in enumerate(words) if i and w in _PLACING), len(words))
+    content = [w for w in words[:cut] if w not in STOPWORDS and w not in _TIME]
+    return lemma(content[-1]) if content else ""
+
+
+def _by_head(mine: Move, theirs: list[Move]) -> Move | None:
+    """The sentence's one move of the claim mover's head noun, where every move of it goes
+    one way and the words it names are all the claim's: "Pellara Grid's spending on
+    maintenance fell 23%, while its profits rose" says the grid's profits rose."""
+    head = _head(mine.named)
+    if not head:
+        return None
+    hits = [m for m in theirs if head in m.mover]
+    if not hits or len({m.pole for m in hits}) != 1:
+        return None
+    if any(not m.mover or _head(m.named) == head for m in theirs if m not in hits):
+        return None  # a move of something unnamed ("… but rose in Asia") may be the claim's
+    best = max(hits, key=lambda m: len(mine.mover & m.mover))
+    return best if best.mover <= mine.mover else None
+
+
 def read_against(claim: str, sentence: str, least: int = 2) -> tuple[Move, Move] | None:
     """The claim's one direction word and the sentence's direction word said of the same
     thing: the one whose mover repeats the most of the claim's mover, at least ``least`` words
@@ -323,11 +354,17 @@ def read_against(claim: str, sentence: str, least: int = 2) -> tuple[Move, Move]
         return None
     mine = said[0]
     best: dict[int, tuple[int, Move]] = {}
-    for m in moves(sentence):
-        if m.axis != mine.axis:
-            continue
-        if mine.agent and m.agent and not mine.agent & m.agent:
-            continue  # another body raised or cut it: "the university said it would increase"
+    theirs_all = [
+        m
+        for m in moves(sentence)
+        if m.axis == mine.axis
+        # another body raised or cut it: "the university said it would increase"
+        and not (mine.agent and m.agent and not mine.agent & m.agent)
+    ]
+    owned = _by_head(mine, theirs_all)
+    if owned is not None:
+        return mine, owned
+    for m in theirs_all:
         shared = len(mine.mover & m.mover)
         if shared > best.get(m.pole, (-1, m))[0]:
             best[m.pole] = (shared, m)
