@@ -2296,6 +2296,11 @@ def test_the_claims_value_in_a_synonym_unit_is_the_figure_it_speaks_of() -> None
             "The minister rejected the opposition's demand for an independent inquiry.",
             "'rejected'",
         ),
+        (
+            "Quillon shares closed below their offer price on their first day of trading.",
+            "Shares in Quillon closed 18.7% above their offer price on their first day of trading.",
+            "'above'",
+        ),
     ],
 )
 def test_acts_turned_round_contradict(claim: str, sentence: str, said: str) -> None:

@@ -52,6 +52,8 @@ _AXES = (
     ),
     # Results against what was expected: "beating analysts' forecasts" / "missed expectations".
     (frozenset({"beat_forecast"}), frozenset({"missed_forecast"})),
+    # A level against a mark: "closed 18.7% above their offer price" / "closed below it".
+    (frozenset({"above"}), frozenset({"below"})),
     # A plan carried out, or not: "went ahead with his state visit" / "cancelled a planned visit".
     (
         frozenset({"go_ahead"}),
