@@ -160,7 +160,7 @@ CONVERSIONS = [
     ("The trail is 3 miles long.", "The trail is 4.8 km long.", "supports"),
     # After a figure, "over three years" is what it is spread across, not more than three years.
     ("The deal is worth 14.5% over three years.", "They accepted a three-year deal worth 14.5%.", "supports"),
-    ("The deal is worth 14.5% over three years.", "They accepted a two-year deal worth 14.5%.", "contradicts"),
+    ("The deal is worth 14.5% over three years.", "They took a two-year deal worth 14.5%.", "contradicts"),
     ("The dispute lasted over three years.", "The dispute lasted three years.", "contradicts"),
     # Sums in words, and "a billion" with its qualifier.
     ("The government pledged €1bn.", "The government pledged one billion euros.", "supports"),

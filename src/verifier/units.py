@@ -145,9 +145,7 @@ _OVER_AS_PREPOSITION = re.compile(r"\b(?:averag\w*|spread|distributed|divided)\s
 # "a pay deal worth 14.5% over three years", "$2 billion over five years": after a figure,
 # "over" and a length of time say what the figure is spread across, not that the length
 # is exceeded ("lasted over three years" is a bound).
-_FIGURE_THEN_OVER = re.compile(
-    r"(?:\d|%|\bper\s?cent|\bpercent|\bpoints?|illion|\bbn|\bm)\s+over\s*$", re.I
-)
+_FIGURE_THEN_OVER = re.compile(r"(?:\d|%|\bper\s?cent|\bpercent|\bpoints?|illion|\bbn|\bm)\s+over\s*$", re.I)
 _TIME_AFTER = re.compile(r"[\w.,-]+?[\s-]+(?:years?|months?|weeks?|days?|decades?|quarters?)\b", re.I)
 
 
