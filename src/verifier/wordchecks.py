@@ -17,7 +17,7 @@ from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.movers import contrast, read_against
 from verifier.phrasing import figure_phrase
 from verifier.scope import denied_at
-from verifier.wording import POLE_WORDS, compass, object_flip, opposed, turned_words, window
+from verifier.wording import POLE_WORDS, at_figure, compass, object_flip, opposed, turned_words, window
 
 
 def turned_direction(
@@ -30,8 +30,14 @@ def turned_direction(
         if bearing[0] and bearing[1] and bearing[0] != bearing[1]:
             said = figure_phrase(claim.text, q), figure_phrase(ev.text, e)
             return Conflict("quantity", f"claim says {said[0]}; the evidence says {said[1]}")
-        flip = opposed(window(claim.text, q.start), window(ev.text, e.start))
+        said_c, said_e = window(claim.text, q.start), window(ev.text, e.start)
+        flip = opposed(at_figure(said_c), at_figure(said_e))
         if flip is not None:
+            # In the words each side used ("ended", not the "closed" it was read as).
+            flip = tuple(
+                w if w in said else next(x for x in said if at_figure([x, "at"])[0] != x)
+                for w, said in zip(flip, (said_c, said_e), strict=True)
+            )
             phrase = figure_phrase(claim.text, q)
             reason = f"claim says '{flip[0]}' to {phrase}; the evidence says '{flip[1]}'"
             return Conflict("quantity", reason)

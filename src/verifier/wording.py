@@ -301,6 +301,19 @@ def window(text: str, start: int, before: int = 6) -> list[str]:
     return words[numbers[-1] + 1 :] if numbers else words
 
 
+# A price a session "ended" or "finished" at is its close: "ended the session at $36.80" is
+# "closed at $36.80", not the "opened at $38.50" before it.
+_SESSION_END = frozenset({"end", "ended", "ends", "finish", "finished", "finishes", "settle", "settled"})
+
+
+def at_figure(words: list[str]) -> list[str]:
+    """:func:`window`'s words with a session's end said as its close, where the figure is what it
+    ended at ("ended the session at")."""
+    if not words or words[-1] != "at":
+        return words
+    return ["closed" if w in _SESSION_END else w for w in words]
+
+
 # Figure words no reader turns into a figure ("doubled", "a decade", "hundreds of", "threefold",
 # "half"): a claim that says one is not confirmed by a sentence that does not say it too ("The
 # price doubled to $10" against "rose to $10 from $8"; "Profits fell by half" against "fell by
