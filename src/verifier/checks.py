@@ -58,6 +58,7 @@ from verifier.scope import (
     denied_at,
     governed,
     new_value,
+    of_the_same_event,
     old_value,
     rank_conflict,
     struck,
@@ -176,6 +177,7 @@ def figures_against_figures(
             and not (count_total(ev.text, e) and count_change(claim.text, q))
             and not (amount_change(claim.text, q) and _level_of_change(ev.text, e))
             and superlative_window(claim.text, q) == superlative_window(ev.text, e)
+            and of_the_same_event(claim.text, q, ev.text, e)
         ]
         for q in claim.quantities
     ]
@@ -249,7 +251,9 @@ def figures_against_figures(
         if match is not None:
             supported_q.append((q, match))
             continue
-        conflict = closest if closest is not None and conflicts(q, closest) else None
+        conflict = (
+            closest if closest is not None and conflicts(q, closest) and not _apart(q, closest) else None
+        )
         if conflict is not None and cleared.figure(q, len(same)) and not polar(claim, ev, q, conflict):
             if dated_apart(claim, q, ev, conflict):
                 # "2,500 troops in 2019" against "5,000 troops in 2020": two moments, two values.
@@ -280,6 +284,17 @@ def figures_against_figures(
                 continue
             return supported_q, Conflict("quantity", reason)
     return supported_q, left_open
+
+
+# A figure mistaken by a scale word is a thousand times off ("$1.4 million" for "$1.4
+# billion"); ten thousand times and more is another measure: a share price against the sum an
+# offering raised ("$38.50" / "$1.4 billion"), not a value of it.
+_APART = 1e4
+
+
+def _apart(q: Quantity, e: Quantity) -> bool:
+    low, high = sorted((abs(q.value), abs(e.value)))
+    return low > 0 and high / low >= _APART
 
 
 def _level_of_change(text: str, e: Quantity) -> bool:

@@ -13,6 +13,7 @@ from verifier.compare import distance, near
 from verifier.facts import Facts
 from verifier.figures import Quantity
 from verifier.lexicon import MONTHS, WEEKDAYS
+from verifier.scope import of_the_same_event
 from verifier.units import same_count_noun
 from verifier.wholes import (
     about_part,
@@ -34,7 +35,7 @@ def candidates_for(
     """The sentence figures claim figure ``q`` may speak of, from those that count the same
     thing (``same``); None where no figure of the sentence counts it."""
     if not same and relaxed:
-        same = [e for e in ev.quantities if near(q, e)]
+        same = [e for e in ev.quantities if near(q, e) and of_the_same_event(claim.text, q, ev.text, e)]
     # "Net debt fell to 18.7 billion" gives no value of "net profit rose to 1.42 billion".
     same = [e for e in same if not other_measure(claim.text, q, ev.text, e)]
     if not same:

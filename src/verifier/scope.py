@@ -138,6 +138,33 @@ _WINDOW_LEAD = re.compile(
 _FIRST_TIME = re.compile(r"\bfirst\s+time\b", re.IGNORECASE)
 
 
+# "the longest closure since 1998, when a sunken dredger blocked it for nine days": a clause
+# that opens on "when" after a past date tells of that earlier event.
+_EARLIER_EVENT = re.compile(
+    rf"\b(?:since|in|than\s+in|as\s+in)\s+(?:(?:{_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?"
+    rf"(?P<year>(?:1[6-9]|20)\d\d),?\s+when\b[^;.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def earlier_event(text: str, q: Quantity) -> str | None:
+    """The year of the earlier event a "since 1998, when …" clause recalls, where ``q`` is told
+    of it, else None. Such a figure is no figure of the news itself: "nine days" is not how long
+    this closure lasted, only how long the 1998 one did."""
+    m = _EARLIER_EVENT.search(text[max(0, q.start - 200) : q.start])
+    return m.group("year") if m else None
+
+
+def of_the_same_event(claim: str, q: Quantity, sentence: str, e: Quantity) -> bool:
+    """Can sentence figure ``e`` answer claim figure ``q``: both of the news, both of one recalled
+    event, or the claim naming the year of the event ``e`` is told of ("the 1998 closure")?"""
+    mine, theirs = earlier_event(claim, q), earlier_event(sentence, e)
+    if theirs is None:
+        return mine is None
+    # "the 1998 closure", "in 1998": the claim speaks of that event; "since 1998" only dates the news.
+    return mine == theirs or re.search(rf"(?<!since )\b{theirs}\b", claim, re.IGNORECASE) is not None
+
+
 def superlative_window(text: str, q: Quantity) -> bool:
     """Is the duration ``q`` the span a superlative in its clause is measured over ("the
     fastest annual pace in over three years")? Such a span is no duration of the news: it does
