@@ -476,6 +476,14 @@ def test_contrast_names_the_words_a_sentence_changes() -> None:
     # Nothing changed, or two unrelated phrasings: no contrast to name.
     assert contrast("The movie is a comedy", "The movie is a comedy.") is None
     assert contrast("Polar bears face extinction", "Rising temperatures destroy sea ice habitats") is None
+    # A pronoun standing for the claim's subject is no change of it.
+    assert (
+        contrast(
+            "The four-day shutdown was the canal's longest closure since 1998.",
+            "It was the longest closure of the canal since 1998, when a dredger blocked it for nine days.",
+        )
+        is None
+    )
 
 
 def test_model_contradiction_reason_quotes_both_sides() -> None:

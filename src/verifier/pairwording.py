@@ -119,9 +119,14 @@ def contrast(claim: str, sentence: str) -> tuple[str, str] | None:
             j2 = min(j2, j1 + i2 - i1 + 1)
         if j2 - j1 <= CONTRAST_MAX_WORDS:
             pieces.append((claim[a[i1][1] : a[i2 - 1][2]], sentence[b[j1][1] : b[j2 - 1][2]]))
+    # A pronoun for the claim's subject ("It" for "The four-day shutdown") changes nothing.
+    pieces = [(x, y) for x, y in pieces if y.lower() not in _PRONOUNS]
     if not pieces or len(pieces) > 3:
         return None  # more than a few swaps: not one sentence restated with a change
     return " … ".join(x for x, _ in pieces), " … ".join(y for _, y in pieces)
+
+
+_PRONOUNS = frozenset("it its he his she her they their them this that these those".split())
 
 
 # A claim about another subject: the claim names it in its first words and the sentence opens
