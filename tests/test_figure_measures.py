@@ -195,3 +195,51 @@ def test_jobs_are_positions_and_workers_are_employees() -> None:
     assert j.stance == "supports", j
     j = judged("The bank will cut 600 positions.", "The bank will cut 900 jobs.", "")
     assert j.stance == "contradicts", j
+
+
+IPO_TITLE = "Quillon shares jump 19% in Tavren debut after $1.4 billion IPO"
+SESSION = "The stock opened at $38.50, rose as high as $41.20 in the first hour and ended the day at $36.80."
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance", "said"),
+    [
+        # What a session "ended" at is its close, not the open before it.
+        ("Quillon shares ended their first trading day at $38.50.", "contradicts", "'ended'"),
+        ("Quillon shares ended their first trading day at $36.80.", "supports", "$36.80"),
+        ("Quillon shares opened at $36.80.", "contradicts", "'opened'"),
+    ],
+)
+def test_a_sessions_end_is_its_close(claim: str, stance: str, said: str) -> None:
+    j = judged(claim, SESSION, IPO_TITLE)
+    assert j.stance == stance and said in j.reason, j
+
+
+def test_a_share_price_is_no_value_of_the_sum_an_offering_raised() -> None:
+    # Ten thousand times apart is another measure, not a wrong figure; a thousand times (a
+    # scale word mistaken) still contradicts.
+    lead = "Shares in Quillon closed 18.7% above their offer price, after an offering raised $1.4 billion."
+    assert judged("Quillon shares ended their first day at $38.50.", lead, IPO_TITLE).stance != "contradicts"
+    assert judged("The Quillon offering raised $1.4 million.", lead, IPO_TITLE).stance == "contradicts"
+
+
+CANAL = "It was the longest closure of the canal since 1998, when a sunken dredger blocked it for nine days."
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # "since 1998, when …" tells of the 1998 closure: its nine days are not this one's.
+        ("The four-day shutdown was the canal's longest closure since 1998.", "neutral"),
+        ("The closure of the canal lasted nine days.", "neutral"),
+    ],
+)
+def test_a_figure_of_the_event_a_since_clause_recalls_is_not_the_news(claim: str, stance: str) -> None:
+    j = judged(claim, CANAL, "Ship refloated in Halvard Canal after four-day blockage")
+    assert j.stance == stance and (j.tentative is None or j.tentative.stance == "neutral"), j
+
+
+def test_a_claim_naming_the_recalled_events_year_is_read_against_its_figures() -> None:
+    j = judged("The 1998 closure of the canal lasted five days.", CANAL, "Ship refloated in Halvard Canal")
+    reading = j if j.stance != "neutral" else j.tentative
+    assert reading is not None and reading.stance == "contradicts" and "nine days" in reading.reason, j
