@@ -1930,6 +1930,38 @@ def test_an_announcements_day_is_the_day_the_story_lead_gives() -> None:
     assert j.stance == "neutral"
 
 
+LAUNCH_LEAD = (
+    "SUNDRA POINT, Sept 16 (Wire) - A Kestrel 4 rocket carrying Calvessa's first weather satellite "
+    "failed to reach orbit on Wednesday after its second-stage engine shut down early."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "published", "stance"),
+    [
+        # The lead's weekday is the last such day up to its dateline's date: Wednesday 16
+        # September 2026.
+        ("The rocket failed to reach orbit on Wednesday, September 16.", "2026-09-16", "supports"),
+        ("The rocket failed to reach orbit on September 16.", "2026-09-16", "supports"),
+        ("The rocket failed to reach orbit on Tuesday, September 15.", "2026-09-16", "contradicts"),
+        ("The rocket failed to reach orbit on September 14.", "2026-09-16", "contradicts"),
+        # Filed on Friday the 18th, "on Wednesday" is the 16th too.
+        ("The rocket failed to reach orbit on September 16.", "2026-09-18", "supports"),
+        # No year to read the weekday in, or a date weeks away (another event's).
+        ("The rocket failed to reach orbit on September 16.", "", "neutral"),
+        ("The rocket launch was postponed from September 3.", "2026-09-16", "neutral"),
+    ],
+)
+def test_the_news_date_is_read_off_the_leads_weekday_and_dateline(
+    claim: str, published: str, stance: str
+) -> None:
+    lead = LAUNCH_LEAD if published != "2026-09-18" else LAUNCH_LEAD.replace("Sept 16", "Sept 18")
+    j = FactJudge().judge(claim, [Evidence(lead, "d", "", "", published, 0, 0, len(lead), 0.7)])[0]
+    assert j.stance == stance, j
+    if stance != "neutral":
+        assert "Wednesday" in j.reason
+
+
 def test_a_direction_said_of_another_subject_does_not_turn_the_claim() -> None:
     judge = FactJudge()
     claim = extract("Revenue rose to 9.8 billion crowns.")

@@ -52,7 +52,7 @@ from verifier.lexicon import TOKEN_RE, lemma
 from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
-from verifier.readings import bounded, done_by_another, lead_day, market_reading, one_way
+from verifier.readings import bounded, done_by_another, lead_date, lead_day, market_reading, one_way
 from verifier.rivals import states_rivalry
 from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
@@ -98,9 +98,13 @@ class FactJudge:
 
     def judge(self, claim: str, evidence: Sequence[Evidence]) -> list[Judgement]:
         claim_facts = extract(claim)
-        return [self.assess(claim_facts, extract(e.judged_text), e.similarity, e.title) for e in evidence]
+        return [
+            self.assess(claim_facts, extract(e.judged_text), e.similarity, e.title, e.date) for e in evidence
+        ]
 
-    def assess(self, claim: Facts, ev: Facts, similarity: float, title: str = "") -> Judgement:
+    def assess(
+        self, claim: Facts, ev: Facts, similarity: float, title: str = "", published: str = ""
+    ) -> Judgement:
         missing = sorted(
             e
             for e in claim.entities
@@ -181,6 +185,20 @@ class FactJudge:
         if verdict.stance == "neutral" and not missing and (days := lead_day(claim, ev)) is not None:
             reason = f"claim says {days[0]}; the story's lead says {days[1]}"
             verdict = contradiction(Conflict("date", reason), min(1.0, max(0.0, similarity)))
+        elif (
+            verdict.stance == "neutral"
+            and not missing
+            and in_scope(claim_coverage(claim, ev), similarity, self.scope_coverage)
+            and (dated := lead_date(claim, ev, published)) is not None
+        ):
+            strength = min(1.0, max(0.0, similarity))
+            if dated[0]:
+                verdict = Judgement(
+                    "supports", 0.6 + 0.35 * strength, f"the story's lead dates it {dated[2]}", "date"
+                )
+            else:
+                reason = f"claim says {dated[1]}; the story's lead dates it {dated[2]}"
+                verdict = contradiction(Conflict("date", reason), strength)
         market = market_reading(claim, ev, similarity, title, missing)
         if market is not None and (
             verdict.stance == "neutral" or (verdict.stance, verdict.kind) == ("supports", "overlap")

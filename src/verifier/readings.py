@@ -7,6 +7,8 @@ change only one way (:func:`one_way`).
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Sequence
 
 from verifier.agents import claim_agent, other_agent
@@ -14,7 +16,7 @@ from verifier.checks import Conflict
 from verifier.dates import dateline_end
 from verifier.facts import Facts
 from verifier.judgement import Judgement, contradiction
-from verifier.lexicon import TOKEN_RE
+from verifier.lexicon import MONTHS, TOKEN_RE
 from verifier.markets import market_move
 from verifier.movers import contrast, read_against
 from verifier.scope import bounded_conflict
@@ -83,6 +85,55 @@ def lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
     if len(claim_days) != 1 or len(ev_days) != 1 or claim_days == ev_days or claim.negated:
         return None
     return next(iter(claim_days)).capitalize(), next(iter(ev_days)).capitalize()
+
+
+_DATELINE_DAY = re.compile(
+    r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b|\b(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\b"
+)
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _dateline_day(text: str, published: str) -> datetime.date | None:
+    """The date a lead's dateline gives ("SUNDRA POINT, Sept 16 (Wire) - "), in the year the
+    story was published (ISO ``published``); None without both."""
+    end = dateline_end(text)
+    m = _DATELINE_DAY.search(text, 0, end) if end else None
+    if m is None or not re.match(r"\d{4}", published):
+        return None
+    month = MONTHS.get((m.group("month") or m.group("month2")).lower().rstrip("."))
+    try:
+        return datetime.date(int(published[:4]), month or 0, int(m.group("day") or m.group("day2")))
+    except ValueError:
+        return None
+
+
+def lead_date(claim: Facts, ev: Facts, published: str) -> tuple[bool, str, str] | None:
+    """The news's date, read off a wire story's lead: its one weekday ("failed to reach orbit on
+    Wednesday") is the last such day up to its dateline's date ("Sept 16"), as wire copy uses
+    them. Against a claim that dates the news by its day of the month (and maybe its weekday):
+    (agrees, what the claim says, what the lead says), or None where either side does not say
+    it so."""
+    day = _dateline_day(ev.text, published)
+    if day is None or ev.dates or claim.quantities or len(claim.dates) != 1 or claim.negated:
+        return None  # a lead that dates something itself is read as it says
+    said = claim.dates[0]
+    if said.day is None or said.month is None or said.qualifier != "exact":
+        return None
+    try:
+        gap = abs((datetime.date(day.year, said.month, said.day) - day).days)
+    except ValueError:
+        return None
+    if gap > 7:
+        return None  # a date weeks away is another event's ("postponed from September 3")
+    ev_days, claim_days = set(weekdays(ev.text)), set(weekdays(claim.text))
+    if len(ev_days) != 1 or len(claim_days) > 1:
+        return None
+    named = next(iter(ev_days))
+    back = (day.weekday() - _DAY_NAMES.index(named)) % 7
+    when = day - datetime.timedelta(days=back)
+    agrees = (said.month, said.day) == (when.month, when.day) and claim_days <= {named}
+    mine = ", ".join([*(d.capitalize() for d in claim_days), said.text])
+    return agrees, mine, f"{named.capitalize()}, {when.strftime('%B')} {when.day}"
 
 
 def one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
