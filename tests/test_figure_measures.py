@@ -243,3 +243,22 @@ def test_a_claim_naming_the_recalled_events_year_is_read_against_its_figures() -
     j = judged("The 1998 closure of the canal lasted five days.", CANAL, "Ship refloated in Halvard Canal")
     reading = j if j.stance != "neutral" else j.tentative
     assert reading is not None and reading.stance == "contradicts" and "nine days" in reading.reason, j
+
+
+STAKES = (
+    "Co-founder and chief technology officer Noor Haldane keeps a stake of about 14% after the "
+    "listing, while Falk holds about 11%."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # A later clause about another named subject gives that subject's figure.
+        ("Noor Haldane holds a stake of about 11% in Quillon.", "contradicts"),
+        ("Noor Haldane holds a stake of about 14% in Quillon.", "supports"),
+        ("Falk holds a stake of about 11% in Quillon.", "supports"),
+    ],
+)
+def test_a_figure_in_another_subjects_clause_is_theirs(claim: str, stance: str) -> None:
+    assert judged(claim, STAKES, IPO_TITLE).stance == stance

@@ -81,6 +81,11 @@ def candidates_for(
     place = _place_after(claim.text, q)
     if place is not None and len(same) > 1:
         same = [e for e in same if _place_after(ev.text, e) == place] or same
+    # A figure in a later clause about another named subject: "Noor Haldane keeps a stake of
+    # about 14% after the listing, while Falk holds about 11%" gives Haldane's stake as 14%.
+    if len(same) > 1 and claim.entities:
+        own = [e for e in same if not _anothers_clause(claim, ev.text, e)]
+        same = own or same
     # Takes by market: "more than $1.2 million worldwide" speaks of "a worldwide total of
     # $1,411,503", not of "$1,195,926 in other territories", however near; and a sentence
     # that gives a film's take only at home and abroad does not state its worldwide one.
@@ -129,6 +134,25 @@ _PLACE_AFTER = re.compile(
     r"(?:\s+[a-z][\w-]*){0,4}?\s+in\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*)"
 )
+
+
+# Where a sentence turns to another subject: "…, while Falk holds about 11%", "; Lund won 12%".
+_LATER_CLAUSE = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+|\s+while\s+")
+_NAMED_SUBJECT = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*(?=\s+[a-z])")
+
+
+def _anothers_clause(claim: Facts, text: str, e: Quantity) -> bool:
+    """Is ``e`` in a later clause of the sentence whose subject is a name the claim does not
+    give, where an earlier clause names the claim's subject?"""
+    starts = [m.end() for m in _LATER_CLAUSE.finditer(text, 0, e.start)]
+    if not starts:
+        return False
+    clause = text[starts[-1] : e.start]
+    m = _NAMED_SUBJECT.match(clause)
+    if m is None or any(word.lower() in claim.text.lower() for word in m.group().split()):
+        return False
+    earlier = text[: starts[-1]].lower()
+    return any(all(w in earlier for w in entity.split()) for entity in claim.entities)
 
 
 def _place_after(text: str, q: Quantity) -> str | None:
