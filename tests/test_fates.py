@@ -67,3 +67,43 @@ def test_a_count_of_the_dead_is_not_a_count_of_the_injured() -> None:
         0.3,
     )
     assert "Two people" not in j.reason, j  # 17 injured is the count to read, not the two dead
+
+
+BRIDGE = (
+    "A section of the Old Tarrow Bridge in Selwick collapsed on Monday, killing four people and "
+    "injuring 11, officials said."
+)
+FERRY = (
+    "Rescuers had pulled 143 survivors from the water by Friday afternoon, and 34 people remained missing."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "stance"),
+    [
+        # A fate said right before a figure is that figure's: "killing four", "injuring 11".
+        ("Four people died in the Selwick bridge collapse.", BRIDGE, "supports"),
+        ("Eleven people died in the Selwick bridge collapse.", BRIDGE, "contradicts"),
+        # Those brought out alive are not those still missing.
+        ("More than 140 people were rescued alive from the water.", FERRY, "neutral"),
+    ],
+)
+def test_each_figure_counts_those_of_its_own_fate(claim: str, sentence: str, stance: str) -> None:
+    j = FactJudge().judge(claim, [_evidence(sentence)])[0]
+    assert j.stance == stance, j
+    if claim.startswith("More than 140"):
+        assert j.tentative is not None and j.tentative.stance == "supports" and "143" in j.tentative.reason
+
+
+def test_a_count_of_people_is_no_person_whose_fate_differs() -> None:
+    # "More than 140 people were rescued alive" is a figure, for the figures to settle.
+    assert (
+        other_fate_of("More than 140 people were rescued alive.", "In 2011, 58 people died when it sank.")
+        is None
+    )
+
+
+def _evidence(text: str):
+    from verifier.types import Evidence
+
+    return Evidence(text, "d", "Bridge collapse kills four; ferry survivors", "", "", 0, 0, len(text), 0.8)

@@ -32,6 +32,13 @@ _CLAIM = re.compile(rf"^(?P<who>(?:[\w'’.-]+\s+){{0,5}}?[\w'’.-]+)\s+{_FATE}
 _OWNER = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s\s+(?P<head>[\w-]+)$", re.IGNORECASE)
 
 
+_COUNTED = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds|thousands|"
+    r"several|many|some|all|most|few)\b",
+    re.IGNORECASE,
+)
+
+
 def _fate(m: re.Match[str]) -> str:
     return "died" if m.group("died") else "lived"
 
@@ -46,6 +53,8 @@ def other_fate_of(claim: str, sentence: str) -> tuple[str, str, str] | None:
     if m is None:
         return None
     who = m.group("who").strip()
+    if _COUNTED.search(who):
+        return None  # "More than 140 people were rescued alive": a count, which figures settle
     owned = _OWNER.match(who)
     head = (owned.group("head") if owned else who.split()[-1]).lower()
     if len(head) < 3 or head in ("who", "they", "she", "he", "it"):
@@ -86,12 +95,26 @@ def fate_apart(claim_text: str, q: Quantity, ev_text: str, e: Quantity) -> bool:
     different people, whatever their unit."""
 
     def after(text: str, x: Quantity) -> set[str]:
+        # "killing four people and injuring 11": a fate said right before the figure is its own,
+        # and what follows it is the next figure's.
+        lead = _FATE_BEFORE.search(text, max(0, x.start - 30), x.start)
+        if lead is not None and lead.group(1).lower() in _FATES:
+            return {_FATES[lead.group(1).lower()]}
         tail = text[x.end : x.end + 60]
         stop = _CLAUSE_END.search(tail)
-        return _fates_in(tail[: stop.start()] if stop else tail)
+        clause = tail[: stop.start()] if stop else tail
+        return _fates_in(clause) | ({"rescue"} if _RESCUED.search(clause) else set())
 
     mine, theirs = after(claim_text, q), after(ev_text, e)
     return bool(mine) and bool(theirs) and not mine & theirs
+
+
+# The verb of a fate right before a figure: "killing four", "injured at least 11".
+_FATE_BEFORE = re.compile(r"\b(\w+)\s+(?:(?:at\s+least|about|some|nearly|almost|more\s+than)\s+)?$")
+# Those brought out alive, against those still missing or dead ("143 survivors", "were rescued
+# alive"); read only against another fate, since a count of the rescued is often told without
+# the word ("pulled 143 people from the water").
+_RESCUED = re.compile(r"\b(?:survivors?|survived|rescued|saved|alive)\b", re.IGNORECASE)
 
 
 def other_fate(claim_text: str, q: Quantity, ev_text: str) -> bool:
