@@ -2348,3 +2348,14 @@ def test_acts_that_follow_one_another_are_not_turned_round_across_tenses() -> No
     )
     broke = "Talks to end the port strike broke off on Wednesday."
     assert stance("Talks to end the port strike will resume on Wednesday.", broke).stance != "contradicts"
+
+
+def test_rain_that_fell_is_no_fall() -> None:
+    # "300 millimetres of rain fell" is weather, not a figure going down: the sentence's
+    # "highest three-day total" does not turn it round.
+    j = stance(
+        "More than 300 millimetres of rain fell at Dolm in the three days before the slide.",
+        "A weather station at Dolm recorded 312 millimetres of rain between Thursday and Saturday, "
+        "the highest three-day total since records began there in 1961.",
+    )
+    assert j.stance != "contradicts", j

@@ -175,6 +175,10 @@ def turned_words(words: Sequence[str], against: frozenset[str] = frozenset()) ->
     )
 
 
+_FALLING = frozenset({"fell", "fall", "falls", "falling", "fallen"})
+_PRECIPITATION = frozenset({"rain", "rainfall", "snow", "snowfall", "hail", "sleet", "showers"})
+
+
 def _joined(words: Sequence[str]) -> list[str]:
     """ "no longer", "turned (the offer) down" and "beat (analysts') forecasts" as one word, so
     that each is one pole."""
@@ -182,6 +186,9 @@ def _joined(words: Sequence[str]) -> list[str]:
     for i, w in enumerate(words):
         if (joined := _forecast_verb(words, i)) is not None:
             out.append(joined)
+            continue
+        if w in _FALLING and any(x in _PRECIPITATION for x in out[-3:]):
+            out.append("fell_as_rain")  # "300 millimetres of rain fell": weather, not a fall
             continue
         if w == "longer" and out and out[-1] == "no":
             out[-1] = "no_longer"
