@@ -7,6 +7,7 @@ import pytest
 from verifier.facts import extract
 from verifier.judge import FactJudge
 from verifier.tallies import tallies, tally_against
+from verifier.types import Evidence
 
 
 @pytest.mark.parametrize(
@@ -72,3 +73,30 @@ def test_a_claimed_majority_is_checked_against_the_share_of_seats() -> None:
     won = extract("In the council election, the Harbour Party won 24 of the 45 seats, up from 11.")
     j = judge.assess(extract("The Harbour Party won 24 council seats, short of a majority."), won, 0.7)
     assert j.stance == "contradicts" and "claim says no majority" in j.reason, j
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "stance"),
+    [
+        # A margin against the split it is the difference of, either way round.
+        (
+            "The water bill was carried with 48 votes for and 39 against.",
+            "The water bill passed by nine votes.",
+            "supports",
+        ),
+        (
+            "The budget passed by a margin of fewer than ten votes.",
+            "The budget passed by 152 votes to 146.",
+            "supports",
+        ),
+        ("The budget passed by 12 votes.", "The budget passed by 152 votes to 146.", "contradicts"),
+        (
+            "The water bill was carried with 48 votes for and 41 against.",
+            "The water bill passed by nine votes.",
+            "contradicts",
+        ),
+    ],
+)
+def test_a_votes_margin_is_read_against_its_split(claim: str, sentence: str, stance: str) -> None:
+    j = FactJudge().judge(claim, [Evidence(sentence, "d", "", "", "", 0, 0, len(sentence), 0.8)])[0]
+    assert j.stance == stance, j

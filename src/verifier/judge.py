@@ -56,7 +56,7 @@ from verifier.readings import bounded, done_by_another, lead_date, lead_day, mar
 from verifier.rivals import states_rivalry
 from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
-from verifier.tallies import majority_against_seats, tally_against
+from verifier.tallies import majority_against_seats, margin_against, tally_against
 from verifier.types import Evidence
 from verifier.wholes import names_a_period
 from verifier.wordchecks import about_saying, other_weekday, swapped_names, turned_direction, weekdays
@@ -279,6 +279,15 @@ class FactJudge:
                 if not tally[0].start <= q.start < tally[0].start + len(tally[0].text)
             ]
             claim = replace(claim, quantities=outside)
+        # A vote's margin against its split ("passed by nine votes" / "by 48 votes to 39").
+        margin = margin_against(claim.text, ev.text) if tally is None else None
+        if margin is not None and not margin[2] and cleared.support:
+            reason = f"claim says {margin[0]}; the evidence says {margin[1]}"
+            return contradiction(Conflict("quantity", reason), strength)
+        if margin is not None:
+            # Its figures are the vote, read as one: not counts of their own.
+            claim, ev = _without(claim, margin[0]), _without(ev, margin[1])
+        voted = tally[1].text if tally else margin[1] if margin else ""
         supported_q, conflict = figures_against_figures(claim, ev, cleared, relaxed)
         if conflict is not None and conflict.kind == "snapshot":
             return Judgement("neutral", 0.0, conflict.reason, "snapshot")
@@ -360,7 +369,7 @@ class FactJudge:
         # A figure or date that matches, about the same named things, lowers the bar on the other
         # words; a date that only falls in a "since" period does not ("erupted in 2015" against
         # "dormant since 1950").
-        firm = supported_q or supported_f or [d for d, e in supported_d if not e.ongoing] or tally
+        firm = supported_q or supported_f or [d for d, e in supported_d if not e.ongoing] or voted
         needed = scope_coverage if firm else OVERLAP_SUPPORT
         # A negation elsewhere in a sentence that states the claim's figure ("Nobody was hurt in
         # the fire, which destroyed 30 homes") does not stop it stating it. Without a figure or
@@ -372,14 +381,22 @@ class FactJudge:
                 [figure_phrase(ev.text, e) for _, e in supported_q]
                 + [e.text for _, e in supported_d]
                 + [f.text for _, f in supported_f]
-                + ([tally[1].text] if tally else [])
+                + ([voted] if voted else [])
             )
             reason = "states " + "; ".join(pieces) if pieces else "states the same"
-            bonus = 0.1 if (supported_q or supported_d or supported_f or tally) else 0.0
+            bonus = 0.1 if (supported_q or supported_d or supported_f or voted) else 0.0
             return Judgement(
                 "supports",
                 min(0.97, 0.45 + 0.45 * strength + bonus),
                 reason,
-                "quantity" if supported_q or supported_f or tally else "date" if supported_d else "overlap",
+                "quantity" if supported_q or supported_f or voted else "date" if supported_d else "overlap",
             )
         return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")
+
+
+def _without(facts: Facts, said: str) -> Facts:
+    """``facts`` less the figures inside the words ``said`` (a vote's margin or split)."""
+    at = facts.text.find(said)
+    if at < 0:
+        return facts
+    return replace(facts, quantities=[q for q in facts.quantities if not at <= q.start < at + len(said)])

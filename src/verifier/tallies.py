@@ -25,7 +25,19 @@ _CONTEXT = re.compile(
 _SMALL = {w: float(i) for i, w in enumerate(NUMBER_WORDS[:20])}
 _NUMBER = r"\d{1,3}|" + "|".join(sorted(_SMALL, key=len, reverse=True))
 _DASHED = re.compile(r"(?<![\d.,:/-])\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b(?![\d,:/-]|\.\d|\s?(?:[ap]\.?m\b|%))")
-_VOTES = re.compile(rf"\b({_NUMBER})\s+votes?\s+to\s+({_NUMBER})\b", re.IGNORECASE)
+_VOTES = re.compile(
+    rf"\b({_NUMBER})\s+votes?\s+to\s+({_NUMBER})\b"
+    # "with 48 votes for and 39 against", "48 votes in favour and 39 against"
+    rf"|\b({_NUMBER})\s+votes?\s+(?:for|in\s+favou?r)(?:\s+\w+){{0,3}}?\s+and\s+({_NUMBER})\s+(?:votes?\s+)?against\b",
+    re.IGNORECASE,
+)
+# "passed by nine votes", "a margin of fewer than ten votes", "a majority of six": how far apart
+# the two sides of a vote were, not how many voted either way (not "by 152 votes to 146").
+_MARGIN = re.compile(
+    rf"\b(?:by|margin\s+of|majority\s+of)\s+(?:(?P<qual>fewer\s+than|less\s+than|more\s+than|over|under|"
+    rf"just|only)\s+)?(?P<n>{_NUMBER})\s+votes?\b(?!\s+to\s)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +56,7 @@ def tallies(text: str) -> tuple[Tally, ...]:
     """The scores and vote splits a text gives."""
     found: list[Tally] = []
     for m in _VOTES.finditer(text):
-        a, b = _value(m.group(1)), _value(m.group(2))
+        a, b = _value(m.group(1) or m.group(3)), _value(m.group(2) or m.group(4))
         found.append(Tally((max(a, b), min(a, b)), m.group(), m.start()))
     for m in _DASHED.finditer(text):
         near = text[max(0, m.start() - 50) : m.end() + 30]
@@ -66,6 +78,56 @@ def tally_against(claim_text: str, ev_text: str) -> tuple[Tally, Tally, bool] | 
         return mine[0], same, True
     if len(theirs) == 1:
         return mine[0], theirs[0], False
+    return None
+
+
+@dataclass(frozen=True)
+class Margin:
+    value: float
+    qualifier: str  # "", "less" or "more"
+    text: str
+    start: int
+
+
+def margins(text: str) -> list[Margin]:
+    """The margins of a vote a text gives ("by nine votes", "a margin of fewer than ten votes")."""
+    found = []
+    for m in _MARGIN.finditer(text):
+        qual = (m.group("qual") or "").lower()
+        bound = (
+            "less"
+            if qual in ("fewer than", "less than", "under")
+            else "more"
+            if qual in ("more than", "over")
+            else ""
+        )
+        found.append(Margin(_value(m.group("n")), bound, m.group(), m.start()))
+    return found
+
+
+def margin_against(claim_text: str, ev_text: str) -> tuple[str, str, bool, bool] | None:
+    """A vote's margin on one side against its split on the other ("passed by nine votes" /
+    "by 48 votes to 39"): (the claim's words, the sentence's, whether they agree, whether the
+    claim is the side that gives the margin). Only where one side gives one split and no
+    margin, and the other one margin and no split."""
+    for margin_side, split_side, claim_gives_margin in (
+        (claim_text, ev_text, True),
+        (ev_text, claim_text, False),
+    ):
+        said, split = margins(margin_side), [t for t in tallies(split_side) if "vote" in t.text.lower()]
+        if len(said) != 1 or len(split) != 1 or tallies(margin_side) or margins(split_side):
+            continue
+        gap = split[0].pair[0] - split[0].pair[1]
+        m = said[0]
+        agrees = (
+            gap < m.value
+            if m.qualifier == "less"
+            else gap > m.value
+            if m.qualifier == "more"
+            else gap == m.value
+        )
+        mine, theirs = (m.text, split[0].text) if claim_gives_margin else (split[0].text, m.text)
+        return mine, theirs, agrees, claim_gives_margin
     return None
 
 
