@@ -464,9 +464,14 @@ def test_one_story_stating_the_claims_figure_does_not_also_contradict_it() -> No
     story[1] = _ev(story[1].text, 0.81, "Another paper")
     verdict = aggregate("Arvedal made a net profit of 1.48 billion crowns.", story, judgements)
     assert verdict.label == "contradicted" and verdict.disputed
-    # Only figures checked on both sides: a model reading from the same story still counts.
+    # Nor does the model's reading of another of its sentences, however sure ("Quillon sold 45.2
+    # million shares" stated, against a headline the model reads as contradicting it); from
+    # another story it still counts.
     story[1] = _ev(story[1].text, 0.81, "Arvedal profit jumps")
     model = Judgement("contradicts", 0.95, "reads as contradicting the claim", "model")
+    verdict = aggregate("c", story, [judgements[0], model])
+    assert verdict.label == "supported" and not verdict.disputed
+    story[1] = _ev(story[1].text, 0.81, "Another paper")
     verdict = aggregate("c", story, [judgements[0], model])
     assert verdict.disputed
 
