@@ -262,3 +262,26 @@ STAKES = (
 )
 def test_a_figure_in_another_subjects_clause_is_theirs(claim: str, stance: str) -> None:
     assert judged(claim, STAKES, IPO_TITLE).stance == stance
+
+
+CENSUS = (
+    "People aged 65 and over now make up 22.7% of the population, up from 18.9% a decade ago, "
+    "while the share of children under 15 fell to 13.2% from 14.6%."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # "make up" is no rise, "children under 15" is a group and no figure, and a claim in
+        # the present tense speaks of the share now, not the old value of its change.
+        ("Children under 15 make up 13.2% of Ostrania's population.", "supports"),
+        ("Children under 15 make up 14.6% of Ostrania's population.", "contradicts"),
+        (
+            "People aged 65 and over make up 22.7% of the population, and children under 15 make up 13.2%.",
+            "supports",
+        ),
+    ],
+)
+def test_a_share_a_group_makes_up(claim: str, stance: str) -> None:
+    assert judged(claim, CENSUS, "Ostrania's population falls to 8.31 million").stance == stance

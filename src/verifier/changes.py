@@ -35,7 +35,8 @@ _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 _RISE = (
     r"(?:rose|rise[sn]?|rising|increased?|increases|grew|grow[sn]?|growing|climb(?:s|ed|ing)?|"
-    r"jump(?:s|ed|ing)?|gained|surged|soared|up)"
+    # Not "make up", "made up", "take up": "children make up 13.2%" is a share, no rise.
+    r"jump(?:s|ed|ing)?|gained|surged|soared|(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)(?<!take\s)(?<!takes\s)(?<!took\s)up)"
 )
 _FALL = (
     r"(?:fell|fall[sn]?|falling|decreased?|decreases|drop(?:s|ped|ping)?|declined?|declines|shrank|shrunk|"

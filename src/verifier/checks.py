@@ -123,7 +123,11 @@ _FUTURE = re.compile(
 )
 # A claim in the present tense speaks of the current value, not the old one of a change:
 # "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
-_NOW = re.compile(r"\b(?:is|are|has|have|stands|remains|now)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NOW = re.compile(
+    r"\b(?:is|are|has|have|stands|remains|now|makes\s+up|make\s+up|accounts\s+for|account\s+for)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # A claim that says when ("last year", "in 2024") is not about a value of another time; one that
 # does not ("Turnout was 62%") may be about the old value of a change.
 _RELATIVE_TIME = re.compile(

@@ -116,6 +116,12 @@ _AGED = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+)?$", re.IGNORECASE)
 _AGE_BRACKET = re.compile(
     r"\s*(?:(?:or|and)\s+(?:over|older|above|under|younger|more)\b|\+|(?:to|-|–)\s*\d+\b)", re.I
 )
+# "children under 15", "people over 65", "those aged under 18": an age group, not a figure.
+_GROUP_BEFORE = re.compile(
+    r"\b(?:children|people|those|pupils|students|adults|residents|women|men|girls|boys|teenagers|"
+    r"youngsters|kids|aged)\s+(?:aged\s+)?(?:under|over|below|above|younger\s+than|older\s+than)\s+$",
+    re.IGNORECASE,
+)
 _APPOSITIVE_BEFORE = re.compile(r"\b([A-Za-z][\w'’.-]*),\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*[A-Za-z]")
 # "324 m tall", "the 100m final", "a depth of 10m": a bare "m" is metres when a dimension,
@@ -249,6 +255,8 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         if bracket and _AGED.search(text, max(0, m.start() - 12), m.start()):
             taken.append((m.start(), bracket.end()))
             continue
+        if plain and _GROUP_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "children under 15": the group a share is of, as "aged 65 or over" is
         if plain and "," not in m.group("num") and names_it(text, m.start()):
             # "Chapter 3", "Windows 10", "Apollo 11": a name, not a figure. Names do not group
             # thousands: "… and Serrano 225,000 tonnes" is Serrano's figure.

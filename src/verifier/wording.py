@@ -106,6 +106,7 @@ _CALL = frozenset({"call", "calls", "called", "calling"})
 _STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
 _BREAK = frozenset({"break", "breaks", "broke", "broken", "breaking"})
 _BRING = frozenset({"bring", "brings", "brought", "bringing"})
+_MAKE = frozenset({"make", "makes", "made", "making", "take", "takes", "took", "taking"})
 
 
 def _two_word(first: str, second: str) -> str | None:
@@ -119,6 +120,8 @@ def _two_word(first: str, second: str) -> str | None:
         return "break_off"
     if first in _BRING and second == "forward":
         return "bring_forward"
+    if first in _MAKE and second == "up":
+        return "make_up"  # "children make up 13.2%": a share, no rise
     return None
 
 
