@@ -159,6 +159,10 @@ CONVERSIONS = [
     ("The trial lasted two weeks.", "The trial lasted 14 days.", "supports"),
     ("The trail is 3 miles long.", "The trail is 4.8 km long.", "supports"),
     # After a figure, "over three years" is what it is spread across, not more than three years.
+    # Two "about" figures agree where each is within the other's rounding, not where the
+    # roundings only touch.
+    ("About 2,300 troops are in Iraq.", "About 2,500 troops are in Iraq.", "supports"),
+    ("The force will total about 4,600 troops.", "The force will total about 4,100 troops.", "contradicts"),
     ("The deal is worth 14.5% over three years.", "They accepted a three-year deal worth 14.5%.", "supports"),
     ("The deal is worth 14.5% over three years.", "They took a two-year deal worth 14.5%.", "contradicts"),
     ("The dispute lasted over three years.", "The dispute lasted three years.", "contradicts"),

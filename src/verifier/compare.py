@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import replace
 
-from verifier.figures import CHANCE, ORDINAL, Quantity, measure, written_step
+from verifier.figures import CHANCE, CLOCK, ORDINAL, Quantity, measure, written_step
 from verifier.lexicon import MEASURES
 from verifier.units import is_currency, same_count_noun
 
@@ -78,6 +78,17 @@ def compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
             else hi < c or (hi <= c and ev_q.qualifier == "less")
         )
     c_lo, c_hi = claim_q.interval()
+    if (
+        claim_q.qualifier == ev_q.qualifier == "approx"
+        and claim_q.upper is None
+        and ev_q.upper is None
+        and claim_q.head != CLOCK
+    ):
+        # Two "about" figures are one where each lies within the other's rounding, not wherever
+        # their roundings touch: "about 4,600" is not "about 4,100" (times of day keep their
+        # quarter of an hour each way: "around 3pm" may be "around 3:30").
+        v = ev_q.value * f
+        return abs(c - v) <= max(c_hi - c, hi - v)
     if ev_q.upper is not None:
         # A range confirms only what holds wherever in it the figure lies: "between 10 and 20"
         # confirms "between 5 and 25", not "about 12".
