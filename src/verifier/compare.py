@@ -88,7 +88,11 @@ def compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
         # their roundings touch: "about 4,600" is not "about 4,100" (times of day keep their
         # quarter of an hour each way: "around 3pm" may be "around 3:30").
         v = ev_q.value * f
-        return abs(c - v) <= max(c_hi - c, hi - v)
+        # Each figure's rounding is at least half a step of its last digit: "around 0.2" is
+        # anything that rounds to 0.2, about 0.17 included.
+        own = max(c_hi - c, (_last_digit_step(claim_q) or 0.0) / 2)
+        theirs = max(hi - v, (_last_digit_step(ev_q) or 0.0) * f / 2)
+        return abs(c - v) <= max(own, theirs)
     if ev_q.upper is not None:
         # A range confirms only what holds wherever in it the figure lies: "between 10 and 20"
         # confirms "between 5 and 25", not "about 12".
