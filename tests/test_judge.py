@@ -2334,6 +2334,16 @@ def test_the_claims_value_in_a_synonym_unit_is_the_figure_it_speaks_of() -> None
             "'rejected'",
         ),
         (
+            "A 2019 geological survey rated the slope above Rudenna as low-risk.",
+            "A 2019 geological survey classified the eastern slope above Rudenna as high-risk.",
+            "'high-risk'",
+        ),
+        (
+            "Dobrescu fell behind Ruth Chelimo in the final 5 kilometres.",
+            "Dobrescu won the women's race, pulling clear of Ruth Chelimo in the final 5 kilometres.",
+            "'pull clear'",
+        ),
+        (
             "Quillon shares closed below their offer price on their first day of trading.",
             "Shares in Quillon closed 18.7% above their offer price on their first day of trading.",
             "'above'",

@@ -52,6 +52,8 @@ _AXES = (
     ),
     # Results against what was expected: "beating analysts' forecasts" / "missed expectations".
     (frozenset({"beat_forecast"}), frozenset({"missed_forecast"})),
+    # A race: "pulling clear of Chelimo in the final 5 kilometres" / "fell behind Chelimo".
+    (frozenset({"pull_clear"}), frozenset({"fall_behind"})),
     # A level against a mark: "closed 18.7% above their offer price" / "closed below it".
     (frozenset({"above"}), frozenset({"below"})),
     # A plan carried out, or not: "went ahead with his state visit" / "cancelled a planned visit".
@@ -78,6 +80,8 @@ _PASSIVE = re.compile(
 @lru_cache(maxsize=16384)
 def _poles_of(word: str) -> tuple[tuple[int, int], ...]:
     forms = {word, lemma(word)}
+    if word.startswith(("high-", "low-")):
+        forms.add(word.split("-", 1)[0])  # "high-risk" / "low-risk", "low-income" / "high-income"
     return tuple((a, p) for a, axis in enumerate(_AXES) for p, pole in enumerate(axis) if forms & pole)
 
 
@@ -106,6 +110,10 @@ _CALL = frozenset({"call", "calls", "called", "calling"})
 _STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
 _BREAK = frozenset({"break", "breaks", "broke", "broken", "breaking"})
 _BRING = frozenset({"bring", "brings", "brought", "bringing"})
+_PULL = frozenset(
+    {"pull", "pulls", "pulled", "pulling", "move", "moved", "moving", "moves", "broke", "break"}
+)
+_FALLEN = frozenset({"fall", "fell", "falls", "falling", "fallen", "dropped", "drop", "slipped", "slip"})
 _MAKE = frozenset({"make", "makes", "made", "making", "take", "takes", "took", "taking"})
 
 
@@ -120,6 +128,10 @@ def _two_word(first: str, second: str) -> str | None:
         return "break_off"
     if first in _BRING and second == "forward":
         return "bring_forward"
+    if first in _PULL and second in ("clear", "ahead", "away"):
+        return "pull_clear"
+    if first in _FALLEN and second == "behind":
+        return "fall_behind"
     if first in _MAKE and second == "up":
         return "make_up"  # "children make up 13.2%": a share, no rise
     return None
@@ -230,7 +242,7 @@ def opposed(
         if len(cp) == 1 and len(ep) == 1 and cp != ep:
             cw = next(w for w in claim_words if (a, *cp) in _poles_of(w))
             ew = next(w for w in ev_words if (a, *ep) in _poles_of(w))
-            return cw.replace("_", " "), ew.replace("_", " ")
+            return cw.replace("_", " ").rstrip(".,;:!?"), ew.replace("_", " ").rstrip(".,;:!?")
     return None
 
 
