@@ -285,3 +285,21 @@ CENSUS = (
 )
 def test_a_share_a_group_makes_up(claim: str, stance: str) -> None:
     assert judged(claim, CENSUS, "Ostrania's population falls to 8.31 million").stance == stance
+
+
+GRANTS = (
+    "Medical and life sciences received 38% of the grant money, engineering 29%, natural sciences "
+    "21%, and social sciences and humanities 12%."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # Each item of a list is the figure after its label.
+        ("Medical and life sciences received 38% of the grant money and engineering 21%.", "contradicts"),
+        ("Medical and life sciences received 38% of the grant money and engineering 29%.", "supports"),
+    ],
+)
+def test_a_list_gives_each_figure_to_its_label(claim: str, stance: str) -> None:
+    assert judged(claim, GRANTS, "Valdria research funding table").stance == stance

@@ -12,7 +12,7 @@ from functools import cache
 from verifier.compare import distance, near
 from verifier.facts import Facts
 from verifier.figures import Quantity
-from verifier.lexicon import MONTHS, WEEKDAYS
+from verifier.lexicon import MONTHS, STOPWORDS, WEEKDAYS, lemma
 from verifier.scope import of_the_same_event
 from verifier.units import same_count_noun
 from verifier.wholes import (
@@ -81,6 +81,11 @@ def candidates_for(
     place = _place_after(claim.text, q)
     if place is not None and len(same) > 1:
         same = [e for e in same if _place_after(ev.text, e) == place] or same
+    # A list that labels each figure with the words before it: "engineering 21%" speaks of
+    # "engineering 29%", not of "natural sciences 21%".
+    label = _list_label(claim.text, q)
+    if label and len(same) > 1:
+        same = [e for e in same if _list_label(ev.text, e) == label] or same
     # A figure in a later clause about another named subject: "Noor Haldane keeps a stake of
     # about 14% after the listing, while Falk holds about 11%" gives Haldane's stake as 14%.
     if len(same) > 1 and claim.entities:
@@ -134,6 +139,18 @@ _PLACE_AFTER = re.compile(
     r"(?:\s+[a-z][\w-]*){0,4}?\s+in\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*)"
 )
+
+
+_LIST_ITEM = re.compile(r"(?:,|\band)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+$")
+
+
+def _list_label(text: str, q: Quantity) -> frozenset[str]:
+    """The words a list item gives its figure: "engineering" in ", engineering 29%"; empty
+    where the figure does not follow its label straight after a comma or "and"."""
+    m = _LIST_ITEM.search(text, max(0, q.start - 40), q.start)
+    if m is None:
+        return frozenset()
+    return frozenset(lemma(w) for w in m.group(1).split() if w not in STOPWORDS)
 
 
 # Where a sentence turns to another subject: "…, while Falk holds about 11%", "; Lund won 12%".
