@@ -2339,6 +2339,16 @@ def test_the_claims_value_in_a_synonym_unit_is_the_figure_it_speaks_of() -> None
             "'high-risk'",
         ),
         (
+            "The recount overturned Haddad's victory in the Brannock mayoral election.",
+            "Recount confirms Haddad as Brannock mayor in the mayoral election.",
+            "'confirms'",
+        ),
+        (
+            "The Kestrel 4 successfully placed Meridian-1 into orbit.",
+            "A Kestrel 4 rocket carrying the Meridian-1 satellite failed to reach orbit on Wednesday.",
+            "'failed'",
+        ),
+        (
             "Dobrescu fell behind Ruth Chelimo in the final 5 kilometres.",
             "Dobrescu won the women's race, pulling clear of Ruth Chelimo in the final 5 kilometres.",
             "'pull clear'",
@@ -2374,3 +2384,17 @@ def test_rain_that_fell_is_no_fall() -> None:
         "the highest three-day total since records began there in 1961.",
     )
     assert j.stance != "contradicts", j
+
+
+def test_a_denied_act_is_its_opposite() -> None:
+    # "was not convicted" is "was acquitted": the denial turns the act back, no contradiction.
+    j = stance(
+        "Gravel was not convicted of bribing a banking regulator.",
+        "He was acquitted of a separate charge of bribing a banking regulator.",
+    )
+    assert j.stance != "contradicts", j
+    j = stance(
+        "Gravel was convicted of bribing a banking regulator.",
+        "Gravel was acquitted of bribing a banking regulator.",
+    )
+    assert j.stance == "contradicts" and "'acquitted'" in j.reason, j

@@ -34,7 +34,7 @@ _AXES = (
     (frozenset({"open", "reopen"}), frozenset({"close", "shut"})),
     # A state that goes on, against one that has ended ("still makes" / "no longer makes").
     (frozenset({"still", "continue", "remain"}), frozenset({"no_longer", "cease", "discontinue"})),
-    (frozenset({"approve", "accept", "agree"}), frozenset({"reject", "refuse", "turned_down"})),
+    (frozenset({"approve", "accept", "agree"}), frozenset({"reject", "refuse", "turned_down", "voted_down"})),
     # A state of emergency, a ban or a curfew: put in place, or lifted.
     (frozenset({"declare", "impose"}), frozenset({"lift"})),
     (frozenset({"improve"}), frozenset({"deteriorate", "worsen"})),
@@ -44,7 +44,12 @@ _AXES = (
     (frozenset({"bring_forward"}), frozenset({"postpone", "delay"})),
     # A court's ruling on a law, licence or verdict: it stands, or it goes (lemmas: the
     # lemmatiser reads "upheld", "revokes", "quashed" right).
-    (frozenset({"uphold"}), frozenset({"overturn", "quash", "revoke", "annul", "struck_down"})),
+    # A recount or an appeal "confirms" what it does not overturn.
+    (frozenset({"uphold", "confirm"}), frozenset({"overturn", "quash", "revoke", "annul", "struck_down"})),
+    # A court's verdict on a defendant.
+    (frozenset({"convict", "found_guilty"}), frozenset({"acquit"})),
+    # An attempt that worked, or did not: "successfully placed it into orbit" / "failed to reach orbit".
+    (frozenset({"succeed", "successfully"}), frozenset({"fail"})),
     # Money made or lost: "a loss of $3.4bn" is not "a profit of $3.4 billion".
     (
         frozenset({"profit", "profits", "surplus", "earn", "earned"}),
@@ -110,6 +115,7 @@ _CALL = frozenset({"call", "calls", "called", "calling"})
 _STRIKE = frozenset({"strike", "strikes", "struck", "striking"})
 _BREAK = frozenset({"break", "breaks", "broke", "broken", "breaking"})
 _BRING = frozenset({"bring", "brings", "brought", "bringing"})
+_VOTE = frozenset({"vote", "votes", "voted", "voting"})
 _PULL = frozenset(
     {"pull", "pulls", "pulled", "pulling", "move", "moved", "moving", "moves", "broke", "break"}
 )
@@ -128,6 +134,10 @@ def _two_word(first: str, second: str) -> str | None:
         return "break_off"
     if first in _BRING and second == "forward":
         return "bring_forward"
+    if first in _VOTE and second == "down":
+        return "voted_down"
+    if first == "found" and second == "guilty":
+        return "found_guilty"
     if first in _PULL and second in ("clear", "ahead", "away"):
         return "pull_clear"
     if first in _FALLEN and second == "behind":
@@ -242,8 +252,21 @@ def opposed(
         if len(cp) == 1 and len(ep) == 1 and cp != ep:
             cw = next(w for w in claim_words if (a, *cp) in _poles_of(w))
             ew = next(w for w in ev_words if (a, *ep) in _poles_of(w))
+            if _denied(claim_words, cw) != _denied(ev_words, ew):
+                continue  # "was not convicted" is "was acquitted": the denial turns it back
             return cw.replace("_", " ").rstrip(".,;:!?"), ew.replace("_", " ").rstrip(".,;:!?")
     return None
+
+
+_DENIALS = frozenset(
+    {"not", "never", "no", "n't", "didn't", "wasn't", "weren't", "hasn't", "haven't", "won't"}
+)
+
+
+def _denied(words: Sequence[str], word: str) -> bool:
+    """Is ``word`` denied by one of the three words before it ("was not convicted")?"""
+    i = list(words).index(word)
+    return not _DENIALS.isdisjoint(w.lower() for w in words[max(0, i - 3) : i])
 
 
 def object_flip(claim_words: Sequence[str], ev_words: Sequence[str]) -> tuple[str, str] | None:
