@@ -933,3 +933,25 @@ def test_a_span_of_months_or_days_is_no_name() -> None:
     # Names that begin as a month or a day does are still names.
     assert extract("The Marseille-Monaco match drew 60,000 fans.").entities == {"marseille-monaco"}
     assert extract("Mayweather beat Pacquiao.").entities == {"mayweather", "pacquiao"}
+
+
+@pytest.mark.parametrize(
+    ("claim", "stance"),
+    [
+        # A race time is one length of time, to the second, however it is written.
+        ("Tesfamariam won the marathon in 2:04:51.", "supports"),
+        ("Tesfamariam won the marathon in 2:05:51.", "contradicts"),
+    ],
+)
+def test_a_race_time_is_one_length_of_time(claim: str, stance: str) -> None:
+    sentence = "Tesfamariam won the marathon on Sunday in 2 hours 4 minutes 51 seconds, a course record."
+    assert judged_against(claim, sentence).stance == stance
+
+
+def test_an_age_group_in_words_is_no_figure() -> None:
+    # "children under five", like "children under 15", names a group.
+    assert [q.text for q in extract("Seven people died, five of them children under five.").quantities] == [
+        "Seven",
+        "five",
+    ]
+    assert [q.text for q in extract("The share of children under 15 fell to 13.2%.").quantities] == ["13.2%"]

@@ -49,3 +49,23 @@ def clock_times(text: str, free: Callable[[int, int], bool], taken: list[tuple[i
         qual = qualifier_at(text, m.start())
         found.append(make_quantity(hour * 60 + minutes, text, m.start(), m.end(), [CLOCK], qual))
     return found
+
+
+# A race or a record time: "2:04:51", "1:59:40.2" (hours, minutes, seconds), one length of time
+# in seconds, as "2 hours 4 minutes 51 seconds" is read.
+_ELAPSED = re.compile(
+    r"(?<![\w:.,/])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)(?![\d:]|\s?[ap]\.?m\b)"
+)
+
+
+def elapsed_times(text: str, free: Callable[[int, int], bool]) -> list[Quantity]:
+    """Race times as lengths of time, in seconds."""
+    found = []
+    for m in _ELAPSED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        seconds = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + float(m.group("s"))
+        found.append(
+            make_quantity(seconds, text, m.start(), m.end(), ["second"], qualifier_at(text, m.start()))
+        )
+    return found

@@ -24,6 +24,7 @@ ORDINAL = "#th"
 # The unit of a time of day ("3:12 a.m.", in minutes after midnight), and the mark of a
 # percentage that is a probability ("90% probability"): each is compared only with its own kind.
 CLOCK = "clock"
+_TO_THE_SECOND = re.compile(r"\d:[0-5]\d(?:\.\d+)?$|\bminutes?\s+\d+(?:\.\d+)?$")
 CHANCE = "chance"
 
 
@@ -53,6 +54,8 @@ class Quantity:
             # A time of day, in minutes after midnight: "about 5:40 p.m." is within a quarter
             # of an hour, "5:40 p.m." is that minute.
             return (v - 15, v + 15) if self.qualifier == "approx" else (v - 0.5, v + 0.4995)
+        if self.qualifier == "exact" and _TO_THE_SECOND.search(self.text):
+            return v - 0.5, v + 0.5  # a race time, "2:04:51" or "2 hours 4 minutes 51", is to the second
         if self.qualifier == "approx":
             # "About" widens a round figure by a tenth, a precise one by a few steps of its
             # last digit: "about 2,500" may be 2,300, "about 91.3%" is not 95%.

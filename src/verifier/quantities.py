@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from text_to_num import text2num
 
-from verifier.clock import clock_times
+from verifier.clock import clock_times, elapsed_times
 from verifier.dates import is_year
 from verifier.figures import CHANCE, ORDINAL, Quantity, make_quantity
 from verifier.lexicon import (
@@ -208,7 +208,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
     for q in zero_counts(text):
         found.append(q)
         taken.append((q.start, q.end))
-    for q in clock_times(text, free, taken):
+    for q in [*elapsed_times(text, free), *clock_times(text, free, taken)]:
+        if not free(q.start, q.end):
+            continue
         found.append(q)
         taken.append((q.start, q.end))
     for m in RANK_NO_RE.finditer(text):
@@ -346,6 +348,16 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             continue  # "the million-unit mark", "sold.906.95 million": no count of its own
         qual = qualifier_at(text, start)
         found.append(make_quantity(value, text, start, m.end(), unit, qual))
+    # "children under five" in words too: an age group, as "children under 15" is.
+    found = [
+        q
+        for q in found
+        if not (
+            q.value == int(q.value)
+            and 0 < q.value < 120
+            and _GROUP_BEFORE.search(text, max(0, q.start - 40), q.start)
+        )
+    ]
     return [_as_rate(text, q) for q in join_neighbours(text, found)]
 
 
