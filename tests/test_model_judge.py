@@ -710,6 +710,19 @@ def test_a_figure_read_at_another_moment_cannot_confirm_the_claim() -> None:
     assert j.stance == "neutral" and "loose reading" in j.reason
 
 
+def test_a_loosely_read_other_value_cannot_be_confirmed_by_the_model() -> None:
+    """The model reads "services … in nine countries" as support for "operates in 12
+    countries"; the fact layer, reading loosely, finds another value of the claim's figure."""
+    sentence = "Founded in 2017, Quillon offers payment services to 11 million customers in nine countries."
+    shipped = ["value_mismatch", "entity_conflict", "denial"]  # no missing_fact rule
+    judge = ModelJudge(FakeModel({sentence: [0.86, 0.12, 0.02]}), rules=shipped)
+    (j,) = judge.judge("The company operates in 12 countries.", [_ev(sentence, 0.6)])
+    assert j.stance == "neutral", j
+    # The same value, read loosely, leaves the model's support standing.
+    (j,) = judge.judge("The company operates in nine countries.", [_ev(sentence, 0.6)])
+    assert j.stance == "supports", j
+
+
 def test_a_place_a_sentence_opens_with_is_not_its_subject() -> None:
     from verifier.facts import extract
     from verifier.pairwording import replaced_entity

@@ -292,6 +292,17 @@ class ModelJudge:
                     k = 2
             elif "missing_fact" in self.rules and k == 0 and (fact.stance, fact.kind) == MISSING_FACT:
                 k = 2  # the claim's figure or date is not in the sentence: it cannot confirm it
+            elif (
+                k == 0
+                and fact.stance == "neutral"
+                and tentative is not None
+                and tentative.stance == "contradicts"
+                and tentative.kind in VALUE_KINDS
+            ):
+                # The fact layer found no match, and read loosely the sentence gives the claim's
+                # figure another value ("12 countries" against "in nine countries"): it cannot
+                # confirm it, however the model reads it.
+                k = 2
             elif k == 0 and SNAPSHOT in readings:
                 # The sentence gives the figure read at another moment, and another value: it
                 # cannot confirm the claim's (the model, which does not compare, often reads it so).
