@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from verifier.coref import opens_with_pronoun, resolve
+from verifier.coref import opens_quote, opens_with_pronoun, quote_read_whole, resolve
 from verifier.embed import Embedder
 from verifier.index import EvidenceIndex, build_index
 from verifier.ingest import load_documents
@@ -251,3 +251,40 @@ def test_the_reading_names_the_pronoun_wherever_it_stands() -> None:
         "“she” read as Birgit Aalto"
     )
     assert reading("Its shares fell.", "Hallberg's shares fell.") == "“Its” read as Hallberg's"
+
+
+def test_an_open_quote_is_read_on_to_its_close_and_speaker() -> None:
+    opening = '"This was not bad luck.'
+    closing = 'It was a failure of process," NER chair Ingrid Vosse told reporters.'
+    assert opens_quote(opening) and not opens_quote(closing) and not opens_quote('"It is over," she said.')
+    assert quote_read_whole(opening, [closing]) == f"{opening} {closing}"
+    # Curly marks too; a quote that does not close within reach, or another quote opening, is
+    # left as written.
+    assert quote_read_whole("“We checked every ballot.", ["We found no fraud,” she said."]) is not None
+    assert (
+        quote_read_whole(opening, ["It was bad.", "It was worse.", "It was awful.", 'Then," she said.'])
+        is None
+    )
+    assert quote_read_whole(opening, ['"Another quote begins.']) is None
+
+
+def test_retriever_reads_an_open_quote_with_its_speaker(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "blackout.txt").write_text(
+        "Regulator blames grid operator for blackout\n\n"
+        "The report found the relay had been set wrongly. "
+        '"This was not bad luck. It was a failure of process," NER chair Ingrid Vosse told reporters. '
+        "The operator said it accepted the findings.\n",
+        encoding="utf-8",
+    )
+    build_index(load_documents([corpus]), tmp_path / "index", embedder, progress=False)
+    index = EvidenceIndex.load(tmp_path / "index")
+    evidence = Retriever(index, embedder, top_k=4, pool=8).run(["Vosse said the blackout was not bad luck"])[
+        0
+    ]
+    opening = next(e for e in evidence if e.text == '"This was not bad luck.')
+    assert opening.read_as.endswith("NER chair Ingrid Vosse told reporters.")
+    assert opening.reading.startswith("read with the rest of its quote: It was a failure")
+    j = FactJudge().judge("Energy Minister Sofia Rendahl said the blackout was not bad luck.", [opening])[0]
+    assert j.stance == "contradicts" and "Ingrid Vosse" in j.reason, j

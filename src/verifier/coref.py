@@ -92,6 +92,42 @@ def opens_with_pronoun(text: str) -> bool:
     return _PRONOUN.match(text.lstrip()) is not None or _SPEAKER.search(text) is not None
 
 
+# How many sentences on a quote opened and left open may run before its attribution.
+QUOTE_REACH = 3
+
+
+def _open_quotes(text: str) -> int:
+    """Quotation marks a sentence leaves open (1) or closes (-1), or 0."""
+    straight = text.count('"') % 2
+    curly = text.count("“") - text.count("”")
+    if curly:
+        return 1 if curly > 0 else -1
+    if straight:
+        return 1 if text.lstrip().startswith('"') else -1
+    return 0
+
+
+def opens_quote(text: str) -> bool:
+    """Does the sentence open a quotation it does not close ('"This was not bad luck.'), so
+    that who said it is in a sentence after it?"""
+    return text.lstrip().startswith(('"', "“")) and _open_quotes(text) == 1
+
+
+def quote_read_whole(text: str, after: Sequence[str]) -> str | None:
+    """An open quote read with the sentences that carry it on to its close and attribution
+    ('"This was not bad luck. It was a failure of process," NER chair Ingrid Vosse told
+    reporters.'), or None where the quote does not close within :data:`QUOTE_REACH` sentences."""
+    joined = [text]
+    for nxt in after[:QUOTE_REACH]:
+        joined.append(nxt)
+        state = _open_quotes(nxt)
+        if state == -1:
+            return " ".join(joined)
+        if state == 1:
+            return None  # another quote opens: the marks are not read
+    return None
+
+
 def _person_runs(text: str) -> list[tuple[int, list[str]]]:
     """(start, words) of each capitalised run that may name a person, cut at a joining word
     ("Lena Kovac of Brevland" gives Lena Kovac): the words after a role ("agency director

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from verifier.coref import NAME_REACH, opens_with_pronoun, resolve
+from verifier.coref import NAME_REACH, QUOTE_REACH, opens_quote, opens_with_pronoun, quote_read_whole, resolve
 from verifier.embed import Embedder
 from verifier.index import EvidenceIndex
 from verifier.types import Evidence
@@ -192,9 +192,24 @@ class Retriever:
             )
         return found
 
+    def _quote_read_whole(self, rec: dict, row: int) -> str:
+        """A sentence that opens a quote, read with the sentences after it to the quote's close
+        and its attribution (:func:`verifier.coref.quote_read_whole`): who said it is there."""
+        at = int(rec["sentence_index"])
+        later = self.index.sentence_rows(list(range(row + 1, min(row + 1 + QUOTE_REACH, len(self.index)))))
+        after = {
+            int(r["sentence_index"]): r["text"]
+            for r in later
+            if r["doc_id"] == rec["doc_id"] and at < int(r["sentence_index"]) <= at + QUOTE_REACH
+        }
+        run = [after[i] for i in range(at + 1, at + 1 + QUOTE_REACH) if i in after]
+        return quote_read_whole(rec["text"], run) or ""
+
     def _read_as(self, rec: dict, title: str, row: int) -> str:
         """The sentence with its opening pronoun read as who or what the sentences before it
         name (:mod:`verifier.coref`), or "" where it reads as written."""
+        if opens_quote(rec["text"]):
+            return self._quote_read_whole(rec, row)
         if not opens_with_pronoun(rec["text"]):
             return ""
         at = int(rec["sentence_index"])

@@ -66,10 +66,13 @@ class Evidence:
 
     @property
     def reading(self) -> str:
-        """How the judge read the sentence's pronoun ("“She” read as Maya Halloran"), or "":
-        the words that differ between the text and its reading, compared word by word."""
+        """How the judge read the sentence's pronoun ("“She” read as Maya Halloran"), or the
+        sentences it read an open quote on with; "" where it read the text as written."""
         if not self.read_as:
             return ""
+        if self.read_as.startswith(self.text):
+            # A quote read on to its close: who said it is in the words that follow.
+            return f"read with the rest of its quote: {self.read_as[len(self.text) :].strip()}"
         said, read = self.text.split(), self.read_as.split()
         head = 0
         while head < min(len(said), len(read)) and said[head] == read[head]:
