@@ -2398,3 +2398,46 @@ def test_a_denied_act_is_its_opposite() -> None:
         "Gravel was acquitted of bribing a banking regulator.",
     )
     assert j.stance == "contradicts" and "'acquitted'" in j.reason, j
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # A superlative level is no move: "its lowest since 2016" is not turned round by "should
+        # rise", though "highest" and "lowest" are the two ends of one ranking.
+        (
+            "Copper production last year was its lowest since 2016.",
+            "Output should rise to 150,000 tonnes a year by 2027, lifting copper production to 400,000.",
+            "not contradicts",
+        ),
+        (
+            "Sorvenia's current retirement age is the highest among its neighbours.",
+            "Sorvenia's current retirement age of 63 is the lowest among its five neighbouring countries.",
+            "contradicts",
+        ),
+        # Jobs that "will be lost" are no money lost, against a return "to profit".
+        (
+            "About 480 of the jobs at Lumora will be lost.",
+            "Lumora said it would cut 1,350 jobs and expects the move to return it to profit next year.",
+            "not contradicts",
+        ),
+        # A quarter's rank says when: "an 18% rise in third-quarter net profit" neither turns
+        # round nor confirms "reduced its net debt during the third quarter".
+        (
+            "Halcyra reduced its net debt during the third quarter.",
+            "Halcyra reported an 18% rise in third-quarter net profit on Thursday.",
+            "neutral",
+        ),
+        # Another body's move says nothing of the claim's act.
+        (
+            "The government reduced the per-student grant it pays the university.",
+            "The university said it would increase its grant budget by 15%.",
+            "not contradicts",
+        ),
+    ],
+)
+def test_levels_passives_periods_and_other_bodies_are_no_moves(
+    claim: str, sentence: str, expected: str
+) -> None:
+    j = stance(claim, sentence)
+    assert (j.stance != "contradicts") if expected == "not contradicts" else (j.stance == expected), j

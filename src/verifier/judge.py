@@ -369,7 +369,13 @@ class FactJudge:
         # A figure or date that matches, about the same named things, lowers the bar on the other
         # words; a date that only falls in a "since" period does not ("erupted in 2015" against
         # "dormant since 1950").
-        firm = supported_q or supported_f or [d for d, e in supported_d if not e.ongoing] or voted
+        # Nor does a quarter's rank ("the third quarter"): it says when, as a date would.
+        firm = (
+            [q for q, _ in supported_q if not names_a_period(claim.text, q)]
+            or supported_f
+            or [d for d, e in supported_d if not e.ongoing]
+            or voted
+        )
         needed = scope_coverage if firm else OVERLAP_SUPPORT
         # A negation elsewhere in a sentence that states the claim's figure ("Nobody was hurt in
         # the fire, which destroyed 30 homes") does not stop it stating it. Without a figure or

@@ -379,3 +379,21 @@ def read_against(claim: str, sentence: str, least: int = 2) -> tuple[Move, Move]
     if (shared < least and not alone) or 2 * shared < len(mine.mover) or rival >= shared:
         return None
     return mine, theirs
+
+
+def moved_by_another(claim: str, sentence: str) -> bool:
+    """Does the sentence have another body move what the claim's one move moves ("The
+    government reduced the per-student grant" against "The university said it would increase
+    its grant budget")? Then its direction says nothing of the claim's act."""
+    said = moves(claim)
+    if len(said) != 1 or not said[0].agent:
+        return False
+    mine = said[0]
+    head = _head(mine.named)
+    return any(
+        m.axis == mine.axis
+        and m.agent
+        and not mine.agent & m.agent
+        and ((head and head in m.mover) or bool(mine.mover & m.mover))
+        for m in moves(sentence)
+    )

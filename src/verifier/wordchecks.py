@@ -14,9 +14,10 @@ from verifier.entities import swapped_roles
 from verifier.facts import Facts
 from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
-from verifier.movers import contrast, read_against
+from verifier.movers import contrast, moved_by_another, read_against
 from verifier.phrasing import figure_phrase
 from verifier.scope import denied_at
+from verifier.wholes import names_a_period
 from verifier.wording import POLE_WORDS, at_figure, compass, object_flip, opposed, turned_words, window
 
 
@@ -26,6 +27,8 @@ def turned_direction(
     """Direction: at a matched figure ("rose to 4.2%" / "fell to 4.2%"), else over the whole
     sentence when each side says one direction only and the rest is repeated."""
     for q, e in supported_q:
+        if names_a_period(claim.text, q):
+            continue  # "the third quarter": when, not a figure that moved
         bearing = compass(claim.text, q), compass(ev.text, e)
         if bearing[0] and bearing[1] and bearing[0] != bearing[1]:
             said = figure_phrase(claim.text, q), figure_phrase(ev.text, e)
@@ -51,6 +54,8 @@ def turned_direction(
         return None  # the sentence says it went the claim's way, whatever else went the other
     if read is not None:  # what the sentence said went the other way names what moved
         reason: str | None = contrast(read)
+    elif moved_by_another(claim.text, ev.text):
+        return None
     else:
         flip = opposed(claim_words, _clauses_about(claim_words, ev.text))
         reason = None if flip is None else f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"

@@ -59,6 +59,8 @@ _AXES = (
     (frozenset({"beat_forecast"}), frozenset({"missed_forecast"})),
     # A race: "pulling clear of Chelimo in the final 5 kilometres" / "fell behind Chelimo".
     (frozenset({"pull_clear"}), frozenset({"fall_behind"})),
+    # The ends of a ranking: "the lowest among its neighbours" / "the highest".
+    (frozenset({"highest"}), frozenset({"lowest"})),
     # A level against a mark: "closed 18.7% above their offer price" / "closed below it".
     (frozenset({"above"}), frozenset({"below"})),
     # A plan carried out, or not: "went ahead with his state visit" / "cancelled a planned visit".
@@ -68,6 +70,7 @@ _AXES = (
     ),
 )
 POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
+_LEVEL_AXIS = next(i for i, axis in enumerate(_AXES) if "highest" in axis[0])
 # Axes whose poles follow one another in time: "declared a state of emergency" and "will lift
 # it on Friday", "talks broke off" and "will resume on Monday" are both true. Read as opposed
 # only where both sentences speak of the same time (both, or neither, of what will be).
@@ -82,8 +85,15 @@ _PASSIVE = re.compile(
 )
 
 
+_LEVELS = {"highest": 0, "lowest": 1}
+
+
 @lru_cache(maxsize=16384)
 def _poles_of(word: str) -> tuple[tuple[int, int], ...]:
+    if word.rstrip(".,;:!?") in _LEVELS:
+        # "its lowest since 2016": a level, against the other end ("the highest among its
+        # neighbours"), not a move ("output should rise").
+        return ((_LEVEL_AXIS, _LEVELS[word.rstrip(".,;:!?")]),)
     forms = {word, lemma(word)}
     if word.startswith(("high-", "low-")):
         forms.add(word.split("-", 1)[0])  # "high-risk" / "low-risk", "low-income" / "high-income"
@@ -200,6 +210,7 @@ def turned_words(words: Sequence[str], against: frozenset[str] = frozenset()) ->
     )
 
 
+_COPULA = frozenset({"be", "been", "being", "was", "were", "is", "are"})
 _FALLING = frozenset({"fell", "fall", "falls", "falling", "fallen"})
 _PRECIPITATION = frozenset({"rain", "rainfall", "snow", "snowfall", "hail", "sleet", "showers"})
 
@@ -214,6 +225,9 @@ def _joined(words: Sequence[str]) -> list[str]:
             continue
         if w in _FALLING and any(x in _PRECIPITATION for x in out[-3:]):
             out.append("fell_as_rain")  # "300 millimetres of rain fell": weather, not a fall
+            continue
+        if w.rstrip(".,;:!?") in ("lost", "lose") and out and out[-1] in _COPULA:
+            out.append("lost_passive")  # "480 jobs will be lost": jobs gone, not money lost
             continue
         if w == "longer" and out and out[-1] == "no":
             out[-1] = "no_longer"
