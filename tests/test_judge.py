@@ -2441,3 +2441,23 @@ def test_levels_passives_periods_and_other_bodies_are_no_moves(
 ) -> None:
     j = stance(claim, sentence)
     assert (j.stance != "contradicts") if expected == "not contradicts" else (j.stance == expected), j
+
+
+def test_a_route_the_other_way_round_contradicts() -> None:
+    sentence = (
+        "The train, carrying 312 passengers from the capital Saldor to the port city of Fennick, "
+        "left the tracks at 11:52 p.m."
+    )
+    j = stance("The train was travelling from Fennick to the capital, Saldor.", sentence)
+    assert j.stance == "contradicts" and "from Saldor to Fennick" in j.reason, j
+    assert stance("The train was travelling from the capital, Saldor, to Fennick.", sentence).stance != (
+        "contradicts"
+    )
+
+
+def test_heavier_and_lighter_are_opposed() -> None:
+    j = stance(
+        "Traffic on the main roads was lighter than on a typical Monday.",
+        "Traffic on the main roads was 35% heavier than on a typical Monday.",
+    )
+    assert j.stance == "contradicts" and "'heavier'" in j.reason, j

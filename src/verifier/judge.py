@@ -59,7 +59,14 @@ from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import majority_against_seats, margin_against, tally_against
 from verifier.types import Evidence
 from verifier.wholes import names_a_period
-from verifier.wordchecks import about_saying, other_weekday, swapped_names, turned_direction, weekdays
+from verifier.wordchecks import (
+    about_saying,
+    other_weekday,
+    reversed_route,
+    swapped_names,
+    turned_direction,
+    weekdays,
+)
 from verifier.wording import (
     POLE_WORDS,
     joined_pole_words,
@@ -312,6 +319,7 @@ class FactJudge:
             or other_rank(claim, ev, cleared)
             or turned_direction(claim, ev, supported_q, cleared)
             or swapped_names(claim, ev, cleared)
+            or reversed_route(claim, ev, cleared)
             or other_weekday(claim, ev, claim_days, ev_days, cleared)
         )
         if conflict is not None:

@@ -91,6 +91,25 @@ def swapped_names(claim: Facts, ev: Facts, cleared: Cleared) -> Conflict | None:
     return None
 
 
+# "from the capital Saldor to the port city of Fennick": the first name after each end.
+_ROUTE = re.compile(
+    r"\bfrom\s+(?:[a-z][\w'’-]*,?\s+){0,4}(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+    r"[^.;]{0,60}?\bto\s+(?:[a-z][\w'’-]*,?\s+){0,4}(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
+
+
+def reversed_route(claim: Facts, ev: Facts, cleared: Cleared) -> Conflict | None:
+    """A journey or a move the other way round: "travelling from Fennick to the capital,
+    Saldor" against "from the capital Saldor to the port city of Fennick"."""
+    mine, theirs = _ROUTE.search(claim.text), _ROUTE.search(ev.text)
+    if mine is None or theirs is None or not cleared.support or claim.negated or ev.negated:
+        return None
+    if (mine["a"], mine["b"]) == (theirs["b"], theirs["a"]) and mine["a"] != mine["b"]:
+        said = f"from {theirs['a']} to {theirs['b']}"
+        return Conflict("direction", f"claim says from {mine['a']} to {mine['b']}; the evidence says {said}")
+    return None
+
+
 def other_weekday(
     claim: Facts, ev: Facts, claim_days: list[str], ev_days: list[str], cleared: Cleared
 ) -> Conflict | None:

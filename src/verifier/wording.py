@@ -59,6 +59,8 @@ _AXES = (
     (frozenset({"beat_forecast"}), frozenset({"missed_forecast"})),
     # A race: "pulling clear of Chelimo in the final 5 kilometres" / "fell behind Chelimo".
     (frozenset({"pull_clear"}), frozenset({"fall_behind"})),
+    # Traffic, a crowd, a load against the usual: "35% heavier than on a typical Monday".
+    (frozenset({"heavier", "busier"}), frozenset({"lighter", "quieter"})),
     # The ends of a ranking: "the lowest among its neighbours" / "the highest".
     (frozenset({"highest"}), frozenset({"lowest"})),
     # A level against a mark: "closed 18.7% above their offer price" / "closed below it".
