@@ -2461,3 +2461,11 @@ def test_heavier_and_lighter_are_opposed() -> None:
         "Traffic on the main roads was 35% heavier than on a typical Monday.",
     )
     assert j.stance == "contradicts" and "'heavier'" in j.reason, j
+
+
+def test_a_bound_or_a_quantifier_is_no_superlative() -> None:
+    from verifier.scope import superlative_words
+
+    assert superlative_words("The bank will cut rates at least once more.") == frozenset()
+    assert superlative_words("Moreno saw most of the rushing duties.") == frozenset()
+    assert superlative_words("the least populous of the 12 regions") == {"less", "populous"}

@@ -20,7 +20,8 @@ from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma, said_in
 from verifier.negation import negation_spans
 
 _SUPERLATIVE = (
-    r"(?:(?:most|least)\s+[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"
+    # Not "at least once" nor "most of the cars": a bound and a quantifier, no superlative.
+    r"(?:(?<!\bat\s)(?:most|least)\s+(?!of\b|once\b|twice\b)[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"
     r"|youngest|busiest|richest|poorest|fastest|slowest|deepest|heaviest|strongest|best|worst|greatest"
     r"|deadliest|costliest|hottest|coldest|warmest|wettest|driest)"
 )
