@@ -170,3 +170,16 @@ def test_a_charge_is_said_and_a_speaker_may_be_introduced_by_a_clause() -> None:
     assert other_agent(claim, sentence) == ("Oriane Leclerc", "Naomi Achterberg")
     # What was said must be the charge's words.
     assert other_agent("Oriane Leclerc accused the company of breaking the law.", sentence) is None
+
+
+def test_what_one_called_something_is_said_and_a_role_may_stand_in_apposition() -> None:
+    from verifier.agents import other_agent
+
+    sentence = (
+        'Vesna Mirkov, head of the Tarsenian Farmers\' Federation, said the aid was "a drop in the ocean" '
+        "and called for a freeze on farm loan repayments."
+    )
+    claim = "Agriculture Minister Goran Telessi called the emergency aid a drop in the ocean."
+    assert other_agent(claim, sentence) == ("Goran Telessi", "Vesna Mirkov")
+    # The one who said it is no one else.
+    assert other_agent("Vesna Mirkov called the emergency aid a drop in the ocean.", sentence) is None

@@ -30,7 +30,7 @@ _NOT_PERSON = frozenset(
 # ("Finance Minister Petr Halloway"), a post being what roles.py reads and this module sets aside.
 _WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _PERSON = rf"{_WORD}(?:\s+(?:van|von|de|da|del|der|la|le|al|bin))?(?:\s+{_WORD}){{1,2}}"
-_SAY = r"(?:said|says|told|tells|added|warned|stated|argued|insisted)"
+_SAY = r"(?:said|says|told|tells|added|warned|stated|argued|insisted|called|described)"
 # "<name>[, 58,| , who …,] <verb>": the claim's own subject.
 _AUX = r"(?:will\s+|would\s+|has\s+|had\s+)?"
 _SUBJECT = re.compile(rf"(?P<name>{_PERSON})(?:,\s+[^,]{{1,80}},)?\s+(?P<rest>{_AUX}[a-z][\w'-]*\b.*)$")
@@ -38,7 +38,8 @@ _ANY_SAY = re.compile(rf"\b{_SAY}\b")
 _SPEAKER_AFTER = re.compile(rf"\b{_SAY}\s+(?:[a-z]+\s+){{0,3}}(?:[A-Z][a-z]+\s+){{0,2}}?(?P<name>{_PERSON})")
 # "<name>[, 58,| , who represents the workers,] said".
 _SPEAKER_BEFORE = re.compile(
-    rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,|,\s+(?:who|the|a|an)\s+[^,]{{1,100}},)?\s+{_SAY}\b"
+    # "Vesna Mirkov, head of the Tarsenian Farmers' Federation, said": a role in apposition.
+    rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,|,\s+(?:who|the|a|an|[a-z][\w-]*\s+of)\s+[^,]{{1,100}},)?\s+{_SAY}\b"
 )
 # A charge is said: "X accused the company of using AI as cover" is what "Y said the company
 # was using AI as a cover" says, by another speaker.
