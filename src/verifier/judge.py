@@ -56,7 +56,7 @@ from verifier.readings import bounded, done_by_another, lead_date, lead_day, mar
 from verifier.rivals import states_rivalry
 from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
-from verifier.tallies import majority_against_seats, margin_against, tally_against
+from verifier.tallies import Margin, Tally, majority_against_seats, margin_against, tally_against
 from verifier.types import Evidence
 from verifier.wholes import names_a_period
 from verifier.wordchecks import (
@@ -280,21 +280,16 @@ class FactJudge:
             return contradiction(Conflict("quantity", reason), strength)
         if tally is not None:
             # The two numbers of a matched score are that score, not counts of their own.
-            outside = [
-                q
-                for q in claim.quantities
-                if not tally[0].start <= q.start < tally[0].start + len(tally[0].text)
-            ]
-            claim = replace(claim, quantities=outside)
+            claim = _without(claim, tally[0])
         # A vote's margin against its split ("passed by nine votes" / "by 48 votes to 39").
         margin = margin_against(claim.text, ev.text) if tally is None else None
         if margin is not None and not margin[2] and cleared.support:
-            reason = f"claim says {margin[0]}; the evidence says {margin[1]}"
+            reason = f"claim says {margin[0].text}; the evidence says {margin[1].text}"
             return contradiction(Conflict("quantity", reason), strength)
         if margin is not None:
             # Its figures are the vote, read as one: not counts of their own.
             claim, ev = _without(claim, margin[0]), _without(ev, margin[1])
-        voted = tally[1].text if tally else margin[1] if margin else ""
+        voted = tally[1].text if tally else margin[1].text if margin else ""
         supported_q, conflict = figures_against_figures(claim, ev, cleared, relaxed)
         if conflict is not None and conflict.kind == "snapshot":
             return Judgement("neutral", 0.0, conflict.reason, "snapshot")
@@ -408,9 +403,7 @@ class FactJudge:
         return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")
 
 
-def _without(facts: Facts, said: str) -> Facts:
-    """``facts`` less the figures inside the words ``said`` (a vote's margin or split)."""
-    at = facts.text.find(said)
-    if at < 0:
-        return facts
-    return replace(facts, quantities=[q for q in facts.quantities if not at <= q.start < at + len(said)])
+def _without(facts: Facts, said: Tally | Margin) -> Facts:
+    """``facts`` less the figures inside a score, a vote's split or its margin."""
+    end = said.start + len(said.text)
+    return replace(facts, quantities=[q for q in facts.quantities if not said.start <= q.start < end])

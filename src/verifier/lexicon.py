@@ -33,6 +33,10 @@ MONTHS = {
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Prepositions after a measure's or a mover's noun that say where, when or whose it is: the noun
+# before them is the head ("Reservoirs in southern Tarsenia", "spending on maintenance"). Not
+# "of", which can name the measure itself ("the number of visitors", "sales of cars").
+PLACING = frozenset("in on at for across among within from during".split())
 TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z.'’-]*[A-Za-z])?\.?|\d+(?:[.,]\d+)*")
 # The words that make a count the increase rather than the total: "nine new cases", "14
 # additional deaths" (`changes.new_count` reads them after a figure; `neighbours` strips them

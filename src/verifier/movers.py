@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from verifier.lexicon import MONTHS, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
+from verifier.lexicon import MONTHS, PLACING, STOPWORDS, TOKEN_RE, WEEKDAYS, lemma
 from verifier.wording import FALL_WORDS, RISE_WORDS
 
 # The rise/fall axis of :mod:`verifier.wording`, less "high" and "low" (which here name levels,
@@ -312,17 +312,12 @@ def contrast(read: tuple[Move, Move]) -> str:
     return f"claim says '{mine.word}'; the evidence says '{theirs.word}' of '{theirs.named}'"
 
 
-# Prepositions after a mover's noun that place it or say whose it is: "spending on maintenance"
-# is spending, "profits in Europe" profits ("of" may name the measure: "sales of cars").
-_PLACING = frozenset("in on at for across among within from during".split())
-
-
 def _head(named: str) -> str:
     """The noun a mover's words are about: the last content word before a placing phrase
     ("spending on maintenance" → "spend"), else the last one ("pellara grid's profits" →
     "profit"); "" where none."""
     words = [w for w in re.findall(r"[a-z][a-z-]*", named.lower()) if w != "s"]
-    cut = next((i for i, w in enumerate(words) if i and w in _PLACING), len(words))
+    cut = next((i for i, w in enumerate(words) if i and w in PLACING), len(words))
     content = [w for w in words[:cut] if w not in STOPWORDS and w not in _TIME]
     return lemma(content[-1]) if content else ""
 

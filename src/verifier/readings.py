@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from verifier.agents import claim_agent, other_agent
 from verifier.checks import Conflict
-from verifier.dates import dateline_end
+from verifier.dates import dateline_end, extract_dates
 from verifier.facts import Facts
 from verifier.judgement import Judgement, contradiction
-from verifier.lexicon import MONTHS, TOKEN_RE
+from verifier.lexicon import TOKEN_RE
 from verifier.markets import market_move
 from verifier.movers import contrast, read_against
 from verifier.scope import bounded_conflict
@@ -87,9 +87,6 @@ def lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
     return next(iter(claim_days)).capitalize(), next(iter(ev_days)).capitalize()
 
 
-_DATELINE_DAY = re.compile(
-    r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b|\b(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\b"
-)
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -97,12 +94,15 @@ def _dateline_day(text: str, published: str) -> datetime.date | None:
     """The date a lead's dateline gives ("SUNDRA POINT, Sept 16 (Wire) - "), in the year the
     story was published (ISO ``published``); None without both."""
     end = dateline_end(text)
-    m = _DATELINE_DAY.search(text, 0, end) if end else None
-    if m is None or not re.match(r"\d{4}", published):
+    if not end or not re.match(r"\d{4}", published):
         return None
-    month = MONTHS.get((m.group("month") or m.group("month2")).lower().rstrip("."))
+    # The dateline's date, read as any date is once its place is set aside (the reader leaves a
+    # dateline's date out of the sentence's own).
+    said = [d for d in extract_dates(text[text.find(",", 0, end) + 1 : end]) if d.month and d.day]
+    if len(said) != 1:
+        return None
     try:
-        return datetime.date(int(published[:4]), month or 0, int(m.group("day") or m.group("day2")))
+        return datetime.date(int(published[:4]), said[0].month, said[0].day)
     except ValueError:
         return None
 

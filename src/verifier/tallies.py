@@ -105,11 +105,10 @@ def margins(text: str) -> list[Margin]:
     return found
 
 
-def margin_against(claim_text: str, ev_text: str) -> tuple[str, str, bool, bool] | None:
+def margin_against(claim_text: str, ev_text: str) -> tuple[Tally | Margin, Tally | Margin, bool] | None:
     """A vote's margin on one side against its split on the other ("passed by nine votes" /
-    "by 48 votes to 39"): (the claim's words, the sentence's, whether they agree, whether the
-    claim is the side that gives the margin). Only where one side gives one split and no
-    margin, and the other one margin and no split."""
+    "by 48 votes to 39"): (what the claim says, what the sentence says, whether they agree).
+    Only where one side gives one split and no margin, and the other one margin and no split."""
     for margin_side, split_side, claim_gives_margin in (
         (claim_text, ev_text, True),
         (ev_text, claim_text, False),
@@ -126,8 +125,7 @@ def margin_against(claim_text: str, ev_text: str) -> tuple[str, str, bool, bool]
             if m.qualifier == "more"
             else gap == m.value
         )
-        mine, theirs = (m.text, split[0].text) if claim_gives_margin else (split[0].text, m.text)
-        return mine, theirs, agrees, claim_gives_margin
+        return (m, split[0], agrees) if claim_gives_margin else (split[0], m, agrees)
     return None
 
 

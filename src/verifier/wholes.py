@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from verifier.figures import ORDINAL, Quantity
-from verifier.lexicon import CURRENCY_WORDS, SCALES, STOPWORDS, TOKEN_RE, lemma
+from verifier.lexicon import CURRENCY_WORDS, PLACING, SCALES, STOPWORDS, TOKEN_RE, lemma
 from verifier.units import QUALIFIER_WORDS
 from verifier.wording import window
 
@@ -159,9 +159,6 @@ _OPENERS = frozenset(
     "when where while after before since because as if that which who whom whose and but or than "
     "then said says told".split()
 )
-# Prepositions after a measure's noun that say where, when or whose it is ("of" can name the
-# measure itself: "the number of visitors", so it does not end the head).
-_PLACING = frozenset("in at for across among on within from during".split())
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\bthat\b|\bwhile\b|\band\b)", re.DOTALL)
 
 
@@ -185,7 +182,7 @@ def _measured(text: str, q: Said) -> tuple[str, frozenset[str]] | None:
     words = [lemma(w.lower()) for w in phrase if w.lower() not in STOPWORDS]
     # The head is the noun before a phrase that places or qualifies it: "Reservoirs in southern
     # Tarsenia were at 31%" measures reservoirs, as "Reservoirs in the south" does.
-    cut = next((i for i, w in enumerate(phrase) if i and w.lower() in _PLACING), None)
+    cut = next((i for i, w in enumerate(phrase) if i and w.lower() in PLACING), None)
     head = lemma(phrase[cut - 1].lower()) if cut is not None else ""
     if not head or head in STOPWORDS:
         head = words[-1]

@@ -18,7 +18,16 @@ from verifier.movers import contrast, moved_by_another, read_against
 from verifier.phrasing import figure_phrase
 from verifier.scope import denied_at
 from verifier.wholes import names_a_period
-from verifier.wording import POLE_WORDS, at_figure, compass, object_flip, opposed, turned_words, window
+from verifier.wording import (
+    POLE_WORDS,
+    SESSION_END,
+    at_figure,
+    compass,
+    object_flip,
+    opposed,
+    turned_words,
+    window,
+)
 
 
 def turned_direction(
@@ -38,7 +47,7 @@ def turned_direction(
         if flip is not None:
             # In the words each side used ("ended", not the "closed" it was read as).
             flip = tuple(
-                w if w in said else next(x for x in said if at_figure([x, "at"])[0] != x)
+                w if w in said else next(x for x in said if x in SESSION_END)
                 for w, said in zip(flip, (said_c, said_e), strict=True)
             )
             phrase = figure_phrase(claim.text, q)

@@ -72,7 +72,6 @@ _AXES = (
     ),
 )
 POLE_WORDS = frozenset(w for axis in _AXES for pole in axis for w in pole)
-_LEVEL_AXIS = next(i for i, axis in enumerate(_AXES) if "highest" in axis[0])
 # Axes whose poles follow one another in time: "declared a state of emergency" and "will lift
 # it on Friday", "talks broke off" and "will resume on Monday" are both true. Read as opposed
 # only where both sentences speak of the same time (both, or neither, of what will be).
@@ -87,16 +86,15 @@ _PASSIVE = re.compile(
 )
 
 
-_LEVELS = {"highest": 0, "lowest": 1}
+# "its lowest since 2016": a level, against the other end ("the highest among its neighbours"),
+# not a move ("output should rise"), though the lemmatiser reads it as "low".
+_LEVELS = frozenset({"highest", "lowest"})
 
 
 @lru_cache(maxsize=16384)
 def _poles_of(word: str) -> tuple[tuple[int, int], ...]:
-    if word.rstrip(".,;:!?") in _LEVELS:
-        # "its lowest since 2016": a level, against the other end ("the highest among its
-        # neighbours"), not a move ("output should rise").
-        return ((_LEVEL_AXIS, _LEVELS[word.rstrip(".,;:!?")]),)
-    forms = {word, lemma(word)}
+    bare = word.rstrip(".,;:!?")
+    forms = {bare} if bare in _LEVELS else {word, lemma(word)}
     if word.startswith(("high-", "low-")):
         forms.add(word.split("-", 1)[0])  # "high-risk" / "low-risk", "low-income" / "high-income"
     return tuple((a, p) for a, axis in enumerate(_AXES) for p, pole in enumerate(axis) if forms & pole)
@@ -131,7 +129,8 @@ _VOTE = frozenset({"vote", "votes", "voted", "voting"})
 _PULL = frozenset(
     {"pull", "pulls", "pulled", "pulling", "move", "moved", "moving", "moves", "broke", "break"}
 )
-_FALLEN = frozenset({"fall", "fell", "falls", "falling", "fallen", "dropped", "drop", "slipped", "slip"})
+_FALLING = frozenset({"fell", "fall", "falls", "falling", "fallen"})
+_FALLEN = _FALLING | {"dropped", "drop", "slipped", "slip"}
 _MAKE = frozenset({"make", "makes", "made", "making", "take", "takes", "took", "taking"})
 
 
@@ -213,7 +212,6 @@ def turned_words(words: Sequence[str], against: frozenset[str] = frozenset()) ->
 
 
 _COPULA = frozenset({"be", "been", "being", "was", "were", "is", "are"})
-_FALLING = frozenset({"fell", "fall", "falls", "falling", "fallen"})
 _PRECIPITATION = frozenset({"rain", "rainfall", "snow", "snowfall", "hail", "sleet", "showers"})
 
 
@@ -364,7 +362,7 @@ def window(text: str, start: int, before: int = 6) -> list[str]:
 
 # A price a session "ended" or "finished" at is its close: "ended the session at $36.80" is
 # "closed at $36.80", not the "opened at $38.50" before it.
-_SESSION_END = frozenset({"end", "ended", "ends", "finish", "finished", "finishes", "settle", "settled"})
+SESSION_END = frozenset({"end", "ended", "ends", "finish", "finished", "finishes", "settle", "settled"})
 
 
 def at_figure(words: list[str]) -> list[str]:
@@ -372,7 +370,7 @@ def at_figure(words: list[str]) -> list[str]:
     ended at ("ended the session at")."""
     if not words or words[-1] != "at":
         return words
-    return ["closed" if w in _SESSION_END else w for w in words]
+    return ["closed" if w in SESSION_END else w for w in words]
 
 
 # Figure words no reader turns into a figure ("doubled", "a decade", "hundreds of", "threefold",
