@@ -41,7 +41,6 @@ from verifier.units import (
     names_it,
     qualifier_at,
     qualifier_before,
-    spread_over,
     temperature_change,
     unit_after,
     unit_before,
@@ -305,7 +304,7 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
             event = None if currency else counted_event(before, after)
             if event and event not in unit:
                 unit = [*unit, event]  # "7,844 people have died": the head is "death"
-        qual = "exact" if spread_over(text, m.start()) else qualifier_before(before)
+        qual = qualifier_at(text, m.start())
         # A rating in words takes its scale along: "out of 100" is no figure of its own.
         end = rating.end() if rating and not text.startswith("/", m.end()) else m.end()
         found.append(make_quantity(value, text, m.start(), end, unit, qual))
