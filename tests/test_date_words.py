@@ -108,3 +108,23 @@ def test_a_dated_record_is_read_as_of_its_year() -> None:
     )
     assert verdict.stance == "contradicts"
     assert "claim says 2020; the evidence says 2018" in verdict.reason
+
+
+def dated_judgement(claim: str, text: str, published: str):
+    return JUDGE.judge(claim, [Evidence(text, "d", "", "", published, 0, 0, len(text), 0.8)])[0]
+
+
+def test_last_year_is_the_year_before_the_story() -> None:
+    """In a story published in 2026, "last year" is 2025: a claim dated 2025 is read against
+    it, not against the earlier figure's 2024 beside it; without a publication date, as before."""
+    claim = "The company carried over six million passengers in 2025."
+    text = "The company carried 6.2 million passengers last year, up from 5.4 million in 2024."
+    verdict = dated_judgement(claim, text, "2026-02-12")
+    assert verdict.stance == "supports" and "last year (2025)" in verdict.reason
+    assert dated_judgement(claim, text, "").stance == "contradicts"
+    assert dated_judgement(
+        "The ship ran aground in 1998.", "The ship ran aground last year.", "2026-05-01"
+    ).stance == ("contradicts")
+    # A comparison's base is not the sentence's own date.
+    base = "The company carried 6.2 million passengers, more than last year's 5.4 million."
+    assert dated_judgement(claim, base, "2026-02-12").stance != "supports"

@@ -174,3 +174,39 @@ BOOK_CLUB = (
 )
 def test_money_made_and_lost(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # The whole's own hedge does not hide that the part counts what the whole counts.
+        (
+            "An internal review found that 63 markers had used the wrong answer key.",
+            "An internal review found that 63 of the roughly 4,000 markers employed had used the wrong key.",
+            "supports",
+        ),
+        ("Twelve workers were hurt.", "Twelve of an estimated 900 workers were hurt.", "supports"),
+        ("Fifteen workers were hurt.", "Twelve of an estimated 900 workers were hurt.", "contradicts"),
+    ],
+)
+def test_a_part_of_a_hedged_whole_counts_what_the_whole_counts(
+    claim: str, sentence: str, expected: str
+) -> None:
+    assert stance(claim, sentence) == expected
+
+
+def test_a_name_that_opens_a_sentence_keeps_its_number() -> None:
+    """ "Line 4" at a sentence's start is a name, as it is inside one; "Another 300" is a count."""
+    assert [
+        q.value for q in extract("Line 4 was approved with a budget of 0.8 billion lorens.").quantities
+    ] == [8e8]
+    assert [q.value for q in extract("Terminal 2 will close on Monday.").quantities] == []
+    assert [q.value for q in extract("Another 300 fled the town.").quantities] == [300]
+    assert [q.value for q in extract("About 500 people died.").quantities] == [500]
+    assert (
+        stance(
+            "Line 4 was approved with a budget of 0.8 billion lorens.",
+            "It was approved with a budget of 800 million lorens.",
+        )
+        == "supports"
+    )

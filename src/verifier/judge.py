@@ -52,7 +52,15 @@ from verifier.lexicon import TOKEN_RE, lemma
 from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase, surface
-from verifier.readings import bounded, done_by_another, lead_date, lead_day, market_reading, one_way
+from verifier.readings import (
+    bounded,
+    done_by_another,
+    lead_date,
+    lead_day,
+    market_reading,
+    one_way,
+    publication_years,
+)
 from verifier.rivals import states_rivalry
 from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
@@ -106,7 +114,10 @@ class FactJudge:
     def judge(self, claim: str, evidence: Sequence[Evidence]) -> list[Judgement]:
         claim_facts = extract(claim)
         return [
-            self.assess(claim_facts, extract(e.judged_text), e.similarity, e.title, e.date) for e in evidence
+            self.assess(
+                claim_facts, publication_years(extract(e.judged_text), e.date), e.similarity, e.title, e.date
+            )
+            for e in evidence
         ]
 
     def assess(

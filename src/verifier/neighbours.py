@@ -160,7 +160,10 @@ _PART_OF_WHICH = re.compile(r"\b(?:of\s+wh(?:ich|om)|among\s+them|including)\b",
 # A part of a whole: "22 of the 28 provinces", "five out of nine members", "14 of the
 # country's 19 provinces".
 _PART_LINK = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?", re.IGNORECASE
+    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|an\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
+    # "63 of the roughly 4,000 markers", "of an estimated 9,000": the whole's own hedge.
+    r"(?:(?:roughly|about|around|some|nearly|almost|approximately|estimated|more\s+than|over)\s+)?",
+    re.IGNORECASE,
 )
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from verifier.agents import claim_agent, other_agent
 from verifier.checks import Conflict
-from verifier.dates import dateline_end, extract_dates
+from verifier.dates import DateMention, dateline_end, extract_dates
 from verifier.facts import Facts
 from verifier.judgement import Judgement, contradiction
 from verifier.lexicon import TOKEN_RE
@@ -105,6 +106,38 @@ def _dateline_day(text: str, published: str) -> datetime.date | None:
         return datetime.date(int(published[:4]), said[0].month, said[0].day)
     except ValueError:
         return None
+
+
+# Only the past year, and not as a comparison's base ("double last year's total"): "this year"
+# and "next year" are mostly plans and forecasts ("expects waiting times to fall next year"),
+# where a matched year would lend a hedged sentence the weight of a dated fact.
+_RELATIVE_YEAR = re.compile(r"\b(last)\s+year\b(?!['’]s)", re.IGNORECASE)
+_YEAR_SHIFT = {"last": -1}
+
+
+def publication_years(ev: Facts, published: str) -> Facts:
+    """The sentence with "last year" read as the year it is for a story published on ISO date
+    ``published``: in a story of March 2026 "carried 6.2
+    million passengers last year" is about 2025, so a claim dated 2025 is read against it and
+    not against the "5.4 million in 2024" beside it. Unchanged without a publication date."""
+    if not re.match(r"\d{4}", published):
+        return ev
+    year = int(published[:4])
+    found = [
+        DateMention(
+            (said := year + _YEAR_SHIFT[m.group(1).lower()]),
+            None,
+            None,
+            f"{m.group(0)} ({said})",
+            m.start(),
+            m.end(),
+        )
+        for m in _RELATIVE_YEAR.finditer(ev.text)
+        if not any(d.start <= m.start() < d.end for d in ev.dates)
+    ]
+    if not found:
+        return ev
+    return replace(ev, dates=sorted([*ev.dates, *found], key=lambda d: d.start))
 
 
 def lead_date(claim: Facts, ev: Facts, published: str) -> tuple[bool, str, str] | None:

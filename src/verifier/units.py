@@ -362,6 +362,15 @@ def counted_event(before: str, after: str) -> str | None:
 _NAME_BEFORE = re.compile(r"(^|.)\s*\b([A-Z][A-Za-z]+)\s$")
 
 
+# Words that open a sentence with a count ("Another 300 fled", "Exactly 40 voted"); any other
+# capitalised word before a number at a sentence's start names something ("Line 4 was
+# approved", "Terminal 2 will close"), as one inside a sentence does.
+_COUNT_OPENERS = frozenset(
+    "another exactly fully precisely barely last first top total additional further only just "
+    "some nearly approximately roughly almost around about over under more less up all".split()
+)
+
+
 def names_it(text: str, start: int) -> bool:
     """Does the number at ``start`` end a name: right after a capitalised word that does not
     begin a sentence ("Chapter 3", "Apollo 11"; not "About 500" or "In all, 500")? Not in a
@@ -369,9 +378,11 @@ def names_it(text: str, start: int) -> bool:
     if title_case(text):
         return False
     m = _NAME_BEFORE.search(text[max(0, start - 40) : start])
-    if not m or (m.group(1) in ("", ".", "!", "?") and m.start(2) - m.start() <= 2):
+    if not m:
         return False
     word = m.group(2).lower()
+    if m.group(1) in ("", ".", "!", "?") and m.start(2) - m.start() <= 2 and word in _COUNT_OPENERS:
+        return False
     if currency_before(text[max(0, start - 40) : start]):
         return False  # "Rs 500", "USD 5m": a sum
     return word not in STOPWORDS and word not in QUALIFIER_WORDS and word not in MONTHS
