@@ -1,6 +1,6 @@
 """The verifier on the VitaminC-real pairs the shipped judge never trained on, VitaminC-sample style.
 
-    python scripts/heldout_vitaminc.py [--work runs/heldout_vc] [--predictions FILE]
+    python scripts/heldout_vitaminc.py [--work runs/heldout_vc] [--predictions FILE] [--model DIR]
 
 The training pool's held-out slice (1,500 pairs, drawn by ``train_judge.py`` in run 3 with
 seed 13 and held out of both training stages) holds 673 VitaminC-real pairs. This script
@@ -62,6 +62,7 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--work", type=Path, default=ROOT / "runs" / "heldout_vc")
     ap.add_argument("--predictions", type=Path, help="write every verdict here (JSONL)")
+    ap.add_argument("--model", type=Path, help="another trained judge folder (a candidate run's --out)")
     args = ap.parse_args()
     if not (args.data / "nli").is_dir():
         print(f"error: no training data at {args.data / 'nli'}", file=sys.stderr)
@@ -93,6 +94,8 @@ def main() -> int:
     ]
     if args.predictions:
         cmd += ["--predictions", str(args.predictions)]
+    if args.model:
+        cmd += ["--model", str(args.model)]
     return subprocess.run(cmd, check=False).returncode
 
 

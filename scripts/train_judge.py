@@ -58,6 +58,9 @@ DEFAULT_MIX = {
     "climate_fever_train": 99999,  # all of it (~4.8k candidate pairs)
 }
 NON_COMMERCIAL = {"anli": 3200, "sick": 2000}
+# Pairs this project wrote (data/newsroom_pairs.jsonl, see data/README.md): wire-story
+# sentences against claims in a fact-checker's words. Not in the default mix; named in --mix.
+WRITTEN = {"newsroom_written": Path(__file__).resolve().parents[1] / "data" / "newsroom_pairs.jsonl"}
 # Feed-forward output projections (1,536 -> 384) of these layers stay fp32: their inputs
 # come out of GELU heavy-tailed, which dynamic int8's one scale per tensor handles worst.
 FP32_FFN_LAYERS = (0, 1, 2)
@@ -99,6 +102,19 @@ def load_pairs(
                                 "source": source,
                             }
                         )
+        elif source in WRITTEN:
+            path = WRITTEN[source]
+            rows = [
+                {
+                    "premise": r["premise"],
+                    "hypothesis": r["hypothesis"],
+                    "label": LABEL_OF[r["label"]],
+                    "source": source,
+                }
+                for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+                # The held-out stories measure the model on wire copy no training saw.
+                if r["split"] == "train"
+            ]
         else:
             path = data / "nli" / f"{source}.jsonl.gz"
             with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -111,7 +127,8 @@ def load_pairs(
                     }
                     for r in map(json.loads, f)
                 ]
-        hashes[str(path.relative_to(data))] = sha256_file(path)
+        name = f"repo:{path.parent.name}/{path.name}" if source in WRITTEN else str(path.relative_to(data))
+        hashes[name] = sha256_file(path)
         rng.shuffle(rows)
         pairs.extend(rows[:cap])
     # Easy negatives: a claim against an unrelated sentence must read as unknown. The
@@ -782,7 +799,7 @@ def main() -> int:
         mix.update(NON_COMMERCIAL)
     for item in filter(None, args.mix.split(",")):
         name, _, cap = item.partition("=")
-        if name not in DEFAULT_MIX and name not in NON_COMMERCIAL:
+        if name not in DEFAULT_MIX and name not in NON_COMMERCIAL and name not in WRITTEN:
             print(f"error: unknown source {name!r} in --mix", file=sys.stderr)
             return 2
         mix[name] = int(cap)

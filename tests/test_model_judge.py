@@ -378,6 +378,26 @@ def test_train_script_repeats_a_source() -> None:
             repeated(pairs, bad, {"climate_fever_train", "mnli"})
 
 
+def test_written_pairs_are_well_formed_and_held_out_stories_stay_out_of_training(tmp_path: Path) -> None:
+    """data/newsroom_pairs.jsonl: every row a labelled pair with its split; a run that names
+    the source trains on the "train" rows only, so the held-out part still measures."""
+    import json
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_judge import LABEL_OF, WRITTEN, load_pairs
+
+    rows = [json.loads(line) for line in WRITTEN["newsroom_written"].read_text(encoding="utf-8").splitlines()]
+    assert rows and all(r["label"] in LABEL_OF and r["premise"] and r["hypothesis"] for r in rows)
+    assert {r["split"] for r in rows} == {"train", "heldout"}
+    assert len({(r["premise"], r["hypothesis"]) for r in rows}) == len(rows)
+    held = {r["premise"] for r in rows if r["split"] == "heldout"}
+    assert held and not held & {r["premise"] for r in rows if r["split"] == "train"}
+    pairs, hashes = load_pairs(tmp_path, {"newsroom_written": 99999}, seed=1, random_share=0.0)
+    assert len(pairs) == sum(r["split"] == "train" for r in rows)
+    assert not {p["premise"] for p in pairs} & held
+    assert list(hashes) == ["repo:data/newsroom_pairs.jsonl"]
+
+
 @pytest.mark.skipif(not (SHARED / "nli").is_dir(), reason="../shared/data is not here")
 def test_train_retriever_script_smoke(tmp_path: Path, run_script) -> None:
     """The embedder fine-tuning experiment (scripts/train_retriever.py) trains and measures."""
