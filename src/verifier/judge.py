@@ -114,15 +114,13 @@ class FactJudge:
     def judge(self, claim: str, evidence: Sequence[Evidence]) -> list[Judgement]:
         claim_facts = extract(claim)
         return [
-            self.assess(
-                claim_facts, publication_years(extract(e.judged_text), e.date), e.similarity, e.title, e.date
-            )
-            for e in evidence
+            self.assess(claim_facts, extract(e.judged_text), e.similarity, e.title, e.date) for e in evidence
         ]
 
     def assess(
         self, claim: Facts, ev: Facts, similarity: float, title: str = "", published: str = ""
     ) -> Judgement:
+        ev = publication_years(ev, published)
         missing = sorted(
             e
             for e in claim.entities

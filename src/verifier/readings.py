@@ -111,28 +111,20 @@ def _dateline_day(text: str, published: str) -> datetime.date | None:
 # Only the past year, and not as a comparison's base ("double last year's total"): "this year"
 # and "next year" are mostly plans and forecasts ("expects waiting times to fall next year"),
 # where a matched year would lend a hedged sentence the weight of a dated fact.
-_RELATIVE_YEAR = re.compile(r"\b(last)\s+year\b(?!['’]s)", re.IGNORECASE)
-_YEAR_SHIFT = {"last": -1}
+_LAST_YEAR = re.compile(r"\blast\s+year\b(?!['’]s)", re.IGNORECASE)
 
 
 def publication_years(ev: Facts, published: str) -> Facts:
     """The sentence with "last year" read as the year it is for a story published on ISO date
-    ``published``: in a story of March 2026 "carried 6.2
-    million passengers last year" is about 2025, so a claim dated 2025 is read against it and
-    not against the "5.4 million in 2024" beside it. Unchanged without a publication date."""
+    ``published``: in a story of March 2026 "carried 6.2 million passengers last year" is about
+    2025, so a claim dated 2025 is read against it and not against the "5.4 million in 2024"
+    beside it. Unchanged without a publication date."""
     if not re.match(r"\d{4}", published):
         return ev
-    year = int(published[:4])
+    year = int(published[:4]) - 1
     found = [
-        DateMention(
-            (said := year + _YEAR_SHIFT[m.group(1).lower()]),
-            None,
-            None,
-            f"{m.group(0)} ({said})",
-            m.start(),
-            m.end(),
-        )
-        for m in _RELATIVE_YEAR.finditer(ev.text)
+        DateMention(year, None, None, f"{m.group(0)} ({year})", m.start(), m.end())
+        for m in _LAST_YEAR.finditer(ev.text)
         if not any(d.start <= m.start() < d.end for d in ev.dates)
     ]
     if not found:

@@ -362,18 +362,16 @@ def counted_event(before: str, after: str) -> str | None:
 _NAME_BEFORE = re.compile(r"(^|.)\s*\b([A-Z][A-Za-z]+)\s$")
 
 
-# Words that open a sentence with a count ("Another 300 fled", "Exactly 40 voted"); any other
-# capitalised word before a number at a sentence's start names something ("Line 4 was
+# Words that open a sentence with a count ("Another 300 fled", "Exactly 40 voted") beyond the
+# stopwords and qualifiers names_it already sets aside anywhere ("About 500", "Some 40"); any
+# other capitalised word before a number at a sentence's start names something ("Line 4 was
 # approved", "Terminal 2 will close"), as one inside a sentence does.
-_COUNT_OPENERS = frozenset(
-    "another exactly fully precisely barely last first top total additional further only just "
-    "some nearly approximately roughly almost around about over under more less up all".split()
-)
+_COUNT_OPENERS = frozenset("another exactly fully precisely barely last first top total additional".split())
 
 
 def names_it(text: str, start: int) -> bool:
-    """Does the number at ``start`` end a name: right after a capitalised word that does not
-    begin a sentence ("Chapter 3", "Apollo 11"; not "About 500" or "In all, 500")? Not in a
+    """Does the number at ``start`` end a name: right after a capitalised word ("Chapter 3",
+    "Apollo 11", "Line 4" opening a sentence; not "About 500", "In all, 500" or "Another 300")? Not in a
     headline, where every word is capitalised ("Attack Kills 15 Americans")."""
     if title_case(text):
         return False
