@@ -103,6 +103,40 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
             "The board backed the fee rise by 11 votes to 4, and international students will pay 12% more.",
             ["The board backed the fee rise by 11 votes to 4.", "International students will pay 12% more."],
         ),
+        # A bare "and" joins two clauses only after a clause that states a figure, and only
+        # before a subject with a finite verb of its own.
+        (
+            "Marek is 31 years old and Tollan is 28.",
+            ["Marek is 31 years old.", "Tollan is 28 years old."],
+        ),
+        (
+            "Exports and imports added 12,000 jobs and mining lost 4,000.",
+            ["Exports and imports added 12,000 jobs.", "Mining lost 4,000 jobs."],
+        ),
+        (
+            "Operating profit was 88 million crowns and the proposed dividend is 1.20 crowns.",
+            ["Operating profit was 88 million crowns.", "The proposed dividend is 1.20 crowns."],
+        ),
+        ("Global warming is causing more hurricanes and stronger hurricanes.", None),
+        ("Sea ice has diminished much faster than scientists and climate models anticipated.", None),
+        ("Stress from warm water heated by climate change and El Nino caused the die-off.", None),
+        ("He bought 500 shares and bonds issued by the state.", None),
+        ("If emissions rise 2% and the world is allowed to heat up, ice will melt.", None),
+        ("Nine deputies abstained and five were absent from the vote.", None),
+        ("Temperatures rose and sea ice declined.", None),
+        # A second figure of another name with its verb left out takes the first's verb.
+        (
+            "Ardvik was fined 40 million crowns and Pellmar 12 million crowns.",
+            ["Ardvik was fined 40 million crowns.", "Pellmar was fined 12 million crowns."],
+        ),
+        ("The bill was carried with 48 votes for and 39 against.", None),
+        ("Output could be cut by 21%, 19% and 11% respectively.", None),
+        ("Inflation was between 2% and 3%.", None),
+        # A possessive is no subject: "Thursday's cut" is.
+        (
+            "Thursday's cut was the bank's third this year and was approved unanimously.",
+            ["Thursday's cut was the bank's third this year", "Thursday's cut was approved unanimously."],
+        ),
         # A figure and the comment a "which" clause makes on it; not a comment on another noun.
         (
             "Unemployment in Greyford is 7.9%, which is below the national rate.",

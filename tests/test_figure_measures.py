@@ -303,3 +303,23 @@ GRANTS = (
 )
 def test_a_list_gives_each_figure_to_its_label(claim: str, stance: str) -> None:
     assert judged(claim, GRANTS, "Valdria research funding table").stance == stance
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "stance"),
+    [
+        # "N years old" is an age, as "Name, N," and "aged N" are.
+        ("Varga is 22 years old.", "Varga, 22, saved two break points in the deciding set.", "supports"),
+        ("Varga is 23 years old.", "Varga, 22, saved two break points in the deciding set.", "contradicts"),
+        ("The champion is 30 years old.", "The champion, aged 31, retired on Sunday.", "contradicts"),
+        # "the average age of buyers rose to 34 from 31 a decade ago": 34 is the age now, 31
+        # the age then ("a decade ago" is when, not "per decade").
+        (
+            "The average first-time buyer is now 34 years old.",
+            "The average age of a first-time buyer climbed to 34 from 31 a decade ago.",
+            "supports",
+        ),
+    ],
+)
+def test_an_age_said_in_years_old_is_an_age(claim: str, text: str, stance: str) -> None:
+    assert judged(claim, text, "").stance == stance

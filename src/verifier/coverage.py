@@ -92,6 +92,9 @@ def claim_coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) 
     ev_measures = {MEASURES[w][0] for w in ev.content if w in MEASURES}
     long_words = [other for other in ev.content if len(other) >= 5]
     phrased = _phrases_said(claim, ev)
+    if _has_age(claim) and _has_age(ev):
+        # "22 years old" is said by "Varga, 22,": an age either way.
+        phrased = phrased | {"year", "old"}
     for word in content:
         if (
             word in words
@@ -110,6 +113,10 @@ def claim_coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) 
         ):
             hit += 1
     return hit / len(content)
+
+
+def _has_age(facts: Facts) -> bool:
+    return any("age" in q.unit for q in facts.quantities)
 
 
 def in_scope(coverage: float, similarity: float, bar: float) -> bool:

@@ -109,6 +109,8 @@ def _percent_unit(text: str, end: int, before: str = "") -> list[str]:
 
 # Ages as wire copy gives them: "died aged 83", "age 45", and "The minister, 52, resigned".
 _AGED = re.compile(r"\b(?:aged|age|ages)\s+(?:of\s+)?$", re.IGNORECASE)
+# "Varga is 22 years old" is the age that "Varga, 22," gives.
+_YEARS_OLD = re.compile(r"\s+years?\s+old\b", re.IGNORECASE)
 # "aged 65 or over", "aged 20 to 39", "ages 25-64": the group a statistic is about, not anyone's
 # age nor a figure to check (a claim about those aged 65 or over is not refuted by a figure for
 # those aged 20 to 39).
@@ -281,7 +283,11 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
         )
         if m.group("pct"):
             unit = _percent_unit(text, m.end(), before)
-        elif age_like and (_AGED.search(before) or _appositive_age(text, m.start(), m.end())):
+        elif age_like and (
+            _AGED.search(before)
+            or _YEARS_OLD.match(text, m.end())
+            or _appositive_age(text, m.start(), m.end())
+        ):
             unit = ["age"]
         elif metres:
             unit = ["metre", *unit_after(after)]
@@ -365,7 +371,9 @@ def extract_quantities(text: str, date_spans: list[tuple[int, int]]) -> list[Qua
 # comma or semicolon.
 _PER_SPAN = re.compile(
     r"(?:[^()\d,;]{0,12}\))?(?:\s*\([^(),;]{1,30}\))?(?:\s+[A-Za-z°%]+){0,3}?(?:\s*\([^(),;]{1,30}\))?\s+"
-    r"(?:(?:per|a|each|every)\s+(?P<period>decade|century)|per\s+(?P<period2>year|annum|month|week|day|hour))\b",
+    r"(?:(?:per|a|each|every)\s+(?P<period>decade|century)|per\s+(?P<period2>year|annum|month|week|day|hour))\b"
+    # "from 31 a decade ago" is when, not how often
+    r"(?!\s+(?:ago|earlier|before|later)\b)",
     re.IGNORECASE,
 )
 

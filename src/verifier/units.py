@@ -276,6 +276,7 @@ _AGGREGATES = frozenset(
 
 
 _PERSONAL_IS = re.compile(r"\b(?:he|she) (?:is|was)$")
+_AGE_OF_IS = re.compile(r"\bage of (?:[a-z][\w-]* ){1,4}" + _IS_VERBS)
 
 
 def unit_before(before: str, age_like: bool = False) -> list[str]:
@@ -300,8 +301,8 @@ def unit_before(before: str, age_like: bool = False) -> list[str]:
         # verb, so that `written` still lines up with `text` letter for letter.
         text += " reached"
         written += " reached"
-    if age_like and _PERSONAL_IS.search(text):
-        return ["age"]  # "he was 45 when he was elected"
+    if age_like and (_PERSONAL_IS.search(text) or _AGE_OF_IS.search(text)):
+        return ["age"]  # "he was 45 when he was elected", "the average age of buyers rose to 34"
     m = _OF_BEFORE.search(text)
     if m is None and qualified:
         m = _ARTICLE_NOUN.search(text)  # "a score lower than 60"
