@@ -124,6 +124,7 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
         ("If emissions rise 2% and the world is allowed to heat up, ice will melt.", None),
         ("Nine deputies abstained and five were absent from the vote.", None),
         ("Temperatures rose and sea ice declined.", None),
+        ("The sun has shown no trend since 1950 and in fact has shown a slight cooling.", None),
         # A second figure of another name with its verb left out takes the first's verb.
         (
             "Ardvik was fined 40 million crowns and Pellmar 12 million crowns.",

@@ -76,9 +76,14 @@ _CLAUSES = re.compile(
 # participle ("ocean water heated by climate change"). A present "-s" is left out: it cannot be
 # told from a plural.
 _FINITE = rf"(?:{_AUXILIARY}|{_IRREGULAR}|[a-z]+ed(?!\s+(?:by|from|in|into|at|with|on)\b))"
+# Words that open a phrase, not a subject: "... since 1950 and in fact has shown a cooling".
+_NO_SUBJECT = (
+    r"(?:in|on|at|by|for|from|with|without|to|of|as|so|then|also|even|still|thus|hence|moreover|"
+    r"yet|not|never|now|later|since|after|before|during|over|under|into)\b"
+)
 _BARE_CLAUSES = re.compile(
     r"^(?P<first>(?:[^,;:]|(?<=\d),(?=\d{3})){8,}?)\s+and\s+"
-    rf"(?P<second>(?!{_PREDICATE}|{_COUNTING})"
+    rf"(?P<second>(?!{_PREDICATE}|{_COUNTING}|{_NO_SUBJECT})"
     r"(?:[A-Z][\w'’-]*|she|he|they|it|its|their|the|a|an|[a-z][\w'’-]*)\b"
     r"(?:\s+(?!(?:when|where|that|which|who|because|if)\b)[\w'’%.-]+){0,5}?\s+"
     rf"{_FINITE}\b[^;:]*)$"
