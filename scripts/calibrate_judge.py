@@ -43,6 +43,8 @@ CONTRACT_RULES = ("value_mismatch", "entity_conflict")
 RULE_SETS: tuple[tuple[str, ...], ...] = (
     CONTRACT_RULES,
     (*CONTRACT_RULES, "denial"),
+    (*CONTRACT_RULES, "value_match"),
+    (*CONTRACT_RULES, "denial", "value_match"),
     (*CONTRACT_RULES, "unrelated"),
     (*CONTRACT_RULES, "unrelated", "missing_fact"),
     ("value_mismatch", "unrelated", "entity_scope", "missing_fact"),

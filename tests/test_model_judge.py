@@ -124,11 +124,15 @@ def test_scoped_number_mismatch_outweighs_a_confident_model() -> None:
 def test_model_contradiction_against_matching_facts_needs_more_evidence() -> None:
     # All the claim's figures match: the fitted weights damp a weak model "contradiction".
     weights = _weights(fact_supports_values=(3.0, -3.0, 0.0))
-    weak = ModelJudge(FakeModel({TROOPS: [0.3, 0.6, 0.1]}, weights))
-    strong = ModelJudge(FakeModel({TROOPS: [0.0005, 0.999, 0.0005]}, weights))
+    combined = ("value_mismatch", "entity_conflict", "denial")
+    weak = ModelJudge(FakeModel({TROOPS: [0.3, 0.6, 0.1]}, weights), rules=combined)
+    strong = ModelJudge(FakeModel({TROOPS: [0.0005, 0.999, 0.0005]}, weights), rules=combined)
     claim = "The US has 2,500 troops in Iraq"
     assert weak.judge(claim, [_ev(TROOPS)])[0].stance == "supports"
     assert strong.judge(claim, [_ev(TROOPS)])[0].stance == "contradicts"
+    # Under value_match the stated figure decides, as a differing one does under value_mismatch.
+    ruled = ModelJudge(FakeModel({TROOPS: [0.0005, 0.999, 0.0005]}, weights), rules=("value_match",))
+    assert ruled.judge(claim, [_ev(TROOPS)])[0].stance == "supports"
 
 
 def test_pair_features_shape_and_values() -> None:
@@ -783,3 +787,38 @@ def test_prefetch_reads_the_fact_layer_once_and_judging_reuses_it() -> None:
     moved = [_ev(TROOPS, 0.5), _ev(OTHER, 0.1)]
     judge.judge(claim, moved)
     assert CountingFacts.calls == 2
+
+
+def test_value_match_rule_makes_a_sentence_stating_the_claims_figures_a_support() -> None:
+    profit = "Net profit for April to June was 84 million thalers, against a loss a year earlier."
+    claim = "Halden Air posted a second-quarter net profit of 84 million thalers"
+    model = FakeModel({profit: [0.2, 0.1, 0.7]})  # the model reads a paraphrase as unknown
+    doc = Evidence(profit, "d", "Halden Air returns to profit", "", "", 0, 0, len(profit), 0.8)
+    out = ModelJudge(model, rules=("value_match",)).judge(claim, [doc])[0]
+    assert (out.stance, out.kind) == ("supports", "quantity")
+    assert out.reason.startswith("states 84 million") and out.probability >= 0.5
+    assert ModelJudge(model, rules=()).judge(claim, [doc])[0].stance == "neutral"
+    # A forecast, a rank or a figure that only names a noun is not settled by its values.
+    month = "The central bank next sets rates in October, when economists expect another cut."
+    forecast = "The bank will cut rates again in October"
+    assert FactJudge().judge(forecast, [_ev(month)])[0].stance == "supports"  # the month is stated
+    model = FakeModel({month: [0.2, 0.1, 0.7]})
+    assert ModelJudge(model, rules=("value_match",)).judge(forecast, [_ev(month)])[0].stance == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("claim", "settled"),
+    [
+        ("Kelair carried 8.6 million passengers in the quarter.", True),
+        ("The inquiry is due to report on October 27.", True),
+        ("The bank will cut rates again in October.", False),
+        ("The 48-hour stoppage is the longest rail strike in its history.", False),
+        ("The deal scraps the 12-hour shift pattern.", False),
+        ("The half-point cut was the largest in a decade.", False),
+    ],
+)
+def test_what_a_sentence_stating_the_claims_figures_settles(claim: str, settled: bool) -> None:
+    from verifier.facts import extract
+    from verifier.pairwording import settled_by_values
+
+    assert settled_by_values(extract(claim)) is settled

@@ -19,7 +19,7 @@ import numpy as np
 from verifier.errors import VerifierError
 from verifier.judgement import VALUE_KINDS
 from verifier.nli import NLIModel, softmax
-from verifier.pairwording import contrast, denies, hedged, replaced_entity
+from verifier.pairwording import contrast, denies, hedged, replaced_entity, settled_by_values
 
 FEATURES = (
     "bias",
@@ -59,7 +59,21 @@ MODEL_CONTRADICTS = (
 #   Only the claim's negation: a sentence's "not" often governs another clause than the
 #   one the claim repeats (on training pairs it was right 0.86 of the time when the claim
 #   carried it, 0.59 when the sentence did).
-RULES = ("value_mismatch", "unrelated", "entity_scope", "entity_conflict", "missing_fact", "denial")
+# - value_match: the mirror of value_mismatch: a scoped sentence that states the claim's figures
+#   or dates, all of them, supports it whatever the model reads ("Net profit for April to June
+#   was 84 million thalers" for "a second-quarter net profit of 84 million thalers", which the
+#   model reads as unknown). On 16,000 numeric VitaminC training pairs the fact layer's strict
+#   support was right 3479 times of 3697 (scripts/fact_layer_check.py). Not a forecast, a rank
+#   or a figure that only names a noun (pairwording.settled_by_values).
+RULES = (
+    "value_mismatch",
+    "unrelated",
+    "entity_scope",
+    "entity_conflict",
+    "missing_fact",
+    "denial",
+    "value_match",
+)
 
 
 def similarity_of(evidence: Any) -> float:
@@ -274,6 +288,14 @@ class ModelJudge:
                 # (or the negation's scope) and that both sentences are about the same thing.
                 prob = max(fact.probability, float(p[1]))
                 out.append(Judgement("contradicts", prob, fact.reason, fact.kind))
+                continue
+            if (
+                "value_match" in self.rules
+                and fact.stance == "supports"
+                and fact.kind in VALUE_KINDS
+                and settled_by_values(claim_facts)
+            ):
+                out.append(Judgement("supports", max(fact.probability, float(p[0])), fact.reason, fact.kind))
                 continue
             if fact.kind == "rivalry":
                 # The claim's "no … bigger than" is the sentence's superlative: the fact layer read

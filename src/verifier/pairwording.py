@@ -1,7 +1,8 @@
 """Readings of a (claim, sentence) pair's wording that :class:`verifier.modeljudge.ModelJudge`
 applies over the model: whether a negated claim denies what the sentence states, whether the
-sentence hedges what the claim says will happen, which words the sentence puts in place of the
-claim's, and whether it names another entity where the claim names one.
+sentence hedges what the claim says will happen, whether a sentence that states the claim's
+figures states the claim, which words the sentence puts in place of the claim's, and whether it
+names another entity where the claim names one.
 """
 
 from __future__ import annotations
@@ -79,6 +80,25 @@ _HEDGE = re.compile(
 def hedged(claim: str, sentence: str) -> bool:
     """Does the claim say flatly that something will happen where the sentence hedges it?"""
     return bool(_WILL.search(claim)) and not _HEDGE.search(claim) and bool(_HEDGE.search(sentence))
+
+
+# What a matched figure or date does not settle: a forecast ("will cut rates again in October":
+# the month is stated, the cut is not), a rank ("the longest rail strike in its history") or
+# a measure used as a name's modifier ("the 48-hour stoppage", "the 12-hour shift pattern").
+_NOT_BY_VALUES = re.compile(
+    r"\b(?:will|would|won['’]t|record|history|ever|[a-z]{3,}est|most|least|first|only)\b", re.IGNORECASE
+)
+
+
+def settled_by_values(claim_facts: Any) -> bool:
+    """Does a sentence that states every figure and date of the claim state the claim? Only where
+    the claim is a plain statement of them: not a forecast or a rank, and not where every
+    figure is a modifier of a noun ("the 48-hour stoppage")."""
+    if _NOT_BY_VALUES.search(claim_facts.text):
+        return False
+    text = claim_facts.text
+    spans = [(x.start, x.end) for x in (*claim_facts.quantities, *claim_facts.dates)]
+    return any(not text.startswith("-", end) for _, end in spans)
 
 
 _WORD = re.compile(r"\w+(?:[.,'’-]\w+)*")
