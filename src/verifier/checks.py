@@ -121,6 +121,25 @@ _TARGET = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|plans?|planned|aims?|expects?|expected|intends?|target)\b", re.IGNORECASE
 )
+# A figure someone forecast ("the office's own projection, which had forecast a population of
+# 8.19 million") is not the figure that came about: it answers only a claim about a forecast.
+_FORECAST_BEFORE = re.compile(
+    r"\b(?:forecast|forecasts|forecasting|projected|projecting|predicted|predicting|"
+    r"projections?\s+(?:of|for))\b[^.;:\d]{0,30}$",
+    re.IGNORECASE,
+)
+_FORECAST_CLAIM = re.compile(
+    r"\b(?:forecasts?|forecasting|project(?:s|ed|ing|ions?)?|predict(?:ed|ing|ions?|s)?|expect(?:s|ed|ations?)?|"
+    r"estimates?|will|would|plans?|target)\b",
+    re.IGNORECASE,
+)
+
+
+def forecast_only(claim_text: str, ev_text: str, e: Quantity) -> bool:
+    """Is the sentence's figure a forecast, against a claim that speaks of no forecast?"""
+    return bool(_FORECAST_BEFORE.search(ev_text, 0, e.start)) and not _FORECAST_CLAIM.search(claim_text)
+
+
 # A claim in the present tense speaks of the current value, not the old one of a change:
 # "unemployment is 5.1%" against "fell to 4.2% from 5.1%".
 _NOW = re.compile(
@@ -159,6 +178,7 @@ def figures_against_figures(
     claim figure no sentence figure shares a unit with is compared with a near one."""
     supported_q: list[tuple[Quantity, Quantity]] = []
     left_open: Conflict | None = None  # a figure a reading at another moment cannot refute
+    ev = replace(ev, quantities=[e for e in ev.quantities if not forecast_only(claim.text, ev.text, e)])
     if relaxed:
         ev = replace(ev, quantities=[reported_bound(e) for e in ev.quantities])
     shares = part_shares(ev.quantities)

@@ -245,9 +245,9 @@ _IS_VERBS = (
 _IS_BEFORE = re.compile(
     r"\b([a-z]{3,}) "
     + _IS_VERBS
-    # "put the population at 5.7 million", "estimated its debt at"
+    # "put the population at 5.7 million", "estimated its debt at", "put the country's population at"
     + r"|\b(?:put|puts|estimated?|estimates|pegged|placed|set|sets) "
-    r"(?:the |its |their |his |her )?([a-z]{3,}) at$"
+    r"(?:the |its |their |his |her )?(?:[a-z]+['’]s )?([a-z]{3,}) at$"
 )
 # "The number of X" earlier in the clause names what the figure of its verb counts.
 _NUMBER_OF = re.compile(r"\bnumber of ([a-z]{3,})\b[^,;:.()]*$")
