@@ -103,3 +103,47 @@ def test_document_title_gives_a_sentence_its_subject(tmp_path, embedder: Embedde
     assert (top.doc_id, top.text) == ("glacier", docs[0].text)
     assert evidence_text("Plain.", "") == "Plain."
     assert evidence_text("It rose.", " Sea\n level ") == "Sea level: It rose."
+
+
+def test_overlap_order_weighs_the_words_few_sentences_share() -> None:
+    from verifier.lexical import overlap_order
+
+    claim = "Ostrania's 2024 census put the country's population at 8.31 million."
+    sentences = [
+        "Foreign-born residents numbered 276,000, or 3.3% of the population.",
+        "Ostrania's population fell to 8.31 million, down 2.4% from the previous census.",
+        "The median age rose to 45.1 years from 42.8.",
+    ]
+    assert overlap_order(claim, sentences)[0] == 1
+    assert overlap_order(claim, []) == []
+
+
+def test_a_documents_own_sentences_are_told_apart_by_their_words(tmp_path, embedder: Embedder) -> None:
+    """Under a title that says the claim, every sentence of the story sits near the claim's
+    cosine; the one that states it comes first, and the other document keeps its place."""
+    from verifier.index import build_index
+    from verifier.types import Document
+
+    story = " ".join(
+        [
+            "The result beat the office's own projection of 8.19 million.",
+            "Foreign-born residents numbered 276,000, or 3.3% of the population.",
+            "The median age rose to 45.1 years from 42.8.",
+            "Detailed results on language and religion will be published in the autumn.",
+            "The statistics office said Ostrania's population fell to 8.31 million in the 2024 census.",
+        ]
+    )
+    docs = [
+        Document("census", story, title="Ostrania's population falls to 8.31 million in first census"),
+        Document("other", "Velmar's census counted 4.2 million people.", title="Velmar census"),
+    ]
+    build_index(docs, tmp_path / "index", embedder, progress=False)
+    index = EvidenceIndex.load(tmp_path / "index")
+    claim = "Ostrania's 2024 census put the country's population at 8.31 million."
+    top = Retriever(index, embedder, top_k=1).run([claim])[0][0]
+    assert "fell to 8.31 million" in top.text
+    plain = Retriever(index, embedder, top_k=6, sentence_overlap=False).run([claim])[0]
+    ordered = Retriever(index, embedder, top_k=6).run([claim])[0]
+    # Only the order within each document moves.
+    assert [e.doc_id for e in plain] == [e.doc_id for e in ordered]
+    assert Retriever(index, embedder).to_dict()["sentence_overlap"] is True

@@ -58,3 +58,29 @@ class LexicalIndex:
         scores = np.asarray(scores, dtype=np.float32)
         rows[scores <= 0] = -1  # no shared word: not a hit
         return scores, rows
+
+
+def _content_words(text: str) -> set[str]:
+    from verifier.lexicon import STOPWORDS, TOKEN_RE
+
+    return {_lemma(t.lower().rstrip(".")) for t in TOKEN_RE.findall(text)} - STOPWORDS
+
+
+def overlap_order(claim: str, sentences: Sequence[str]) -> list[int]:
+    """Indices of ``sentences`` from the one that shares the most of the claim's words to the
+    least, each shared word weighted by how rare it is among these sentences.
+
+    Both indexes read a sentence after its document's title, which is what finds the right
+    document, but inside one document every sentence then carries the title's words and
+    nearly its cosine ("Ostrania's population falls to 8.31 million": its story's 18 sentences
+    all sit within 0.07 of each other). Read bare, the sentence that states the claim stands
+    out; rarity within the pool is what keeps a word every candidate shares from counting."""
+    words = _content_words(claim)
+    bags = [_content_words(s) & words for s in sentences]
+    n = len(sentences)
+    df: dict[str, int] = {}
+    for bag in bags:
+        for w in bag:
+            df[w] = df.get(w, 0) + 1
+    score = [sum(np.log((n + 1) / (df[w] + 0.5)) for w in bag) for bag in bags]
+    return sorted(range(n), key=lambda i: -score[i])
