@@ -128,3 +128,37 @@ def test_last_year_is_the_year_before_the_story() -> None:
     # A comparison's base is not the sentence's own date.
     base = "The company carried 6.2 million passengers, more than last year's 5.4 million."
     assert dated_judgement(claim, base, "2026-02-12").stance != "supports"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "stance"),
+    [
+        # "the first since 2004" dates the one before it.
+        (
+            "Before this season, Vestra United's most recent league title came in 2004.",
+            "The title is Vestra's first since 2004 and their ninth in all.",
+            "supports",
+        ),
+        (
+            "The previous failure happened in 2024.",
+            "It was the third failure of the Kestrel family and the first since March 2023.",
+            "contradicts",
+        ),
+        # Another thing's first since: "its first increase since" does not date the last cut.
+        (
+            "The Bank of Norvessa's most recent rate cut came in May 2023.",
+            "The bank raised its key rate on Wednesday, its first increase since October 2023.",
+            "neutral",
+        ),
+    ],
+)
+def test_a_first_since_dates_the_one_before(claim: str, sentence: str, stance: str) -> None:
+    assert judged(claim, sentence).stance == stance
+
+
+def test_a_previous_date_that_is_not_the_claims_point_is_left_alone() -> None:
+    from verifier.readings import previous_year
+
+    said = "It is the first recall of a Palmira product since 2016, when it withdrew a syrup."
+    assert previous_year("Palmira's previous recall, in 2016, involved a blood pressure pill.", said) is None
+    assert previous_year("Palmira's previous recall came in 2016.", said) == ("2016", "2016")

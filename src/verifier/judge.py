@@ -59,6 +59,7 @@ from verifier.readings import (
     lead_day,
     market_reading,
     one_way,
+    previous_year,
     publication_years,
 )
 from verifier.rivals import states_rivalry
@@ -164,6 +165,15 @@ class FactJudge:
         elif (bound := bounded(claim, ev, missing)) is not None:
             reason = f"claim says '{bound[0]}'; the evidence says '{bound[1]}'"
             verdict = contradiction(Conflict("quantity", reason), min(1.0, max(0.0, similarity)))
+        elif not missing and (years := previous_year(claim.text, ev.text)) is not None:
+            # "first since 2004" dates the one before: the claim's "previous ... in 2004".
+            strength = min(1.0, max(0.0, similarity))
+            if years[0] == years[1]:
+                reason = f"says this is the first since {years[1]}"
+                verdict = Judgement("supports", 0.6 + 0.35 * strength, reason, "date")
+            else:
+                reason = f"claim says {years[0]}; the evidence says the one before was in {years[1]}"
+                verdict = contradiction(Conflict("date", reason), strength)
         elif missing and (done := done_by_another(claim, ev, missing)) is not None:
             reason = f"the evidence says {done[1]}, not {done[0]}, {done[2]}"
             verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))

@@ -17,7 +17,7 @@ from verifier.checks import Conflict
 from verifier.dates import DateMention, dateline_end, extract_dates
 from verifier.facts import Facts
 from verifier.judgement import Judgement, contradiction
-from verifier.lexicon import TOKEN_RE
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.markets import market_move
 from verifier.movers import contrast, read_against
 from verifier.scope import bounded_conflict
@@ -187,3 +187,48 @@ def one_way(claim: Facts, ev: Facts, verdict: Judgement) -> Judgement:
             reason = f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
             return contradiction(Conflict("direction", reason), verdict.probability)
     return verdict
+
+
+# "The title is Vestra's first since 2004": the one before it came in 2004. A claim whose point
+# is when "the previous" (or "most recent", "last") one was is answered by that date; and the
+# other way round.
+_WHEN = r"\b(?:in|back\s+in)\s+(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)\b"
+_PREVIOUS = re.compile(r"\b(?:previous|most\s+recent|last|prior)\s+(?P<what>[^.;]{1,50}?)" + _WHEN)
+_FIRST_SINCE = re.compile(
+    r"\bfirst\b(?P<what>[^.;]{0,40}?)\bsince\s+(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_WORDS = frozenset(
+    {"previous", "recent", "last", "prior", "come", "happen", "take", "place", "back", "one"}
+)
+
+
+def _words(text: str) -> set[str]:
+    return {lemma(w.lower()) for w in TOKEN_RE.findall(text)} - STOPWORDS - _PREVIOUS_WORDS
+
+
+def _when(m: re.Match[str]) -> str:
+    return f"{m.group('month')} {m.group('year')}" if m.group("month") else m.group("year")
+
+
+def previous_year(claim: str, sentence: str) -> tuple[str, str] | None:
+    """(when the claim says, when the sentence says) where one dates the previous such thing
+    and the other says this is the first since a date. Only where the date ends its sentence's
+    statement (not "the previous recall, in 2016, involved a syrup") and both speak of the same
+    thing: the words of "first X since" (or, with none, the rest of the sentence) share one with
+    "previous X" ("its first increase since" does not date the previous cut). Months are compared
+    where both give one, else years."""
+    for dated, first, dated_text, first_text in (
+        (_PREVIOUS.search(claim), _FIRST_SINCE.search(sentence), claim, sentence),
+        (_PREVIOUS.search(sentence), _FIRST_SINCE.search(claim), sentence, claim),
+    ):
+        if dated is None or first is None or dated_text[dated.end() :].strip(" .!\"'”’") != "":
+            continue
+        thing = _words(first.group("what")) or _words(first_text)
+        if not _words(dated.group("what")) & thing:
+            continue
+        a, b = _when(dated), _when(first)
+        if not (dated.group("month") and first.group("month")):
+            a, b = dated.group("year"), first.group("year")
+        return (a, b) if dated_text is claim else (b, a)
+    return None
