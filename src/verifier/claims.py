@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from verifier.lexicon import STOPWORDS
+
 # Who said it is not what is claimed: "The US has 10,000 troops in Iraq, officials said on
 # Monday" is checked as "The US has 10,000 troops in Iraq". A speaker left in would be a name
 # or a day every sentence must repeat. Only a closing (or inserted) attribution with at most a
@@ -99,29 +101,15 @@ _NOT_A_CLAUSE = re.compile(
 # crowns and Sardis 91 million crowns" is two claims, the second with the first's verb. Not
 # without the name: "carried with 48 votes for and 39 against", "struck 14.2% of patients on the
 # drug and 18.6% of those on placebo" are one statement, which its sentence states whole.
+_HAS_FINITE = re.compile(rf"\b{_FINITE}\b")
 _FIRST_FIGURE = re.compile(rf"^(?P<subject>.+?)\s+(?P<verb>{_FINITE}\b[^\d;:]*?)(?=[$€£]?\d)")
 _GAPPED = re.compile(
     r"^(?P<first>.+?\d[^;:]*?)\s+and\s+(?P<who>(?:[A-Z][\w'’-]*\s+){1,3})(?P<figure>[$€£]?\d[^;:]*)$"
 )
 
 
-_NOT_COUNTED = {
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "of",
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "for",
-    "last",
-    "this",
-}
+# Words after a figure that name nothing it counts ("9,000 in May", "5 last year").
+_NOT_COUNTED = STOPWORDS | {"last"}
 _COUNTED_LAST = re.compile(r"\d[\d,.]*\s+(?P<noun>[a-z]+(?:\s+old)?)\b(?!.*\d)")
 _BARE_LAST = re.compile(r"(?<=\d)(?P<end>\s*[.!]?)$")
 
@@ -144,7 +132,7 @@ def _gapped(text: str) -> list[str] | None:
         return None
     figure = m.group("figure")
     # A verb of its own makes the second a clause; a long one is more than a figure.
-    if len(figure.split()) > 6 or re.search(rf"\b{_FINITE}\b", figure):
+    if len(figure.split()) > 6 or _HAS_FINITE.search(figure):
         return None
     head = _FIRST_FIGURE.match(m.group("first"))
     if head is None:
@@ -189,7 +177,7 @@ def parts(claim: str) -> list[str]:
     if (
         bare
         and re.search(r"\d", bare.group("first"))
-        and re.search(rf"\b{_FINITE}\b", bare.group("first"))
+        and _HAS_FINITE.search(bare.group("first"))
         and not _RELATIVE.search(bare.group("first"))
         and not _NOT_A_CLAUSE.search(bare.group("first"))
     ):

@@ -17,7 +17,7 @@ from verifier.checks import Conflict
 from verifier.dates import DateMention, dateline_end, extract_dates
 from verifier.facts import Facts
 from verifier.judgement import Judgement, contradiction
-from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.lexicon import TOKEN_RE, content_lemmas
 from verifier.markets import market_move
 from verifier.movers import contrast, read_against
 from verifier.scope import bounded_conflict
@@ -203,8 +203,8 @@ _PREVIOUS_WORDS = frozenset(
 )
 
 
-def _words(text: str) -> set[str]:
-    return {lemma(w.lower()) for w in TOKEN_RE.findall(text)} - STOPWORDS - _PREVIOUS_WORDS
+def _words(text: str) -> frozenset[str]:
+    return content_lemmas(text) - _PREVIOUS_WORDS
 
 
 def _when(m: re.Match[str]) -> str:
