@@ -1806,6 +1806,50 @@ def test_a_superlative_ranked_or_bounded_in_time_by_the_sentence_contradicts() -
     ) == ("highest", "third-highest")
 
 
+def test_a_record_or_first_time_bounded_by_an_earlier_event_or_a_window_contradicts_all_time() -> None:
+    from verifier.scope import bounded_conflict
+
+    # The sentence names the subject by a common noun; the claim's names are the judge's to ask.
+    assert bounded_conflict(
+        "The Brask Tunnel fire caused the longest closure in the Orvel Railway's history.",
+        "It was the longest closure of the railway since 2003, when a landslide blocked it.",
+    ) == ("longest … in history", "longest since 2003")
+    # An earlier event, dated, bounds it too.
+    assert bounded_conflict(
+        "Halder's layoffs are the biggest ever announced by a Venmark bank.",
+        "It is the largest job cut announced by a Venmark bank since Orsa Credit shed 3,100 staff in 2017.",
+    ) == ("largest ever", "largest since Orsa Credit shed 3,100 staff in 2017")
+    # A first time is a superlative in time: bounded by a date or by a window of years.
+    assert bounded_conflict(
+        "This is the first time Corlen Foods has ever recalled one of its products.",
+        "It is the first recall of a Corlen Foods product since 2011.",
+    ) == ("first … ever", "first since 2011")
+    assert bounded_conflict(
+        "This is the first time Mount Savel has ever erupted.",
+        "It is the volcano's first eruption in more than 40 years.",
+    ) == ("first … ever", "first in more than 40 years")
+    # What the claim says of all time must be what the sentence bounds: not another first.
+    assert (
+        bounded_conflict(
+            "This is the first time Corlen Foods has ever recalled one of its products.",
+            "It is the first fine for the company since 2011.",
+        )
+        is None
+    )
+    # "First-half" is a part of something, no first time; records kept since a date are all time.
+    assert (
+        bounded_conflict("Its first-half sales were the best ever.", "First-half sales rose since 2020.")
+        is None
+    )
+    assert (
+        bounded_conflict(
+            "Complaints were the highest ever recorded.",
+            "It was the highest number since records began in 2012.",
+        )
+        is None
+    )
+
+
 def test_a_reference_date_is_not_the_date_of_the_news() -> None:
     judge = FactJudge()
     claim = extract("The average home cost 318,400 marks in August.")

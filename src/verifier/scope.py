@@ -70,6 +70,9 @@ def _one_spelling(sup: str) -> str:
 
 def _find_superlative(text: str, sup: str) -> int:
     """Where the superlative (or another spelling of it) stands in the text, or -1."""
+    if sup == "first":
+        first = _FIRST.search(text)
+        return first.start() if first else -1
     for m in _BARE_SUPERLATIVE.finditer(text):
         if _one_spelling(m.group()) == sup:
             return m.start()
@@ -109,7 +112,12 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 # "the deadliest since 1979", "its biggest cut since March 2020": a bound in time, before which
 # there was a larger one. Not "since records began" or "since its founding", which are all time.
 _SINCE = re.compile(
-    rf"^[^,;:.!?]{{0,60}}?\b(since\s+(?:(?:early|late|mid|the)\s+)?(?:\d{{4}}|(?:{_MONTHS})\b(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?))",
+    rf"^[^,;:.!?]{{0,80}}?\b(since\s+(?:(?:early|late|mid|the)\s+)?(?:\d{{4}}|(?:{_MONTHS})\b(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?)"
+    # "since Vaskor Telecom cut 2,000 positions in 2019": an earlier event, dated.
+    r"|since\s+(?!records?\b)[A-Z](?:[^,;:.!?]|,(?=\d)){0,60}?\b(?:1[89]|20)\d\d\b"
+    # "its first eruption in 37 years": a window, before which there was one.
+    r"|in\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|a|a\s+few|several)\s+(?:years|decades|year|decade)\b)",
     re.I,
 )
 
@@ -127,7 +135,19 @@ def bounded_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
         if m is not None and not _ALL_TIME.search(sentence) and _same_subject(claim, sentence, sup):
             said = f"{sup} … in history" if "history" in claim.lower() else f"{sup} ever"
             return said, f"{sup} {m.group(1).strip()}"
+    # A first time is a superlative in time: "the first time Palmira has ever recalled one of
+    # its products" against "the first recall of a Palmira product since 2016".
+    first = _FIRST.search(sentence)
+    if _FIRST.search(claim) and first is not None and not _ALL_TIME.search(sentence):
+        m = _SINCE.search(sentence[first.start() :])
+        if m is not None and _same_subject(claim, sentence, "first"):
+            said = "first … in history" if "history" in claim.lower() else "first … ever"
+            return said, f"first {m.group(1).strip()}"
     return None
+
+
+# Not "first-half", "first-quarter": a part of something, no first time.
+_FIRST = re.compile(r"\bfirst\b(?!-)", re.IGNORECASE)
 
 
 # "The fastest annual rise in over three years", "for the first time in a decade": the span a
@@ -202,12 +222,17 @@ def _same_scope(claim: str, sentence: str, sup: str) -> bool:
 
 # "It was the deadliest rail accident in Lunessa since 1996": a pronoun for the subject.
 _PRONOUN_SUBJECT = re.compile(
-    r"\s*(?:it|this|that)\s+(?:was|is|has\s+been|had\s+been)\s+(?:the|its)\s*$", re.I
+    # "It is the volcano's first eruption": a possessive common noun is the pronoun's too.
+    r"\s*(?:it|this|that)\s+(?:was|is|has\s+been|had\s+been)\s+(?:the|its)\s*(?:[a-z]+(?:'s|’s)\s+)?$",
+    re.I,
 )
 
 
 def _content_words(text: str) -> set[str]:
-    return {lemma(w) for w in TOKEN_RE.findall(text) if w.lower() not in STOPWORDS and w[0].isalpha()}
+    # A claim's last word keeps its full stop in the tokens ("turned down.").
+    return {
+        lemma(w) for w in TOKEN_RE.findall(text) if w.lower().rstrip(".") not in STOPWORDS and w[0].isalpha()
+    }
 
 
 def _same_subject(claim: str, sentence: str, sup: str) -> bool:
@@ -219,15 +244,23 @@ def _same_subject(claim: str, sentence: str, sup: str) -> bool:
 
     if before(claim) & before(sentence):
         return True
-    # Where the sentence's subject is a pronoun, what is ranked must be the claim's, all of it
-    # ("rail accident in Lunessa").
+    # Where the sentence's subject is a pronoun, what is ranked must be the claim's: every
+    # common word of it ("rail accident").
     if _PRONOUN_SUBJECT.match(sentence[: max(0, _find_superlative(sentence, sup))]):
 
         def after(text: str) -> set[str]:
             return _content_words(text[_find_superlative(text, sup) :])
 
-        ranked = after(claim) - {"history", "ever", "record", "time"}
-        return bool(ranked) and ranked <= after(sentence)
+        # Not the claim's names: the sentence calls its subject "the canal" for "the Halvard
+        # Canal", and the judge asks separately that a name the sentence leaves out is the
+        # claim's subject or in the story's title. Nor the superlative, matched already in
+        # any of its spellings ("biggest" / "largest").
+        at = _find_superlative(claim, sup)
+        names = {lemma(w) for w in TOKEN_RE.findall(claim[at:]) if w[0].isupper()}
+        spelled = {lemma(w) for w in claim[at:].lower().split()[: len(sup.split())]}
+        ranked = after(claim) - {"history", "ever", "record", "time", "one"} - names - spelled
+        seen = after(sentence)
+        return bool(ranked) and all(said_in(w, seen) for w in ranked)
     return False
 
 
