@@ -183,3 +183,26 @@ def test_what_one_called_something_is_said_and_a_role_may_stand_in_apposition() 
     assert other_agent(claim, sentence) == ("Goran Telessi", "Vesna Mirkov")
     # The one who said it is no one else.
     assert other_agent("Vesna Mirkov called the emergency aid a drop in the ocean.", sentence) is None
+
+
+def test_a_name_set_off_by_commas_after_a_post_is_the_one_who_said_or_did_it() -> None:
+    from verifier.agents import other_agent
+
+    said = (
+        "The team's coach, former sprint champion Ilse Varno, said her rider would miss next week's "
+        "stage race in Dorvik."
+    )
+    claim = "Race director Paul Ostrem said the rider would miss next week's stage race in Dorvik."
+    assert other_agent(claim, said) == ("Paul Ostrem", "Ilse Varno")
+    did = "The opposition, whose leader, Mara Lindt, campaigned on a pledge to cut fuel duty, came second."
+    assert other_agent("Tomas Feld campaigned on a pledge to cut fuel duty.", did) == (
+        "Tomas Feld",
+        "Mara Lindt",
+    )
+    # A name after a comma that opens the sentence's clause, not an apposition, is not read so.
+    assert (
+        other_agent(
+            "Tomas Feld campaigned on a pledge to cut fuel duty.", "Mara Lindt, campaigned on a pledge."
+        )
+        is None
+    )

@@ -41,6 +41,9 @@ _SPEAKER_BEFORE = re.compile(
     # "Vesna Mirkov, head of the Tarsenian Farmers' Federation, said": a role in apposition.
     rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,|,\s+(?:who|the|a|an|[a-z][\w-]*\s+of)\s+[^,]{{1,100}},)?\s+{_SAY}\b"
 )
+# "Varga's coach, former doubles champion Dora Halasz, said": the name itself in apposition,
+# after a post.
+_SPEAKER_APPOSED = re.compile(rf",\s+(?:[a-z][\w'’-]*\s+){{0,4}}(?P<name>{_PERSON}),\s+{_SAY}\b")
 # A charge is said: "X accused the company of using AI as cover" is what "Y said the company
 # was using AI as a cover" says, by another speaker.
 _CHARGE = re.compile(r"accused|criticised|criticized")
@@ -81,7 +84,8 @@ _NOT_ROLE = STOPWORDS | frozenset(
 def _introduced(text: str, start: int, end: int) -> bool:
     """Is the name at text[start:end] shown to be a person: a title or a role before it
     ("Governor", "customs broker"), or an age or a post in apposition after it?"""
-    before = text[:start].split()[-1:] if start else []
+    # A post set off before the name counts too: "whose leader, Mara Lindt,".
+    before = [w.rstrip(",") for w in text[:start].split()[-1:]] if start else []
     if before and before[0].isalpha() and before[0].islower() and before[0] not in _NOT_ROLE:
         return True
     if text[start:end].split()[0].lower().rstrip(".") in _TITLES:
@@ -139,7 +143,7 @@ def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
             return None
         if not _covered(content_lemmas(re.sub(r"^(?:that|reporters|\w+ that)\s+", "", act)), ev_text):
             return None
-        for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE):
+        for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE, _SPEAKER_APPOSED):
             m = pattern.search(ev_text)
             if (
                 m is not None
@@ -156,15 +160,18 @@ def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
         ):
             return agent.name, m.group("name")
         return None
-    # The same verb, right after another person (a post and an age may come between).
+    # The same verb, right after another person (a post and an age may come between, and a
+    # comma closing the name's own apposition: "whose leader, Attila Szalan, campaigned").
     if f" {verb[0]}" not in ev_text:
         return None  # one substring test spares the name pattern on most sentences
     pattern = re.compile(
-        rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,)?\s+{_AUX}{re.escape(verb[0])}\b(?P<act>.*)"
+        rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,|(?P<closed>,))?\s+{_AUX}{re.escape(verb[0])}\b(?P<act>.*)"
     )
     m = pattern.search(ev_text)
     if m is None or not _person(m.group("name")):
         return None
+    if m.group("closed") and not ev_text[: m.start("name")].rstrip().endswith(","):
+        return None  # "In May, Tom Hale, …": only a name set off by commas on both sides
     if not (agent.introduced or _introduced(ev_text, m.start("name"), m.end("name"))):
         return None
     # The act is what follows the verb in its own clause, not anything later in the sentence.
