@@ -955,3 +955,11 @@ def test_an_age_group_in_words_is_no_figure() -> None:
         "five",
     ]
     assert [q.text for q in extract("The share of children under 15 fell to 13.2%.").quantities] == ["13.2%"]
+
+
+def test_a_preposition_ends_what_a_figure_counts() -> None:
+    # "around the world" says where the vehicles are, not what is counted.
+    (q,) = extract("Velden is recalling 412,000 vehicles around the world.").quantities
+    assert q.unit == {"vehicle"}
+    (q,) = extract("About 1,300 evacuees across the valley were housed in schools.").quantities
+    assert q.unit == {"evacuee"}

@@ -200,6 +200,13 @@ _SQUARED = re.compile(r"\b(km|mi|m)(?:2|²)(?!\w)")
 _SQUARED_UNITS = {"km": "kilometres", "mi": "miles", "m": "metres"}
 
 
+# Prepositions the stopword list leaves out: "412,000 vehicles around the world" counts vehicles.
+_PREPOSITIONS = frozenset(
+    "around across along alongside among amid amongst behind beyond despite inside near throughout "
+    "toward towards within".split()
+)
+
+
 def unit_after(after: str) -> list[str]:
     """Lemmas of the lower-case words right after a number, in order: what it counts."""
     words: list[str] = []
@@ -215,7 +222,7 @@ def unit_after(after: str) -> list[str]:
             continue
         if not tok[0].isalpha() or low in STOPWORDS or low in MONTHS or ranks(low) or low in _CLAUSE_OPENERS:
             break
-        if low in _SCOPE_ADVERBS:
+        if low in _SCOPE_ADVERBS or low in _PREPOSITIONS:
             break
         words.append(lemma(low))
         if len(words) == 3:  # "confirmed coronavirus cases": the head comes last
