@@ -103,6 +103,34 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
             "The board backed the fee rise by 11 votes to 4, and international students will pay 12% more.",
             ["The board backed the fee rise by 11 votes to 4.", "International students will pay 12% more."],
         ),
+        # A second clause may open on a determiner, a plain noun or a figure of its own; a
+        # present "-s" before what it governs is the first clause's verb; "it" is the first's name.
+        (
+            "The Calder reservoir supplies about 310,000 people, and a new plant will open in 2027.",
+            ["The Calder reservoir supplies about 310,000 people.", "A new plant will open in 2027."],
+        ),
+        (
+            "The committee voted five to two, and unemployment rose to 5.8% in June.",
+            ["The committee voted five to two.", "Unemployment rose to 5.8% in June."],
+        ),
+        (
+            "Kelair filled 86.2 percent of its seats, and 84 percent of its flights left on time.",
+            ["Kelair filled 86.2 percent of its seats.", "84 percent of its flights left on time."],
+        ),
+        (
+            "Meridian-1 cost $265 million to build, and it was insured for $230 million.",
+            ["Meridian-1 cost $265 million to build.", "Meridian-1 was insured for $230 million."],
+        ),
+        (
+            "The plant closed in May 2020, and it was sold in June.",
+            ["The plant closed in May 2020.", "It was sold in June."],
+        ),
+        # Not an adverb or a verb sharing the first's subject, nor a count of the first's.
+        ("The firm was founded in 1990, and subsequently moved its head office to Paris.", None),
+        ("The firm was founded in 1990, and sold 2,000 cars that were later recalled.", None),
+        ("Velden received 37 reports, and six of them involved minor collisions.", None),
+        # An "-ed" after "the" is an adjective of the subject, no predicate.
+        ("Debris from the failed rocket came down within a hazard zone and hurt nobody.", None),
         # A bare "and" joins two clauses only after a clause that states a figure, and only
         # before a subject with a finite verb of its own.
         (
