@@ -963,3 +963,15 @@ def test_a_preposition_ends_what_a_figure_counts() -> None:
     assert q.unit == {"vehicle"}
     (q,) = extract("About 1,300 evacuees across the valley were housed in schools.").quantities
     assert q.unit == {"evacuee"}
+
+
+def test_a_year_before_data_names_which_data() -> None:
+    # "data" counts nothing in the singular: "the 2019 data retention law" is that year's law.
+    assert [d.year for d in extract_dates("The court upheld the 2019 data retention law.")] == [2019]
+    assert (
+        stance(
+            "The court upheld the 2019 data retention law.",
+            "The court on Tuesday struck down a 2019 law that forced operators to keep phone data.",
+        )
+        == "contradicts"
+    )

@@ -168,7 +168,7 @@ def is_year(value: float, num: str, after: str, before: str = "") -> bool:
 
 # Nouns that count in the singular: "1,500 people", "2000 staff", "a 1500 word essay".
 _MASS_NOUNS = frozenset(
-    "people police staff personnel cattle livestock crew data media sheep fish word page calorie watt "
+    "people police staff personnel cattle livestock crew media sheep fish word page calorie watt "
     "kilowatt megawatt horsepower square acre hectare seat bed room".split()
 )
 
