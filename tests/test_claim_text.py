@@ -129,6 +129,10 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
         ("The firm was founded in 1990, and subsequently moved its head office to Paris.", None),
         ("The firm was founded in 1990, and sold 2,000 cars that were later recalled.", None),
         ("Velden received 37 reports, and six of them involved minor collisions.", None),
+        # What may be is no statement to check alone; a subordinate clause has no subject.
+        ("Sea ice has shrunk by a third, and summer sea ice might be gone by 2040.", None),
+        ("Prices fell 3% in 1999, and a similar fall should follow this year.", None),
+        ("Much warming is delayed, and if we do not act now we could pass tipping points.", None),
         # An "-ed" after "the" is an adjective of the subject, no predicate.
         ("Debris from the failed rocket came down within a hazard zone and hurt nobody.", None),
         # A bare "and" joins two clauses only after a clause that states a figure, and only

@@ -77,21 +77,29 @@ _NO_SUBJECT = (
 # Two clauses with subjects of their own: "Halvik mined 385,000 tonnes last year, while Serrano
 # mined 225,000 tonnes", "Kovac was seeded ninth, and she beat Halloran in the final". The second
 # must open with a name, a pronoun, a determiner or a plain noun, and have a verb of its own.
+# A clause that says what may be ("summer sea ice might be gone by 2040", "a similar change
+# should occur") is no statement of fact to check on its own: the second clauses read below
+# open only on a verb that states, not on a modal of possibility.
+_STATED = rf"(?:(?!(?:can|could|may|might|must|should)\b){_FINITE})"
+# Words that open a subordinate clause, not a subject: "and if we don't act now we could".
+_SUBORDINATE = r"(?:if|when|whether|because|although|though|unless|once|while|as|where)\b"
 _CLAUSES = re.compile(
     r"^(?P<first>[^;:]{20,}?),\s+(?:and|while|whereas|but)\s+"
-    r"(?P<second>(?:(?:[A-Z][\w'’-]*|she|he|they|it|its|their|the|a|an|this|these|his|her)\b"
+    r"(?P<second>(?:(?:[A-Z][\w'’-]*|she|he|they|it|its|their|the)\b"
     r"(?:\s+[\w'’%.,-]+){0,5}?\s+"
     rf"(?:{_AUXILIARY}|{_IRREGULAR}|[a-z]+ed|[a-z]+s)"
+    r"|(?:a|an|this|these|his|her)\b(?:\s+[\w'’%.,-]+){0,5}?\s+"
+    rf"{_STATED}"
     # A subject of plain words ("unemployment rose", "judges Emil Rask and Dora Veyl
     # dissented"): not a verb, an adverb or a phrase opener sharing the first's subject
     # ("and then moved", "and subsequently signed", "and sold 2,000 cars that were …").
-    rf"|(?!{_COUNTING}|{_PREDICATE}|{_NO_SUBJECT}|[a-z]+ly\b)[a-z][\w'’-]*"
+    rf"|(?!{_COUNTING}|{_PREDICATE}|{_NO_SUBJECT}|{_SUBORDINATE}|[a-z]+ly\b)[a-z][\w'’-]*"
     r"(?:\s+(?!(?:when|where|that|which|who|because|if)\b)[\w'’-]+){0,5}?\s+"
-    rf"{_FINITE}"
+    rf"{_STATED}"
     # A figure that counts something of its own ("84 percent of its flights left on time"),
     # not "two others" or "six of them", which say nothing alone.
     r"|\d[\d,.]*%?(?:\s+(?:percent|per\s+cent))?\s+(?!(?:of\s+(?:them|those|whom)|others|more)\b)"
-    rf"[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,4}}?\s+{_FINITE})"
+    rf"[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,4}}?\s+{_STATED})"
     r"\b[^;:]{6,})$"
 )
 _BARE_CLAUSES = re.compile(
