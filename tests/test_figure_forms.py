@@ -975,3 +975,17 @@ def test_a_year_before_data_names_which_data() -> None:
         )
         == "contradicts"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        # Words that say one thing in news copy, one word or two against one.
+        ("Velden is calling back 412,000 vehicles.", "Velden Motors is recalling 412,000 vehicles."),
+        ("Corvaris Air called off 640 flights on Monday.", "Corvaris Air cancelled 640 flights on Monday."),
+        ("Nine workers were hurt in the blast.", "The blast injured nine workers at the plant."),
+        ("The company employs about 2,300 staff.", "The firm employs about 2,300 workers."),
+    ],
+)
+def test_a_news_paraphrase_of_a_word_is_the_word(claim: str, evidence: str) -> None:
+    assert stance(claim, evidence) == "supports"

@@ -58,10 +58,22 @@ _SYMBOL_WORDS = {symbol: word for word, symbol in CURRENCY_WORDS.items()}
 _SAME_SAYING = (
     frozenset({"earn", "gross", "make", "collect", "generate"}),
     frozenset({"film", "movie"}),
+    frozenset({"injure", "hurt", "wound"}),
+    frozenset({"buy", "acquire", "purchase"}),
+    frozenset({"plane", "aircraft", "jet", "airliner"}),
+    frozenset({"cancel", "scrap", "axe"}),
+    frozenset({"begin", "start"}),
+    frozenset({"staff", "employee", "worker"}),
+    frozenset({"firm", "company"}),
+    frozenset({"car", "vehicle"}),
 )
 _SAYING = {w: group for group in _SAME_SAYING for w in group}
 # The same, said in two words on one side: "stepped down" is "resigned" or "quit".
-_PHRASE_SAYING = ((frozenset({"step", "down"}), frozenset({"resign", "quit"})),)
+_PHRASE_SAYING = (
+    (frozenset({"step", "down"}), frozenset({"resign", "quit"})),
+    (frozenset({"call", "off"}), frozenset({"cancel", "scrap"})),
+    (frozenset({"call", "back"}), frozenset({"recall"})),
+)
 
 
 def _phrases_said(claim: Facts, ev: Facts) -> frozenset[str]:
