@@ -63,6 +63,14 @@ def superlative_words(text: str) -> frozenset[str]:
     )
 
 
+# For the other superlative readings (verifier.holders).
+SUPERLATIVE = _SUPERLATIVE
+
+
+def one_spelling(sup: str) -> str:
+    return _one_spelling(sup)
+
+
 def _one_spelling(sup: str) -> str:
     sup = re.sub(r"\s+", " ", sup.lower())
     return _SAME_SUPERLATIVE.get(sup, sup)

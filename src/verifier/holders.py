@@ -1,0 +1,88 @@
+"""Another holder of a superlative: "Brinnet is Drossland's largest telecoms operator" against
+"Halcyra Communications, Drossland's largest telecoms operator, reported …". A superlative in
+one scope names one thing, and wire copy says which in an apposition after the name. The
+sentence that shows it seldom names the claimed one, so the entity checks alone would only
+call it unrelated.
+
+Only the plain shapes: the claim says "<subject> is [the] <Scope>'s <superlative> <noun>" or
+"<subject> is the <superlative> <noun> in <Scope>"; the sentence gives "<name>, <Scope>'s
+<superlative> <noun>," or "<name>, the <superlative> <noun> in <Scope>,". Both must name the
+scope, the same superlative (in any spelling) of the same noun, unranked ("second-largest" is
+:func:`verifier.scope.rank_conflict`'s), and the sentence's name must share no distinctive word
+with the claim's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verifier.lexicon import lemma
+from verifier.scope import SUPERLATIVE, one_spelling
+
+_CAPS = r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’.&-]*)*"
+_NOUN = r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?"
+_COPULA = r"(?:is|was|are|were|remains|remained|became|has\s+become)"
+_CLAIM_OWNED = re.compile(
+    rf"^(?P<subject>.+?)\s+{_COPULA}\s+(?:the\s+)?(?P<scope>{_CAPS})(?:'s|’s)\s+(?P<sup>{SUPERLATIVE})\s+"
+    rf"(?P<noun>{_NOUN})\s*[.!]?$"
+)
+_CLAIM_IN = re.compile(
+    rf"^(?P<subject>.+?)\s+{_COPULA}\s+the\s+(?P<sup>{SUPERLATIVE})\s+(?P<noun>{_NOUN})\s+(?:in|of)\s+"
+    rf"(?:the\s+)?(?P<scope>{_CAPS})\s*[.!]?$"
+)
+# "<name>[ in <Place>], <Scope>'s largest hospital," and "<name>, the largest hospital in <Scope>,".
+_HOLDER = rf"(?P<holder>{_CAPS})(?:\s+(?:in|of|at)\s+{_CAPS})?,\s+"
+_EV_OWNED = re.compile(
+    rf"{_HOLDER}(?:the\s+)?(?P<scope>{_CAPS})(?:'s|’s)\s+(?P<sup>{SUPERLATIVE})\s+(?P<noun>{_NOUN})\s*[,;]"
+)
+_EV_IN = re.compile(
+    rf"{_HOLDER}the\s+(?P<sup>{SUPERLATIVE})\s+(?P<noun>{_NOUN})\s+(?:in|of)\s+(?:the\s+)?(?P<scope>{_CAPS})\s*[,;]"
+)
+_RANKED = re.compile(r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))[\s-]*$", re.IGNORECASE)
+# Words of a name that say what kind of thing it is, not which one.
+_KIND_WORDS = frozenset(
+    "the of and in at hospital university college school company group bank club party city town "
+    "airline airport port mine plant team union court council ministry st saint general national "
+    "international holdings communications motors".split()
+)
+
+
+def _scope(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip().rstrip(".!"), flags=re.IGNORECASE).lower()
+
+
+def _head(noun: str) -> str:
+    return lemma(noun.split()[-1])
+
+
+def _distinct(name: str) -> set[str]:
+    return {w.lower().strip(".'’") for w in name.split()} - _KIND_WORDS
+
+
+@lru_cache(maxsize=4096)
+def other_superlative_holder(claim_text: str, ev_text: str) -> tuple[str, str, str] | None:
+    """(claimed subject, the sentence's holder, the superlative phrase) when the sentence gives
+    the claim's superlative, in the same scope, to something else."""
+    text = claim_text.strip()
+    m = _CLAIM_OWNED.match(text) or _CLAIM_IN.match(text)
+    if m is None:
+        return None
+    subject = m.group("subject")
+    mine = _distinct(subject)
+    if not mine or re.search(r"\b(?:one|among)\b", subject, re.IGNORECASE):
+        return None
+    sup, head, scope = one_spelling(m.group("sup")), _head(m.group("noun")), _scope(m.group("scope"))
+    for pattern in (_EV_OWNED, _EV_IN):
+        for e in pattern.finditer(ev_text):
+            if _RANKED.search(ev_text[: e.start("sup")]):
+                continue  # "the second-largest": a rank, read elsewhere
+            if one_spelling(e.group("sup")) != sup or _head(e.group("noun")) != head:
+                continue
+            if _scope(e.group("scope")) != scope:
+                continue
+            holder = e.group("holder")
+            if _distinct(holder) & mine or _scope(subject) in ev_text.lower():
+                continue  # the same one, or the claimed one named too
+            return subject, holder, f"{scope.title()}'s {sup} {m.group('noun')}"
+    return None
