@@ -27,6 +27,9 @@ def test_the_sentence_gives_the_superlative_to_another_name() -> None:
     )
     found = other_superlative_holder("Marvik General Hospital is the largest hospital in Kessland.", hospital)
     assert found is not None and found[1] == "St. Aldric University Hospital"
+    # Said with a verb of being, not in apposition.
+    said = "Halcyra Communications is Drossland's largest telecoms operator."
+    assert other_superlative_holder("Brinnet is Drossland's largest telecoms operator.", said) is not None
     # "biggest" is "largest".
     assert other_superlative_holder("Brinnet is Drossland's biggest telecoms operator.", LEAD) is not None
 

@@ -31,13 +31,14 @@ _CLAIM_IN = re.compile(
     rf"^(?P<subject>.+?)\s+{_COPULA}\s+the\s+(?P<sup>{SUPERLATIVE})\s+(?P<noun>{_NOUN})\s+(?:in|of)\s+"
     rf"(?:the\s+)?(?P<scope>{_CAPS})\s*[.!]?$"
 )
-# "<name>[ in <Place>], <Scope>'s largest hospital," and "<name>, the largest hospital in <Scope>,".
-_HOLDER = rf"(?P<holder>{_CAPS})(?:\s+(?:in|of|at)\s+{_CAPS})?,\s+"
+# "<name>[ in <Place>], <Scope>'s largest hospital," and "<name>, the largest hospital in <Scope>,",
+# or the name said to be it: "<name> is the largest hospital in <Scope>".
+_HOLDER = rf"(?P<holder>{_CAPS})(?:\s+(?:in|of|at)\s+{_CAPS})?(?:,\s+|\s+{_COPULA}\s+)"
 _EV_OWNED = re.compile(
-    rf"{_HOLDER}(?:the\s+)?(?P<scope>{_CAPS})(?:'s|’s)\s+(?P<sup>{SUPERLATIVE})\s+(?P<noun>{_NOUN})\s*[,;]"
+    rf"{_HOLDER}(?:the\s+)?(?P<scope>{_CAPS})(?:'s|’s)\s+(?P<sup>{SUPERLATIVE})\s+(?P<noun>{_NOUN})\s*(?:[,;.]|$)"
 )
 _EV_IN = re.compile(
-    rf"{_HOLDER}the\s+(?P<sup>{SUPERLATIVE})\s+(?P<noun>{_NOUN})\s+(?:in|of)\s+(?:the\s+)?(?P<scope>{_CAPS})\s*[,;]"
+    rf"{_HOLDER}the\s+(?P<sup>{SUPERLATIVE})\s+(?P<noun>{_NOUN})\s+(?:in|of)\s+(?:the\s+)?(?P<scope>{_CAPS})\s*(?:[,;.]|$)"
 )
 _RANKED = re.compile(r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))[\s-]*$", re.IGNORECASE)
 # Words of a name that say what kind of thing it is, not which one.
