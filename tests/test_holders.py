@@ -55,3 +55,28 @@ def test_the_fact_layer_reads_it_as_a_contradiction() -> None:
     assert verdict.stance == "contradicts" and "Halcyra Communications" in verdict.reason
     ranked = "Halcyra Communications, Drossland's second-largest telecoms operator, reported a profit."
     assert other_superlative_holder("Brinnet is Drossland's largest telecoms operator.", ranked) is None
+
+
+def test_the_same_person_given_the_same_post_at_another_body_contradicts() -> None:
+    from verifier.holders import other_body
+
+    sentence = "Professor Aleksander Morck, the rector of Kardis, said the university had lost funding."
+    claim = (
+        "Aleksander Morck, rector of the Tamsvik Institute of Technology, said the decline was predictable."
+    )
+    assert other_body(claim, sentence) == (
+        "Aleksander Morck",
+        "rector of Tamsvik Institute of Technology",
+        "rector of Kardis",
+    )
+    assert (
+        other_body(
+            "Lena Holm, chief executive of Orvik Bank, said profits rose.",
+            ("Lena Holm, Velda Group's chief executive, said profits fell."),
+        )
+        is not None
+    )
+    # The same body, another person, or another post: not this reading.
+    assert other_body("Aleksander Morck, rector of Kardis, said so.", sentence) is None
+    assert other_body("Ivo Morck, rector of Tamsvik University, said so.", sentence) is None
+    assert other_body("Aleksander Morck, dean of Tamsvik University, said so.", sentence) is None

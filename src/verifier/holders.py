@@ -87,3 +87,39 @@ def other_superlative_holder(claim_text: str, ev_text: str) -> tuple[str, str, s
                 continue  # the same one, or the claimed one named too
             return subject, holder, f"{scope.title()}'s {sup} {m.group('noun')}"
     return None
+
+
+# A person's post and the body it is at, said in apposition: "Aleksander Morck, rector of the
+# Tamsvik Institute of Technology," or "Aleksander Morck, Kardis's rector,".
+_PERSON = r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})"
+_POST = r"(?P<post>(?:[a-z-]+\s+){0,2}?[a-z-]+)"
+_POST_OF = re.compile(rf"{_PERSON},\s+(?:the\s+)?{_POST}\s+(?:of|at)\s+(?:the\s+)?(?P<body>{_CAPS})\s*,")
+_BODY_POST = re.compile(rf"{_PERSON},\s+(?:the\s+)?(?P<body>{_CAPS})(?:'s|’s)\s+{_POST}\s*,")
+
+
+def _posts(text: str) -> list[tuple[str, str, str]]:
+    """(name, post, body) for each person given a post at a body in apposition."""
+    return [
+        (m.group("name"), m.group("post"), m.group("body"))
+        for pattern in (_POST_OF, _BODY_POST)
+        for m in pattern.finditer(text)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def other_body(claim_text: str, ev_text: str) -> tuple[str, str, str] | None:
+    """(person, the claim's body, the sentence's body) when both give the person the same post
+    at two bodies that share no distinctive word, and the sentence never names the claim's."""
+    for name, post, body in _posts(claim_text):
+        mine = _distinct(body)
+        if not mine or any(w in ev_text.lower() for w in mine):
+            continue
+        for other, their_post, their_body in _posts(ev_text):
+            same_person = other.split()[-1] == name.split()[-1] and (
+                len(other.split()) < 2 or other.split()[-2:] == name.split()[-2:]
+            )
+            theirs = _distinct(their_body)
+            same_post = _head(their_post) == _head(post)
+            if same_person and same_post and theirs and not theirs & mine:
+                return name, f"{post} of {body}", f"{their_post} of {their_body}"
+    return None

@@ -47,7 +47,7 @@ from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.fates import other_fate_of
 from verifier.figurelabels import relabelled
-from verifier.holders import other_superlative_holder
+from verifier.holders import other_body, other_superlative_holder
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
@@ -151,6 +151,9 @@ class FactJudge:
             verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
         elif (top_of := other_superlative_holder(claim.text, ev.text)) is not None:
             reason = f"the evidence says {top_of[1]}, not {top_of[0]}, is {top_of[2]}"
+            verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+        elif (moved_to := other_body(claim.text, ev.text)) is not None:
+            reason = f"claim says {moved_to[0]} is {moved_to[1]}; the evidence says {moved_to[2]}"
             verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
         elif (fate := other_fate_of(claim.text, ev.text)) is not None:
             who = "the" + fate[0][3:] if fate[0].startswith("The ") else fate[0]
