@@ -718,6 +718,18 @@ def test_a_flat_will_is_not_confirmed_by_a_hedged_sentence() -> None:
     # "May" is a month, and a claim that hedges itself is not held to more.
     assert not hedged("The plant will close in May.", "The plant will close in May, the company said.")
     assert not hedged("The strike could go ahead.", "The union warned it could strike if talks fail.")
+    # Asked for, sought or still open is not done either.
+    farmers = "Farmers will get a one-year freeze on loan repayments."
+    assert hedged(farmers, "The federation called for a one-year freeze on farm loan repayments.")
+    assert hedged(
+        "Bondholders will be awarded 190 million florins.",
+        "Bondholders have filed a lawsuit seeking 190 million florins in compensation.",
+    )
+    assert hedged(
+        "The council will approve the extra 320 million lorens.",
+        "The council will vote on June 18 on whether to approve an extra 320 million lorens.",
+    )
+    assert not hedged(farmers, "Farmers will get a one-year freeze on loan repayments, the minister said.")
 
 
 def test_a_figure_read_at_another_moment_cannot_confirm_the_claim() -> None:

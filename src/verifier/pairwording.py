@@ -73,7 +73,11 @@ def denies(claim_facts: Any, sentence: str) -> bool:
 _WILL = re.compile(r"\bwill\b(?!\s+not\b)", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:if|unless|subject to|at the earliest|could|might|may|predict(?:s|ed)?|forecast(?:s)?|"
-    r"warned of|threaten(?:s|ed)?|hopes? to|aims? to|considering|weighing|possibly|likely)\b"
+    r"warned of|threaten(?:s|ed)?|hopes? to|aims? to|considering|weighing|possibly|likely|"
+    # Asked for, or still open: "called for a one-year freeze", "a lawsuit seeking 190 million",
+    # "will vote on whether to approve", "economists expect one more cut".
+    r"call(?:s|ed|ing)? for|seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+    r"propos(?:e|es|ed|al)|whether|expects?|expected)\b"
 )
 
 
