@@ -496,7 +496,9 @@ def test_contrast_names_the_words_a_sentence_changes() -> None:
         "stay in",
         "withdraw from",
     )
-    assert contrast("The movie is a comedy", "The film is a drama.") == ("movie … comedy", "film … drama")
+    # A word that says the same ("film" for "movie", "would" for "will") is no change.
+    assert contrast("The movie is a comedy", "The film is a drama.") == ("comedy", "drama")
+    assert contrast("Halden will lease two aircraft.", "Halden would lease two planes, it said.") is None
     # Nothing changed, or two unrelated phrasings: no contrast to name.
     assert contrast("The movie is a comedy", "The movie is a comedy.") is None
     assert contrast("Polar bears face extinction", "Rising temperatures destroy sea ice habitats") is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from verifier.changes import is_factor_word
 from verifier.facts import Facts
-from verifier.lexicon import CURRENCY_WORDS, MEASURES
+from verifier.lexicon import CURRENCY_WORDS, MEASURES, lemma
 from verifier.units import is_count_synonym, same_count_noun
 from verifier.wording import POLE_WORDS
 
@@ -74,6 +74,13 @@ _PHRASE_SAYING = (
     (frozenset({"call", "off"}), frozenset({"cancel", "scrap"})),
     (frozenset({"call", "back"}), frozenset({"recall"})),
 )
+
+
+def same_saying(a: str, b: str) -> bool:
+    """Do two words say one thing ("planes" / "aircraft", "hurt" / "injured", "will" /
+    "would")? Then naming them as what two sentences differ on explains nothing."""
+    x, y = lemma(a), lemma(b)
+    return x == y or {x, y} == {"will", "would"} or (x in _SAYING and _SAYING[x] is _SAYING.get(y))
 
 
 def _phrases_said(claim: Facts, ev: Facts) -> frozenset[str]:

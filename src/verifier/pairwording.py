@@ -11,6 +11,8 @@ import difflib
 import re
 from typing import Any
 
+from verifier.coverage import same_saying
+
 # A sentence that is itself a denial in other words ("refused to concede", "cannot"), or only
 # hedges, intends or reports it ("allegedly", "aims to"), or a question, does not state plainly
 # what a negated claim denies.
@@ -143,14 +145,22 @@ def contrast(claim: str, sentence: str) -> tuple[str, str] | None:
             j2 = min(j2, j1 + i2 - i1 + 1)
         if j2 - j1 <= CONTRAST_MAX_WORDS:
             pieces.append((claim[a[i1][1] : a[i2 - 1][2]], sentence[b[j1][1] : b[j2 - 1][2]]))
-    # A pronoun for the claim's subject ("It" for "The four-day shutdown") changes nothing.
-    pieces = [(x, y) for x, y in pieces if y.lower() not in _PRONOUNS]
+    # A pronoun for the claim's subject ("It" for "The four-day shutdown") changes nothing,
+    # nor does a word that says the same ("planes" for "aircraft", "would" for "will").
+    pieces = [(x, y) for x, y in pieces if y.lower() not in _PRONOUNS and not _said_alike(x, y)]
     if not pieces or len(pieces) > 3:
         return None  # more than a few swaps: not one sentence restated with a change
     return " … ".join(x for x, _ in pieces), " … ".join(y for _, y in pieces)
 
 
 _PRONOUNS = frozenset("it its he his she her they their them this that these those".split())
+
+
+def _said_alike(x: str, y: str) -> bool:
+    """One word against a word that says the same; at the claim's end the sentence's side may
+    run on a word ("planes, it" for "aircraft")."""
+    words = re.findall(r"[\w'’-]+", y)
+    return " " not in x.strip() and 0 < len(words) <= 2 and same_saying(x.strip(), words[0])
 
 
 # A claim about another subject: the claim names it in its first words and the sentence opens
