@@ -82,7 +82,10 @@ _NO_SUBJECT = (
 # open only on a verb that states, not on a modal of possibility.
 _STATED = rf"(?:(?!(?:can|could|may|might|must|should)\b){_FINITE})"
 # Words that open a subordinate clause, not a subject: "and if we don't act now we could".
-_SUBORDINATE = r"(?:if|when|whether|because|although|though|unless|once|while|as|where)\b"
+_SUBORDINATORS = "if|when|while|although|though|as|because|once|unless"
+_SUBORDINATE = rf"(?:{_SUBORDINATORS}|whether|where)\b"
+# Words a subject's few words cannot run through: they open a clause of their own.
+_NOT_A_SUBJECT_WORD = r"(?!(?:when|where|that|which|who|because|if)\b)"
 _CLAUSES = re.compile(
     r"^(?P<first>[^;:]{20,}?),\s+(?:and|while|whereas|but)\s+"
     r"(?P<second>(?:(?:[A-Z][\w'’-]*|she|he|they|it|its|their|the)\b"
@@ -94,7 +97,7 @@ _CLAUSES = re.compile(
     # dissented"): not a verb, an adverb or a phrase opener sharing the first's subject
     # ("and then moved", "and subsequently signed", "and sold 2,000 cars that were …").
     rf"|(?!{_COUNTING}|{_PREDICATE}|{_NO_SUBJECT}|{_SUBORDINATE}|[a-z]+ly\b)[a-z][\w'’-]*"
-    r"(?:\s+(?!(?:when|where|that|which|who|because|if)\b)[\w'’-]+){0,5}?\s+"
+    rf"(?:\s+{_NOT_A_SUBJECT_WORD}[\w'’-]+){{0,5}}?\s+"
     rf"{_STATED}"
     # A figure that counts something of its own ("84 percent of its flights left on time"),
     # not "two others" or "six of them", which say nothing alone.
@@ -106,14 +109,14 @@ _BARE_CLAUSES = re.compile(
     r"^(?P<first>(?:[^,;:]|(?<=\d),(?=\d{3})){8,}?)\s+and\s+"
     rf"(?P<second>(?!{_PREDICATE}|{_COUNTING}|{_NO_SUBJECT})"
     r"(?:[A-Z][\w'’-]*|she|he|they|it|its|their|the|a|an|[a-z][\w'’-]*)\b"
-    r"(?:\s+(?!(?:when|where|that|which|who|because|if)\b)[\w'’%.-]+){0,5}?\s+"
+    rf"(?:\s+{_NOT_A_SUBJECT_WORD}[\w'’%.-]+){{0,5}}?\s+"
     rf"{_FINITE}\b[^;:]*)$"
 )
 # The first is no clause where "and" closes a pair it opened ("both X and Y", "between X and
 # Y", "faster than X and Y expected"), where it is subordinate ("If emissions continue ... and
 # the world heats up") or where the second is more of what someone said.
 _NOT_A_CLAUSE = re.compile(
-    r"\b(?:between|both|than|said|says|told)\b|^(?:if|when|while|although|though|as|because|once|unless)\b",
+    rf"\b(?:between|both|than|said|says|told)\b|^(?:{_SUBORDINATORS})\b",
     re.IGNORECASE,
 )
 # A second figure whose verb is left out, of a name of its own: "Helvex was fined 231 million

@@ -40,7 +40,6 @@ _EV_OWNED = re.compile(
 _EV_IN = re.compile(
     rf"{_HOLDER}the\s+(?P<sup>{SUPERLATIVE})\s+(?P<noun>{_NOUN})\s+(?:in|of)\s+(?:the\s+)?(?P<scope>{_CAPS})\s*(?:[,;.]|$)"
 )
-_RANKED = re.compile(r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th))[\s-]*$", re.IGNORECASE)
 # Words of a name that say what kind of thing it is, not which one.
 _KIND_WORDS = frozenset(
     "the of and in at hospital university college school company group bank club party city town "
@@ -76,8 +75,6 @@ def other_superlative_holder(claim_text: str, ev_text: str) -> tuple[str, str, s
     sup, head, scope = one_spelling(m.group("sup")), _head(m.group("noun")), _scope(m.group("scope"))
     for pattern in (_EV_OWNED, _EV_IN):
         for e in pattern.finditer(ev_text):
-            if _RANKED.search(ev_text[: e.start("sup")]):
-                continue  # "the second-largest": a rank, read elsewhere
             if one_spelling(e.group("sup")) != sup or _head(e.group("noun")) != head:
                 continue
             if _scope(e.group("scope")) != scope:

@@ -19,7 +19,7 @@ from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma, said_in
 from verifier.negation import negation_spans
 
-_SUPERLATIVE = (
+SUPERLATIVE = (
     # Not "at least once" nor "most of the cars": a bound and a quantifier, no superlative.
     r"(?:(?<!\bat\s)(?:most|least)\s+(?!of\b|once\b|twice\b)[a-z]+|largest|biggest|smallest|highest|lowest|longest|shortest|tallest|oldest"
     r"|youngest|busiest|richest|poorest|fastest|slowest|deepest|heaviest|strongest|best|worst|greatest"
@@ -28,10 +28,10 @@ _SUPERLATIVE = (
 # One spelling per superlative, so that "the biggest airline" is ranked by "the second-largest".
 _SAME_SUPERLATIVE = {"biggest": "largest", "costliest": "most expensive", "most deadly": "deadliest"}
 _RANKED_SUPERLATIVE = re.compile(
-    rf"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))[\s-]+(?P<sup>{_SUPERLATIVE})\b",
+    rf"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))[\s-]+(?P<sup>{SUPERLATIVE})\b",
     re.IGNORECASE,
 )
-_BARE_SUPERLATIVE = re.compile(rf"\b(?P<sup>{_SUPERLATIVE})\b", re.IGNORECASE)
+_BARE_SUPERLATIVE = re.compile(rf"\b(?P<sup>{SUPERLATIVE})\b", re.IGNORECASE)
 
 
 # "One of the largest", "among the best": no rank. "Ranks #4 in the list of the largest", "the
@@ -45,10 +45,10 @@ def _superlatives(text: str) -> tuple[dict[str, str], set[str]]:
     """The ranked superlatives of a sentence ("second-largest": {"largest": "second-largest"}) and
     its bare ones ("the largest")."""
     found = list(_RANKED_SUPERLATIVE.finditer(text))
-    ranked = {_one_spelling(m.group("sup")): m.group() for m in found}
+    ranked = {one_spelling(m.group("sup")): m.group() for m in found}
     spans = {m.span("sup") for m in found}
     bare = {
-        _one_spelling(m.group())
+        one_spelling(m.group())
         for m in _BARE_SUPERLATIVE.finditer(text)
         if m.span() not in spans and not _ONE_OF.search(text, 0, m.start())
     }
@@ -63,15 +63,7 @@ def superlative_words(text: str) -> frozenset[str]:
     )
 
 
-# For the other superlative readings (verifier.holders).
-SUPERLATIVE = _SUPERLATIVE
-
-
 def one_spelling(sup: str) -> str:
-    return _one_spelling(sup)
-
-
-def _one_spelling(sup: str) -> str:
     sup = re.sub(r"\s+", " ", sup.lower())
     return _SAME_SUPERLATIVE.get(sup, sup)
 
@@ -82,7 +74,7 @@ def _find_superlative(text: str, sup: str) -> int:
         first = _FIRST.search(text)
         return first.start() if first else -1
     for m in _BARE_SUPERLATIVE.finditer(text):
-        if _one_spelling(m.group()) == sup:
+        if one_spelling(m.group()) == sup:
             return m.start()
     return -1
 
