@@ -123,6 +123,12 @@ class FactJudge:
         self, claim: Facts, ev: Facts, similarity: float, title: str = "", published: str = ""
     ) -> Judgement:
         ev = publication_years(ev, published)
+        strength = min(1.0, max(0.0, similarity))
+
+        def role(reason: str) -> Judgement:
+            """Another person, body or winner holds what the claim gives its subject."""
+            return contradiction(Conflict("role", reason), strength)
+
         missing = sorted(
             e
             for e in claim.entities
@@ -143,38 +149,36 @@ class FactJudge:
         if (top := states_rivalry(claim.text, ev.text, ev.negated)) is not None:
             # "No dam in Tarvonia is taller than Ardel" against "the tallest in the country": the
             # claim's denial of any rival is the sentence's superlative, not a denial of it.
-            strength = min(1.0, max(0.0, similarity))
             reason = f"states it as '{top}'"
             verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "rivalry")
         elif (winner := other_winner(claim.text, ev.text)) is not None:
             reason = f"the evidence says {winner[1]} won, beating {winner[0]}"
-            verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+            verdict = role(reason)
         elif (top_of := other_superlative_holder(claim.text, ev.text)) is not None:
             reason = f"the evidence says {top_of[1]}, not {top_of[0]}, is {top_of[2]}"
-            verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+            verdict = role(reason)
         elif (moved_to := other_body(claim.text, ev.text)) is not None:
             reason = f"claim says {moved_to[0]} is {moved_to[1]}; the evidence says {moved_to[2]}"
-            verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+            verdict = role(reason)
         elif (fate := other_fate_of(claim.text, ev.text)) is not None:
             who = "the" + fate[0][3:] if fate[0].startswith("The ") else fate[0]
             reason = f"claim says {who} {fate[1]}; the evidence says they {fate[2]}"
-            verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+            verdict = role(reason)
         elif (moved := other_post(claim.text, ev.text)) is not None:
             mine, theirs = moved
             reason = f"claim says {mine.name} is the {mine.post}; the evidence says {theirs.post}"
-            verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+            verdict = role(reason)
         elif held is not None and (
             bare is not None or self._says_the_rest(claim, ev, held[0].name, similarity)
         ):
             mine, theirs = held
             reason = f"claim says {mine.name} is the {mine.post}; the evidence names {theirs.name}"
-            verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+            verdict = role(reason)
         elif (bound := bounded(claim, ev, missing)) is not None:
             reason = f"claim says '{bound[0]}'; the evidence says '{bound[1]}'"
-            verdict = contradiction(Conflict("quantity", reason), min(1.0, max(0.0, similarity)))
+            verdict = contradiction(Conflict("quantity", reason), strength)
         elif not missing and (years := previous_year(claim.text, ev.text)) is not None:
             # "first since 2004" dates the one before: the claim's "previous ... in 2004".
-            strength = min(1.0, max(0.0, similarity))
             if years[0] == years[1]:
                 reason = f"says this is the first since {years[1]}"
                 verdict = Judgement("supports", 0.6 + 0.35 * strength, reason, "date")
@@ -183,7 +187,7 @@ class FactJudge:
                 verdict = contradiction(Conflict("date", reason), strength)
         elif missing and (done := done_by_another(claim, ev, missing)) is not None:
             reason = f"the evidence says {done[1]}, not {done[0]}, {done[2]}"
-            verdict = contradiction(Conflict("role", reason), min(1.0, max(0.0, similarity)))
+            verdict = role(reason)
         elif missing:
             names = ", ".join(surface(claim.text, m) for m in missing)
             verdict = Judgement("neutral", 0.0, f"does not mention {names}", "entity")
@@ -224,7 +228,6 @@ class FactJudge:
             and in_scope(claim_coverage(claim, ev), similarity, self.scope_coverage)
             and (dated := lead_date(claim, ev, published)) is not None
         ):
-            strength = min(1.0, max(0.0, similarity))
             if dated[0]:
                 verdict = Judgement(
                     "supports", 0.6 + 0.35 * strength, f"the story's lead dates it {dated[2]}", "date"

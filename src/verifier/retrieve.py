@@ -94,7 +94,7 @@ class Retriever:
             raise ValueError("doc_ids must have one entry per claim")
         vectors = self.embedder.encode(list(claims))
         depth = max(self.pool, k * _OVERFETCH + 2)
-        candidates: list[list[tuple[int, float]]] = []
+        candidates: list[list[tuple[int, float, dict]]] = []
         unrestricted = [i for i in range(len(claims)) if doc_ids is None or doc_ids[i] is None]
         fused = (
             dict(
@@ -113,14 +113,18 @@ class Retriever:
                 continue
             rows = self.index.rows_of_documents(doc_ids[i])  # type: ignore[index]
             scores, found = self.index.search_within(vector, rows, depth)
-            candidates.append([(int(r), float(s)) for r, s in zip(found[0], scores[0], strict=True)])
-        pools = [self._unique(cands) for cands in candidates]
+            hits = [(int(r), float(s)) for r, s in zip(found[0], scores[0], strict=True)]
+            records = self.index.sentence_rows([r for r, _ in hits])
+            candidates.append([(r, s, rec) for (r, s), rec in zip(hits, records, strict=True)])
+        pools = [_unique(cands) for cands in candidates]
         if self.reranker is not None:
             pools = self._rerank(claims, pools)
         return [self._evidence(pool, k) for pool in pools]
 
-    def _fused(self, claims: Sequence[str], vectors: np.ndarray, depth: int) -> list[list[tuple[int, float]]]:
-        """Per claim, (row, dense cosine) candidates in fused rank order."""
+    def _fused(
+        self, claims: Sequence[str], vectors: np.ndarray, depth: int
+    ) -> list[list[tuple[int, float, dict]]]:
+        """Per claim, (row, dense cosine, stored row) candidates in fused rank order."""
         dense_scores, dense_rows = self.index.search(vectors, depth)
         lexical = self.index.lexical if self.hybrid else None
         lex_rows = lexical.search(claims, depth)[1] if lexical is not None else None
@@ -134,21 +138,24 @@ class Retriever:
                 for rank, r in enumerate(r for r in lex_rows[q] if r >= 0):
                     rrf[int(r)] = rrf.get(int(r), 0.0) + 1.0 / (_RRF_K + rank)
             order = sorted(rrf, key=lambda r: -rrf[r])[:depth]
+            stored = dict(zip(order, self.index.sentence_rows(order), strict=True))
             if self.sentence_overlap and len(order) > 1:
-                order = self._within_documents(claims[q], order, rrf)
+                order = self._within_documents(claims[q], order, [stored[r] for r in order], rrf)
             missing = [r for r in order if r not in cosine]
             if missing:
                 sims = self.index.vectors_of(missing) @ vectors[q]
                 cosine.update({r: float(s) for r, s in zip(missing, sims, strict=True)})
-            out.append([(r, cosine[r]) for r in order])
+            out.append([(r, cosine[r], stored[r]) for r in order])
         return out
 
-    def _within_documents(self, claim: str, order: list[int], rrf: dict[int, float]) -> list[int]:
+    def _within_documents(
+        self, claim: str, order: list[int], records: list[dict], rrf: dict[int, float]
+    ) -> list[int]:
         """The fused order with each document's sentences re-ordered among the places they hold,
         by a third ranking of the bare sentences (lexical.overlap_order). Both indexes read a
         sentence after its title, which ranks documents well but barely tells one document's
-        sentences apart; which documents come first is left as the fused ranks have it."""
-        records = self.index.sentence_rows(order)
+        sentences apart; which documents come first is left as the fused ranks have it.
+        ``records`` are the stored rows of ``order``."""
         score = dict(rrf)
         for rank, i in enumerate(overlap_order(claim, [rec["text"] for rec in records])):
             score[order[i]] += 1.0 / (_RRF_K + rank)
@@ -162,18 +169,6 @@ class Retriever:
             ):
                 out[at] = row
         return out
-
-    def _unique(self, candidates: list[tuple[int, float]]) -> list[tuple[int, float, dict]]:
-        """Candidates with their stored rows, repeated sentences dropped (first one kept)."""
-        records = self.index.sentence_rows([r for r, _ in candidates])
-        seen: set[str] = set()
-        unique = []
-        for (row, sim), rec in zip(candidates, records, strict=True):
-            key = _norm(rec["text"])
-            if key not in seen:
-                seen.add(key)
-                unique.append((row, sim, rec))
-        return unique
 
     def _rerank(
         self, claims: Sequence[str], pools: list[list[tuple[int, float, dict]]]
@@ -255,3 +250,15 @@ class Retriever:
             wanted = rows[(where >= at - NAME_REACH) & (where < at)]
             earlier = {int(r["sentence_index"]): r["text"] for r in self.index.sentence_rows(wanted)}
         return resolve(rec["text"], [earlier[i] for i in sorted(earlier)], title) or ""
+
+
+def _unique(candidates: list[tuple[int, float, dict]]) -> list[tuple[int, float, dict]]:
+    """Candidates with repeated sentences dropped (the first one kept)."""
+    seen: set[str] = set()
+    unique = []
+    for row, sim, rec in candidates:
+        key = _norm(rec["text"])
+        if key not in seen:
+            seen.add(key)
+            unique.append((row, sim, rec))
+    return unique
