@@ -1724,6 +1724,18 @@ def test_a_weekday_of_another_event_in_the_sentence_is_no_conflict() -> None:
     assert j.stance == "contradicts" and "Monday" in j.reason, j
 
 
+def test_the_claims_weekday_given_to_another_event_of_the_sentence_is_no_match() -> None:
+    # nw15 fc-08: the sentence's Tuesday is the trip; the day of mourning is Wednesday.
+    sentence = (
+        "Prime Minister Odile Brask declared Wednesday a national day of mourning and said she would "
+        "travel to Halden Bay on Tuesday to meet relatives of the victims."
+    )
+    j = stance("Prime Minister Odile Brask declared Tuesday a national day of mourning.", sentence)
+    assert j.stance == "contradicts" and "Wednesday" in j.reason, j
+    # The Tuesday of the trip is the sentence's own.
+    assert stance("Odile Brask will travel to Halden Bay on Tuesday.", sentence).stance != "contradicts"
+
+
 def test_a_denial_in_another_clause_leaves_the_weekday_compared() -> None:
     # nw3 vf-11: the mayor's "no evacuation order" says nothing of when the warning was issued.
     sentence = (
@@ -1864,6 +1876,20 @@ def test_a_reference_date_is_not_the_date_of_the_news() -> None:
     # The same date said as the news is compared.
     plain = extract("The average home reached 318,400 marks in September 2022.")
     assert judge.assess(claim, plain, 0.8).stance == "contradicts"
+
+
+def test_a_superlatives_starting_event_is_not_the_date_of_the_news() -> None:
+    # nw15 at-08: 2019 is when the network was begun, not when the customers were added.
+    sentence = extract(
+        "The company added 148,000 fibre customers in the quarter, the most in any three-month "
+        "period since it began building its network in 2019, taking the total to 2.6 million."
+    )
+    claim = extract("The company added 148,000 fibre customers in the first quarter of 2026.")
+    j = FactJudge().assess(claim, sentence, 0.8)
+    assert j.stance != "contradicts" and (j.tentative is None or j.tentative.stance != "contradicts"), j
+    # A claim about that start is still compared with it.
+    start = extract("The company began building its network in 2021.")
+    assert FactJudge().assess(start, sentence, 0.8).stance == "contradicts"
 
 
 def test_a_matched_figure_does_not_confirm_the_opposite_act() -> None:

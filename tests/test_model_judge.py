@@ -829,6 +829,10 @@ def test_value_match_rule_makes_a_sentence_stating_the_claims_figures_a_support(
         ("The 48-hour stoppage is the longest rail strike in its history.", False),
         ("The deal scraps the 12-hour shift pattern.", False),
         ("The half-point cut was the largest in a decade.", False),
+        # a bound on the figure, not a rank (nw15 wf-20)
+        ("At least 62 homes have been destroyed by the fire.", True),
+        ("At most 40 people were on board.", True),
+        ("It was the least costly option.", False),
     ],
 )
 def test_what_a_sentence_stating_the_claims_figures_settles(claim: str, settled: bool) -> None:

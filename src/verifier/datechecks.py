@@ -16,6 +16,7 @@ from verifier.checks import Cleared, Conflict, polar
 from verifier.datecompare import dates_match, same_event
 from verifier.dates import DateMention
 from verifier.facts import Facts
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 
 # Another time than one a sentence tells of: "will cut rates again in October".
 AGAIN = re.compile(r"\b(?:again|once\s+more|a\s+further|another)\b", re.IGNORECASE)
@@ -46,6 +47,24 @@ def _another_time(claim_text: str, d: DateMention, ev_text: str, e: DateMention)
         and not AGAIN.search(ev_text)
         and not _WILL.search(ev_text)
     )
+
+
+# A superlative measured from an event the sentence dates: "the most in any quarter since it
+# began building its network in 2019". The year dates the start of the comparison: no rival
+# to the date of the claim's news, only to a claim about that start ("began building in 2021").
+_SINCE_EVENT = re.compile(
+    r"\b(?:\w+est|best|worst|most|least|first)\b[\w\s-]{0,40}\bsince\s+(?P<event>(?:[\w'’-]+\s+){1,6}?)(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _since_event(ev_text: str, e: DateMention, claim_text: str, d: DateMention) -> bool:
+    m = _SINCE_EVENT.search(ev_text[max(0, e.start - 110) : e.start])
+    if m is None:
+        return False
+    event = {lemma(w.lower()) for w in TOKEN_RE.findall(m.group("event"))} - STOPWORDS
+    before = TOKEN_RE.findall(claim_text[max(0, d.start - 80) : d.start])[-8:]
+    return not event & ({lemma(w.lower()) for w in before} - STOPWORDS)
 
 
 def _reference(ev_text: str, e: DateMention, claim_text: str, d: DateMention) -> bool:
@@ -198,7 +217,14 @@ def dates_against_dates(
         if match is not None:
             supported_d.append((d, match))
             continue
-        conflict = next((e for e, ok in results if ok is False and id(e) not in answered), None)
+        conflict = next(
+            (
+                e
+                for e, ok in results
+                if ok is False and id(e) not in answered and not _since_event(ev.text, e, claim.text, d)
+            ),
+            None,
+        )
         if conflict is not None and AGAIN.search(claim.text) and not AGAIN.search(ev.text):
             conflict = None  # "will cut rates again in October" is not the cut "in June"
         if conflict is not None and cleared.support and not polar(claim, ev, d, conflict):

@@ -92,7 +92,9 @@ def hedged(claim: str, sentence: str) -> bool:
 # the month is stated, the cut is not), a rank ("the longest rail strike in its history") or
 # a measure used as a name's modifier ("the 48-hour stoppage", "the 12-hour shift pattern").
 _NOT_BY_VALUES = re.compile(
-    r"\b(?:will|would|won['’]t|record|history|ever|[a-z]{3,}est|most|least|first|only)\b", re.IGNORECASE
+    # ("at least 62 homes", "at most 40": a bound on the figure, not a rank)
+    r"\b(?:will|would|won['’]t|record|history|ever|[a-z]{3,}est|(?<!\bat )(?:most|least)|first|only)\b",
+    re.IGNORECASE,
 )
 
 

@@ -125,18 +125,32 @@ def other_weekday(
     """A weekday is a date of its own: "on Monday" against "on Sunday", all else repeated.
     ``claim_days``, ``ev_days``: :func:`weekdays` of each."""
     if (
-        len(set(claim_days)) == 1
-        and ev_days
-        and claim_days[0] not in ev_days
+        len(set(claim_days)) != 1
+        or not ev_days
         # A denial elsewhere in a sentence ("…, but the mayor said residents had received no
         # order") says nothing of its day: only one whose clause holds a weekday does.
-        and not (_day_denied(claim) or _day_denied(ev))
+        or _day_denied(claim)
+        or _day_denied(ev)
     ):
-        near = cleared.support and _same_event(claim.text, claim_days[0], ev.text, ev_days[0])
+        return None
+    day = claim_days[0]
+    if day not in ev_days:
+        near = cleared.support and _same_event(claim.text, day, ev.text, ev_days[0])
         if near or cleared.all_but(frozenset(claim_days)):
-            day = claim_days[0].capitalize()
-            return Conflict("date", f"claim says {day}; the evidence says {ev_days[0].capitalize()}")
+            return _day_conflict(day, ev_days[0])
+        return None
+    # The claim's day is in the sentence, but for another event: "declared Wednesday a day of
+    # mourning and said she would travel there on Tuesday" against "declared Tuesday a day of
+    # mourning". The day the sentence gives the claim's event is the one to compare.
+    if cleared.support and not _same_event(claim.text, day, ev.text, day):
+        other = next((d for d in ev_days if d != day and _same_event(claim.text, day, ev.text, d)), None)
+        if other is not None:
+            return _day_conflict(day, other)
     return None
+
+
+def _day_conflict(claimed: str, stated: str) -> Conflict:
+    return Conflict("date", f"claim says {claimed.capitalize()}; the evidence says {stated.capitalize()}")
 
 
 def _day_denied(facts: Facts) -> bool:
