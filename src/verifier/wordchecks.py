@@ -142,11 +142,27 @@ def other_weekday(
     # The claim's day is in the sentence, but for another event: "declared Wednesday a day of
     # mourning and said she would travel there on Tuesday" against "declared Tuesday a day of
     # mourning". The day the sentence gives the claim's event is the one to compare.
-    if cleared.support and not _same_event(claim.text, day, ev.text, day):
+    if (
+        cleared.support
+        and not _same_event(claim.text, day, ev.text, day)
+        and not _close_alike(claim.text, ev.text, day)
+    ):
         other = next((d for d in ev_days if d != day and _same_event(claim.text, day, ev.text, d)), None)
         if other is not None:
             return _day_conflict(day, other)
     return None
+
+
+def _close_alike(claim_text: str, ev_text: str, day: str) -> bool:
+    """Do the three words before the day share one, figures included: "was 40 on Monday"
+    against "rose to 52 on Tuesday, from 40 on Monday" is the claim's Monday."""
+
+    def close(text: str) -> set[str]:
+        at = text.lower().find(day)
+        words = TOKEN_RE.findall(text[max(0, at - 40) : at])[-3:]
+        return {lemma(w.lower()) for w in words if w.lower() not in STOPWORDS}
+
+    return bool(close(claim_text) & close(ev_text))
 
 
 def _day_conflict(claimed: str, stated: str) -> Conflict:
