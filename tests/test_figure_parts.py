@@ -45,6 +45,20 @@ def stance(claim: str, sentence: str) -> str:
         ("Sales rose by a third.", "Sales rose 33%.", "supports"),
         ("Sales fell by a fifth.", "Sales fell to 80 million from 100 million.", "supports"),
         ("Sales fell by half.", "Sales fell 50%.", "supports"),
+        # nw16 rv-03: the change's object between its verb and "by", a share of two-thirds, and
+        # a bound on it.
+        (
+            "The vaccine cut hospital admissions among over-70s by more than two-thirds.",
+            "The vaccine cut hospital admissions among people aged 70 and over by 71%.",
+            "supports",
+        ),
+        (
+            "The vaccine cut hospital admissions among over-70s by more than three-quarters.",
+            "The vaccine cut hospital admissions among people aged 70 and over by 71%.",
+            "contradicts",
+        ),
+        ("The levy raised costs by two-thirds.", "The levy raised costs by 67%.", "supports"),
+        ("Output fell by nearly half.", "Output fell 45%.", "supports"),
         # A change of ends is dated by its new end, not by the old one's date after it.
         (
             "Unemployment fell 0.3 points in March.",
@@ -60,6 +74,15 @@ def stance(claim: str, sentence: str) -> str:
 )
 def test_parts_said_in_words(claim: str, sentence: str, expected: str) -> None:
     assert stance(claim, sentence) == expected
+
+
+def test_a_share_by_a_time_is_no_change() -> None:
+    from verifier.changes import factors
+
+    assert factors("They were up 2-0 by half-time.") == []
+    assert factors("The work was split by thirds.") == []
+    [cut] = factors("The vaccine cut hospital admissions among over-70s by more than two-thirds.")
+    assert (round(cut.value, 3), cut.qualifier, cut.text) == (0.333, "less", "cut by more than two-thirds")
 
 
 def test_a_part_is_no_rank() -> None:

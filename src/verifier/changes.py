@@ -36,27 +36,32 @@ _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _RISE = (
     r"(?:rose|rise[sn]?|rising|increased?|increases|grew|grow[sn]?|growing|climb(?:s|ed|ing)?|"
     # Not "make up", "made up", "take up": "children make up 13.2%" is a share, no rise.
-    r"jump(?:s|ed|ing)?|gained|surged|soared|(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)(?<!take\s)(?<!takes\s)(?<!took\s)up)"
+    r"jump(?:s|ed|ing)?|gained|surged|soared|rais(?:es|ed|ing)|lift(?:s|ed|ing)|boost(?:s|ed|ing)|(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)(?<!take\s)(?<!takes\s)(?<!took\s)up)"
 )
 _FALL = (
     r"(?:fell|fall[sn]?|falling|decreased?|decreases|drop(?:s|ped|ping)?|declined?|declines|shrank|shrunk|"
-    r"cut|reduced|slashed|down|plunged|slumped|lost|slip(?:s|ped|ping)?|slid(?:es?)?)"
+    r"cut|cuts|cutting|reduc(?:es|ed|ing)|lower(?:s|ed|ing)|trimm(?:ed|ing)|slashed|down|plunged|slumped|lost|slip(?:s|ped|ping)?|slid(?:es?)?)"
 )
 FACTOR_RE = re.compile(
     r"\b(?:(?P<word>doubl|tripl|quadrupl)(?:ed|ing)\b|(?P<halv>halv)(?:ed|ing)\b"
     r"|(?P<times>twice|thrice)(?=\s+(?:as|the|that|its|their|what)\b)|(?P<n>[a-z]+|\d+(?:\.\d+)?)[\s-]?fold\b"
     r"|(?P<x>two|three|four|five|ten|\d+(?:\.\d+)?)\s+times\s+(?:as|more|higher|larger|bigger|greater|over)\b"
-    rf"|(?P<by>{_RISE}|{_FALL})\s+by\s+(?:(?:a|one)\s+)?(?P<part>half|third|quarter|fifth|tenth)\b)",
+    rf"|(?P<by>{_RISE}|{_FALL})\s+(?:[\w'’-]+\s+){{0,10}}?by\s+(?P<bound>(?:more\s+than|over|at\s+least|nearly|almost|"
+    r"less\s+than|about|around|roughly|some)\s+)?(?:(?P<pn>a|one|two|three|four)[\s-]+)?"
+    r"(?P<part>half|third|quarter|fifth|tenth)(?P<parts>s)?(?![\w-]))",  # not "by half-time"
     re.IGNORECASE,
 )
 # "more than doubled", "nearly tripled": a bound, not the factor itself.
 _MORE = re.compile(r"\b(?:more\s+than|over|at\s+least)\s+$", re.IGNORECASE)
 _LESS = re.compile(r"\b(?:nearly|almost|close\s+to|just\s+under|less\s+than)\s+$", re.IGNORECASE)
+# The change's object may stand between its verb and "by": "cut hospital admissions among
+# people over 70 by 71%", "raised the tax on bank profits by five points".
+_OBJECT_BY = r"(?:by\s+|(?:[\w'’-]+\s+){1,10}?by\s+)?"
 _RISE_BEFORE = re.compile(
-    rf"\b{_RISE}\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I
+    rf"\b{_RISE}\s+{_OBJECT_BY}(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I
 )
 _FALL_BEFORE = re.compile(
-    rf"\b{_FALL}\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I
+    rf"\b{_FALL}\s+{_OBJECT_BY}(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I
 )
 _FALL_WORD = re.compile(rf"^{_FALL}$", re.IGNORECASE)
 
@@ -82,7 +87,7 @@ def is_factor_word(word: str) -> bool:
 def _direction(text: str, q: Quantity) -> int:
     """+1 for a figure a rise comes right before ("rose 3%", "up by 2 points"), -1 for a fall, 0
     for neither (a level: "rose to 3%")."""
-    before = text[max(0, q.start - 30) : q.start]
+    before = text[max(0, q.start - 80) : q.start]
     return 1 if _RISE_BEFORE.search(before) else -1 if _FALL_BEFORE.search(before) else 0
 
 
@@ -138,8 +143,14 @@ def _factor_value(m: re.Match[str]) -> float | None:
         key = (m.group("word") or m.group("halv") or m.group("times")).lower()
         return _FACTOR_WORDS[key]
     if m.group("by"):
-        # "fell by a fifth" is 0.8 of the old value, "rose by a third" 4/3 of it.
-        part = 1 / _PARTS[m.group("part").lower()]
+        # "fell by a fifth" is 0.8 of the old value, "rose by a third" 4/3 of it, "cut by
+        # two-thirds" 1/3 of it.
+        n = _FOLD_NUMBERS.get((m.group("pn") or "one").lower(), 1)
+        if m.group("parts") and n == 1:
+            return None  # "by thirds": no share of one whole
+        part = n / _PARTS[m.group("part").lower()]
+        if part >= 1 and _FALL_WORD.match(m.group("by")):
+            return None
         return 1 - part if _FALL_WORD.match(m.group("by")) else 1 + part
     n = (m.group("n") or m.group("x")).lower()
     if n[0].isdigit():
@@ -156,7 +167,18 @@ def factors(text: str) -> list[Factor]:
             continue
         before = text[max(0, m.start() - 20) : m.start()]
         qual = "more" if _MORE.search(before) else "less" if _LESS.search(before) else "exact"
-        found.append(Factor(value, m.group(), m.start(), m.end(), qual))
+        if m.group("bound"):
+            # "cut by more than two-thirds": the share is the bound; for a fall the factor it
+            # leaves is bounded the other way.
+            more = bool(_MORE.search(m.group("bound")))
+            less = bool(_LESS.search(m.group("bound")))
+            if more or less:
+                qual = "more" if more != bool(_FALL_WORD.match(m.group("by"))) else "less"
+        said = m.group()
+        if m.group("by"):
+            # Quoted without the object between: "cut by more than two-thirds".
+            said = m.group("by") + said[said.lower().rindex(" by ") :]
+        found.append(Factor(value, said, m.start(), m.end(), qual))
     return found
 
 
