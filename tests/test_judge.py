@@ -720,6 +720,23 @@ def test_a_figure_can_be_named_before_it(text: str, unit: set[str]) -> None:
         ),
         ("He wrote 12 novels.", "He wrote 12 novels, of which three were adapted into films.", "supports"),
         ("There were cases in 22 provinces.", "There were 422 cases in 22 of the 28 provinces.", "supports"),
+        # A whole said with its kind ("of its usual 2,150"): the part counts its trains (nw16 rs-01),
+        # and a claim of what is usual speaks of the whole.
+        (
+            "SSR ran 310 passenger trains.",
+            "SSR said it was running only 310 of its usual 2,150 daily passenger trains.",
+            "supports",
+        ),
+        (
+            "SSR ran 410 passenger trains.",
+            "SSR said it was running only 310 of its usual 2,150 daily passenger trains.",
+            "contradicts",
+        ),
+        (
+            "SSR usually runs 2,150 passenger trains a day.",
+            "SSR said it was running only 310 of its usual 2,150 daily passenger trains.",
+            "supports",
+        ),
         # The span a superlative is measured over is no duration of the news.
         (
             "House prices were 6.8% higher in August than twelve months earlier.",

@@ -833,6 +833,9 @@ def test_value_match_rule_makes_a_sentence_stating_the_claims_figures_a_support(
         ("At least 62 homes have been destroyed by the fire.", True),
         ("At most 40 people were on board.", True),
         ("It was the least costly option.", False),
+        # a day of the event, not a first (nw16 rs-01)
+        ("SSR ran 310 passenger trains on the first day of the strike.", True),
+        ("It was the first time 310 trains ran.", False),
     ],
 )
 def test_what_a_sentence_stating_the_claims_figures_settles(claim: str, settled: bool) -> None:

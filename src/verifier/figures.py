@@ -89,6 +89,12 @@ class Quantity:
 
 APPROX_STEPS = 2.5
 
+# Words a whole may carry after "of its" that say what kind of total it is: "310 of its usual
+# 2,150 daily trains", "40 of the planned 120 flights".
+WHOLE_ADJECTIVES = frozenset(
+    "usual normal regular scheduled planned total original available possible".split()
+)
+
 
 def written_step(text: str, value: float) -> float | None:
     """The size of the last significant digit of a figure written in digits, in the figure's

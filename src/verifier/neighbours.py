@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from verifier.figures import CLOCK, Quantity, measure
+from verifier.figures import CLOCK, WHOLE_ADJECTIVES, Quantity, measure
 from verifier.lexicon import INCREMENT_WORDS, MEASURES, SCALES
 from verifier.units import fahrenheit_to_celsius, in_fahrenheit, temperature_change
 
@@ -162,7 +162,8 @@ _PART_OF_WHICH = re.compile(r"\b(?:of\s+wh(?:ich|om)|among\s+them|including)\b",
 _PART_LINK = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|an\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
     # "63 of the roughly 4,000 markers", "of an estimated 9,000": the whole's own hedge.
-    r"(?:(?:roughly|about|around|some|nearly|almost|approximately|estimated|more\s+than|over)\s+)?",
+    r"(?:(?:roughly|about|around|some|nearly|almost|approximately|estimated|more\s+than|over)\s+)?"
+    rf"(?:(?:{'|'.join(sorted(WHOLE_ADJECTIVES))})\s+)?",
     re.IGNORECASE,
 )
 

@@ -93,7 +93,9 @@ def hedged(claim: str, sentence: str) -> bool:
 # a measure used as a name's modifier ("the 48-hour stoppage", "the 12-hour shift pattern").
 _NOT_BY_VALUES = re.compile(
     # ("at least 62 homes", "at most 40": a bound on the figure, not a rank)
-    r"\b(?:will|would|won['’]t|record|history|ever|[a-z]{3,}est|(?<!\bat )(?:most|least)|first|only)\b",
+    r"\b(?:will|would|won['’]t|record|history|ever|[a-z]{3,}est|(?<!\bat )(?:most|least)|only"
+    # "on the first day of the strike" dates the figure; "the first time" ranks it
+    r"|first(?!\s+(?:day|week|month|year|quarter|half|hour|night|morning|round|leg)s?\b))\b",
     re.IGNORECASE,
 )
 

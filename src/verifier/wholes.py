@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from verifier.figures import ORDINAL, Quantity
+from verifier.figures import ORDINAL, WHOLE_ADJECTIVES, Quantity
 from verifier.lexicon import CURRENCY_WORDS, PLACING, SCALES, STOPWORDS, TOKEN_RE, lemma
 from verifier.units import QUALIFIER_WORDS
 from verifier.wording import window
@@ -36,6 +36,17 @@ def of_the_whole(claim_text: str, q: Quantity, ev_text: str, same: list[Quantity
     is not answered by "he wrote 12 novels, of which three were adapted")."""
     before = claim_text[max(0, q.start - 40) : q.start]
     if _TOTAL_BEFORE.search(before):
+        return True
+    # "usually runs 2,150 trains" speaks of "310 of its usual 2,150 trains"'s whole.
+    kinds = {
+        window(ev_text, e.whole_at, 1)[0].lower()
+        for e in same
+        if e.whole_at is not None and window(ev_text, e.whole_at, 1)
+    }
+    near = {
+        w.lower().removesuffix("ly") for w in TOKEN_RE.findall(claim_text[max(0, q.start - 40) : q.end + 30])
+    }
+    if kinds & WHOLE_ADJECTIVES & near:
         return True
     verb = window(claim_text, q.start, 1)
     if not verb or not _says_something(verb[0]):
@@ -123,6 +134,8 @@ def other_event(claim_text: str, q: Quantity, ev_text: str, part: Quantity) -> b
     if owner := _OWNER_BEFORE.search(ev_text, 0, at):
         at = owner.start()
     verb, whole_verb = window(claim_text, q.start, 1), window(ev_text, at, 1)
+    # "of its usual 2,150 trains": the whole's kind, not its verb.
+    whole_verb = [w for w in whole_verb if w.lower() not in WHOLE_ADJECTIVES]
     content = [w for w in (*verb, *whole_verb) if _says_something(w)]
     return len(content) == 2 and lemma(content[0]) != lemma(content[1])
 
