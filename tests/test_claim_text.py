@@ -133,6 +133,30 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
         ("Sea ice has shrunk by a third, and summer sea ice might be gone by 2040.", None),
         ("Prices fell 3% in 1999, and a similar fall should follow this year.", None),
         ("Much warming is delayed, and if we do not act now we could pass tipping points.", None),
+        # A present "-s" before its object, an adverb before it, "also" before the second
+        # predicate, and a second predicate that is a saying (nw16 rs-09, rv-10, sp-11; nw7 tr-16).
+        (
+            "SSR carries about 620,000 passengers on an average weekday and made a profit last year.",
+            ["SSR carries about 620,000 passengers on an average weekday", "SSR made a profit last year."],
+        ),
+        (
+            "The line normally carries about 40 trains a day and will reopen on Wednesday.",
+            ["The line normally carries about 40 trains a day", "The line will reopen on Wednesday."],
+        ),
+        (
+            "Biovant developed BVT-17 and also paid for the trial.",
+            ["Biovant developed BVT-17", "Biovant paid for the trial."],
+        ),
+        (
+            "Sedgwick promised a 25 million guilder fund and said 4,000 soldiers had been deployed.",
+            [
+                "Sedgwick promised a 25 million guilder fund",
+                "Sedgwick said 4,000 soldiers had been deployed.",
+            ],
+        ),
+        ("Prices rose 5% while wages were flat.", ["Prices rose 5%.", "Wages were flat."]),
+        # A plural noun is no present verb: "makes cars and trucks" is one predicate.
+        ("The company makes cars and trucks.", None),
         # An "-ed" after "the" is an adjective of the subject, no predicate.
         ("Debris from the failed rocket came down within a hazard zone and hurt nobody.", None),
         # A bare "and" joins two clauses only after a clause that states a figure, and only

@@ -54,8 +54,15 @@ _IRREGULAR = (
 )
 _PREDICATE = rf"(?:{_AUXILIARY}\b|{_IRREGULAR}\b|(?:[a-z]+ed)\b)"
 _PASSIVE = re.compile(r"[a-z]+ed\s+(?:by|from|to|for|as|with|in|at|on)\b")
+# The first predicate may be a present "-s" before what it governs ("carries about 620,000
+# passengers and made a profit"); the second may follow "also" or "then", and may be a saying
+# ("promised a fund and said 4,000 soldiers had been deployed").
+_PRESENT_BEFORE_OBJECT = (
+    r"[a-z]{2,}[^\Ws]s(?=\s+(?:a|an|the|its|their|his|her|about|around|some|nearly|almost|\d))"
+)
 _COMPOUND = re.compile(
-    rf"^(?P<subject>[^,;:]+?)(?<!['’]s)\s+(?P<first>{_PREDICATE}[^;:]*?),?\s+and\s+(?P<second>{_PREDICATE}[^;:]+)$"
+    rf"^(?P<subject>[^,;:]+?)(?<!['’]s)\s+(?P<first>(?:[a-z]+ly\s+)?(?:{_PREDICATE}|{_PRESENT_BEFORE_OBJECT})[^;:]*?),?\s+and\s+"
+    rf"(?:(?:also|then)\s+)?(?P<second>(?:{_PREDICATE}|said\b|says\b)[^;:]+)$"
 )
 
 
@@ -106,7 +113,7 @@ _CLAUSES = re.compile(
     r"\b[^;:]{6,})$"
 )
 _BARE_CLAUSES = re.compile(
-    r"^(?P<first>(?:[^,;:]|(?<=\d),(?=\d{3})){8,}?)\s+and\s+"
+    r"^(?P<first>(?:[^,;:]|(?<=\d),(?=\d{3})){8,}?)\s+(?:and|while|whereas)\s+"
     rf"(?P<second>(?!{_PREDICATE}|{_COUNTING}|{_NO_SUBJECT})"
     r"(?:[A-Z][\w'’-]*|she|he|they|it|its|their|the|a|an|[a-z][\w'’-]*)\b"
     rf"(?:\s+{_NOT_A_SUBJECT_WORD}[\w'’%.-]+){{0,5}}?\s+"
