@@ -1826,6 +1826,16 @@ def test_a_superlative_ranked_or_bounded_in_time_by_the_sentence_contradicts() -
         is None
     )
     assert bounded_conflict("It was the largest cut this year.", "It was the largest cut since 2020.") is None
+    # A superlative whose noun the sentence leaves out ranks the first superlative's (nw16 rs-13).
+    strike = (
+        "It is the first national rail strike in Sarnova since 2019, when drivers stopped work for "
+        "two days, and the longest since 1996."
+    )
+    assert bounded_conflict("The walkout is the longest rail strike in Sarnova's history.", strike) == (
+        "longest … in history",
+        "longest since 1996",
+    )
+    assert bounded_conflict("The walkout is the longest pay dispute in Sarnova's history.", strike) is None
     # A long phrase after the superlative is compared in whole words, not cut mid-word.
     assert rank_conflict(
         "Estmere has the highest rate of antibiotic resistance among the 14 members of the Western "
@@ -1877,6 +1887,40 @@ def test_a_record_or_first_time_bounded_by_an_earlier_event_or_a_window_contradi
         )
         is None
     )
+
+
+def test_a_superlatives_since_date_is_compared_with_the_claims_own() -> None:
+    # nw16 rs-12: "the longest ... since 1996" in both, however long the claim's noun phrase.
+    strike = extract(
+        "It is the first national rail strike in Sarnova since 2019, when drivers stopped work for "
+        "two days, and the longest since 1996."
+    )
+    judge = FactJudge()
+    claim = extract("The strike is the longest national rail strike in Sarnova since 1996.")
+    assert judge.assess(claim, strike, 0.8).stance == "supports"
+    other = extract("The strike is the longest national rail strike in Sarnova since 1999.")
+    assert judge.assess(other, strike, 0.8).stance == "contradicts"
+
+
+def test_a_deadline_by_a_day_is_no_reading_taken_that_day() -> None:
+    # nw16 vb-18: "by Dec. 18" is when the vote is due, not a day a figure was read.
+    j = FactJudge().judge(
+        "Parliament will approve the budget before the December 18 deadline.",
+        [_ev("Parliament is due to vote on the budget by Dec. 18.", 0.75)],
+    )[0]
+    assert j.tentative is None or j.tentative.stance != "contradicts", j
+    read = FactJudge().judge(
+        "Palm Tree had 428 cases after April 8.", [_ev("Palm Tree had reported 428 cases by April 9.", 0.75)]
+    )[0]
+    assert read.stance == "supports", read
+
+
+def test_an_age_that_names_the_person_does_not_state_what_befell_them() -> None:
+    # nw16 sp-17: the boy is missing; the claim says he has been found.
+    sentence = "A 15-year-old boy was missing after falling into a swollen stream, police said."
+    assert stance("The missing 15-year-old boy has been found alive.", sentence).stance == "neutral"
+    assert stance("A 15-year-old boy was missing after falling into a stream.", sentence).stance == "supports"
+    assert stance("A 16-year-old boy was missing.", sentence).stance == "contradicts"
 
 
 def test_a_reference_date_is_not_the_date_of_the_news() -> None:

@@ -25,7 +25,7 @@ AGAIN = re.compile(r"\b(?:again|once\s+more|a\s+further|another)\b", re.IGNORECA
 # A date the sentence measures against, not the date of its news: "the fastest increase since
 # March 2022", "its worst result since 1994", "2.1% above the previous peak set in September 2022".
 _REFERENCE = re.compile(
-    r"(?:\b(?:\w+est|best|worst|most|least)\b[\w\s-]{0,30}|\bfirst\s+\w+(?:\s+\w+)?\s+)since\s+(?:the\s+)?$"
+    r"(?:\b(?:\w+est|best|worst|most|least)\b[\w\s-]{0,50}|\bfirst\s+\w+(?:\s+\w+)?\s+)since\s+(?:the\s+)?$"
     # "23% more than in 2022", "compared with 2023": the year a change is measured from
     r"|\b(?:more|less|fewer|higher|lower|greater|bigger|smaller)\s+than\s+(?:in\s+)?$"
     r"|\bcompared\s+(?:with|to)\s+(?:in\s+)?$"
@@ -93,7 +93,9 @@ def _ranked_apart(claim_text: str, d: DateMention, ev_text: str, e: DateMention)
     return bool(_RANKED.match(claim_text, d.end) or _RANKED.match(ev_text, e.end))
 
 
-_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+# ... where "by" opens its clause ("By April 9, Palm Tree had reported") or follows the figure
+# read ("had reported 428 cases by April 9"); not a deadline ("is due to vote on it by Dec. 18").
+_BY = re.compile(r"(?:^|[,;:]\s*|\d[\d,.%]*(?:\s+[\w'’-]+){0,5}\s+)by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _reading_by(d: DateMention, e: DateMention, ev_text: str) -> DateMention:
@@ -104,7 +106,7 @@ def _reading_by(d: DateMention, e: DateMention, ev_text: str) -> DateMention:
         e.qualifier == "by"
         and e.month is not None
         and d.qualifier in ("before", "after")
-        and _BY.search(ev_text, max(0, e.start - 10), e.start)
+        and _BY.search(ev_text, max(0, e.start - 60), e.start)
     ):
         return replace(e, qualifier="exact")
     return e

@@ -68,7 +68,7 @@ from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import governed, negation_in_scope, superlative_words
 from verifier.tallies import Margin, Tally, majority_against_seats, margin_against, tally_against
 from verifier.types import Evidence
-from verifier.wholes import names_a_period
+from verifier.wholes import names_a_period, who_by_age
 from verifier.wordchecks import (
     about_saying,
     other_weekday,
@@ -403,7 +403,12 @@ class FactJudge:
         # "dormant since 1950").
         # Nor does a quarter's rank ("the third quarter"): it says when, as a date would.
         firm = (
-            [q for q, _ in supported_q if not names_a_period(claim.text, q)]
+            [
+                q
+                for q, _ in supported_q
+                if not names_a_period(claim.text, q)
+                and (relaxed or not who_by_age(claim.text, q, ev.content))
+            ]
             or supported_f
             or [d for d, e in supported_d if not e.ongoing]
             or voted

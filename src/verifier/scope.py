@@ -221,6 +221,11 @@ def _same_scope(claim: str, sentence: str, sup: str) -> bool:
 
 
 # "It was the deadliest rail accident in Lunessa since 1996": a pronoun for the subject.
+_PRONOUN_SUBJECT_OPENS = re.compile(
+    r"\s*(?:it|this|that)\s+(?:was|is|has\s+been|had\s+been)\s+(?:the|its)\s+", re.I
+)
+# A superlative whose noun is left out after a first one: ", and the longest since 1996".
+_ELIDED = re.compile(r",?\s+and\s+(?:the|its)\s*$", re.I)
 _PRONOUN_SUBJECT = re.compile(
     # "It is the volcano's first eruption": a possessive common noun is the pronoun's too.
     r"\s*(?:it|this|that)\s+(?:was|is|has\s+been|had\s+been)\s+(?:the|its)\s*(?:[a-z]+(?:'s|’s)\s+)?$",
@@ -244,24 +249,30 @@ def _same_subject(claim: str, sentence: str, sup: str) -> bool:
 
     if before(claim) & before(sentence):
         return True
+
+    def after(text: str) -> set[str]:
+        return _content_words(text[_find_superlative(text, sup) :])
+
     # Where the sentence's subject is a pronoun, what is ranked must be the claim's: every
     # common word of it ("rail accident").
-    if _PRONOUN_SUBJECT.match(sentence[: max(0, _find_superlative(sentence, sup))]):
-
-        def after(text: str) -> set[str]:
-            return _content_words(text[_find_superlative(text, sup) :])
-
-        # Not the claim's names: the sentence calls its subject "the canal" for "the Halvard
-        # Canal", and the judge asks separately that a name the sentence leaves out is the
-        # claim's subject or in the story's title. Nor the superlative, matched already in
-        # any of its spellings ("biggest" / "largest").
-        at = _find_superlative(claim, sup)
-        names = {lemma(w) for w in TOKEN_RE.findall(claim[at:]) if w[0].isupper()}
-        spelled = {lemma(w) for w in claim[at:].lower().split()[: len(sup.split())]}
-        ranked = after(claim) - {"history", "ever", "record", "time", "one"} - names - spelled
+    head = sentence[: max(0, _find_superlative(sentence, sup))]
+    if _PRONOUN_SUBJECT.match(head):
         seen = after(sentence)
-        return bool(ranked) and all(said_in(w, seen) for w in ranked)
-    return False
+    elif (opening := _PRONOUN_SUBJECT_OPENS.match(head)) and (elided := _ELIDED.search(head)):
+        # "It is the first national rail strike in Sarnova since 2019, ..., and the longest
+        # since 1996": the second superlative ranks the first one's noun.
+        seen = _content_words(head[opening.end() : elided.start()])
+    else:
+        return False
+    # Not the claim's names: the sentence calls its subject "the canal" for "the Halvard
+    # Canal", and the judge asks separately that a name the sentence leaves out is the
+    # claim's subject or in the story's title. Nor the superlative, matched already in
+    # any of its spellings ("biggest" / "largest").
+    at = _find_superlative(claim, sup)
+    names = {lemma(w) for w in TOKEN_RE.findall(claim[at:]) if w[0].isupper()}
+    spelled = {lemma(w) for w in claim[at:].lower().split()[: len(sup.split())]}
+    ranked = after(claim) - {"history", "ever", "record", "time", "one"} - names - spelled
+    return bool(ranked) and all(said_in(w, seen) for w in ranked)
 
 
 # Where a negation's clause ends: "Nobody was hurt in the fire, which destroyed 30 homes".

@@ -152,6 +152,22 @@ def names_a_period(text: str, q: Quantity) -> bool:
     return ORDINAL in q.unit and _PERIOD_RANK.match(text, q.end) is not None
 
 
+# "The missing 15-year-old boy", "a 52-year-old man": an age that says who, not what happened.
+_BY_AGE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+
+def who_by_age(text: str, q: Quantity, said: frozenset[str]) -> bool:
+    """Is ``q`` an age that names the claim's person while the sentence (its content lemmas,
+    ``said``) leaves out what the claim says of them ("The missing 15-year-old boy has been
+    found alive" against "A 15-year-old boy was missing")? Then the age confirms only who."""
+    if q.head != "year-old" or not _BY_AGE.search(text, max(0, q.start - 30), q.start):
+        return False
+    noun = re.match(r"-year-old\s+[\w'’-]+", text[q.end :])
+    rest = text[q.end + (noun.end() if noun else 0) :]
+    told = {lemma(w.lower()) for w in TOKEN_RE.findall(rest) if w[0].isalpha()} - STOPWORDS
+    return not told <= said
+
+
 class Said(Protocol):
     """A figure or a change (:class:`verifier.changes.Factor`) where the text gives it."""
 
