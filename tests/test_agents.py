@@ -118,6 +118,19 @@ def test_the_claimed_winner_named_as_beaten_contradicts() -> None:
     assert j.stance == "contradicts" and j.kind == "role" and "Harwick Rovers won" in j.reason, j
 
 
+def test_the_claimed_loser_named_as_the_winner_contradicts() -> None:
+    from verifier.agents import winner_as_loser
+
+    # nw15 sf-16: "lost ... to" against "beat": the score matches, who won does not.
+    lead = "Torvane Rovers beat Port Linden City 3-1 in the Vellmar Cup final on Saturday."
+    claim = "Torvane Rovers lost the Vellmar Cup final 3-1 to Port Linden City."
+    assert winner_as_loser(claim, lead) == ("Torvane Rovers", "Port Linden City")
+    assert winner_as_loser("Torvane Rovers were beaten by Port Linden in the final.", lead) is not None
+    assert winner_as_loser("Port Linden City lost the Vellmar Cup final 3-1 to Torvane Rovers.", lead) is None
+    j = FactJudge().assess(extract(claim), extract(lead), 0.7)
+    assert j.stance == "contradicts" and j.kind == "role" and "Torvane Rovers beat" in j.reason, j
+
+
 def test_a_title_kept_is_a_title_won() -> None:
     from verifier.agents import other_winner
 

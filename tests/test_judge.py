@@ -2122,6 +2122,33 @@ def test_a_matched_date_does_not_confirm_the_opposite_act() -> None:
     assert j.stance == "supports", j
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # nw15 dt-08, pv-09; nw16 gc-15: the other end of a ranking, and more verbs of direction.
+        (
+            "The result was the weakest seen in this group of patients in more than a decade.",
+            "This is the strongest result we have seen in this group of patients in more than a decade.",
+            "contradicts",
+        ),
+        ("It was the best result since 2010.", "It was the worst result since 2010.", "contradicts"),
+        ("It was the best result since 2010.", "It was the best result since 2010.", "supports"),
+        (
+            "The bribes lowered the cost of three dredging contracts.",
+            "Prosecutors said the bribes had inflated the cost of three dredging contracts.",
+            "contradicts",
+        ),
+        (
+            "Water seeping into the shaft has speeded up the rescue work.",
+            "Water seeping into the shaft had slowed the rescue work, she said.",
+            "contradicts",
+        ),
+    ],
+)
+def test_antonyms_of_rank_and_pace(claim: str, sentence: str, expected: str) -> None:
+    assert stance(claim, sentence).stance == expected
+
+
 def test_the_other_direction_said_of_the_same_object_contradicts() -> None:
     judge = FactJudge()
     sentence = extract(

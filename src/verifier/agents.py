@@ -207,6 +207,34 @@ _BEATEN = (
 )
 
 
+# "Torvane Rovers lost the Vellmar Cup final 3-1 to Port Linden City": the claim's loser and
+# winner, against a sentence in which the claimed loser beat the claimed winner.
+_CLAIM_LOST = re.compile(
+    rf"^(?P<loser>{_NAMES})\s+(?:lost|were\s+beaten|was\s+beaten|fell)\b[^.;]{{0,80}}?\b(?:to|by)\s+"
+    rf"(?:the\s+)?(?P<winner>{_NAMES})"
+)
+_BEAT = r"(?:beat|beats|defeated|defeats|edged|thrashed|overcame|overpowered|routed)"
+
+
+def winner_as_loser(claim_text: str, ev_text: str) -> tuple[str, str] | None:
+    """(claimed loser, claimed winner) when the sentence has the claimed loser beat the claimed
+    winner: "X lost ... to Y" against "X beat Y 3-1"."""
+    m = _CLAIM_LOST.match(claim_text.strip())
+    if m is None:
+        return None
+    loser, winner = m.group("loser").rstrip("."), m.group("winner").rstrip(".")
+    for w in re.finditer(rf"(?P<a>{_NAMES})\s+{_BEAT}\s+(?:the\s+)?(?P<b>{_NAMES})", ev_text):
+        if _same_name(w.group("a"), loser) and _same_name(w.group("b"), winner):
+            return loser, winner
+    return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name, said in full or in part ("Port Linden" / "Port Linden City")."""
+    x, y = set(a.rstrip(".").split()) - {"The"}, set(b.rstrip(".").split()) - {"The"}
+    return bool(x) and bool(y) and (x <= y or y <= x)
+
+
 def other_winner(claim_text: str, ev_text: str) -> tuple[str, str] | None:
     """(claimed winner, the sentence's winner) when the sentence has someone else win the same
     contest and names the claimed winner as the one beaten."""

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from verifier.agents import other_winner
+from verifier.agents import other_winner, winner_as_loser
 from verifier.checks import (
     Cleared,
     Conflict,
@@ -153,6 +153,9 @@ class FactJudge:
             verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "rivalry")
         elif (winner := other_winner(claim.text, ev.text)) is not None:
             reason = f"the evidence says {winner[1]} won, beating {winner[0]}"
+            verdict = role(reason)
+        elif (beaten := winner_as_loser(claim.text, ev.text)) is not None:
+            reason = f"the evidence says {beaten[0]} beat {beaten[1]}"
             verdict = role(reason)
         elif (top_of := other_superlative_holder(claim.text, ev.text)) is not None:
             reason = f"the evidence says {top_of[1]}, not {top_of[0]}, is {top_of[2]}"

@@ -22,7 +22,7 @@ _AXES = (
     (
         frozenset(
             "rise rose risen increase grow grew climb jump soar surge gain raise up rebound expand boost "
-            "higher high strengthen accelerate widen".split()
+            "higher high strengthen accelerate widen inflate speed_up".split()
         ),
         frozenset(
             "fall fell fallen decrease decline drop shrink shrank slip plunge tumble slump sink dip down "
@@ -63,6 +63,7 @@ _AXES = (
     (frozenset({"heavier", "busier"}), frozenset({"lighter", "quieter"})),
     # The ends of a ranking: "the lowest among its neighbours" / "the highest".
     (frozenset({"highest"}), frozenset({"lowest"})),
+    (frozenset({"strongest", "best"}), frozenset({"weakest", "worst"})),
     # A level against a mark: "closed 18.7% above their offer price" / "closed below it".
     (frozenset({"above"}), frozenset({"below"})),
     # A plan carried out, or not: "went ahead with his state visit" / "cancelled a planned visit".
@@ -88,7 +89,7 @@ _PASSIVE = re.compile(
 
 # "its lowest since 2016": a level, against the other end ("the highest among its neighbours"),
 # not a move ("output should rise"), though the lemmatiser reads it as "low".
-_LEVELS = frozenset({"highest", "lowest"})
+_LEVELS = frozenset({"highest", "lowest", "strongest", "weakest", "best", "worst"})
 
 
 @lru_cache(maxsize=16384)
@@ -155,6 +156,8 @@ def _two_word(first: str, second: str) -> str | None:
         return "fall_behind"
     if first in _MAKE and second == "up":
         return "make_up"  # "children make up 13.2%": a share, no rise
+    if first in ("speed", "speeds", "speeded", "sped", "speeding") and second == "up":
+        return "speed_up"
     return None
 
 
