@@ -39,9 +39,7 @@ def of_the_whole(claim_text: str, q: Quantity, ev_text: str, same: list[Quantity
         return True
     # "usually runs 2,150 trains" speaks of "310 of its usual 2,150 trains"'s whole.
     kinds = {
-        window(ev_text, e.whole_at, 1)[0].lower()
-        for e in same
-        if e.whole_at is not None and window(ev_text, e.whole_at, 1)
+        words[0].lower() for e in same if e.whole_at is not None and (words := window(ev_text, e.whole_at, 1))
     }
     near = {
         w.lower().removesuffix("ly") for w in TOKEN_RE.findall(claim_text[max(0, q.start - 40) : q.end + 30])

@@ -13,7 +13,7 @@ from verifier.checks import Cleared, Conflict
 from verifier.entities import swapped_roles
 from verifier.facts import Facts
 from verifier.figures import Quantity
-from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.lexicon import STOPWORDS, TOKEN_RE, content_lemmas, lemma
 from verifier.movers import contrast, moved_by_another, read_against
 from verifier.phrasing import figure_phrase
 from verifier.scope import denied_at
@@ -157,10 +157,8 @@ def _close_alike(claim_text: str, ev_text: str, day: str) -> bool:
     """Do the three words before the day share one, figures included: "was 40 on Monday"
     against "rose to 52 on Tuesday, from 40 on Monday" is the claim's Monday."""
 
-    def close(text: str) -> set[str]:
-        at = text.lower().find(day)
-        words = TOKEN_RE.findall(text[max(0, at - 40) : at])[-3:]
-        return {lemma(w.lower()) for w in words if w.lower() not in STOPWORDS}
+    def close(text: str) -> frozenset[str]:
+        return content_lemmas(" ".join(_words_before(text, day, 40, 3)))
 
     return bool(close(claim_text) & close(ev_text))
 
@@ -179,11 +177,16 @@ def _same_event(claim_text: str, claim_day: str, ev_text: str, ev_day: str) -> b
     began on Sunday" / "returned to work on Tuesday")?"""
 
     def before(text: str, day: str) -> set[str]:
-        at = text.lower().find(day)
-        words = TOKEN_RE.findall(text[max(0, at - 80) : at])[-8:]
+        words = _words_before(text, day, 80, 8)
         return {lemma(w.lower()) for w in words if w[0].isalpha() and w.lower() not in STOPWORDS}
 
     return bool(before(claim_text, claim_day) & before(ev_text, ev_day))
+
+
+def _words_before(text: str, day: str, reach: int, count: int) -> list[str]:
+    """The last ``count`` words within ``reach`` characters before the day's first mention."""
+    at = text.lower().find(day)
+    return TOKEN_RE.findall(text[max(0, at - reach) : at])[-count:]
 
 
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")
