@@ -101,6 +101,23 @@ def test_a_bound_against_a_point(claim: str, text: str, stance: str) -> None:
             "As many as 40 people were hurt in the blast.",
             "supports",
         ),
+        # Against a point a reported peak is confirmed only near it: "carrying 212" stays within
+        # "up to 300" but does not say 300 were aboard; a point over it refutes it.
+        (
+            "The ferry was carrying up to 300 passengers.",
+            "The ferry was carrying 212 passengers when it ran aground.",
+            "neutral",
+        ),
+        (
+            "The ferry was carrying up to 300 passengers.",
+            "The ferry was carrying 296 passengers when it ran aground.",
+            "supports",
+        ),
+        (
+            "The ferry was carrying up to 300 passengers.",
+            "The ferry was carrying 350 passengers when it ran aground.",
+            "contradicts",
+        ),
         # "At least 37" is the count so far: it refutes a higher count so far, confirms a lower.
         (
             "The fire has destroyed at least 57 homes.",

@@ -56,9 +56,20 @@ def _reported(claim_q: Quantity, ev_q: Quantity) -> tuple[Quantity, Quantity] | 
     return None
 
 
+def _peak_met(claim_q: Quantity, ev_q: Quantity) -> bool | None:
+    """Whether a point the evidence gives confirms a claim's reported peak. "Up to 300
+    passengers" says about 300 were reached: "carrying 212 passengers" stays within it but does
+    not confirm it (nor refute it: a limit, "fines of up to $10,000", reads the same)."""
+    if not claim_q.peak or ev_q.peak or ev_q.upper is not None or ev_q.qualifier not in ("exact", "approx"):
+        return None
+    return compatible(replace(claim_q, qualifier="approx", peak=False), ev_q)
+
+
 def compatible(claim_q: Quantity, ev_q: Quantity) -> bool:
     if (points := _reported(claim_q, ev_q)) is not None:
         return compatible(*points)
+    if (met := _peak_met(claim_q, ev_q)) is not None:
+        return met
     lo, hi = _bounds(claim_q, ev_q)
     c = claim_q.value
     f = scale(claim_q, ev_q)
