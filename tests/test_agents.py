@@ -18,6 +18,10 @@ def test_the_claims_subject_is_read_with_what_they_did() -> None:
     assert claim_agent("Annika Bors is the police spokeswoman.") is None
     assert claim_agent("The final was played between Harwick Rovers and Dunmore City on Saturday.") is None
     assert claim_agent("Astrand City won the Valdorian Cup final 3-1.") is None
+    # A cleft names its subject for emphasis; "it was" before anything else is no one's act.
+    cleft = claim_agent("It was finance director Mats Ekholm who told analysts that the cuts were a mistake.")
+    assert cleft is not None and cleft.name == "Mats Ekholm" and cleft.act.startswith("told analysts")
+    assert claim_agent("It was a mistake that Mats Ekholm made.") is None
 
 
 @pytest.mark.parametrize(
@@ -73,6 +77,25 @@ def test_the_claims_subject_is_read_with_what_they_did() -> None:
             "Customs broker Ivo Marsh received a suspended sentence after cooperating with investigators.",
             None,
         ),
+        # A body's initials before the speaker's role.
+        (
+            "Transport commissioner Ines Varga said the bridge belongs to the public even if the "
+            "tollbooths do not.",
+            '"The bridge belongs to the public, even if the tollbooths do not," said ADAM president '
+            "Henrik Olsen outside the court.",
+            ("Ines Varga", "Henrik Olsen"),
+        ),
+        # The verb counts among the words repeated: with it, two words of its object are enough.
+        (
+            "Police chief Tomas Hruby suspended the prison's governor.",
+            "Justice Minister Irena Vavra suspended the prison's governor, Jan Sedlak, on Thursday.",
+            ("Tomas Hruby", "Irena Vavra"),
+        ),
+        (
+            "Police chief Tomas Hruby suspended the governor.",
+            "Justice Minister Irena Vavra suspended the governor.",
+            None,
+        ),
         # Too little was said to tell one act from another.
         ("Mayor Tom Hale said he was pleased.", "Governor Ann Berg said she was pleased.", None),
         # Another act by another person.
@@ -101,6 +124,13 @@ def test_a_misattributed_act_contradicts_the_claim() -> None:
     j = FactJudge().assess(claim, sentence, 0.4)
     assert j.stance == "contradicts" and j.kind == "role", j
     assert "Rosa Ellmann, not Annika Bors" in j.reason
+    # A name after a nationality and a title is still the claim's subject, not a missing name.
+    claim = extract('Velmari Defence Minister Tomas Ruvik described the deal as "a victory for patience".')
+    sentence = extract(
+        'Corvanian President Ilse Marholm, who hosted the talks, called the deal "a victory for patience".'
+    )
+    j = FactJudge().assess(claim, sentence, 0.5)
+    assert j.stance == "contradicts" and "Ilse Marholm, not Tomas Ruvik" in j.reason, j
 
 
 def test_the_claimed_winner_named_as_beaten_contradicts() -> None:
