@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from verifier.coref import opens_quote, opens_with_pronoun, quote_read_whole, resolve
+from verifier.coref import opens_quote, opens_with_pronoun, quote_read_whole, read_post, resolve
 from verifier.embed import Embedder
 from verifier.index import EvidenceIndex, build_index
 from verifier.ingest import load_documents
@@ -238,6 +238,7 @@ def test_retriever_finds_the_sentences_before_when_a_document_is_not_stored_in_o
         rows_of_documents=lambda ids: np.array([i for i, r in enumerate(records) if r["doc_id"] in ids]),
     )
     reader = SimpleNamespace(index=index)
+    reader._document_texts = lambda *a: Retriever._document_texts(reader, *a)  # type: ignore[arg-type]
     read = Retriever._read_as(reader, records[4], "", 4)  # type: ignore[arg-type]
     assert read == "Maya Halloran had not dropped a set."
 
@@ -288,3 +289,59 @@ def test_retriever_reads_an_open_quote_with_its_speaker(tmp_path: Path, embedder
     assert opening.reading.startswith("read with the rest of its quote: It was a failure")
     j = FactJudge().judge("Energy Minister Sofia Rendahl said the blackout was not bad luck.", [opening])[0]
     assert j.stance == "contradicts" and "Ingrid Vosse" in j.reason, j
+
+
+@pytest.mark.parametrize(
+    ("sentence", "others", "expected"),
+    [
+        # A wire lead gives the post; the story names its holder later.
+        (
+            "KORVIK, August 17 (Wire) - Brenmark's education minister ordered an inquiry on Monday.",
+            ["Education Minister Oskar Tellmann said the inquiry would report within 12 weeks."],
+            "KORVIK, August 17 (Wire) - Brenmark's education minister Oskar Tellmann ordered an inquiry "
+            "on Monday.",
+        ),
+        # ... or names them with the post in apposition.
+        (
+            "The company's chief executive said sales fell.",
+            ["Lena Sorvik, the chief executive, said most stores were small."],
+            "The company's chief executive Lena Sorvik said sales fell.",
+        ),
+        # Two holders of the post, or none: no reading.
+        (
+            "The company's chief executive said sales fell.",
+            ["Lena Sorvik, the chief executive, said so.", "Chief Executive Tom Berg left in May."],
+            None,
+        ),
+        ("The company's chief executive said sales fell.", ["Finance director Mats Ekholm said so."], None),
+        # A bare post may be another holder than the one the story names.
+        ("The judge said no.", ["The inquiry is led by retired judge Hanne Brodal."], None),
+        # A post someone becomes names its holder already.
+        ("Ruskova became New Horizon's leader in 2022.", ["Leader Radim Dolhan quit."], None),
+        # A post named with its holder is read as written.
+        ("Police chief Tomas Hruby said so.", ["Police chief Tomas Hruby spoke."], None),
+    ],
+)
+def test_a_post_is_read_as_the_person_the_story_gives_it_to(
+    sentence: str, others: list[str], expected: str | None
+) -> None:
+    assert read_post(sentence, others) == expected
+
+
+def test_retriever_reads_a_post_as_its_holder_named_later(tmp_path: Path, embedder: Embedder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "exams.txt").write_text(
+        "Brenmark orders inquiry into exam marking\n\n"
+        "Brenmark's education minister ordered an independent inquiry on Monday after exam papers were "
+        "wrongly marked. Education Minister Oskar Tellmann said the inquiry must report within 12 weeks.\n",
+        encoding="utf-8",
+    )
+    build_index(load_documents([corpus]), tmp_path / "index", embedder, progress=False)
+    index = EvidenceIndex.load(tmp_path / "index")
+    evidence = Retriever(index, embedder, top_k=3, pool=4).run(["Tellmann ordered an inquiry"])[0]
+    lead = next(e for e in evidence if e.text.startswith("Brenmark's"))
+    assert lead.read_as.startswith("Brenmark's education minister Oskar Tellmann ordered")
+    assert lead.reading == "“education minister” read as Oskar Tellmann"
+    j = FactJudge().judge("Tellmann ordered the inquiry on Tuesday.", [lead])[0]
+    assert "does not mention" not in j.reason, j

@@ -275,3 +275,65 @@ def _subject_thing(sentence: str, full: dict[str, str]) -> str | None:
     if not runs or runs[0][0] != 0 or words[-1] in full or " ".join(runs[0][1]) in full.values():
         return None
     return name if ENTITY_RE.fullmatch(name) and any(map(is_proper, words)) else None
+
+
+# A person a sentence names by post alone. Wire leads give the post ("Brenmark's education
+# minister ordered an independent inquiry on Monday") and name its holder a sentence or two
+# later ("Education Minister Oskar Tellmann said …"), so a claim naming Tellmann finds a lead
+# that never does. Read only where the post is specific: two words ("police chief", "chief
+# executive") or owned ("Brenmark's minister"); a bare "the judge" may be another judge than the
+# one the story names.
+_POSTS = _ROLES | frozenset({"prosecutor", "lawyer", "attorney"})
+_POST_WORDS = "|".join(sorted(_POSTS, key=len, reverse=True))
+_BY_POST = re.compile(
+    rf"\b(?P<owner>(?:[Tt]he\s+)?[\w-]+['’]s|[Tt]he)\s+(?:(?:former|new|acting|interim|outgoing)\s+)?"
+    rf"(?P<post>(?:[a-z]+\s+){{0,2}}(?:{_POST_WORDS}))\b(?!['’-]|\s+(?:[A-Z]|of\b|and\b|{_POST_WORDS}\b))"
+)
+_NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}"
+
+
+def names_post(text: str) -> bool:
+    """Whether :func:`read_post` may read the sentence otherwise: the retriever gathers the
+    document's other sentences only for these."""
+    return any(_specific(m) for m in _BY_POST.finditer(text))
+
+
+# A post that is what someone becomes or is ("Ruskova became New Horizon's leader in 2022")
+# names its holder already, perhaps a new one the story names nowhere else.
+_PREDICATE = re.compile(
+    r"\b(?:became|become|becomes|becoming|is|was|are|were|be|been|as|named|appointed|elected|"
+    r"replaced|replaces|succeeded|succeeds|to)\s+(?:[A-Z][\w-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _specific(m: re.Match[str]) -> bool:
+    if _PREDICATE.search(m.string, 0, m.start()):
+        return False
+    return m.group("owner").lower() != "the" or len(m.group("post").split()) >= 2
+
+
+def read_post(text: str, others: Sequence[str]) -> str | None:
+    """The sentence with the person its first specific post stands for named after it
+    ("Brenmark's education minister Oskar Tellmann ordered …"), where the document's other
+    sentences give that post to one person only, before the name ("Education Minister Oskar
+    Tellmann") or after it ("Oskar Tellmann, the education minister"); None otherwise."""
+    m = next((m for m in _BY_POST.finditer(text) if _specific(m)), None)
+    if m is None:
+        return None
+    post = r"\s+".join(m.group("post").split())
+    before = re.compile(rf"(?i:\b{post})\s+(?P<name>{_NAME})")
+    after = re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?(?i:{post})\b")
+    names = {
+        " ".join(found.group("name").split())
+        for sentence in others
+        for pattern in (before, after)
+        for found in pattern.finditer(sentence)
+    }
+    names = {n for n in names if not any(w.lower() in _POSTS for w in n.split())}
+    if len(names) != 1:
+        return None
+    name = next(iter(names))
+    if name.split()[-1] in text:
+        return None
+    return f"{text[: m.end()]} {name}{text[m.end() :]}"

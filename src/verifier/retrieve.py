@@ -14,7 +14,16 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from verifier.coref import NAME_REACH, QUOTE_REACH, opens_quote, opens_with_pronoun, quote_read_whole, resolve
+from verifier.coref import (
+    NAME_REACH,
+    QUOTE_REACH,
+    names_post,
+    opens_quote,
+    opens_with_pronoun,
+    quote_read_whole,
+    read_post,
+    resolve,
+)
 from verifier.embed import Embedder
 from verifier.index import EvidenceIndex
 from verifier.lexical import overlap_order
@@ -228,28 +237,39 @@ class Retriever:
 
     def _read_as(self, rec: dict, title: str, row: int) -> str:
         """The sentence with its opening pronoun read as who or what the sentences before it
-        name (:mod:`verifier.coref`), or "" where it reads as written."""
+        name, or a post it names as the person the story gives it to (:mod:`verifier.coref`),
+        or "" where it reads as written."""
         if opens_quote(rec["text"]):
             return self._quote_read_whole(rec, row)
-        if not opens_with_pronoun(rec["text"]):
-            return ""
         at = int(rec["sentence_index"])
-        want = set(range(max(0, at - NAME_REACH), at))
-        # A document's sentences are stored in order, one after another: read the rows just
-        # before this one, and search the document's rows only where they are not there
-        # (an index updated document by document), which on a large index costs a sort.
-        near = self.index.sentence_rows(list(range(max(0, row - len(want)), row)))
-        earlier = {
+        if opens_with_pronoun(rec["text"]):
+            earlier = self._document_texts(rec, row, at - NAME_REACH, at)
+            return resolve(rec["text"], [earlier[i] for i in sorted(earlier)], title) or ""
+        if names_post(rec["text"]):
+            around = self._document_texts(rec, row, at - NAME_REACH, at + NAME_REACH + 1)
+            return read_post(rec["text"], [t for i, t in sorted(around.items()) if i != at]) or ""
+        return ""
+
+    def _document_texts(self, rec: dict, row: int, lo: int, hi: int) -> dict[int, str]:
+        """Sentence index -> text of the sentences of ``rec``'s document from ``lo`` up to
+        ``hi`` (those the document has)."""
+        at = int(rec["sentence_index"])
+        # A document's sentences are stored in order, one after another: read the rows around
+        # this one, and search the document's rows only where they are not all there (an index
+        # updated document by document), which on a large index costs a sort.
+        first, last = max(0, row - (at - max(0, lo))), min(len(self.index.sentences), row + (hi - at))
+        near = self.index.sentence_rows(list(range(first, last)))
+        found = {
             int(r["sentence_index"]): r["text"]
             for r in near
-            if r["doc_id"] == rec["doc_id"] and int(r["sentence_index"]) in want
+            if r["doc_id"] == rec["doc_id"] and lo <= int(r["sentence_index"]) < hi
         }
-        if set(earlier) != want:
+        if hi > at + 1 or set(found) != set(range(max(0, lo), at)):
             rows = self.index.rows_of_documents([rec["doc_id"]])
             where = self.index.sentences.column("sentence_index").take(rows).to_numpy()
-            wanted = rows[(where >= at - NAME_REACH) & (where < at)]
-            earlier = {int(r["sentence_index"]): r["text"] for r in self.index.sentence_rows(wanted)}
-        return resolve(rec["text"], [earlier[i] for i in sorted(earlier)], title) or ""
+            wanted = rows[(where >= lo) & (where < hi)]
+            found = {int(r["sentence_index"]): r["text"] for r in self.index.sentence_rows(wanted)}
+        return found
 
 
 def _unique(candidates: list[tuple[int, float, dict]]) -> list[tuple[int, float, dict]]:

@@ -81,6 +81,9 @@ class Evidence:
         while tail < min(len(said), len(read)) - head and said[-1 - tail] == read[-1 - tail]:
             tail += 1
         pronoun, person = said[head : len(said) - tail], read[head : len(read) - tail]
+        if not pronoun:
+            # A name set after the post it reads ("education minister" read as Oskar Tellmann).
+            pronoun = said[max(0, head - 2) : head]
         return f"“{' '.join(pronoun)}” read as {' '.join(person)}"
 
     def to_dict(self) -> dict[str, Any]:
