@@ -19,6 +19,12 @@ def test_moves_are_read_with_whose_price_moved() -> None:
     [move] = moves("The tavren firmed 1.3% against the dollar on Monday.")
     assert (move.owner, move.head, move.up) == (frozenset({"tavren"}), "tavren", True)
     assert list(moves("The rate fell 0.2 points in May.")) == []
+    # The owner may follow the head: "Shares in Arkwell", "stock of Halden Air".
+    [move] = moves("Shares in Arkwell fell 18% on Wednesday.")
+    assert (move.owner, move.head, move.up) == (frozenset({"arkwell"}), "shares", False)
+    [move] = moves("The stock of Halden Air rose 4%.")
+    assert (move.owner, move.head, move.up) == (frozenset({"halden", "air"}), "shares", True)
+    assert list(moves("Shares in Arkwell were suspended.")) == []
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,13 @@ _MOVE = re.compile(
 )
 
 
+# "Shares in Arkwell fell 18%", "Stock of Halden Air Group rose": the owner after the head.
+_MOVE_OF = re.compile(
+    rf"\b(?P<head>[Ss]hares|[Ss]tock)\s+(?:in|of)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){{1,3}})"
+    rf"(?:have\s+|had\s+|has\s+)?{_ADVERB}(?P<verb>[a-z]+)\b"
+)
+
+
 # A currency named in lower case ("the euro", "the zel") is read only where the sentence prices
 # it against another: "the tavren firmed 1.3% against the dollar".
 _QUOTED = re.compile(
@@ -78,6 +85,11 @@ def moves(text: str) -> tuple[Move, ...]:
         if head[0].isupper():  # a currency: its demonym is its owner
             owner |= {head.split()[0].lower()}
         found.append(Move(owner, _head(head), verb in _UP, f"{m.group('mover')} {verb}"))
+    for m in _MOVE_OF.finditer(text):
+        verb = m.group("verb")
+        if verb in _UP or verb in _DOWN:
+            owner = frozenset(w.lower() for w in m.group("owner").split())
+            found.append(Move(owner, "shares", verb in _UP, f"{m.group(0).rsplit(' ', 1)[0]} {verb}"))
     for m in _QUOTED.finditer(text):
         verb, head = m.group("verb"), m.group("head")
         if (verb in _UP or verb in _DOWN) and head not in ("shares", "stock", "stocks", "index"):
