@@ -985,7 +985,21 @@ def test_a_year_before_data_names_which_data() -> None:
         ("Corvaris Air called off 640 flights on Monday.", "Corvaris Air cancelled 640 flights on Monday."),
         ("Nine workers were hurt in the blast.", "The blast injured nine workers at the plant."),
         ("The company employs about 2,300 staff.", "The firm employs about 2,300 workers."),
+        (
+            "Police opened an investigation into the collapse of the Harlow bridge.",
+            "Police opened an inquiry into the collapse of the Harlow bridge on Monday.",
+        ),
     ],
 )
 def test_a_news_paraphrase_of_a_word_is_the_word(claim: str, evidence: str) -> None:
     assert stance(claim, evidence) == "supports"
+
+
+def test_a_bill_turned_down_against_the_law_approved() -> None:
+    # A bill passed is a law: the claim's act turned round is then read as one.
+    claim = "Lower Vessen's regional parliament voted down the tiered water-pricing bill."
+    lead = (
+        "Lower Vessen's regional parliament on Thursday approved a law that will make households pay "
+        "more for heavy water use, the region's biggest change to utility pricing since 2009."
+    )
+    assert stance(claim, lead) == "contradicts"

@@ -66,6 +66,14 @@ _SAME_SAYING = (
     frozenset({"staff", "employee", "worker"}),
     frozenset({"firm", "company"}),
     frozenset({"car", "vehicle"}),
+    frozenset({"bill", "law", "legislation"}),
+    frozenset({"inquiry", "investigation", "probe"}),
+    frozenset({"deal", "agreement", "accord"}),
+    frozenset({"jail", "prison"}),
+    frozenset({"shop", "store"}),
+    frozenset({"strike", "walkout"}),
+    frozenset({"talk", "negotiation"}),
+    frozenset({"poll", "survey"}),
 )
 _SAYING = {w: group for group in _SAME_SAYING for w in group}
 # The same, said in two words on one side: "stepped down" is "resigned" or "quit".
