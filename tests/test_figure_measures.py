@@ -339,6 +339,17 @@ def test_an_age_said_in_years_old_is_an_age(claim: str, text: str, stance: str) 
             "The bank cut its projection for economic growth this year to 1.1% from 1.4%.",
             "supports",
         ),
+        # A possible figure answers a claim of what is possible, not what came about.
+        (
+            "Insured losses from the fires could reach 900 million escudos.",
+            "Insurers said insured losses from the fires could reach 900 million escudos.",
+            "supports",
+        ),
+        (
+            "Insured losses from the fires came to 900 million escudos.",
+            "Insurers said insured losses from the fires could reach 900 million escudos.",
+            "neutral",
+        ),
         # "put the country's population at": the population, as "put the population at" is.
         (
             "The 2024 census put the country's population at 8.31 million.",

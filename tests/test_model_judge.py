@@ -732,6 +732,45 @@ def test_a_flat_will_is_not_confirmed_by_a_hedged_sentence() -> None:
         "The council will vote on June 18 on whether to approve an extra 320 million lorens.",
     )
     assert not hedged(farmers, "Farmers will get a one-year freeze on loan repayments, the minister said.")
+    # Pending is not done: in talks, to be considered, asked for, awaiting approval.
+    planes = "Halden will lease two extra aircraft for the winter season."
+    assert hedged(
+        planes, "He said the airline was in talks to lease two extra planes, but no agreement was reached."
+    )
+    assert hedged(planes, "The board has yet to decide whether to lease two extra aircraft.")
+    assert hedged(
+        "BVT-17 will be added to the national immunisation programme.",
+        "The minister said the government would consider adding the vaccine to the programme.",
+    )
+    assert hedged(
+        "The government will bring forward the launch of Meridian-2.",
+        "She said the agency would ask the government to bring forward Meridian-2.",
+    )
+    assert not hedged(planes, "The airline will lease two extra aircraft for the winter, it said.")
+    # A figure only possible does not say what a thing came to.
+    losses = "Insured losses from this year's fires came to 900 million escudos."
+    assert hedged(losses, "Insurers said losses could reach 900 million escudos once all claims are settled.")
+    assert not hedged(losses, "Insured losses came to 900 million escudos, insurers said.")
+    assert not hedged(
+        "Losses could reach 900 million escudos.", "Insurers said losses could reach 900 million."
+    )
+
+
+def test_a_flat_will_is_not_denied_by_a_hedged_sentence() -> None:
+    """The model reads an open question as a denial of the claim that it will happen; it is
+    neither. A contradiction the fact layer finds stands."""
+    sentence = (
+        "He said Halden was in talks to lease two extra aircraft for the winter season but no agreement "
+        "had been reached."
+    )
+    judge = ModelJudge(FakeModel({sentence: [0.05, 0.6, 0.35]}))
+    (j,) = judge.judge("Halden will lease two extra aircraft for the winter season.", [_ev(sentence, 0.6)])
+    assert j.stance == "neutral", j
+    flat = "He said Halden would not lease any extra aircraft for the winter season."
+    (j,) = ModelJudge(FakeModel({flat: [0.05, 0.6, 0.35]})).judge(
+        "Halden will lease two extra aircraft for the winter season.", [_ev(flat, 0.6)]
+    )
+    assert j.stance == "contradicts", j
 
 
 def test_a_figure_read_at_another_moment_cannot_confirm_the_claim() -> None:

@@ -125,12 +125,15 @@ _FUTURE = re.compile(
 # 8.19 million") is not the figure that came about: it answers only a claim about a forecast.
 _FORECAST_BEFORE = re.compile(
     r"\b(?:forecast|forecasts|forecasting|projected|projecting|predicted|predicting|"
-    r"projections?\s+(?:of|for))\b[^.;:\d]{0,30}$",
+    r"projections?\s+(?:of|for)|"
+    # Possible, not come about: "insured losses could reach 900 million escudos".
+    r"(?:could|may|might)\s+(?:\w+\s+){0,2}?(?:reach|top|exceed|hit|cost|total|surpass|rise\s+to|"
+    r"fall\s+to|climb\s+to|drop\s+to))\b[^.;:\d]{0,30}$",
     re.IGNORECASE,
 )
 _FORECAST_CLAIM = re.compile(
     r"\b(?:forecasts?|forecasting|project(?:s|ed|ing|ions?)?|predict(?:ed|ing|ions?|s)?|expect(?:s|ed|ations?)?|"
-    r"estimates?|will|would|plans?|target)\b",
+    r"estimates?|will|would|plans?|target|could|(?-i:may)|might)\b",
     re.IGNORECASE,
 )
 

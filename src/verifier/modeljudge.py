@@ -331,6 +331,10 @@ class ModelJudge:
                 k = 2
             if k == 0 and hedged(claim, e.judged_text):
                 k = 2  # the claim says it will happen; the sentence only that it may
+            elif k == 1 and fact.stance != "contradicts" and hedged(claim, e.judged_text):
+                # Nor does it deny it: "will lease two extra aircraft" against "in talks to
+                # lease two extra planes, but no agreement has been reached" leaves it open.
+                k = 2
             stance = STANCES[k]
             changed = contrast(claim, e.judged_text) if stance == "contradicts" else None
             if stance == fact.stance and fact.stance != "neutral":

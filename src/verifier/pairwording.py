@@ -79,13 +79,31 @@ _HEDGE = re.compile(
     # Asked for, or still open: "called for a one-year freeze", "a lawsuit seeking 190 million",
     # "will vote on whether to approve", "economists expect one more cut".
     r"call(?:s|ed|ing)? for|seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
-    r"propos(?:e|es|ed|al)|whether|expects?|expected)\b"
+    r"propos(?:e|es|ed|al)|whether|expects?|expected|"
+    # Pending: "would consider adding", "in talks to lease", "no agreement has been reached",
+    # "has yet to decide", "would ask the government to", "needs the approval of".
+    r"consider(?:s|ed|ing)?|in\s+talks|no\s+(?:agreement|decision|deal)|yet\s+to|not\s+yet|"
+    r"ask(?:s|ed)?\s+(?:\w+\s+){1,3}to|needs?\s+(?:the\s+)?approval)\b"
+)
+
+
+# A figure only possible: "insured losses could reach 900 million escudos" does not say what
+# they came to.
+_POSSIBLE = re.compile(
+    r"\b(?:could|might|(?-i:may))\s+(?:well\s+|still\s+|eventually\s+)?"
+    r"(?:reach|top|exceed|hit|cost|total|surpass|rise|fall|climb|drop)\b",
+    re.IGNORECASE,
 )
 
 
 def hedged(claim: str, sentence: str) -> bool:
-    """Does the claim say flatly that something will happen where the sentence hedges it?"""
-    return bool(_WILL.search(claim)) and not _HEDGE.search(claim) and bool(_HEDGE.search(sentence))
+    """Does the claim say flatly that something will happen (or came to a figure) where the
+    sentence hedges it?"""
+    if _HEDGE.search(claim):
+        return False
+    if _WILL.search(claim):
+        return bool(_HEDGE.search(sentence))
+    return bool(_POSSIBLE.search(sentence))
 
 
 # What a matched figure or date does not settle: a forecast ("will cut rates again in October":
