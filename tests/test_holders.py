@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verifier.facts import extract
-from verifier.holders import other_superlative_holder
+from verifier.holders import ended_superlative, other_superlative_holder, other_top_doer
 from verifier.judge import FactJudge
 
 LEAD = (
@@ -80,3 +80,52 @@ def test_the_same_person_given_the_same_post_at_another_body_contradicts() -> No
     assert other_body("Aleksander Morck, rector of Kardis, said so.", sentence) is None
     assert other_body("Ivo Morck, rector of Tamsvik University, said so.", sentence) is None
     assert other_body("Aleksander Morck, dean of Tamsvik University, said so.", sentence) is None
+
+
+def test_another_name_doing_the_claims_superlative_act_contradicts() -> None:
+    claim = "Tessen University recorded the biggest funding increase of any public university."
+    calder = (
+        "The University of Calder recorded the biggest increase among the country's 14 public universities."
+    )
+    assert other_top_doer(claim, calder) == (
+        "Tessen University",
+        "University of Calder",
+        "recorded the biggest funding increase",
+    )
+    # "most goals" holds its noun; a named kind of thing ("fire") is part of the doer.
+    goals = "Vestra United scored the most goals in the Drevland league."
+    assert other_top_doer(goals, "Brakke scored the most goals in the league, 71.") is not None
+    fire = "The Belmira fire burned the largest area of the season."
+    assert other_top_doer(fire, "The Terrava fire burned the largest area, 58,000 hectares.") is not None
+    # Not the claimed one, another act, another scope, or a sentence that names the claimed one too.
+    assert other_top_doer(claim, "Tessen University recorded the biggest increase.") is None
+    assert other_top_doer(goals, "Brakke conceded the most goals in the league, 71.") is None
+    assert other_top_doer(goals, "Brakke scored the most goals in the Norland league, 71.") is None
+    assert other_top_doer(goals, "Brakke and Vestra scored the most goals in the league.") is None
+    assert (
+        other_top_doer("Tessen University is the biggest university.", "Calder is the biggest university.")
+        is None
+    )
+    j = FactJudge().assess(extract(claim), extract(calder), 0.6)
+    assert j.stance == "contradicts" and "University of Calder, not Tessen University" in j.reason, j
+
+
+def test_a_superlative_held_until_a_date_is_not_held_now() -> None:
+    claim = "The Kessel Bridge is currently Ardenia's longest road bridge."
+    until = "The bridge, opened in 1994, was the longest road bridge in Ardenia until 2019."
+    assert ended_superlative(claim, until) == (
+        "longest road bridge now",
+        "longest road bridge in Ardenia until 2019",
+    )
+    # Held now, said of the past by the claim, or held again: no conflict.
+    assert ended_superlative(claim, "The bridge is the longest road bridge in Ardenia.") is None
+    assert ended_superlative("The Kessel Bridge was Ardenia's longest road bridge.", until) is None
+    assert (
+        ended_superlative(
+            "Halvik is the largest copper producer in Norland.",
+            "Halvik was the largest copper producer in Norland until 2021 and regained the title in 2024.",
+        )
+        is None
+    )
+    j = FactJudge().assess(extract(claim), extract("The Kessel Bridge" + until[10:]), 0.6)
+    assert j.stance == "contradicts" and "until 2019" in j.reason, j

@@ -120,3 +120,105 @@ def other_body(claim_text: str, ev_text: str) -> tuple[str, str, str] | None:
             if same_person and same_post and theirs and not theirs & mine:
                 return name, f"{post} of {body}", f"{their_post} of {their_body}"
     return None
+
+
+# A superlative done: "Tessen University recorded the biggest funding increase of any public
+# university" against "The University of Calder recorded the biggest increase among the
+# country's 14 public universities". One holder, said with the same verb, superlative and noun.
+_STOP = r"(?:of|in|among|for|since|on|at|by|this|last|than|to|from|with|and|or|as|the|a|an)"
+_DONE_NOUN = rf"(?P<noun>(?!{_STOP}\b)[a-z][\w-]*(?:\s+(?!{_STOP}\b)[a-z][\w-]*){{0,2}})"
+# The doer: a name, and maybe the kind of thing it is ("The Belmira fire").
+_DOER = rf"{_CAPS}(?:\s+[a-z]+)?"
+
+
+def _done(verb: str) -> str:
+    return (
+        rf"\s+(?:has\s+|had\s+)?(?P<verb>{verb})\s+(?:the\s+|its\s+|their\s+)?(?P<sup>{SUPERLATIVE})"
+        rf"(?:\s+{_DONE_NOUN})?"
+    )
+
+
+_ANY_VERB = r"(?!the\b|its\b|their\b)[a-z]+"
+_CLAIM_DONE = re.compile(rf"^(?:The\s+)?(?P<subject>{_DOER}){_done(_ANY_VERB)}")
+_SCOPE_AFTER = re.compile(r"^\W*(?:\s*\b[\w'’-]+){0,6}")
+
+
+def _scope_names(text: str) -> set[str]:
+    """Capitalised words in the few words after a superlative's noun: its scope, if named."""
+    m = _SCOPE_AFTER.match(text)
+    return {w.lower().strip("'’s") for w in re.findall(r"\b[A-Z][\w'’-]+", m.group(0) if m else "")}
+
+
+def _named(name: str) -> set[str]:
+    """The distinctive capitalised words of a name."""
+    return {w.lower().strip(".'’") for w in name.split() if w[:1].isupper()} - _KIND_WORDS
+
+
+def _done_head(m: re.Match[str]) -> tuple[str, str]:
+    """(superlative, noun head) of a superlative act: "most goals" is "most" of goals."""
+    sup = one_spelling(m.group("sup"))
+    if m.group("noun"):
+        return sup, _head(m.group("noun"))
+    words = sup.split()
+    return (words[0], lemma(words[-1])) if len(words) == 2 else (sup, "")
+
+
+@lru_cache(maxsize=4096)
+def other_top_doer(claim_text: str, ev_text: str) -> tuple[str, str, str] | None:
+    """(claimed subject, the sentence's subject, what the claim says it did) when the sentence
+    has another name do the claim's superlative act, and never names the claimed one."""
+    m = _CLAIM_DONE.match(claim_text.strip())
+    if m is None:
+        return None
+    subject, verb = m.group("subject"), m.group("verb")
+    mine = _named(subject)
+    if not mine or verb in _COPULAS or any(w in ev_text.lower() for w in mine):
+        return None
+    done = _done_head(m)
+    pattern = re.compile(rf"(?:\b[Tt]he\s+)?(?P<holder>{_DOER}){_done(re.escape(verb))}")
+    for e in pattern.finditer(ev_text):
+        theirs = _named(e.group("holder"))
+        if _done_head(e) != done or not theirs or theirs & mine:
+            continue
+        ours, their_scope = _scope_names(claim_text[m.end() :]), _scope_names(ev_text[e.end() :])
+        if ours and their_scope and not ours & their_scope:
+            continue  # "the biggest increase in Norland" is not "the biggest increase in Vessa"
+        return subject, e.group("holder"), claim_text[m.start("verb") : m.end()].strip()
+    return None
+
+
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained", "became"})
+
+
+# A superlative the sentence says was held until a date: "was the longest road bridge in Ardenia
+# until 2019" against "is currently Ardenia's longest road bridge". Something else holds it now.
+_NOW = re.compile(
+    r"\b(?:is|are|remains|remain)\s+(?:still\s+|currently\s+|now\s+)?(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?$"
+)
+_PAST_HELD = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[\w'’-]+\s+){0,4}$")
+_UNTIL_DATE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,5}?until\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?P<when>(?:19|20)\d\d)\b"
+)
+
+
+_AGAIN = re.compile(r"\b(?:remains|remained|still|again|regained|retook)\b")
+_HELD = re.compile(rf"(?P<sup>{SUPERLATIVE})\s+{_DONE_NOUN}")
+
+
+@lru_cache(maxsize=4096)
+def ended_superlative(claim_text: str, ev_text: str) -> tuple[str, str] | None:
+    """(the claim's superlative, the sentence's, with its end) when the claim says something
+    holds a superlative now and the sentence that it held it until a date."""
+    if re.search(r"\b(?:until|was|were|former|formerly|once)\b", claim_text) or _AGAIN.search(ev_text):
+        return None
+    for c in _HELD.finditer(claim_text):
+        if not _NOW.search(claim_text, 0, c.start()):
+            continue
+        sup, head = one_spelling(c.group("sup")), _head(c.group("noun"))
+        for e in _HELD.finditer(ev_text):
+            if one_spelling(e.group("sup")) != sup or _head(e.group("noun")) != head:
+                continue
+            until = _UNTIL_DATE.match(ev_text, e.end()) if _PAST_HELD.search(ev_text, 0, e.start()) else None
+            if until is not None:
+                return f"{c.group('sup')} {c.group('noun')} now", ev_text[e.start() : until.end()]
+    return None

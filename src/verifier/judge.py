@@ -29,6 +29,7 @@ from verifier.checks import (
     figures_against_figures,
     other_rank,
 )
+from verifier.comparisons import against_reference
 from verifier.coverage import (
     GENERIC_COVERAGE,
     GENERIC_UNITS,
@@ -47,7 +48,7 @@ from verifier.entities import entity_present, other_subject
 from verifier.facts import Facts, extract
 from verifier.fates import other_fate_of
 from verifier.figurelabels import relabelled
-from verifier.holders import other_body, other_superlative_holder
+from verifier.holders import ended_superlative, other_body, other_superlative_holder, other_top_doer
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
@@ -160,6 +161,15 @@ class FactJudge:
         elif (top_of := other_superlative_holder(claim.text, ev.text)) is not None:
             reason = f"the evidence says {top_of[1]}, not {top_of[0]}, is {top_of[2]}"
             verdict = role(reason)
+        elif (top_done := other_top_doer(claim.text, ev.text)) is not None:
+            reason = f"the evidence says {top_done[1]}, not {top_done[0]}, {top_done[2]}"
+            verdict = role(reason)
+        elif (ended := ended_superlative(claim.text, ev.text)) is not None and not missing:
+            reason = f"claim says '{ended[0]}'; the evidence says '{ended[1]}'"
+            verdict = contradiction(Conflict("quantity", reason), strength)
+        elif not missing and (compared := against_reference(claim.text, ev.text)) is not None:
+            reason = f"claim says '{compared[0]}'; the evidence says '{compared[1]}'"
+            verdict = contradiction(Conflict("direction", reason), strength)
         elif (moved_to := other_body(claim.text, ev.text)) is not None:
             reason = f"claim says {moved_to[0]} is {moved_to[1]}; the evidence says {moved_to[2]}"
             verdict = role(reason)

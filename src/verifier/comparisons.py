@@ -1,0 +1,57 @@
+"""A comparison with a dated level: "Lower Vessen now uses less water than it did in 2015"
+against "water use … remains above the 2015 level", "Arkwell has flown fewer missions this year
+than in the whole of 2025" against "its fifth this year, up from three in the whole of 2025".
+
+The sentence names the claim's year, so the date checks read it as confirming the claim; which
+side of that year's level the figure now stands is what the claim turns on. Only a comparative
+before "than … <year>" in the claim, and a sentence that puts the same year on one side only
+("up from … in 2025", "above the 2015 level", "fell … from … in 2019"), are read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_MORE = r"more|higher|bigger|larger|greater"
+_LESS = r"fewer|less|lower|smaller"
+_YEAR = r"(?:19|20)\d\d"
+_CLAIM = re.compile(
+    # Lower case: "Lower Vessen" is a place.
+    rf"\b(?P<cmp>{_MORE}|{_LESS})\b[^.;]{{0,60}}?\bthan\b[^.;]{{0,40}}?\b(?P<year>{_YEAR})\b"
+)
+# Which side of a year's level the sentence puts its figure: the cue, then that year soon after.
+_SIDES = (
+    (0, r"\b(?:up|higher|more|greater|larger|bigger|above|exceed(?:s|ed|ing)?)\b"),
+    (0, r"\b(?:rose|risen|increased|grew|grown|climbed|jumped)\b[^.;]{0,30}?\bfrom\b"),
+    (1, r"\b(?:down|lower|less|fewer|smaller|below|under)\b"),
+    (1, r"\b(?:fell|fallen|dropped|declined|decreased|shrank|slipped)\b[^.;]{0,30}?\bfrom\b"),
+)
+
+
+def _sides(sentence: str, year: str) -> set[int]:
+    found = set()
+    for side, cue in _SIDES:
+        if re.search(rf"{cue}[^.;]{{0,40}}?\b{year}\b", sentence):
+            found.add(side)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def against_reference(claim: str, sentence: str) -> tuple[str, str] | None:
+    """(the claim's comparison, the sentence's) when the sentence puts the figure on the other
+    side of the level of the year the claim compares it with."""
+    m = _CLAIM.search(claim)
+    if m is None:
+        return None
+    year = m.group("year")
+    sides = _sides(sentence, year)
+    mine = 0 if re.fullmatch(_MORE, m.group("cmp")) else 1
+    if len(sides) != 1 or mine in sides:
+        return None
+    theirs = next(
+        s
+        for side, cue in _SIDES
+        if side in sides and (s := re.search(rf"{cue}[^.;]{{0,40}}?\b{year}\b", sentence))
+    )
+    return m.group(0), theirs.group(0)
