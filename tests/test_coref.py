@@ -183,18 +183,23 @@ def test_evidence_output_keeps_the_sentence_and_says_how_it_was_read() -> None:
     assert named.to_dict()["reading"] == "“She” read as Maya Halloran"
 
 
-def test_retriever_reads_a_pronoun_sentence_from_its_story(tmp_path: Path, embedder: Embedder) -> None:
+def _retrieved(
+    tmp_path: Path, embedder: Embedder, story: str, query: str, top_k: int, pool: int
+) -> list[Evidence]:
+    """The evidence the retriever finds for ``query`` in a one-story corpus."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "ardena.txt").write_text(
-        "Kovac stuns top seed\n\n"
-        + " ".join(STORY)
-        + " She had not dropped a set on her way to the final.\n",
-        encoding="utf-8",
-    )
+    (corpus / "story.txt").write_text(story, encoding="utf-8")
     build_index(load_documents([corpus]), tmp_path / "index", embedder, progress=False)
     index = EvidenceIndex.load(tmp_path / "index")
-    evidence = Retriever(index, embedder, top_k=5, pool=8).run(["Halloran did not drop a set"])[0]
+    return Retriever(index, embedder, top_k=top_k, pool=pool).run([query])[0]
+
+
+def test_retriever_reads_a_pronoun_sentence_from_its_story(tmp_path: Path, embedder: Embedder) -> None:
+    story = (
+        "Kovac stuns top seed\n\n" + " ".join(STORY) + " She had not dropped a set on her way to the final.\n"
+    )
+    evidence = _retrieved(tmp_path, embedder, story, "Halloran did not drop a set", 5, 8)
     pronoun = next(e for e in evidence if e.text.startswith("She had not"))
     assert pronoun.read_as == "Maya Halloran had not dropped a set on her way to the final."
     assert all(e.read_as == "" for e in evidence if e is not pronoun)
@@ -270,20 +275,13 @@ def test_an_open_quote_is_read_on_to_its_close_and_speaker() -> None:
 
 
 def test_retriever_reads_an_open_quote_with_its_speaker(tmp_path: Path, embedder: Embedder) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "blackout.txt").write_text(
+    story = (
         "Regulator blames grid operator for blackout\n\n"
         "The report found the relay had been set wrongly. "
         '"This was not bad luck. It was a failure of process," NER chair Ingrid Vosse told reporters. '
-        "The operator said it accepted the findings.\n",
-        encoding="utf-8",
+        "The operator said it accepted the findings.\n"
     )
-    build_index(load_documents([corpus]), tmp_path / "index", embedder, progress=False)
-    index = EvidenceIndex.load(tmp_path / "index")
-    evidence = Retriever(index, embedder, top_k=4, pool=8).run(["Vosse said the blackout was not bad luck"])[
-        0
-    ]
+    evidence = _retrieved(tmp_path, embedder, story, "Vosse said the blackout was not bad luck", 4, 8)
     opening = next(e for e in evidence if e.text == '"This was not bad luck.')
     assert opening.read_as.endswith("NER chair Ingrid Vosse told reporters.")
     assert opening.reading.startswith("read with the rest of its quote: It was a failure")
@@ -329,17 +327,12 @@ def test_a_post_is_read_as_the_person_the_story_gives_it_to(
 
 
 def test_retriever_reads_a_post_as_its_holder_named_later(tmp_path: Path, embedder: Embedder) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "exams.txt").write_text(
+    story = (
         "Brenmark orders inquiry into exam marking\n\n"
         "Brenmark's education minister ordered an independent inquiry on Monday after exam papers were "
-        "wrongly marked. Education Minister Oskar Tellmann said the inquiry must report within 12 weeks.\n",
-        encoding="utf-8",
+        "wrongly marked. Education Minister Oskar Tellmann said the inquiry must report within 12 weeks.\n"
     )
-    build_index(load_documents([corpus]), tmp_path / "index", embedder, progress=False)
-    index = EvidenceIndex.load(tmp_path / "index")
-    evidence = Retriever(index, embedder, top_k=3, pool=4).run(["Tellmann ordered an inquiry"])[0]
+    evidence = _retrieved(tmp_path, embedder, story, "Tellmann ordered an inquiry", 3, 4)
     lead = next(e for e in evidence if e.text.startswith("Brenmark's"))
     assert lead.read_as.startswith("Brenmark's education minister Oskar Tellmann ordered")
     assert lead.reading == "“education minister” read as Oskar Tellmann"
