@@ -2064,6 +2064,17 @@ def test_an_announcements_day_is_the_day_the_story_lead_gives() -> None:
     body = extract("Hallberg Motors will close its engine plant, the carmaker said on Tuesday.")
     j = judge.assess(extract("Hallberg announced the Greyford closure on a Thursday."), body, 0.7, title)
     assert j.stance == "neutral"
+    # The ordinal of a period names what was reported; it is no figure the lead must give.
+    results = extract(
+        "ESKERHOLM, Oct 23 (Wire) - Arvedal Telecom's third-quarter net profit rose 27% to 1.48 billion "
+        "crowns, the company said on Thursday."
+    )
+    j = judge.assess(
+        extract("Arvedal reported its third-quarter results on a Monday."), results, 0.7, "Arvedal"
+    )
+    assert j.stance == "contradicts" and "Thursday" in j.reason, j
+    j = judge.assess(extract("Arvedal reported 3 new results on a Monday."), results, 0.7, "Arvedal")
+    assert j.stance != "contradicts" or "Thursday" not in j.reason, j
 
 
 LAUNCH_LEAD = (

@@ -16,6 +16,7 @@ from verifier.agents import claim_agent, other_agent
 from verifier.checks import Conflict
 from verifier.dates import DateMention, dateline_end, extract_dates
 from verifier.facts import Facts
+from verifier.figures import Quantity
 from verifier.judgement import Judgement, contradiction
 from verifier.lexicon import TOKEN_RE, content_lemmas
 from verifier.markets import market_move
@@ -82,7 +83,8 @@ def lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
     "GREYFORD, May 20 (Wire) - Hallberg Motors will close …, the carmaker said on Tuesday". The
     lead tells of the story's news, so its one day is the announcement's, whatever verbs the two
     use. Only for a claim with no figure or other date, whose names the lead mentions."""
-    if not dateline_end(ev.text) or not about_saying(claim.text) or claim.quantities or claim.dates:
+    figures = [q for q in claim.quantities if not _period_ordinal(claim.text, q)]
+    if not dateline_end(ev.text) or not about_saying(claim.text) or figures or claim.dates:
         return None
     claim_days, ev_days = set(weekdays(claim.text, saying=True)), set(weekdays(ev.text, saying=True))
     if len(claim_days) != 1 or len(ev_days) != 1 or claim_days == ev_days or claim.negated:
@@ -90,6 +92,13 @@ def lead_day(claim: Facts, ev: Facts) -> tuple[str, str] | None:
     return next(iter(claim_days)).capitalize(), next(iter(ev_days)).capitalize()
 
 
+def _period_ordinal(text: str, q: Quantity) -> bool:
+    """Is the figure the ordinal of a period ("third-quarter results", "first-half profit"): a
+    name of what was reported, not a figure the lead must state?"""
+    return q.text.lower() in _ORDINALS and re.match(r"[-\s](?:quarter|half)\b", text[q.end :]) is not None
+
+
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"})
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
