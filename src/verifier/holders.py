@@ -139,6 +139,7 @@ def _done(verb: str) -> str:
 
 
 _ANY_VERB = r"(?!the\b|its\b|their\b)[a-z]+"
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained", "became"})
 _CLAIM_DONE = re.compile(rf"^(?:The\s+)?(?P<subject>{_DOER}){_done(_ANY_VERB)}")
 _SCOPE_AFTER = re.compile(r"^\W*(?:\s*\b[\w'’-]+){0,6}")
 
@@ -146,7 +147,7 @@ _SCOPE_AFTER = re.compile(r"^\W*(?:\s*\b[\w'’-]+){0,6}")
 def _scope_names(text: str) -> set[str]:
     """Capitalised words in the few words after a superlative's noun: its scope, if named."""
     m = _SCOPE_AFTER.match(text)
-    return {w.lower().strip("'’s") for w in re.findall(r"\b[A-Z][\w'’-]+", m.group(0) if m else "")}
+    return {re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"\b[A-Z][\w'’-]+", m.group(0) if m else "")}
 
 
 def _named(name: str) -> set[str]:
@@ -185,9 +186,6 @@ def other_top_doer(claim_text: str, ev_text: str) -> tuple[str, str, str] | None
             continue  # "the biggest increase in Norland" is not "the biggest increase in Vessa"
         return subject, e.group("holder"), claim_text[m.start("verb") : m.end()].strip()
     return None
-
-
-_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained", "became"})
 
 
 # A superlative the sentence says was held until a date: "was the longest road bridge in Ardenia
