@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier.judgement import VALUE_KINDS, Judgement
+from verifier.judgement import STATED_DENIALS, VALUE_KINDS, Judgement
 from verifier.types import LABELS, Evidence, Verdict
 
 # A stance below this probability is not decisive on its own.
@@ -143,7 +143,7 @@ def aggregate(
         elif (
             contras[0][1].kind == "model"
             and same_story
-            and (supports[0][1].kind == "rivalry" or _both_deny(claim, supports[0][0]))
+            and (supports[0][1].kind in STATED_DENIALS or _both_deny(claim, supports[0][0]))
         ):
             # A claim that denies something ("no one was killed"), supported by a sentence that
             # denies it too ("no deaths have been reported") or that states the superlative its

@@ -50,6 +50,7 @@ from verifier.fates import other_fate_of
 from verifier.figurelabels import relabelled
 from verifier.holders import ended_superlative, other_body, other_superlative_holder, other_top_doer
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
+from verifier.keeps import kept_against
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
 from verifier.negation import restates_mark
@@ -167,6 +168,13 @@ class FactJudge:
         elif (ended := ended_superlative(claim.text, ev.text)) is not None and not missing:
             reason = f"claim says '{ended[0]}'; the evidence says '{ended[1]}'"
             verdict = contradiction(Conflict("quantity", reason), strength)
+        elif not missing and (kept := kept_against(claim.text, ev.text)) is not None:
+            reason = f"claim says '{kept[1]}'; the evidence says '{kept[2]}'"
+            if kept[0]:
+                reason = f"states it as '{kept[2]}'"
+                verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "kept")
+            else:
+                verdict = contradiction(Conflict("direction", reason), strength)
         elif not missing and (compared := against_reference(claim.text, ev.text)) is not None:
             reason = f"claim says '{compared[0]}'; the evidence says '{compared[1]}'"
             verdict = contradiction(Conflict("direction", reason), strength)

@@ -16,6 +16,10 @@ from verifier.types import Evidence, Stance
 # 63 training pairs where they fired (COVID-Fact, FEVER, VitaminC; never on VitaminC's numeric
 # pairs), so they are as decisive as a figure that differs.
 VALUE_KINDS = ("quantity", "date", "direction", "role")
+# Kinds where the fact layer read a claim's denial as what the sentence states: "no dam is
+# taller than Ardel" as "the tallest" (rivalry), "did not change its forecast" as "kept its
+# forecast" (kept). The model reads the claim's "no"/"not" as a denial of the sentence.
+STATED_DENIALS = ("rivalry", "kept")
 
 
 @dataclass

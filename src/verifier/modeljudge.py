@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from verifier.errors import VerifierError
-from verifier.judgement import VALUE_KINDS
+from verifier.judgement import STATED_DENIALS, VALUE_KINDS
 from verifier.nli import NLIModel, softmax
 from verifier.pairwording import contrast, denies, hedged, replaced_entity, settled_by_values
 
@@ -297,9 +297,10 @@ class ModelJudge:
             ):
                 out.append(Judgement("supports", max(fact.probability, float(p[0])), fact.reason, fact.kind))
                 continue
-            if fact.kind == "rivalry":
-                # The claim's "no … bigger than" is the sentence's superlative: the fact layer read
-                # the two as one statement, where the model reads the claim's "no" as a denial.
+            if fact.kind in STATED_DENIALS:
+                # The claim's "no … bigger than" is the sentence's superlative ("did not change" its
+                # "kept"): the fact layer read the two as one statement, where the model reads the
+                # claim's "no" as a denial.
                 out.append(Judgement("supports", max(fact.probability, float(p[0])), fact.reason, fact.kind))
                 continue
             k = self._stance_index(p, several=len(evidence) > 1)

@@ -1,0 +1,66 @@
+"""Kept against changed: "Kelair did not change its full-year passenger forecast" is what "Kelair
+kept its forecast of about 33 million passengers" says, and "Kelair revised its forecast" is what
+it denies. Wire stories report a decision not to move a forecast, a target or a policy as kept,
+held, left unchanged or reaffirmed; a claim says the same with a denied change, and the model
+reads the claim's "not" as a contradiction.
+
+Only a verb of change or of keeping with its object right after it (a determiner and up to three
+modifiers between), the two objects sharing their head noun.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verifier.lexicon import lemma
+
+_CHANGE = (
+    r"(?:change|changed|changes|alter|altered|alters|revise|revised|revises|adjust|adjusted|adjusts|"
+    r"amend|amended|amends)"
+)
+_KEEP = (
+    r"(?:kept|keeps|keep|held|holds|hold|maintained|maintains|maintain|reaffirmed|reaffirms|reaffirm|"
+    r"confirmed|confirms|confirm|stuck\s+to|sticks\s+to|stood\s+by|stands\s+by|left)"
+)
+_DENIED = (
+    r"(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|had\s+not|will\s+not|won['’]t|would\s+not|"
+    r"does\s+not|doesn['’]t)"
+)
+_OBJECT = r"(?:its|their|the|his|her|a|an)\s+(?P<object>(?:[\w'’-]+\s+){0,3}?(?P<head>[a-z]+))\b(?!['’-])"
+_AFTER = r"(?=\s+(?:of|for|at|on|in|unchanged|and|but|as)\b|\s*[.,;]|\s*$)"
+_CLAIM_KEPT = re.compile(rf"\b{_DENIED}\s+{_CHANGE}\s+{_OBJECT}{_AFTER}", re.IGNORECASE)
+_CLAIM_CHANGED = re.compile(rf"\b(?<!not\s){_CHANGE}\s+{_OBJECT}{_AFTER}", re.IGNORECASE)
+_SENTENCE_KEPT = re.compile(rf"\b{_KEEP}\s+{_OBJECT}{_AFTER}", re.IGNORECASE)
+# "left its forecast unchanged": "left" keeps only with "unchanged" after the object.
+_LEFT = re.compile(r"^left\b", re.IGNORECASE)
+
+
+def _kept_heads(sentence: str) -> set[str]:
+    heads = set()
+    for m in _SENTENCE_KEPT.finditer(sentence):
+        if _LEFT.match(m.group(0)) and not sentence[m.end() :].lstrip().lower().startswith("unchanged"):
+            continue
+        if re.search(rf"\b{_DENIED}\s+$", sentence[: m.start()], re.IGNORECASE):
+            continue  # "did not keep its forecast"
+        heads.add(_head(m))
+    return heads
+
+
+@lru_cache(maxsize=4096)
+def kept_against(claim: str, sentence: str) -> tuple[bool, str, str] | None:
+    """(agrees, the claim's words, the sentence's) when the claim denies or asserts a change of
+    something the sentence says was kept."""
+    kept = _kept_heads(sentence)
+    if not kept:
+        return None
+    for pattern, agrees in ((_CLAIM_KEPT, True), (_CLAIM_CHANGED, False)):
+        m = pattern.search(claim)
+        if m is not None and _head(m) in kept:
+            said = next(k for k in _SENTENCE_KEPT.finditer(sentence) if _head(k) in kept)
+            return agrees, m.group(0).strip(), said.group(0).strip()
+    return None
+
+
+def _head(m: re.Match[str]) -> str:
+    return lemma(m.group("head").lower())

@@ -1,0 +1,57 @@
+"""Kept against changed: a denied change is what "kept" says, an asserted one what it denies."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.facts import extract
+from verifier.judge import FactJudge
+from verifier.keeps import kept_against
+from verifier.modeljudge import ModelJudge
+
+KEPT = "Kelair kept its forecast of about 33 million passengers for the full year and will review it later."
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "agrees"),
+    [
+        ("Kelair did not change its full-year passenger forecast.", KEPT, True),
+        ("Kelair changed its full-year passenger forecast.", KEPT, False),
+        ("Kelair has not revised its forecast.", KEPT, True),
+        (
+            "The bank did not change its key rate.",
+            "The central bank left its key rate unchanged at 4.25%.",
+            True,
+        ),
+        # Not a keeping: "left" without "unchanged", a kept thing denied, another object, a rise.
+        ("The bank did not change its key rate.", "The central bank left its key rate at 4.25%.", None),
+        ("The bank changed its policy.", "The bank did not keep its policy.", None),
+        ("Kelair did not change its dividend.", KEPT, None),
+        ("Kelair raised its full-year passenger forecast.", KEPT, None),
+    ],
+)
+def test_a_change_denied_or_asserted_against_a_thing_kept(
+    claim: str, sentence: str, agrees: bool | None
+) -> None:
+    read = kept_against(claim, sentence)
+    assert (read[0] if read else None) == agrees
+
+
+def test_the_model_does_not_read_the_denial_against_it() -> None:
+    class Contradicting:
+        """A model that reads every pair as a contradiction, as the negation's pull does."""
+
+        meta: dict = {}
+
+        def predict(self, pairs):
+            import numpy as np
+
+            return np.tile([0.1, 0.8, 0.1], (len(pairs), 1))
+
+    claim = "Kelair did not change its full-year passenger forecast."
+    assert FactJudge().assess(extract(claim), extract(KEPT), 0.6).stance == "supports"
+    from verifier.types import Evidence
+
+    e = Evidence(KEPT, "d", "Kelair", "", "", 1, 0, len(KEPT), 0.6)
+    (j,) = ModelJudge(Contradicting()).judge(claim, [e])
+    assert j.stance == "supports" and "kept its forecast" in j.reason, j
