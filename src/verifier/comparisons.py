@@ -29,11 +29,12 @@ _SIDES = (
 )
 
 
-def _sides(sentence: str, year: str) -> set[int]:
-    found = set()
+def _sides(sentence: str, year: str) -> dict[int, re.Match[str]]:
+    """Each side of the year's level the sentence puts its figure, with the first words that say so."""
+    found: dict[int, re.Match[str]] = {}
     for side, cue in _SIDES:
-        if re.search(rf"{cue}[^.;]{{0,40}}?\b{year}\b", sentence):
-            found.add(side)
+        if side not in found and (m := re.search(rf"{cue}[^.;]{{0,40}}?\b{year}\b", sentence)):
+            found[side] = m
     return found
 
 
@@ -49,9 +50,5 @@ def against_reference(claim: str, sentence: str) -> tuple[str, str] | None:
     mine = 0 if re.fullmatch(_MORE, m.group("cmp")) else 1
     if len(sides) != 1 or mine in sides:
         return None
-    theirs = next(
-        s
-        for side, cue in _SIDES
-        if side in sides and (s := re.search(rf"{cue}[^.;]{{0,40}}?\b{year}\b", sentence))
-    )
+    (theirs,) = sides.values()
     return m.group(0), theirs.group(0)

@@ -295,7 +295,11 @@ _NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’]+(?:-[A-Z][a-z
 def names_post(text: str) -> bool:
     """Whether :func:`read_post` may read the sentence otherwise: the retriever gathers the
     document's other sentences only for these."""
-    return any(_specific(m) for m in _BY_POST.finditer(text))
+    return _first_post(text) is not None
+
+
+def _first_post(text: str) -> re.Match[str] | None:
+    return next((m for m in _BY_POST.finditer(text) if _specific(m)), None)
 
 
 # A post that is what someone becomes or is ("Ruskova became New Horizon's leader in 2022")
@@ -318,7 +322,7 @@ def read_post(text: str, others: Sequence[str]) -> str | None:
     ("Brenmark's education minister Oskar Tellmann ordered …"), where the document's other
     sentences give that post to one person only, before the name ("Education Minister Oskar
     Tellmann") or after it ("Oskar Tellmann, the education minister"); None otherwise."""
-    m = next((m for m in _BY_POST.finditer(text) if _specific(m)), None)
+    m = _first_post(text)
     if m is None:
         return None
     post = r"\s+".join(m.group("post").split())

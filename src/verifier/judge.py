@@ -165,15 +165,15 @@ class FactJudge:
         elif (top_done := other_top_doer(claim.text, ev.text)) is not None:
             reason = f"the evidence says {top_done[1]}, not {top_done[0]}, {top_done[2]}"
             verdict = role(reason)
-        elif (ended := ended_superlative(claim.text, ev.text)) is not None and not missing:
+        elif not missing and (ended := ended_superlative(claim.text, ev.text)) is not None:
             reason = f"claim says '{ended[0]}'; the evidence says '{ended[1]}'"
             verdict = contradiction(Conflict("quantity", reason), strength)
         elif not missing and (kept := kept_against(claim.text, ev.text)) is not None:
-            reason = f"claim says '{kept[1]}'; the evidence says '{kept[2]}'"
             if kept[0]:
                 reason = f"states it as '{kept[2]}'"
                 verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "kept")
             else:
+                reason = f"claim says '{kept[1]}'; the evidence says '{kept[2]}'"
                 verdict = contradiction(Conflict("direction", reason), strength)
         elif not missing and (compared := against_reference(claim.text, ev.text)) is not None:
             reason = f"claim says '{compared[0]}'; the evidence says '{compared[1]}'"

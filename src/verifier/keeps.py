@@ -34,31 +34,32 @@ _CLAIM_CHANGED = re.compile(rf"\b(?<!not\s){_CHANGE}\s+{_OBJECT}{_AFTER}", re.IG
 _SENTENCE_KEPT = re.compile(rf"\b{_KEEP}\s+{_OBJECT}{_AFTER}", re.IGNORECASE)
 # "left its forecast unchanged": "left" keeps only with "unchanged" after the object.
 _LEFT = re.compile(r"^left\b", re.IGNORECASE)
+_DENIED_BEFORE = re.compile(rf"\b{_DENIED}\s+$", re.IGNORECASE)
 
 
-def _kept_heads(sentence: str) -> set[str]:
-    heads = set()
+def _kept(sentence: str) -> dict[str, str]:
+    """Head noun -> the words that say it was kept, for each thing the sentence keeps."""
+    kept: dict[str, str] = {}
     for m in _SENTENCE_KEPT.finditer(sentence):
         if _LEFT.match(m.group(0)) and not sentence[m.end() :].lstrip().lower().startswith("unchanged"):
             continue
-        if re.search(rf"\b{_DENIED}\s+$", sentence[: m.start()], re.IGNORECASE):
+        if _DENIED_BEFORE.search(sentence, 0, m.start()):
             continue  # "did not keep its forecast"
-        heads.add(_head(m))
-    return heads
+        kept.setdefault(_head(m), m.group(0).strip())
+    return kept
 
 
 @lru_cache(maxsize=4096)
 def kept_against(claim: str, sentence: str) -> tuple[bool, str, str] | None:
     """(agrees, the claim's words, the sentence's) when the claim denies or asserts a change of
     something the sentence says was kept."""
-    kept = _kept_heads(sentence)
+    kept = _kept(sentence)
     if not kept:
         return None
     for pattern, agrees in ((_CLAIM_KEPT, True), (_CLAIM_CHANGED, False)):
         m = pattern.search(claim)
         if m is not None and _head(m) in kept:
-            said = next(k for k in _SENTENCE_KEPT.finditer(sentence) if _head(k) in kept)
-            return agrees, m.group(0).strip(), said.group(0).strip()
+            return agrees, m.group(0).strip(), kept[_head(m)]
     return None
 
 

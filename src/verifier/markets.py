@@ -89,7 +89,7 @@ def moves(text: str) -> tuple[Move, ...]:
         verb = m.group("verb")
         if verb in _UP or verb in _DOWN:
             owner = frozenset(w.lower() for w in m.group("owner").split())
-            found.append(Move(owner, "shares", verb in _UP, f"{m.group(0).rsplit(' ', 1)[0]} {verb}"))
+            found.append(Move(owner, "shares", verb in _UP, m.group(0)))
     for m in _QUOTED.finditer(text):
         verb, head = m.group("verb"), m.group("head")
         if (verb in _UP or verb in _DOWN) and head not in ("shares", "stock", "stocks", "index"):

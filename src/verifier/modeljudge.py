@@ -330,10 +330,9 @@ class ModelJudge:
                 # The sentence gives the figure read at another moment, and another value: it
                 # cannot confirm the claim's (the model, which does not compare, often reads it so).
                 k = 2
-            if k == 0 and hedged(claim, e.judged_text):
-                k = 2  # the claim says it will happen; the sentence only that it may
-            elif k == 1 and fact.stance != "contradicts" and hedged(claim, e.judged_text):
-                # Nor does it deny it: "will lease two extra aircraft" against "in talks to
+            if (k == 0 or (k == 1 and fact.stance != "contradicts")) and hedged(claim, e.judged_text):
+                # The claim says it will happen; the sentence only that it may, which neither
+                # confirms nor denies it: "will lease two extra aircraft" against "in talks to
                 # lease two extra planes, but no agreement has been reached" leaves it open.
                 k = 2
             stance = STANCES[k]

@@ -254,22 +254,24 @@ class Retriever:
         """Sentence index -> text of the sentences of ``rec``'s document from ``lo`` up to
         ``hi`` (those the document has)."""
         at = int(rec["sentence_index"])
-        # A document's sentences are stored in order, one after another: read the rows around
-        # this one, and search the document's rows only where they are not all there (an index
-        # updated document by document), which on a large index costs a sort.
-        first, last = max(0, row - (at - max(0, lo))), min(len(self.index.sentences), row + (hi - at))
-        near = self.index.sentence_rows(list(range(first, last)))
-        found = {
-            int(r["sentence_index"]): r["text"]
-            for r in near
-            if r["doc_id"] == rec["doc_id"] and lo <= int(r["sentence_index"]) < hi
-        }
-        if hi > at + 1 or set(found) != set(range(max(0, lo), at)):
-            rows = self.index.rows_of_documents([rec["doc_id"]])
-            where = self.index.sentences.column("sentence_index").take(rows).to_numpy()
-            wanted = rows[(where >= lo) & (where < hi)]
-            found = {int(r["sentence_index"]): r["text"] for r in self.index.sentence_rows(wanted)}
-        return found
+        if hi <= at + 1:
+            # A document's sentences are stored in order, one after another: read the rows just
+            # before this one, and search the document's rows only where they are not all there
+            # (an index updated document by document), which on a large index costs a sort.
+            # Sentences after this one are always searched for: where the document ends is
+            # not known from the rows around it.
+            near = self.index.sentence_rows(list(range(max(0, row - (at - max(0, lo))), row)))
+            found = {
+                int(r["sentence_index"]): r["text"]
+                for r in near
+                if r["doc_id"] == rec["doc_id"] and lo <= int(r["sentence_index"]) < hi
+            }
+            if set(found) == set(range(max(0, lo), at)):
+                return found
+        rows = self.index.rows_of_documents([rec["doc_id"]])
+        where = self.index.sentences.column("sentence_index").take(rows).to_numpy()
+        wanted = rows[(where >= lo) & (where < hi)]
+        return {int(r["sentence_index"]): r["text"] for r in self.index.sentence_rows(wanted)}
 
 
 def _unique(candidates: list[tuple[int, float, dict]]) -> list[tuple[int, float, dict]]:
