@@ -35,6 +35,7 @@ def main() -> int:
     )
     args = ap.parse_args()
 
+    import verifier.factcompare as factcompare
     import verifier.judge as judge
     from verifier.types import Evidence
 
@@ -46,9 +47,9 @@ def main() -> int:
         rows = [r for r in map(json.loads, f) if re.search(r"\d", r["hypothesis"])]
     random.Random(0).shuffle(rows)
     rows = rows[: args.pairs]
-    for bar in args.relaxed_coverage or [judge.RELAXED_COVERAGE]:
-        # The name FactJudge reads: verifier.judge imports it from verifier.coverage.
-        judge.RELAXED_COVERAGE = bar
+    for bar in args.relaxed_coverage or [factcompare.RELAXED_COVERAGE]:
+        # The name the comparison reads: verifier.factcompare imports it from verifier.coverage.
+        factcompare.RELAXED_COVERAGE = bar
         facts = judge.FactJudge()
         strict: Counter[tuple[str, bool]] = Counter()
         loose: Counter[tuple[str, bool]] = Counter()

@@ -18,7 +18,7 @@ NEGATION_COVERAGE = 0.7
 # Support from word overlap alone (no figure or date matched) needs nearly every word:
 # one swapped word ("comedy" for "drama") is all a false claim usually changes.
 OVERLAP_SUPPORT = 0.85
-# The coverage bar of the tentative reading (FactJudge._compare, relaxed). Measured with
+# The coverage bar of the tentative reading (factcompare.facts_against_facts, relaxed). Measured with
 # scripts/fact_layer_check.py on 4,000 numeric VitaminC-real *training* pairs (the fact layer
 # learns nothing from them): readings right for supports / contradicts at bar 0.5: 663/768,
 # 479/580; at 0.34: 688/803, 495/604 (strict verdicts: 572/664, 326/411). Before capitalised

@@ -8,11 +8,11 @@ the same unit.
 
 The values themselves are compared in :mod:`verifier.compare` (figures) and
 :mod:`verifier.datecompare` (dates) and the words around a figure read in :mod:`verifier.wording`;
-the checks that put those comparisons together (figures, dates, changes, ranks, directions,
-swapped names, weekdays) are in :mod:`verifier.checks` and :mod:`verifier.datechecks`, run in
-order by :meth:`FactJudge._compare`. This module decides which of them count (how much of the
-claim the sentence repeats, against the coverage bars of :mod:`verifier.coverage`), how sure each
-verdict is, and the negation and support decisions that come after them.
+the checks that put those comparisons together are in :mod:`verifier.checks` and
+:mod:`verifier.datechecks`, run in order by :func:`verifier.factcompare.facts_against_facts`,
+with the negation and support decisions that come after them. This module first reads who and
+when (another holder of the claimed post, winner, superlative or fate; a bound; the story's lead
+date), then hands what is left to that comparison and keeps a looser reading of it for the model.
 """
 
 from __future__ import annotations
@@ -22,39 +22,19 @@ from dataclasses import replace
 from typing import Any
 
 from verifier.agents import other_winner, winner_as_loser
-from verifier.checks import (
-    Cleared,
-    Conflict,
-    changes_against_changes,
-    figures_against_figures,
-    other_rank,
-)
+from verifier.checks import Conflict
 from verifier.comparisons import against_reference
-from verifier.coverage import (
-    GENERIC_COVERAGE,
-    GENERIC_UNITS,
-    NEGATION_COVERAGE,
-    OVERLAP_SUPPORT,
-    RELAXED_COVERAGE,
-    RELAXED_GENERIC,
-    SCOPE_COVERAGE,
-    SUPPORT_COVERAGE,
-    claim_coverage,
-    in_scope,
-)
-from verifier.datechecks import dates_against_dates
-from verifier.datecompare import other_reading
+from verifier.coverage import SCOPE_COVERAGE, SUPPORT_COVERAGE, claim_coverage, in_scope
 from verifier.entities import entity_present, other_subject
+from verifier.factcompare import facts_against_facts
 from verifier.facts import Facts, extract
 from verifier.fates import other_fate_of
-from verifier.figurelabels import relabelled
 from verifier.holders import ended_superlative, other_body, other_superlative_holder, other_top_doer
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
 from verifier.keeps import kept_against
 from verifier.lexicon import TOKEN_RE, lemma
-from verifier.names import name_repeated, named_words, of_a_name, rival_named, sibling_named
-from verifier.negation import restates_mark
-from verifier.phrasing import figure_phrase, surface
+from verifier.names import named_words, of_a_name, rival_named, sibling_named
+from verifier.phrasing import surface
 from verifier.readings import (
     bounded,
     done_by_another,
@@ -67,25 +47,9 @@ from verifier.readings import (
 )
 from verifier.rivals import states_rivalry
 from verifier.roles import body_named, only_the_post, other_holder, other_post
-from verifier.scope import governed, negation_in_scope, superlative_words
-from verifier.tallies import Margin, Tally, majority_against_seats, margin_against, tally_against
+from verifier.scope import superlative_words
 from verifier.types import Evidence
-from verifier.wholes import names_a_period, who_by_age
-from verifier.wordchecks import (
-    about_saying,
-    other_weekday,
-    reversed_route,
-    swapped_names,
-    turned_direction,
-    weekdays,
-)
-from verifier.wording import (
-    POLE_WORDS,
-    joined_pole_words,
-    says_too,
-    unread_figures,
-    unturned_measure,
-)
+from verifier.wording import POLE_WORDS, joined_pole_words, unturned_measure
 
 
 class FactJudge:
@@ -238,7 +202,7 @@ class FactJudge:
                 turned |= superlative_words(claim.text) - ev.content
                 turned |= named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))
             verdict = one_way(
-                claim, ev, self._compare(claim, ev, similarity, claim_coverage(claim, ev, turned))
+                claim, ev, self._against(claim, ev, similarity, claim_coverage(claim, ev, turned))
             )
         if verdict.stance == "neutral" and not missing and (days := lead_day(claim, ev)) is not None:
             reason = f"claim says {days[0]}; the story's lead says {days[1]}"
@@ -276,7 +240,7 @@ class FactJudge:
             loose = one_way(
                 claim,
                 ev,
-                self._compare(titled, ev, similarity, claim_coverage(claim, ev, unnamed), relaxed=True),
+                self._against(titled, ev, similarity, claim_coverage(claim, ev, unnamed), relaxed=True),
             )
             # A loose reading that finds the sentence's figure read at another moment is kept
             # too: the model's support cannot stand on it (ModelJudge).
@@ -292,173 +256,9 @@ class FactJudge:
         skip = frozenset(w.lower() for w in name.split()) | named_words(name)
         return in_scope(claim_coverage(claim, ev, skip), similarity, self.scope_coverage)
 
-    def _compare(
+    def _against(
         self, claim: Facts, ev: Facts, similarity: float, coverage: float, relaxed: bool = False
     ) -> Judgement:
-        """Figures, dates, negation and wording of a sentence taken to be about the claim's subject.
-
-        ``relaxed`` (the tentative reading, a hint for the model combination, not a verdict):
-        claims are short once their subject's name is set aside, so one unrepeated word must
-        not hide a figure that counts the same thing; the coverage bars stop at RELAXED_COVERAGE,
-        and a claim figure no sentence figure shares a unit with is compared with a near one."""
-        scope_coverage = min(self.scope_coverage, RELAXED_COVERAGE) if relaxed else self.scope_coverage
-        support_coverage = min(self.support_coverage, RELAXED_COVERAGE) if relaxed else self.support_coverage
-        if not in_scope(coverage, similarity, scope_coverage):
-            return Judgement("neutral", 0.0, "is about something else", "overlap")
-        strength = min(1.0, 0.5 * coverage + 0.5 * max(0.0, similarity))
-        stale = other_reading(claim, ev)
-        if stale is not None:
-            # Running figures read at two dates ("as of 5 April" against "as of 6 April") are two
-            # readings: neither confirms nor refutes the other, whatever their values.
-            d, e = stale
-            return Judgement(
-                "neutral", 0.0, f"reports as of {e.text} where the claim speaks of {d.text}", "snapshot"
-            )
-
-        # The checks, in order: the first difference past the bar it needs decides.
-        cleared = Cleared(
-            support=coverage >= support_coverage,
-            negation=coverage >= NEGATION_COVERAGE,
-            generic=coverage >= GENERIC_COVERAGE,
-            generic_units=GENERIC_UNITS,
-            lone_generic=relaxed and coverage >= RELAXED_GENERIC,
-            all_but=lambda words: claim_coverage(claim, ev, words) >= NEGATION_COVERAGE,
+        return facts_against_facts(
+            claim, ev, similarity, coverage, self.scope_coverage, self.support_coverage, relaxed
         )
-        tally = tally_against(claim.text, ev.text)
-        if tally is not None and not tally[2] and cleared.support:
-            reason = f"claim says {tally[0].text}; the evidence says {tally[1].text}"
-            return contradiction(Conflict("quantity", reason), strength)
-        if tally is not None:
-            # The two numbers of a matched score are that score, not counts of their own.
-            claim = _without(claim, tally[0])
-        # A vote's margin against its split ("passed by nine votes" / "by 48 votes to 39").
-        margin = margin_against(claim.text, ev.text) if tally is None else None
-        if margin is not None and not margin[2] and cleared.support:
-            reason = f"claim says {margin[0].text}; the evidence says {margin[1].text}"
-            return contradiction(Conflict("quantity", reason), strength)
-        if margin is not None:
-            # Its figures are the vote, read as one: not counts of their own.
-            claim, ev = _without(claim, margin[0]), _without(ev, margin[1])
-        voted = tally[1].text if tally else margin[1].text if margin else ""
-        supported_q, conflict = figures_against_figures(claim, ev, cleared, relaxed)
-        if conflict is not None and conflict.kind == "snapshot":
-            return Judgement("neutral", 0.0, conflict.reason, "snapshot")
-        if conflict is not None:
-            return contradiction(conflict, strength)
-        supported_d, conflict = dates_against_dates(claim, ev, cleared, relaxed)
-        if conflict is not None:
-            return contradiction(conflict, strength)
-        supported_f, conflict = changes_against_changes(claim, ev, supported_q, cleared)
-        if conflict is not None:
-            return contradiction(conflict, strength)
-        saying = about_saying(claim.text)
-        claim_days, ev_days = weekdays(claim.text, saying), weekdays(ev.text, saying)
-        seats = cleared.support and next(
-            (r for q, e in supported_q if (r := majority_against_seats(claim.text, q.value, ev.text, e.end))),
-            None,
-        )
-        if seats:
-            return contradiction(Conflict("quantity", seats), strength)
-        conflict = (
-            relabelled(claim, ev, supported_q, cleared)
-            or other_rank(claim, ev, cleared)
-            or turned_direction(claim, ev, supported_q, cleared)
-            or swapped_names(claim, ev, cleared)
-            or reversed_route(claim, ev, cleared)
-            or other_weekday(claim, ev, claim_days, ev_days, cleared)
-        )
-        if conflict is not None:
-            return contradiction(conflict, strength)
-
-        # A count of nothing that no figure answers ("no deaths") is the negation it says, read as such.
-        factored = {(c.start, c.end) for c, _ in supported_f}
-        # A name's number the sentence repeats with the name ("Fallout 76", "10 Cloverfield
-        # Lane") is stated, as the name is; it confirms nothing of its own.
-        unverified_q = [
-            q
-            for q in claim.quantities
-            if q.value != 0
-            and all(q is not s for s, _ in supported_q)
-            and (q.start, q.end) not in factored
-            and not name_repeated(claim.text, q, ev.text)
-            and not names_a_period(claim.text, q)
-        ]
-        # In the tentative reading a sentence that gives no date at all leaves the claim's date
-        # open rather than unstated: a figure is usually current where its sentence stands
-        # ("there have been 188 confirmed cases" for "… 170 cases in 2020").
-        unverified_d = [
-            d for d in claim.dates if all(d is not s for s, _ in supported_d) and (ev.dates or not relaxed)
-        ]
-        # "Solvex did not cut 500 jobs" is no denial of "Solvex cut 300 jobs": the negation is of
-        # a figure the other sentence does not state.
-        # Nor does "was not approved in 2015, but regulators cleared it in 2017" deny "was approved
-        # in 2017": the claim's figure or date is stated outside the negation's clause.
-        negated, other = (claim, ev) if claim.negated else (ev, claim)
-        side = 0 if claim.negated else 1  # the negated sentence's value in each matched pair
-        beside = any(not governed(negated, pair[side]) for pair in (*supported_q, *supported_d))
-        if (
-            claim.negated != ev.negated
-            and coverage >= NEGATION_COVERAGE
-            and not (unverified_q or unverified_d)
-            and not beside
-        ):
-            if negation_in_scope(negated, other) and not restates_mark(negated.text, other.text):
-                cue = negated.negations[0]
-                reason = (
-                    f"claim says '{cue}'; the evidence states it without negation"
-                    if claim.negated
-                    else f"the evidence says '{cue}' where the claim states it"
-                )
-                return contradiction(Conflict("negation", reason), strength)
-
-        spans = [(x.start, x.end) for x in (*claim.quantities, *claim.dates)] + list(factored)
-        units = frozenset(w for q in claim.quantities for w in q.unit)
-        unread = [w for w in unread_figures(claim.text, spans, units) if not says_too(ev.text, w)]
-        unread += [day.capitalize() for day in dict.fromkeys(claim_days) if day not in ev_days]
-        if unverified_q or unverified_d or unread:
-            # Both ends of a span carry its words: name it once.
-            items = dict.fromkeys([q.text for q in unverified_q] + [d.text for d in unverified_d] + unread)
-            return Judgement("neutral", 0.0, f"does not state {', '.join(items)}", "missing-fact")
-        # A figure or date that matches, about the same named things, lowers the bar on the other
-        # words; a date that only falls in a "since" period does not ("erupted in 2015" against
-        # "dormant since 1950").
-        # Nor does a quarter's rank ("the third quarter"): it says when, as a date would.
-        firm = (
-            [
-                q
-                for q, _ in supported_q
-                if not names_a_period(claim.text, q)
-                and (relaxed or not who_by_age(claim.text, q, ev.content))
-            ]
-            or supported_f
-            or [d for d, e in supported_d if not e.ongoing]
-            or voted
-        )
-        needed = scope_coverage if firm else OVERLAP_SUPPORT
-        # A negation elsewhere in a sentence that states the claim's figure ("Nobody was hurt in
-        # the fire, which destroyed 30 homes") does not stop it stating it. Without a figure or
-        # date to hold on to, any negation does: on training pairs, word overlap alone beside a
-        # negation was wrong about as often as right.
-        denied = claim.negated != ev.negated and (not firm or negation_in_scope(negated, other))
-        if coverage >= needed and not denied:
-            pieces = dict.fromkeys(
-                [figure_phrase(ev.text, e) for _, e in supported_q]
-                + [e.text for _, e in supported_d]
-                + [f.text for _, f in supported_f]
-                + ([voted] if voted else [])
-            )
-            reason = "states " + "; ".join(pieces) if pieces else "states the same"
-            bonus = 0.1 if (supported_q or supported_d or supported_f or voted) else 0.0
-            return Judgement(
-                "supports",
-                min(0.97, 0.45 + 0.45 * strength + bonus),
-                reason,
-                "quantity" if supported_q or supported_f or voted else "date" if supported_d else "overlap",
-            )
-        return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")
-
-
-def _without(facts: Facts, said: Tally | Margin) -> Facts:
-    """``facts`` less the figures inside a score, a vote's split or its margin."""
-    end = said.start + len(said.text)
-    return replace(facts, quantities=[q for q in facts.quantities if not said.start <= q.start < end])
