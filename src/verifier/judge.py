@@ -25,6 +25,7 @@ from verifier.agents import other_winner, winner_as_loser
 from verifier.checks import Conflict
 from verifier.comparisons import against_reference
 from verifier.coverage import SCOPE_COVERAGE, SUPPORT_COVERAGE, claim_coverage, in_scope
+from verifier.dissents import side_against
 from verifier.entities import entity_present, other_subject
 from verifier.factcompare import facts_against_facts
 from verifier.facts import Facts, extract
@@ -117,6 +118,8 @@ class FactJudge:
             # claim's denial of any rival is the sentence's superlative, not a denial of it.
             reason = f"states it as '{top}'"
             verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "rivalry")
+        elif (split := side_against(claim.text, ev.text)) is not None:
+            verdict = role(f"claim says '{split[0]}'; the evidence says '{split[1]}'")
         elif (winner := other_winner(claim.text, ev.text)) is not None:
             reason = f"the evidence says {winner[1]} won, beating {winner[0]}"
             verdict = role(reason)
