@@ -96,6 +96,17 @@ def test_the_claims_subject_is_read_with_what_they_did() -> None:
             "Justice Minister Irena Vavra suspended the governor.",
             None,
         ),
+        # A news synonym of the act's word says it too.
+        (
+            "Falcons captain Tobias Renner kicked the match-winning penalty.",
+            "Fly-half Rhys Ambrose kicked the decisive penalty from 38 metres with 40 seconds left.",
+            ("Tobias Renner", "Rhys Ambrose"),
+        ),
+        (
+            "Falcons captain Tobias Renner kicked the match-winning penalty.",
+            "Fly-half Rhys Ambrose kicked the first penalty from 38 metres.",
+            None,
+        ),
         # Too little was said to tell one act from another.
         ("Mayor Tom Hale said he was pleased.", "Governor Ann Berg said she was pleased.", None),
         # Another act by another person.

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from verifier.coverage import same_saying
 from verifier.lexicon import STOPWORDS, content_lemmas, said_in
 
 # Words that make a run of capitalised words a club, company, body or place, not a person.
@@ -135,7 +136,9 @@ def _covered(words: frozenset[str], text: str, least: int = _MIN_WORDS) -> bool:
     if len(words) < least:
         return False
     seen = content_lemmas(text)
-    return sum(1 for w in words if said_in(w, seen)) / len(words) >= _COVERAGE
+    # A news synonym says the word too ("the decisive penalty" for "the match-winning penalty").
+    said = sum(1 for w in words if said_in(w, seen) or any(same_saying(w, s) for s in seen))
+    return said / len(words) >= _COVERAGE
 
 
 def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
