@@ -36,6 +36,7 @@ from verifier.keeps import kept_against
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.names import named_words, of_a_name, rival_named, sibling_named
 from verifier.phrasing import surface
+from verifier.placings import other_placing
 from verifier.readings import (
     bounded,
     done_by_another,
@@ -120,6 +121,9 @@ class FactJudge:
             verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "rivalry")
         elif (split := side_against(claim.text, ev.text)) is not None:
             verdict = role(f"claim says '{split[0]}'; the evidence says '{split[1]}'")
+        elif (placed := other_placing(claim.text, ev.text)) is not None:
+            reason = f"claim says '{placed[0]}'; the evidence says '{placed[1]}'"
+            verdict = contradiction(Conflict("quantity", reason), strength)
         elif (winner := other_winner(claim.text, ev.text)) is not None:
             reason = f"the evidence says {winner[1]} won, beating {winner[0]}"
             verdict = role(reason)
