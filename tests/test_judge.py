@@ -2632,6 +2632,38 @@ def test_heavier_and_lighter_are_opposed() -> None:
     assert j.stance == "contradicts" and "'heavier'" in j.reason, j
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "word"),
+    [
+        ("Coach Bastian Vane criticised the Lynx.", "Coach Bastian Vane praised the Lynx.", "praised"),
+        (
+            "Ellery said the operator had overestimated the complexity of the work.",
+            "Ellery said the operator had underestimated the complexity of the work.",
+            "underestimated",
+        ),
+        (
+            "Coach Sanne de Wit said she was glad to lose her top scorer.",
+            "Sanne de Wit said she was sad to lose her top scorer.",
+            "sad",
+        ),
+        (
+            "Draganova's coalition government was defeated in the no-confidence vote.",
+            "Draganova's coalition government narrowly survived the no-confidence vote.",
+            "survived",
+        ),
+        (
+            "Strandline said it would defy the court's ruling.",
+            "Strandline said it would comply with the court's ruling.",
+            "comply",
+        ),
+    ],
+)
+def test_judgements_feelings_and_votes_are_opposed(claim: str, sentence: str, word: str) -> None:
+    j = stance(claim, sentence)
+    assert j.stance == "contradicts" and f"'{word}'" in j.reason, j
+    assert stance(sentence, sentence).stance != "contradicts"
+
+
 def test_a_bound_or_a_quantifier_is_no_superlative() -> None:
     from verifier.scope import superlative_words
 

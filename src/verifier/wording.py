@@ -34,7 +34,23 @@ _AXES = (
     (frozenset({"open", "reopen"}), frozenset({"close", "shut"})),
     # A state that goes on, against one that has ended ("still makes" / "no longer makes").
     (frozenset({"still", "continue", "remain"}), frozenset({"no_longer", "cease", "discontinue"})),
-    (frozenset({"approve", "accept", "agree"}), frozenset({"reject", "refuse", "turned_down", "voted_down"})),
+    (
+        frozenset({"approve", "accept", "agree", "comply"}),
+        frozenset({"reject", "refuse", "turned_down", "voted_down", "defy"}),
+    ),
+    # Judgements of a decision or of someone: "praised the Lynx" / "criticised the Lynx".
+    (
+        frozenset({"praise", "welcome", "hail", "commend"}),
+        frozenset({"criticise", "criticize", "condemn", "deplore"}),
+    ),
+    (frozenset({"overestimate"}), frozenset({"underestimate"})),
+    (frozenset({"admit", "confess"}), frozenset({"deny"})),
+    (
+        frozenset({"glad", "happy", "please", "delighted"}),
+        frozenset({"sad", "sorry", "unhappy", "disappoint"}),
+    ),
+    # A vote of confidence or a challenge: "survived a no-confidence motion" / "was defeated".
+    (frozenset({"survive"}), frozenset({"defeat", "topple", "oust"})),
     # A state of emergency, a ban or a curfew: put in place, or lifted.
     (frozenset({"declare", "impose"}), frozenset({"lift"})),
     (frozenset({"improve"}), frozenset({"deteriorate", "worsen"})),
