@@ -172,6 +172,23 @@ def test_the_claimed_loser_named_as_the_winner_contradicts() -> None:
     assert j.stance == "contradicts" and j.kind == "role" and "Torvane Rovers beat" in j.reason, j
 
 
+def test_the_claimed_winner_beaten_by_the_claimed_loser_contradicts() -> None:
+    from verifier.agents import winner_as_loser
+
+    lead = (
+        "Dalia Marsk of Ostravia became the youngest winner of the Continental Chess Championship "
+        "on Sunday, beating defending champion Yevgen Koltar in a rapid tiebreak."
+    )
+    assert winner_as_loser("Koltar beat Marsk to keep his continental title.", lead) == ("Marsk", "Koltar")
+    assert winner_as_loser("Marsk beat Koltar to win the title.", lead) is None
+    # Other meetings than the story's, or a sentence that reports one each way.
+    assert winner_as_loser("Koltar beat Marsk in both of their previous meetings.", lead) is None
+    assert (
+        winner_as_loser("Rovers beat City 2-1.", "City beat Rovers 3-0 in 2009, and Rovers beat City 2-1.")
+        is None
+    )
+
+
 def test_a_title_kept_is_a_title_won() -> None:
     from verifier.agents import other_winner
 

@@ -228,18 +228,40 @@ _CLAIM_LOST = re.compile(
     rf"(?:the\s+)?(?P<winner>{_NAMES})"
 )
 _BEAT = r"(?:beat|beats|defeated|defeats|edged|thrashed|overcame|overpowered|routed)"
+# "Koltar beat Marsk to keep his title": the claim's winner, then its loser.
+_CLAIM_BEAT = re.compile(
+    rf"^(?P<winner>{_NAMES})\s+{_BEAT}\s+(?:the\s+)?(?:(?:defending|reigning)\s+\w+\s+)?(?P<loser>{_NAMES})"
+)
+# "… in both of their regular-season meetings": other games than the one a story reports.
+_OTHER_MEETINGS = re.compile(
+    r"\b(?:both|all|meetings?|games|matches|regular[- ]season|previous|earlier|group\s+stage|"
+    r"last\s+(?:season|year|time)|in\s+(?:19|20)\d\d)\b"
+)
+_EV_BEAT = (
+    re.compile(rf"(?P<a>{_NAMES})\s+{_BEAT}\s+(?:the\s+)?(?P<b>{_NAMES})"),
+    # "Dalia Marsk of Ostravia became the youngest winner …, beating defending champion Yevgen
+    # Koltar": the participle's subject is the clause's.
+    re.compile(
+        rf"(?P<a>{_NAMES})(?:\s+of\s+[A-Z][\w'’-]*)?\s+[a-z][^.;,]{{0,100}}?,\s+"
+        rf"(?:beating|defeating|edging|thrashing|overcoming)\s+(?:[a-z]+\s+){{0,2}}(?P<b>{_NAMES})"
+    ),
+)
 
 
 def winner_as_loser(claim_text: str, ev_text: str) -> tuple[str, str] | None:
     """(claimed loser, claimed winner) when the sentence has the claimed loser beat the claimed
-    winner: "X lost ... to Y" against "X beat Y 3-1"."""
+    winner: "X lost ... to Y" or "Y beat X" against "X beat Y 3-1"."""
     m = _CLAIM_LOST.match(claim_text.strip())
     if m is None:
+        m = _CLAIM_BEAT.match(claim_text.strip())
+    if m is None or _OTHER_MEETINGS.search(claim_text, m.end()):
         return None
     loser, winner = m.group("loser").rstrip("."), m.group("winner").rstrip(".")
-    for w in re.finditer(rf"(?P<a>{_NAMES})\s+{_BEAT}\s+(?:the\s+)?(?P<b>{_NAMES})", ev_text):
-        if _same_name(w.group("a"), loser) and _same_name(w.group("b"), winner):
-            return loser, winner
+    met = [(w.group("a"), w.group("b")) for pattern in _EV_BEAT for w in pattern.finditer(ev_text)]
+    if any(_same_name(a, winner) and _same_name(b, loser) for a, b in met):
+        return None  # two meetings, one each way ("City beat Rovers in 2009, and Rovers beat City …")
+    if any(_same_name(a, loser) and _same_name(b, winner) for a, b in met):
+        return loser, winner
     return None
 
 
