@@ -57,3 +57,25 @@ def test_the_fact_layer_reads_it_as_a_contradiction() -> None:
         extract("Lower Vessen now uses less water than it did in 2015."), extract(WATER), 0.6
     )
     assert j.stance == "contradicts" and "above the 2015" in j.reason, j
+
+
+def test_a_preference_turned_round_contradicts() -> None:
+    from verifier.comparisons import preference_swapped
+
+    sentence = (
+        '"We chose to protect our margins rather than chase volume," chief executive Ottilie Brandvold said.'
+    )
+    claim = "Brandvold said Tessarine had chosen to chase sales volume rather than protect its margins."
+    assert preference_swapped(claim, sentence) == (
+        "to chase sales volume rather than protect its margins",
+        "to protect our margins rather than chase volume",
+    )
+    assert (
+        preference_swapped("Tessarine chose to protect its margins rather than chase volume.", sentence)
+        is None
+    )
+    assert preference_swapped("Tessarine chose to chase volume.", sentence) is None
+    # A word on both sides tells neither apart: the others are turned round.
+    assert preference_swapped(
+        "It chose to cut costs rather than cut jobs.", "It chose to cut jobs rather than cut costs."
+    )

@@ -23,7 +23,7 @@ from typing import Any
 
 from verifier.agents import other_winner, winner_as_loser
 from verifier.checks import Conflict
-from verifier.comparisons import against_reference
+from verifier.comparisons import against_reference, preference_swapped
 from verifier.coverage import SCOPE_COVERAGE, SUPPORT_COVERAGE, claim_coverage, in_scope
 from verifier.dissents import side_against
 from verifier.entities import entity_present, other_subject
@@ -148,6 +148,9 @@ class FactJudge:
                 verdict = contradiction(Conflict("direction", reason), strength)
         elif not missing and (compared := against_reference(claim.text, ev.text)) is not None:
             reason = f"claim says '{compared[0]}'; the evidence says '{compared[1]}'"
+            verdict = contradiction(Conflict("direction", reason), strength)
+        elif not missing and (preferred := preference_swapped(claim.text, ev.text)) is not None:
+            reason = f"claim says '{preferred[0]}'; the evidence says '{preferred[1]}'"
             verdict = contradiction(Conflict("direction", reason), strength)
         elif (moved_to := other_body(claim.text, ev.text)) is not None:
             reason = f"claim says {moved_to[0]} is {moved_to[1]}; the evidence says {moved_to[2]}"
