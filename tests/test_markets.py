@@ -97,3 +97,28 @@ def test_a_move_turned_round_contradicts_on_the_same_day_only() -> None:
     assert j.stance == "contradicts" and j.kind == "direction", j
     j = judge.assess(claim, extract("Its shares fell 1.8% on Wednesday."), 0.7, title)
     assert j.stance != "contradicts", j
+
+
+def test_a_move_the_same_way_is_a_stated_direction_unless_a_figure_is_claimed() -> None:
+    judge = FactJudge()
+    sentence = extract("Dunmoor shares fell 18% on the Ulmsted stock exchange on Tuesday.")
+    title = "Collapse at Dunmoor mine"
+    j = judge.assess(
+        extract("Dunmoor Coal's share price fell on the day after the collapse."), sentence, 0.6, title
+    )
+    assert (j.stance, j.kind) == ("supports", "direction"), j
+    # The claim's own figure is not checked by the move: word overlap, for the model to weigh.
+    j = judge.assess(extract("Dunmoor Coal's shares fell 28% after the collapse."), sentence, 0.6, title)
+    assert j.kind != "direction", j
+
+
+def test_a_move_over_a_period_is_not_the_days_move() -> None:
+    judge = FactJudge()
+    sentence = extract("The zel has lost about 11% of its value against the dollar since October.")
+    title = "Zelmora central bank raises rates"
+    j = judge.assess(
+        extract("The zel weakened against the dollar after the rate decision."), sentence, 0.6, title
+    )
+    assert j.kind != "direction", j
+    j = judge.assess(extract("The zel has weakened against the dollar since October."), sentence, 0.6, title)
+    assert j.stance == "supports", j

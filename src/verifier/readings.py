@@ -54,6 +54,9 @@ def bounded(claim: Facts, ev: Facts, missing: Sequence[str]) -> tuple[str, str] 
     return bound if all(m in subject for m in missing) else None
 
 
+_SINCE = re.compile(r"\bsince\b|\bso\s+far\s+this\s+year\b|\bthis\s+year\b")
+
+
 def market_reading(
     claim: Facts, ev: Facts, similarity: float, title: str, missing: Sequence[str]
 ) -> Judgement | None:
@@ -69,9 +72,17 @@ def market_reading(
     days = set(weekdays(claim.text, saying=True)), set(weekdays(ev.text, saying=True))
     if days[0] and days[1] and not days[0] & days[1]:
         return None
+    # A move over a period ("has lost about 11% … since October") is not the day's move the
+    # claim reads ("weakened after the rate decision"), and the other way round.
+    after = ev.text[ev.text.find(moved[1]) + len(moved[1]) :]
+    if bool(_SINCE.search(after.split(".")[0])) != bool(_SINCE.search(claim.text)):
+        return None
     strength = min(1.0, max(0.0, similarity))
     if moved[2]:
-        return Judgement("supports", 0.45 + 0.45 * strength, f"states '{moved[1]}'", "overlap")
+        # A move with nothing else to check is a stated direction; the claim's own figure
+        # ("rose 8.4%") is not checked here, and leaves it word overlap.
+        kind = "overlap" if claim.quantities else "direction"
+        return Judgement("supports", 0.45 + 0.45 * strength, f"states '{moved[1]}'", kind)
     return contradiction(
         Conflict("direction", f"claim says '{moved[0]}'; the evidence says '{moved[1]}'"), strength
     )
