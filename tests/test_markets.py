@@ -122,3 +122,10 @@ def test_a_move_over_a_period_is_not_the_days_move() -> None:
     assert j.kind != "direction", j
     j = judge.assess(extract("The zel has weakened against the dollar since October."), sentence, 0.6, title)
     assert j.stance == "supports", j
+
+
+def test_shares_in_an_owner_named_in_apposition() -> None:
+    sentence = "Shares in Tessant's listed parent company, Ambrecia Power Holdings, fell 5.8% in Dunvarra."
+    (move,) = moves(sentence)
+    assert move.owner == {"ambrecia", "power", "holdings"} and not move.up
+    assert market_move("Shares in Ambrecia Power Holdings rose after the ruling.", sentence)[2] is False

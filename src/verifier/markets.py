@@ -38,8 +38,11 @@ _MOVE = re.compile(
 
 
 # "Shares in Arkwell fell 18%", "Stock of Halden Air Group rose": the owner after the head.
+# "Shares in Tessant's listed parent company, Ambrecia Power Holdings, fell 5.8%": the owner named
+# in an apposition.
 _MOVE_OF = re.compile(
-    rf"\b(?P<head>[Ss]hares|[Ss]tock)\s+(?:in|of)\s+(?P<owner>(?:[A-Z][\w&.-]*\s+){{1,3}})"
+    rf"\b(?P<head>[Ss]hares|[Ss]tock)\s+(?:in|of)\s+"
+    rf"(?:(?P<owner>(?:[A-Z][\w&.-]*\s+){{1,3}})|[^,;]{{1,60}},\s+(?P<named>(?:[A-Z][\w&.-]*\s*){{1,3}}),\s+)"
     rf"(?:have\s+|had\s+|has\s+)?{_ADVERB}(?P<verb>[a-z]+)\b"
 )
 
@@ -88,7 +91,7 @@ def moves(text: str) -> tuple[Move, ...]:
     for m in _MOVE_OF.finditer(text):
         verb = m.group("verb")
         if verb in _UP or verb in _DOWN:
-            owner = frozenset(w.lower() for w in m.group("owner").split())
+            owner = frozenset(w.lower() for w in (m.group("owner") or m.group("named")).split())
             found.append(Move(owner, "shares", verb in _UP, m.group(0)))
     for m in _QUOTED.finditer(text):
         verb, head = m.group("verb"), m.group("head")
