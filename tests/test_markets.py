@@ -129,3 +129,19 @@ def test_shares_in_an_owner_named_in_apposition() -> None:
     (move,) = moves(sentence)
     assert move.owner == {"ambrecia", "power", "holdings"} and not move.up
     assert market_move("Shares in Ambrecia Power Holdings rose after the ruling.", sentence)[2] is False
+
+
+def test_a_balance_narrows_widens_and_is_reduced() -> None:
+    assert [(m.owner, m.head, m.up) for m in moves("Halcyra reduced its net debt during the quarter.")] == [
+        ({"halcyra"}, "debt", False)
+    ]
+    # "Net" names the balance, not its owner; the title says whose it is.
+    (m,) = moves("Net debt fell to 18.7 billion drax from 20.3 billion drax.")
+    assert (m.owner, m.head, m.up) == (frozenset(), "debt", False)
+    assert [m.up for m in moves("Brannock's operating margin narrowed last year.")] == [False]
+    assert [m.up for m in moves("Lumora's operating margin widened.")] == [True]
+    assert [m.up for m in moves("Arvelle's net debt went down during the first quarter.")] == [False]
+    moved = market_move(
+        "Halcyra increased its net debt.", "Net debt fell to 18.7 billion.", "Halcyra results"
+    )
+    assert moved is not None and moved[2] is False

@@ -135,6 +135,24 @@ def test_model_contradiction_against_matching_facts_needs_more_evidence() -> Non
     assert ruled.judge(claim, [_ev(TROOPS)])[0].stance == "supports"
 
 
+def test_a_move_the_claim_reads_alike_is_settled_by_its_direction() -> None:
+    from verifier.facts import extract
+    from verifier.modeljudge import moved_alike
+
+    debt = "Net debt fell to 18.7 billion drax at the end of September from 20.3 billion drax."
+    judge = ModelJudge(FakeModel({debt: [0.2, 0.1, 0.7]}), rules=("value_match",))
+    claim = "Halcyra reduced its net debt during the third quarter."
+    e = Evidence(debt, "d", "Halcyra quarterly profit jumps 18%", "wire", "", 14, 0, len(debt), 0.6)
+    (j,) = judge.judge(claim, [e])
+    assert j.stance == "supports" and "Net debt fell" in j.reason, j
+    fact = Judgement("supports", 0.8, "states 'Net debt fell'", "direction")
+    # A figure, or where the move ended up, is more than a direction.
+    assert moved_alike(fact, extract(claim))
+    assert not moved_alike(fact, extract("Halcyra cut its net debt by 9%."))
+    assert not moved_alike(fact, extract("Tessarine's shares fell to an all-time low on Wednesday."))
+    assert not moved_alike(Judgement("supports", 0.8, "states the same", "overlap"), extract(claim))
+
+
 def test_pair_features_shape_and_values() -> None:
     fact = FactJudge().judge("The US has 10,000 troops in Iraq", [_ev(TROOPS)])[0]
     x = pair_features(np.array([0.2, 0.7, 0.1]), fact, 0.8)

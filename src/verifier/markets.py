@@ -20,20 +20,24 @@ from verifier.lexicon import lemma
 
 _UP = frozenset(
     "rose rise rises risen gained gain gains climbed climb jumped jump soared surged rallied advanced "
-    "strengthened strengthen firmed increased rebounded recovered".split()
-)
+    "strengthened strengthen firmed increased rebounded recovered widened widen expanded grew".split()
+) | {"went up"}
 _DOWN = frozenset(
     "fell fall falls fallen dropped drop lost lose declined decline slid slumped tumbled plunged sank "
-    "weakened weaken eased slipped dipped decreased".split()
-)
+    "weakened weaken eased slipped dipped decreased narrowed narrow shrank shrunk contracted".split()
+) | {"went down", "came down"}
 # What moves: "shares", "share price", "stock", a currency ("crown", "franc", "dalen": the word
 # after a demonym), a yield or an index.
 _CURRENCY = r"(?:[A-Z][a-z]+(?:ian|an|ish|ese|i|ic)\s+)[a-z]+"
-_HEAD = rf"(?:shares|share price|stock price|stock|stocks|yields?|index|{_CURRENCY})"
+# A company's balance: its debt, its margin or its loss ("Net debt fell to 18.7 billion drax",
+# "Halcyra reduced its net debt"), which narrow and widen as well as fall and rise.
+_BALANCE = r"(?:[Nn]et\s+|[Oo]perating\s+|[Pp]rofit\s+|[Nn]et\s+)?(?:debt|margin|loss)"
+_HEAD = rf"(?:shares|share price|stock price|stock|stocks|yields?|index|{_BALANCE}|{_CURRENCY})"
 _OWNER = r"(?:(?:[A-Z][\w&.-]*(?:'s|’s)?\s+){1,3}|(?:its|their|the company's|the bank's)\s+|the\s+)?"
 _ADVERB = r"(?:(?:sharply|slightly|initially|also|then|later|briefly|steadily|further)\s+)?"
 _MOVE = re.compile(
-    rf"(?P<mover>{_OWNER}(?P<head>{_HEAD}))\s+(?:have\s+|had\s+|has\s+)?{_ADVERB}(?P<verb>[a-z]+)\b"
+    rf"(?P<mover>{_OWNER}(?P<head>{_HEAD}))\s+(?:have\s+|had\s+|has\s+)?{_ADVERB}"
+    r"(?P<verb>(?:went|came)\s+(?:down|up)|[a-z]+)\b"
 )
 
 
@@ -45,6 +49,16 @@ _MOVE_OF = re.compile(
     rf"(?:(?P<owner>(?:[A-Z][\w&.-]*\s+){{1,3}})|[^,;]{{1,60}},\s+(?P<named>(?:[A-Z][\w&.-]*\s*){{1,3}}),\s+)"
     rf"(?:have\s+|had\s+|has\s+)?{_ADVERB}(?P<verb>[a-z]+)\b"
 )
+
+
+# "Halcyra reduced its net debt": the owner acting on its own balance.
+_ACTED = re.compile(
+    rf"(?P<owner>(?:[A-Z][\w&.-]*\s+){{1,3}})(?:has\s+|had\s+)?(?P<verb>reduced|cut|lowered|increased|raised)\s+"
+    rf"its\s+(?P<head>{_BALANCE})\b"
+)
+_ACTED_UP = frozenset({"increased", "raised"})
+# Words of a balance's name, not of its owner ("Net debt fell").
+_NOT_OWNER = frozenset({"the", "its", "their", "net", "operating", "profit"})
 
 
 # A currency named in lower case ("the euro", "the zel") is read only where the sentence prices
@@ -82,7 +96,7 @@ def moves(text: str) -> tuple[Move, ...]:
         owner = frozenset(
             w.lower().removesuffix("'s").removesuffix("’s")
             for w in re.findall(r"[A-Z][\w&.'’-]*", m.group("mover"))
-            if w.lower() not in ("the", "its", "their")
+            if w.lower() not in _NOT_OWNER
         )
         head = m.group("head")
         if head[0].isupper():  # a currency: its demonym is its owner
@@ -93,6 +107,9 @@ def moves(text: str) -> tuple[Move, ...]:
         if verb in _UP or verb in _DOWN:
             owner = frozenset(w.lower() for w in (m.group("owner") or m.group("named")).split())
             found.append(Move(owner, "shares", verb in _UP, m.group(0)))
+    for m in _ACTED.finditer(text):
+        owner = frozenset(w.lower() for w in m.group("owner").split())
+        found.append(Move(owner, _head(m.group("head")), m.group("verb") in _ACTED_UP, m.group(0)))
     for m in _QUOTED.finditer(text):
         verb, head = m.group("verb"), m.group("head")
         if (verb in _UP or verb in _DOWN) and head not in ("shares", "stock", "stocks", "index"):

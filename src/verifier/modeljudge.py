@@ -10,6 +10,7 @@ pair's wording those decisions consult are :mod:`verifier.pairwording`'s.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -20,6 +21,8 @@ from verifier.errors import VerifierError
 from verifier.judgement import STATED_DENIALS, VALUE_KINDS
 from verifier.nli import NLIModel, softmax
 from verifier.pairwording import contrast, denies, hedged, replaced_entity, settled_by_values
+from verifier.readings import counted
+from verifier.scope import superlative_words
 
 FEATURES = (
     "bias",
@@ -122,6 +125,19 @@ def _background() -> ThreadPoolExecutor:
 def _reading_key(claim: str, evidence: Sequence[Any]) -> tuple:
     # Everything FactJudge.judge reads of a sentence.
     return (claim, tuple((e.judged_text, e.similarity, e.title) for e in evidence))
+
+
+_LEVEL_CLAIMED = re.compile(r"\b(?:record|all-time|to\s+(?:a|an|its|their|the)\s+\w+\s+(?:low|high))\b")
+
+
+def moved_alike(fact: Any, claim_facts: Any) -> bool:
+    """A price or balance the sentence moves the way a claim with no figure or date says
+    ("Dunmoor Coal's share price fell" / "Dunmoor shares fell 18%"): the direction is all there
+    is to check, and the fact layer checked it with whose price or balance moved."""
+    if fact.kind != "direction" or counted(claim_facts) or claim_facts.dates:
+        return False
+    # Where the move ends up ("fell to an all-time low") is more than which way it went.
+    return not (superlative_words(claim_facts.text) or _LEVEL_CLAIMED.search(claim_facts.text))
 
 
 class ModelJudge:
@@ -293,7 +309,7 @@ class ModelJudge:
                 "value_match" in self.rules
                 and fact.stance == "supports"
                 and fact.kind in VALUE_KINDS
-                and settled_by_values(claim_facts)
+                and (settled_by_values(claim_facts) or moved_alike(fact, claim_facts))
             ):
                 out.append(Judgement("supports", max(fact.probability, float(p[0])), fact.reason, fact.kind))
                 continue

@@ -22,6 +22,7 @@ from verifier.lexicon import TOKEN_RE, content_lemmas
 from verifier.markets import market_move
 from verifier.movers import contrast, read_against
 from verifier.scope import bounded_conflict
+from verifier.wholes import names_a_period
 from verifier.wordchecks import about_saying, weekdays
 from verifier.wording import opposed, torn
 
@@ -81,7 +82,7 @@ def market_reading(
     if moved[2]:
         # A move with nothing else to check is a stated direction; the claim's own figure
         # ("rose 8.4%") is not checked here, and leaves it word overlap.
-        kind = "overlap" if claim.quantities else "direction"
+        kind = "overlap" if counted(claim) else "direction"
         return Judgement("supports", 0.45 + 0.45 * strength, f"states '{moved[1]}'", kind)
     return contradiction(
         Conflict("direction", f"claim says '{moved[0]}'; the evidence says '{moved[1]}'"), strength
@@ -254,3 +255,8 @@ def previous_year(claim: str, sentence: str) -> tuple[str, str] | None:
             a, b = dated.group("year"), first.group("year")
         return (a, b) if dated_text is claim else (b, a)
     return None
+
+
+def counted(claim: Facts) -> bool:
+    """Does the claim give a figure of its own, a period's ordinal ("the third quarter") aside?"""
+    return any(not names_a_period(claim.text, q) for q in claim.quantities)
