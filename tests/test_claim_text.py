@@ -210,6 +210,15 @@ def test_large_figures_reach_the_model_grouped(text: str, expected: str) -> None
             "The court ruled five votes to four, with Justice Ida Marr writing the dissent.",
             ["The court ruled five votes to four.", "Justice Ida Marr writing the dissent."],
         ),
+        # A second clause may end on its verb; "died" is a verb.
+        (
+            "Justice Ana Korbel wrote for the majority, while judges Emil Rask and Dora Veyl dissented.",
+            ["Justice Ana Korbel wrote for the majority.", "Judges Emil Rask and Dora Veyl dissented."],
+        ),
+        (
+            "A firefighter died on Wednesday, and 37 people were treated for smoke inhalation.",
+            ["A firefighter died on Wednesday.", "37 people were treated for smoke inhalation."],
+        ),
         # Not where the second cannot stand alone ("it"), nor a "with" that only describes.
         ("The fire was 40% contained on Monday, with 18 aircraft helping to fight it.", None),
         (

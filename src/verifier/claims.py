@@ -50,7 +50,7 @@ _IRREGULAR = (
     r"(?:won|lost|beat|made|took|fell|rose|paid|held|left|led|gave|got|grew|sold|bought|hit|cut|set|ran|saw"
     r"|broke|struck|began|became|came|went|kept|met|sent|spent|built|brought|drew|drove|fought|found|flew"
     r"|froze|knew|rode|shot|shut|sank|spoke|stood|stole|swept|threw|wrote|chose|sought|told|upheld|withdrew"
-    r"|cost|hurt|shed|slid|felt|heard|laid|lent|taught|thought|overtook)"
+    r"|cost|hurt|shed|slid|felt|heard|laid|lent|taught|thought|overtook|died)"
 )
 _PREDICATE = rf"(?:{_AUXILIARY}\b|{_IRREGULAR}\b|(?:[a-z]+ed)\b)"
 _PASSIVE = re.compile(r"[a-z]+ed\s+(?:by|from|to|for|as|with|in|at|on)\b")
@@ -110,7 +110,8 @@ _CLAUSES = re.compile(
     # not "two others" or "six of them", which say nothing alone.
     r"|\d[\d,.]*%?(?:\s+(?:percent|per\s+cent))?\s+(?!(?:of\s+(?:them|those|whom)|others|more)\b)"
     rf"[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,4}}?\s+{_STATED})"
-    r"\b[^;:]{6,})$"
+    # The verb may end it ("while judges Emil Rask and Dora Veyl dissented.").
+    r"\b(?:[^;:]{6,}|[.!]?))$"
 )
 _BARE_CLAUSES = re.compile(
     r"^(?P<first>(?:[^,;:]|(?<=\d),(?=\d{3})){8,}?)\s+(?:and|while|whereas)\s+"
