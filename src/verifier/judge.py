@@ -25,6 +25,7 @@ from verifier.agents import other_winner, winner_as_loser
 from verifier.checks import Conflict
 from verifier.comparisons import against_reference, preference_swapped
 from verifier.coverage import SCOPE_COVERAGE, SUPPORT_COVERAGE, claim_coverage, in_scope
+from verifier.disclosures import withheld_alike
 from verifier.dissents import side_against
 from verifier.entities import entity_present, other_subject
 from verifier.factcompare import facts_against_facts
@@ -146,6 +147,10 @@ class FactJudge:
             else:
                 reason = f"claim says '{kept[1]}'; the evidence says '{kept[2]}'"
                 verdict = contradiction(Conflict("direction", reason), strength)
+        elif (silent := withheld_alike(claim.text, ev.text)) is not None:
+            # The sentence's "he declined to say" stands for the claim's named person.
+            reason = f"states it as '{silent[1]}'"
+            verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "withheld")
         elif not missing and (compared := against_reference(claim.text, ev.text)) is not None:
             reason = f"claim says '{compared[0]}'; the evidence says '{compared[1]}'"
             verdict = contradiction(Conflict("direction", reason), strength)

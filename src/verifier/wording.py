@@ -124,6 +124,11 @@ def turned_round(word: str, others: frozenset[str]) -> bool:
     return any(found in opposite for other in others for found in _poles_of(other))
 
 
+def same_pole(a: str, b: str) -> bool:
+    """Do two words say the same way on one axis ("raise" / "increase", "cut" / "lower")?"""
+    return bool(set(_poles_of(a)) & set(_poles_of(b)))
+
+
 def unturned_measure(word: str, against: frozenset[str]) -> bool:
     """Is ``word`` a pole that names a measure ("profit") which ``against`` does not turn round
     ("loss")? Then a sentence that leaves it out is about another measure, and the word is not

@@ -1,0 +1,95 @@
+"""What someone would not say: "Dorsza would not say whether the bank was likely to raise rates
+again" is what "Dorsza declined to say whether another increase was likely then" says, and "the
+hospital gave no date for the full recovery" what "did not say when the records would be back".
+
+Wire stories close on what a source left open: declined to say, did not say, would not say, gave
+no date, did not name them. A claim that says the same with its own "not" is read by the model as
+a denial of the sentence. Here both are read as one statement when the one who kept silent is the
+same (the claim's name in the sentence, or the sentence's "he", "she" or "it") and what they kept
+to themselves shares the claim's words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verifier.coverage import same_saying
+from verifier.lexicon import content_lemmas, said_in
+from verifier.wording import same_pole
+
+_SUBJECT = r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}?[A-Z][\w'’.-]*|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
+# The act of keeping silent, with what it kept silent about after it.
+_SILENT = (
+    r"(?:declined|refused)\s+to\s+(?:say|comment|give|disclose|name|specify|identify|reveal|confirm)"
+    r"|(?:did|does|would|will)\s+not\s+(?:say|give|disclose|name|specify|identify|reveal|confirm)"
+    r"|(?:didn['’]t|wouldn['’]t|won['’]t)\s+(?:say|give|disclose|name|specify|identify|reveal)"
+    r"|(?:has|have)\s+not\s+(?:said|given|disclosed|named|specified|identified|revealed)"
+    r"|gave\s+no|has\s+given\s+no|offered\s+no"
+)
+_WITHHELD = re.compile(
+    rf"{_SUBJECT}(?:,[^,]{{1,80}},)?\s+(?:[a-z]+\s+){{0,6}}?(?:but\s+|and\s+)?(?P<act>{_SILENT})\b"
+    r"(?P<topic>[^.;]{3,160})"
+)
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# Words of the silence itself, not of what was left unsaid.
+_ACT_WORDS = frozenset(
+    "say said whether when how what which who comment give given disclose name specify identify "
+    "reveal confirm detail details timetable date figure figures would could might may will another "
+    "likely".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def _silences(text: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    found = []
+    for m in _WITHHELD.finditer(text):
+        topic = content_lemmas(m.group("topic")) - _ACT_WORDS
+        found.append((m.group("who"), topic, m.group(0).strip()))
+    return tuple(found)
+
+
+def _question(said: str) -> str:
+    m = re.search(r"\b(whether|when|how|what|which|who)\b", said)
+    return m.group(1) if m else ""
+
+
+def _of(said: str) -> frozenset[str]:
+    m = re.search(r"\bof\s+(?:the\s+)?([^,;]{3,60})", said)
+    return content_lemmas(m.group(1)) if m else frozenset()
+
+
+def _shared(word: str, others: frozenset[str]) -> bool:
+    """The word, its stem ("cut" / "cutting") or a word that says it ("raise" / "increase")
+    among the other topic's words."""
+    return said_in(word, others) or any(
+        (len(word) >= 3 and o.startswith(word)) or same_saying(word, o) or same_pole(word, o) for o in others
+    )
+
+
+def _same_speaker(claimed: str, theirs: str) -> bool:
+    if theirs.lower() in _PRONOUNS:
+        return True
+    mine = {w.lower() for w in claimed.split()}
+    return bool(mine & {w.lower() for w in theirs.split()})
+
+
+def withheld_alike(claim: str, sentence: str) -> tuple[str, str] | None:
+    """(the claim's words, the sentence's) when both say the same person or body kept silent
+    about the same thing: the same question, and a word of what was left unsaid in common."""
+    for who, topic, said in _silences(claim):
+        if not topic:
+            continue
+        for their_who, their_topic, their_said in _silences(sentence):
+            if not _same_speaker(who, their_who) or not their_topic:
+                continue
+            # The same question, if both ask one ("whether" against "how" is another).
+            if (q := _question(said)) and (their_q := _question(their_said)) and q != their_q:
+                continue
+            # Of whom or what: "an age breakdown of the deaths" is not one "of the people admitted".
+            of, their_of = _of(said), _of(their_said)
+            if of and their_of and not any(_shared(w, their_of) for w in of):
+                continue
+            if any(_shared(w, their_topic) for w in topic):
+                return said, their_said
+    return None

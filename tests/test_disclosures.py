@@ -1,0 +1,67 @@
+"""What someone would not say (verifier.disclosures) and the judge's reading of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.disclosures import withheld_alike
+from verifier.facts import extract
+from verifier.judge import FactJudge
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        (
+            "Dorsza would not say whether the bank was likely to raise rates again in April.",
+            "Dorsza declined to say whether another increase was likely then.",
+        ),
+        (
+            "Goran Telvik did not say whether he would remain leader of Unity and Progress.",
+            "Telvik, 63, conceded defeat but did not say whether he would stay on as party leader.",
+        ),
+        # The sentence's pronoun stands for the claim's named person.
+        (
+            "Governor Reszeny gave no timetable for when rate cuts might begin.",
+            'He did not say when the bank might start cutting, but said a reduction "remains possible".',
+        ),
+    ],
+)
+def test_the_same_silence_is_one_statement(claim: str, sentence: str) -> None:
+    assert withheld_alike(claim, sentence) is not None
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        # Another question, another topic, another of-phrase, another speaker, or no silence at all.
+        (
+            "Holm did not say how the party would pay for it.",
+            "Holm declined to say whether the party would try again.",
+        ),
+        (
+            "Holm did not say whether the party would try again.",
+            "Holm declined to say whether it would sell its offices.",
+        ),
+        (
+            "The health ministry gave no age breakdown of the people admitted to hospital.",
+            "The ministry did not give an age breakdown of the deaths.",
+        ),
+        (
+            "Holm did not say whether the party would try again.",
+            "Vasko declined to say whether the party would try again.",
+        ),
+        ("Holm did not say whether the party would try again.", "Holm said the party would try again."),
+    ],
+)
+def test_other_silences_are_none(claim: str, sentence: str) -> None:
+    assert withheld_alike(claim, sentence) is None
+
+
+def test_judge_reads_the_claims_not_as_the_sentences_silence() -> None:
+    claim = "Dorsza would not say whether the bank was likely to raise rates again in April."
+    j = FactJudge().assess(
+        extract(claim), extract("Dorsza declined to say whether another increase was likely."), 0.6
+    )
+    assert (j.stance, j.kind) == ("supports", "withheld"), j
+    assert "declined to say" in j.reason
