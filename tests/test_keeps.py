@@ -55,3 +55,34 @@ def test_the_model_does_not_read_the_denial_against_it() -> None:
     e = Evidence(KEPT, "d", "Kelair", "", "", 1, 0, len(KEPT), 0.6)
     (j,) = ModelJudge(Contradicting()).judge(claim, [e])
     assert j.stance == "supports" and "kept its forecast" in j.reason, j
+
+
+def test_a_plan_ruled_out_is_one_that_will_not_happen() -> None:
+    from verifier.keeps import ruled_out
+
+    sentence = "Tillquist ruled out a special dividend this year, saying spare cash would go towards debt."
+    assert ruled_out("Arvelle will not pay a special dividend this year.", sentence) == (
+        True,
+        "will not pay a special dividend this year",
+        "ruled out a special dividend this year",
+    )
+    assert ruled_out("Arvelle has no plans to pay a special dividend this year.", sentence)[0] is True
+    assert ruled_out("Arvelle will pay a special dividend this year.", sentence)[0] is False
+    # Something else ruled out says nothing of the claim's act.
+    assert ruled_out("Arvelle will not cut jobs this year.", sentence) is None
+    assert ruled_out("Arvelle will pay a dividend.", "It ruled out a dividend cut.") is None
+
+
+def test_judge_reads_a_ruled_out_plan_as_stated() -> None:
+    from verifier.facts import extract
+    from verifier.judge import FactJudge
+
+    ev = extract("Tillquist ruled out a special dividend this year.")
+    j = FactJudge().assess(
+        extract("Arvelle will not pay a special dividend this year."), ev, 0.5, "Arvelle results"
+    )
+    assert (j.stance, j.kind) == ("supports", "ruled-out"), j
+    j = FactJudge().assess(
+        extract("Arvelle will pay a special dividend this year."), ev, 0.5, "Arvelle results"
+    )
+    assert j.stance == "contradicts", j

@@ -33,7 +33,7 @@ from verifier.facts import Facts, extract
 from verifier.fates import other_fate_of
 from verifier.holders import ended_superlative, other_body, other_superlative_holder, other_top_doer
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
-from verifier.keeps import kept_against
+from verifier.keeps import kept_against, ruled_out
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.names import named_words, of_a_name, rival_named, sibling_named
 from verifier.phrasing import surface
@@ -146,6 +146,13 @@ class FactJudge:
                 verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "kept")
             else:
                 reason = f"claim says '{kept[1]}'; the evidence says '{kept[2]}'"
+                verdict = contradiction(Conflict("direction", reason), strength)
+        elif not missing and (ruled := ruled_out(claim.text, ev.text)) is not None:
+            if ruled[0]:
+                reason = f"states it as '{ruled[2]}'"
+                verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "ruled-out")
+            else:
+                reason = f"claim says '{ruled[1]}'; the evidence says '{ruled[2]}'"
                 verdict = contradiction(Conflict("direction", reason), strength)
         elif (silent := withheld_alike(claim.text, ev.text)) is not None:
             # The sentence's "he declined to say" stands for the claim's named person.

@@ -18,9 +18,10 @@ from verifier.types import Evidence, Stance
 VALUE_KINDS = ("quantity", "date", "direction", "role")
 # Kinds where the fact layer read a claim's denial as what the sentence states: "no dam is
 # taller than Ardel" as "the tallest" (rivalry), "did not change its forecast" as "kept its
-# forecast" (kept), "would not say whether" as "declined to say whether" (withheld). The model
-# reads the claim's "no"/"not" as a denial of the sentence.
-STATED_DENIALS = ("rivalry", "kept", "withheld")
+# forecast" (kept), "would not say whether" as "declined to say whether" (withheld), "will not
+# pay a dividend" as "ruled out a dividend" (ruled-out). The model reads the claim's "no"/"not"
+# as a denial of the sentence.
+STATED_DENIALS = ("rivalry", "kept", "withheld", "ruled-out")
 
 
 @dataclass

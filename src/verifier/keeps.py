@@ -6,6 +6,9 @@ reads the claim's "not" as a contradiction.
 
 Only a verb of change or of keeping with its object right after it (a determiner and up to three
 modifiers between), the two objects sharing their head noun.
+
+Likewise a plan ruled out: "Tillquist ruled out a special dividend this year" is what "Arvelle
+will not pay a special dividend this year" says.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from verifier.lexicon import lemma
+from verifier.lexicon import content_lemmas, lemma
 
 _CHANGE = (
     r"(?:change|changed|changes|alter|altered|alters|revise|revised|revises|adjust|adjusted|adjusts|"
@@ -65,3 +68,33 @@ def kept_against(claim: str, sentence: str) -> tuple[bool, str, str] | None:
 
 def _head(m: re.Match[str]) -> str:
     return lemma(m.group("head").lower())
+
+
+_RULED_OUT = re.compile(r"\brul(?:ed|es|ing)\s+out\s+(?P<what>[^,.;]{3,80})", re.IGNORECASE)
+_WILL_NOT = re.compile(
+    r"\b(?:will|would|is|are)\s+not\s+(?:be\s+)?(?P<act>[^,.;]{3,80})|\b(?:won['’]t|has\s+no\s+plans?\s+to)\s+"
+    r"(?P<act2>[^,.;]{3,80})",
+    re.IGNORECASE,
+)
+
+
+_WILL = re.compile(
+    r"\b(?:will|would|plans\s+to|is\s+to|are\s+to)\s+(?!not\b)(?P<act>[^,.;]{3,80})", re.IGNORECASE
+)
+
+
+def ruled_out(claim: str, sentence: str) -> tuple[bool, str, str] | None:
+    """(agrees, the claim's words, the sentence's) when the sentence rules out what the claim
+    says will not happen (agrees) or will happen (does not): every word of what it rules out,
+    two at least, is in the claim's act."""
+    ruled = _RULED_OUT.search(sentence)
+    if ruled is None:
+        return None
+    what = content_lemmas(ruled.group("what"))
+    if len(what) < 2:
+        return None
+    for pattern, agrees in ((_WILL_NOT, True), (_WILL, False)):
+        m = pattern.search(claim)
+        if m is not None and what <= content_lemmas(m.groupdict().get("act2") or m.group("act")):
+            return agrees, m.group(0).strip(), ruled.group(0).strip()
+    return None
