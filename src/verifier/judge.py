@@ -52,6 +52,7 @@ from verifier.rivals import states_rivalry
 from verifier.roles import body_named, only_the_post, other_holder, other_post
 from verifier.scope import superlative_words
 from verifier.types import Evidence
+from verifier.weekdates import weekday_dates
 from verifier.wording import POLE_WORDS, joined_pole_words, unturned_measure
 
 
@@ -91,7 +92,7 @@ class FactJudge:
     def assess(
         self, claim: Facts, ev: Facts, similarity: float, title: str = "", published: str = ""
     ) -> Judgement:
-        ev = publication_years(ev, published)
+        ev = weekday_dates(publication_years(ev, published), published, claim)
         strength = min(1.0, max(0.0, similarity))
 
         def role(reason: str) -> Judgement:

@@ -202,14 +202,20 @@ _SAID_ON = re.compile(
 _SAYING = re.compile(r"\b(?:announced|announces|unveiled|reported|disclosed|published|released)\b", re.I)
 
 
-def weekdays(text: str, saying: bool = False) -> list[str]:
-    """The days of the week a sentence says something happened on, lower-cased; not the day a
-    source said it, unless ``saying`` (the claim is about when it was said)."""
+def weekday_spans(text: str, saying: bool = False) -> list[re.Match[str]]:
+    """The mentions of the days of the week a sentence says something happened on; not the day
+    a source said it, unless ``saying`` (the claim is about when it was said)."""
     return [
-        m.group(1).lower()
+        m
         for m in _WEEKDAY_RE.finditer(text)
         if saying or not _SAID_ON.search(text, max(0, m.start() - 40), m.start())
     ]
+
+
+def weekdays(text: str, saying: bool = False) -> list[str]:
+    """The days of the week a sentence says something happened on, lower-cased (as
+    :func:`weekday_spans`)."""
+    return [m.group(1).lower() for m in weekday_spans(text, saying)]
 
 
 def about_saying(text: str) -> bool:

@@ -1,0 +1,99 @@
+"""A weekday read as its date: in a story published on Thursday, August 6, "Governor Sabine Krull
+declared a state of emergency on Wednesday" dates the declaration August 5, which a claim gives as
+"on August 5"; "three days of mourning starting on Saturday" begin on the Saturday after.
+
+Wire copy dates the week's events by weekday alone and leaves the date to the dateline. A
+weekday is read as the last such day up to the publication date (that day included), or, in a
+sentence that speaks of what is to come ("will", "due", "starting", "next"), as the first such
+day after it. Not where the sentence gives the date beside the weekday, nor the day a source said
+something ("…, the ministry said on Tuesday").
+
+A weekday dates the sentence's own act, which is the claim's only where both name it before their
+dates ("declared a state of emergency on Wednesday" / "… on August 5"; "won the runoff on
+Sunday" says nothing of when the winner "will be sworn in on October 1"), and it is read only
+against a claim that gives a day of the month within a week of it: a weekday neither confirms
+nor denies a year or a month.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import replace
+
+from verifier.coverage import same_saying
+from verifier.dates import DateMention
+from verifier.facts import Facts
+from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
+from verifier.wordchecks import weekday_spans
+
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_AHEAD = re.compile(
+    r"\b(?:will|would|due|scheduled|set\s+to|is\s+to|are\s+to|starting|start|begins?|from|next|until|"
+    r"expected|planned|plans)\b",
+    re.IGNORECASE,
+)
+_LAST = re.compile(r"\blast\s+$", re.IGNORECASE)
+_NEXT = re.compile(r"\b(?:next|this\s+coming)\s+$", re.IGNORECASE)
+
+
+def _published(published: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+_NEAR_DAYS = 7
+_ACT_WORDS = 5  # content words before a date that name its act
+
+
+def _act(text: str, at: int) -> set[str]:
+    """The last few lower-case content words before ``at``: what the date there dates."""
+    words = [t for t in TOKEN_RE.findall(text[:at]) if t.islower() and t not in STOPWORDS and not t.isdigit()]
+    return {lemma(t) for t in words[-_ACT_WORDS:]}
+
+
+def weekday_dates(ev: Facts, published: str, claim: Facts) -> Facts:
+    """The sentence with each weekday it dates the claim's act by read as a date of the story
+    published on ISO date ``published``; unchanged without one."""
+    day = _published(published) if re.match(r"\d{4}-\d\d-\d\d", published) else None
+    dated = [d for d in claim.dates if d.day is not None and d.month is not None]
+    if day is None or not dated:
+        return ev
+    found = []
+    for m in weekday_spans(ev.text):
+        # A date beside the weekday ("on Wednesday, Aug. 5") is read as written.
+        if any(d.day is not None and abs(d.start - m.end()) <= 4 for d in ev.dates):
+            continue
+        named = _DAYS.index(m.group(1).lower())
+        before = ev.text[max(0, m.start() - 60) : m.start()]
+        if _NEXT.search(before) or (_AHEAD.search(before) and not _LAST.search(before)):
+            ahead = (named - day.weekday()) % 7 or 7
+            when = day + datetime.timedelta(days=ahead)
+        else:
+            back = (day.weekday() - named) % 7
+            if _LAST.search(before) and back == 0:
+                back = 7
+            when = day - datetime.timedelta(days=back)
+        act = _act(ev.text, m.start())
+        if not any(
+            abs((_on(when.year, d) - when).days) <= _NEAR_DAYS
+            and any(same_saying(a, b) for a in _act(claim.text, d.start) for b in act)
+            for d in dated
+        ):
+            continue
+        text = f"{m.group(1)} ({when.strftime('%B')} {when.day})"
+        found.append(DateMention(when.year, when.month, when.day, text, m.start(), m.end()))
+    if not found:
+        return ev
+    return replace(ev, dates=sorted([*ev.dates, *found], key=lambda d: d.start))
+
+
+def _on(year: int, d: DateMention) -> datetime.date:
+    """The claim's date, in its own year or else the weekday's."""
+    assert d.month is not None and d.day is not None
+    try:
+        return datetime.date(d.year or year, d.month, d.day)
+    except ValueError:
+        return datetime.date(year, 1, 1) - datetime.timedelta(days=365)
