@@ -2437,6 +2437,23 @@ def test_stepping_down_is_resigning() -> None:
     assert j.stance == "contradicts", j
 
 
+def test_walking_out_is_striking_and_taking_effect_is_coming_into_force() -> None:
+    j = stance(
+        "The Seravin dockworkers' strike began on September 2.",
+        "About 6,200 Seravin dockworkers walked out on Sept. 2.",
+    )
+    assert (j.stance, j.kind) == ("supports", "date"), j
+    j = stance(
+        "The Seravin dockworkers' strike began on September 3.",
+        "About 6,200 Seravin dockworkers walked out on Sept. 2.",
+    )
+    assert j.stance == "contradicts", j
+    j = stance(
+        "The pricing law comes into force on July 1.", "The pricing law is due to take effect on July 2."
+    )
+    assert j.stance == "contradicts", j
+
+
 def test_a_denial_stated_by_the_story_outweighs_the_models_reading_of_another_of_its_sentences() -> None:
     """A claim that denies something, supported by a sentence of the story that denies it too:
     the model's contradiction from another sentence of that story is the negation word's pull.

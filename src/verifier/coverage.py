@@ -82,6 +82,10 @@ _PHRASE_SAYING = (
     (frozenset({"step", "down"}), frozenset({"resign", "quit"})),
     (frozenset({"call", "off"}), frozenset({"cancel", "scrap"})),
     (frozenset({"call", "back"}), frozenset({"recall"})),
+    (frozenset({"walk", "out"}), frozenset({"strike", "walkout"})),
+    # A law's start: "come into force", "take effect", "come into effect".
+    (frozenset({"come", "force"}), frozenset({"effect"})),
+    (frozenset({"take", "effect"}), frozenset({"force"})),
 )
 
 
