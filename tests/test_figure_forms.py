@@ -1003,3 +1003,22 @@ def test_a_bill_turned_down_against_the_law_approved() -> None:
         "more for heavy water use, the region's biggest change to utility pricing since 2009."
     )
     assert stance(claim, lead) == "contradicts"
+
+
+def test_two_small_changes_in_percent_are_compared_as_percentages() -> None:
+    from verifier.changes import Factor, factor_agrees
+
+    def rose(pct: float, text: str) -> Factor:
+        return Factor(1 + pct / 100, text, 0, len(text))
+
+    # As factors 1.033 and 1.014 are within the match ratio; as percentages they are far apart.
+    assert factor_agrees(rose(3.3, "3.3%"), rose(1.4, "1.4%")) is False
+    assert factor_agrees(rose(5.1, "5.1%"), rose(5.0, "5.0%")) is True
+    # A factor said in words still meets a percentage at the factor's tolerance.
+    assert factor_agrees(Factor(2.0, "doubled", 0, 7), rose(95, "95%")) is True
+    j = FactJudge().assess(
+        extract("Merovian apartment prices rose 5.1% over the past year."),
+        extract("House prices in Merovia rose 1.4% in August from July."),
+        0.7,
+    )
+    assert j.stance != "supports", j

@@ -287,6 +287,10 @@ def change_factors(facts: Facts) -> list[Factor]:
 # times), and how far before it refutes it: between the two, neither.
 MATCH_RATIO = 1.1
 CONFLICT_RATIO = 1.25
+# The same, for two changes in percent, as a share of the larger change: "rose 5.1%" is "about
+# 5%" (2% apart) and not "rose 4.2%" (18% apart).
+PERCENT_MATCH = 0.05
+PERCENT_CONFLICT = 0.15
 
 
 def factor_agrees(claim: Factor, ev: Factor) -> bool | None:
@@ -297,6 +301,13 @@ def factor_agrees(claim: Factor, ev: Factor) -> bool | None:
         return True if e >= c - 0.02 else False if e < c - conflict else None
     if claim.qualifier == "less":
         return True if c - 2 * match <= e <= c else False if e > c + match or e < c - 2 * conflict else None
+    if claim.text.endswith("%") and ev.text.endswith("%"):
+        # Two changes in percent are compared as percentages: as factors, any two small ones
+        # ("rose 3.3%" / "rose 1.4%": 1.033 / 1.014) would be within the match ratio.
+        gap = abs(claim.value - ev.value) / max(abs(claim.value - 1), abs(ev.value - 1), 1e-9)
+        if ev.qualifier != "exact":
+            return None if gap <= PERCENT_CONFLICT else False
+        return True if gap <= PERCENT_MATCH else False if gap > PERCENT_CONFLICT else None
     if ev.qualifier != "exact":
         return None if abs(e - c) <= conflict else False
     return True if abs(e - c) <= match else False if abs(e - c) > conflict else None
