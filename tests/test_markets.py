@@ -145,3 +145,22 @@ def test_a_balance_narrows_widens_and_is_reduced() -> None:
         "Halcyra increased its net debt.", "Net debt fell to 18.7 billion.", "Halcyra results"
     )
     assert moved is not None and moved[2] is False
+
+
+def test_a_days_close_against_its_peak() -> None:
+    from verifier.markets import close_against
+
+    sentence = "The shares rose as much as 7.2% to 58.40 marks in early trading, before closing up 5.9%."
+    assert close_against("Arvelle shares ended the day 7.2% higher.", sentence) == (
+        False,
+        "ended the day 7.2%",
+        "closing up 5.9%",
+    )
+    assert close_against("Arvelle shares closed up 5.9%.", sentence)[0] is True
+    # A move with no close claimed, or a sentence that gives no peak, is read by the other checks.
+    assert close_against("Arvelle shares rose 7.2%.", sentence) is None
+    assert close_against("Arvelle shares closed up 7.2%.", "The shares closed up 5.9%.") is None
+    j = FactJudge().assess(
+        extract("Arvelle shares ended the day 7.2% higher."), extract(sentence), 0.7, "Arvelle results"
+    )
+    assert j.stance == "contradicts" and "5.9%" in j.reason, j

@@ -35,6 +35,7 @@ from verifier.holders import ended_superlative, other_body, other_superlative_ho
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
 from verifier.keeps import kept_against, ruled_out
 from verifier.lexicon import TOKEN_RE, lemma
+from verifier.markets import close_against
 from verifier.names import named_words, of_a_name, rival_named, sibling_named
 from verifier.phrasing import surface
 from verifier.placings import other_placing
@@ -162,6 +163,14 @@ class FactJudge:
         elif not missing and (compared := against_reference(claim.text, ev.text)) is not None:
             reason = f"claim says '{compared[0]}'; the evidence says '{compared[1]}'"
             verdict = contradiction(Conflict("direction", reason), strength)
+        elif not missing and (closed := close_against(claim.text, ev.text)) is not None:
+            if closed[0]:
+                verdict = Judgement(
+                    "supports", min(0.97, 0.6 + 0.35 * strength), f"states {closed[2]}", "quantity"
+                )
+            else:
+                reason = f"claim says '{closed[1]}'; the evidence says '{closed[2]}'"
+                verdict = contradiction(Conflict("quantity", reason), strength)
         elif not missing and (preferred := preference_swapped(claim.text, ev.text)) is not None:
             reason = f"claim says '{preferred[0]}'; the evidence says '{preferred[1]}'"
             verdict = contradiction(Conflict("direction", reason), strength)

@@ -144,3 +144,33 @@ def market_move(claim_text: str, ev_text: str, title: str = "") -> tuple[str, st
     if not same or len({e.up for e in same}) > 1:
         return None
     return c.phrase, same[0].phrase, same[0].up == c.up
+
+
+# A day's trading: the most a price moved during the day, and where it closed. "The shares rose as
+# much as 7.2% … before closing up 5.9%": a claim that they "ended the day 7.2% higher" gives the
+# day's peak as its close.
+_FIGURE = r"(?P<figure>\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))"
+_PEAK_FIGURE = re.compile(rf"\b(?:as\s+much\s+as|at\s+one\s+point|intraday\s+\w+\s+of)\s+{_FIGURE}", re.I)
+_CLOSE_FIGURE = re.compile(
+    rf"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing))\s+(?:the\s+(?:day|session)\s+)?(?:up|down|higher|lower)?\s*"
+    rf"(?:by\s+)?{_FIGURE}",
+    re.I,
+)
+_CLAIM_CLOSE = re.compile(
+    rf"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing))\b[^.;]{{0,30}}?{_FIGURE}", re.I
+)
+
+
+def _percent(text: str) -> float:
+    return float(re.match(r"\d+(?:\.\d+)?", text).group(0))  # type: ignore[union-attr]
+
+
+def close_against(claim_text: str, ev_text: str) -> tuple[bool, str, str] | None:
+    """(agrees, the claim's words, the sentence's) for a claim giving a day's closing move in
+    percent, against a sentence that gives both the day's peak and its close."""
+    mine = _CLAIM_CLOSE.search(claim_text)
+    peak, close = _PEAK_FIGURE.search(ev_text), _CLOSE_FIGURE.search(ev_text)
+    if mine is None or peak is None or close is None:
+        return None
+    said = _percent(mine.group("figure"))
+    return said == _percent(close.group("figure")), mine.group(0).strip(), close.group(0).strip()
