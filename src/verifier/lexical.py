@@ -60,10 +60,12 @@ class LexicalIndex:
         return scores, rows
 
 
-def _content_words(text: str) -> set[str]:
+@lru_cache(maxsize=50_000)
+def _content_words(text: str) -> frozenset[str]:
+    # Remembered: a corpus sentence turns up in the candidate pools of many claims of a batch.
     from verifier.lexicon import STOPWORDS, TOKEN_RE
 
-    return {_lemma(t.lower().rstrip(".")) for t in TOKEN_RE.findall(text)} - STOPWORDS
+    return frozenset(_lemma(t.lower().rstrip(".")) for t in TOKEN_RE.findall(text)) - STOPWORDS
 
 
 def overlap_order(claim: str, sentences: Sequence[str]) -> list[int]:
