@@ -2437,6 +2437,19 @@ def test_stepping_down_is_resigning() -> None:
     assert j.stance == "contradicts", j
 
 
+def test_leading_and_trailing_are_opposed_and_typical_is_normal() -> None:
+    j = stance(
+        "The Sharks trailed by 15 points early in the third quarter.",
+        "The Sharks led by 15 points early in the third quarter but were held to 11 points in the fourth.",
+    )
+    assert j.stance == "contradicts" and "'led'" in j.reason, j
+    j = stance(
+        "Road traffic into Rellin was lighter than normal on Monday.",
+        "Traffic on the main roads into Rellin was 35% heavier than on a typical Monday.",
+    )
+    assert j.stance == "contradicts" and "'heavier'" in j.reason, j
+
+
 def test_walking_out_is_striking_and_taking_effect_is_coming_into_force() -> None:
     j = stance(
         "The Seravin dockworkers' strike began on September 2.",

@@ -75,6 +75,7 @@ _SAME_SAYING = (
     frozenset({"talk", "negotiation"}),
     frozenset({"poll", "survey"}),
     frozenset({"decisive", "match-winning", "game-winning"}),
+    frozenset({"normal", "typical", "usual"}),
 )
 _SAYING = {w: group for group in _SAME_SAYING for w in group}
 # The same, said in two words on one side: "stepped down" is "resigned" or "quit".

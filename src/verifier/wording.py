@@ -49,6 +49,8 @@ _AXES = (
         frozenset({"glad", "happy", "please", "delighted"}),
         frozenset({"sad", "sorry", "unhappy", "disappoint"}),
     ),
+    # A score: "led by 15 points early in the third quarter" / "trailed by 15 points".
+    (frozenset({"lead", "led"}), frozenset({"trail", "trailed"})),
     # A vote of confidence or a challenge: "survived a no-confidence motion" / "was defeated".
     (frozenset({"survive"}), frozenset({"defeat", "topple", "oust"})),
     # A state of emergency, a ban or a curfew: put in place, or lifted.
