@@ -143,34 +143,17 @@ class FactJudge:
             reason = f"claim says '{ended[0]}'; the evidence says '{ended[1]}'"
             verdict = contradiction(Conflict("quantity", reason), strength)
         elif not missing and (kept := kept_against(claim.text, ev.text)) is not None:
-            if kept[0]:
-                reason = f"states it as '{kept[2]}'"
-                verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "kept")
-            else:
-                reason = f"claim says '{kept[1]}'; the evidence says '{kept[2]}'"
-                verdict = contradiction(Conflict("direction", reason), strength)
+            verdict = _stated(kept, "kept", "direction", strength)
         elif not missing and (ruled := ruled_out(claim.text, ev.text)) is not None:
-            if ruled[0]:
-                reason = f"states it as '{ruled[2]}'"
-                verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "ruled-out")
-            else:
-                reason = f"claim says '{ruled[1]}'; the evidence says '{ruled[2]}'"
-                verdict = contradiction(Conflict("direction", reason), strength)
+            verdict = _stated(ruled, "ruled-out", "direction", strength)
         elif (silent := withheld_alike(claim.text, ev.text)) is not None:
             # The sentence's "he declined to say" stands for the claim's named person.
-            reason = f"states it as '{silent[1]}'"
-            verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "withheld")
+            verdict = _stated((True, *silent), "withheld", "direction", strength)
         elif not missing and (compared := against_reference(claim.text, ev.text)) is not None:
             reason = f"claim says '{compared[0]}'; the evidence says '{compared[1]}'"
             verdict = contradiction(Conflict("direction", reason), strength)
         elif not missing and (closed := close_against(claim.text, ev.text)) is not None:
-            if closed[0]:
-                verdict = Judgement(
-                    "supports", min(0.97, 0.6 + 0.35 * strength), f"states {closed[2]}", "quantity"
-                )
-            else:
-                reason = f"claim says '{closed[1]}'; the evidence says '{closed[2]}'"
-                verdict = contradiction(Conflict("quantity", reason), strength)
+            verdict = _stated(closed, "quantity", "quantity", strength)
         elif not missing and (preferred := preference_swapped(claim.text, ev.text)) is not None:
             reason = f"claim says '{preferred[0]}'; the evidence says '{preferred[1]}'"
             verdict = contradiction(Conflict("direction", reason), strength)
@@ -294,3 +277,13 @@ class FactJudge:
         return facts_against_facts(
             claim, ev, similarity, coverage, self.scope_coverage, self.support_coverage, relaxed
         )
+
+
+def _stated(read: tuple[bool, str, str], kind: str, against: str, strength: float) -> Judgement:
+    """A reading that found the sentence saying the claim's thing (agrees) or its opposite:
+    (agrees, the claim's words, the sentence's) as a support of ``kind`` or a contradiction
+    of kind ``against``."""
+    agrees, mine, theirs = read
+    if agrees:
+        return Judgement("supports", min(0.97, 0.6 + 0.35 * strength), f"states it as '{theirs}'", kind)
+    return contradiction(Conflict(against, f"claim says '{mine}'; the evidence says '{theirs}'"), strength)
