@@ -86,3 +86,19 @@ def test_judge_reads_a_ruled_out_plan_as_stated() -> None:
         extract("Arvelle will pay a special dividend this year."), ev, 0.5, "Arvelle results"
     )
     assert j.stance == "contradicts", j
+
+
+def test_a_goal_missed_is_one_not_won() -> None:
+    from verifier.keeps import fell_short
+
+    sentence = (
+        "The Civic Alliance won with 34.2% of the vote but fell short of a majority and needs a partner."
+    )
+    assert fell_short("The Civic Alliance did not win a majority of seats.", sentence) == (
+        True,
+        "did not win a majority of seats",
+        "fell short of a majority",
+    )
+    assert fell_short("The Civic Alliance won an outright majority.", sentence)[0] is False
+    # What it fell short of is not what the claim says it won.
+    assert fell_short("The Civic Alliance won the election.", sentence) is None

@@ -33,7 +33,7 @@ from verifier.facts import Facts, extract
 from verifier.fates import other_fate_of
 from verifier.holders import ended_superlative, other_body, other_superlative_holder, other_top_doer
 from verifier.judgement import VALUE_KINDS, Judgement, contradiction
-from verifier.keeps import kept_against, ruled_out
+from verifier.keeps import fell_short, kept_against, ruled_out
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.markets import close_against
 from verifier.names import named_words, of_a_name, rival_named, sibling_named
@@ -146,6 +146,8 @@ class FactJudge:
             verdict = _stated(kept, "kept", "direction", strength)
         elif not missing and (ruled := ruled_out(claim.text, ev.text)) is not None:
             verdict = _stated(ruled, "ruled-out", "direction", strength)
+        elif not missing and (short := fell_short(claim.text, ev.text)) is not None:
+            verdict = _stated(short, "fell-short", "direction", strength)
         elif (silent := withheld_alike(claim.text, ev.text)) is not None:
             # The sentence's "he declined to say" stands for the claim's named person.
             verdict = _stated((True, *silent), "withheld", "direction", strength)

@@ -8,7 +8,8 @@ Only a verb of change or of keeping with its object right after it (a determiner
 modifiers between), the two objects sharing their head noun.
 
 Likewise a plan ruled out: "Tillquist ruled out a special dividend this year" is what "Arvelle
-will not pay a special dividend this year" says.
+will not pay a special dividend this year" says; and a goal missed: "won the most seats but fell
+short of a majority" is what "did not win a majority of seats" says.
 """
 
 from __future__ import annotations
@@ -97,4 +98,30 @@ def ruled_out(claim: str, sentence: str) -> tuple[bool, str, str] | None:
         m = pattern.search(claim)
         if m is not None and what <= content_lemmas(m.groupdict().get("act2") or m.group("act")):
             return agrees, m.group(0).strip(), ruled.group(0).strip()
+    return None
+
+
+_FELL_SHORT = re.compile(
+    r"\b(?:fell|falls|falling|fallen)\s+short\s+of\s+(?:an?\s+|the\s+|its\s+)?(?P<what>[\w'’-]+(?:\s+(?!and\b|but\b|or\b|as\b)[\w'’-]+)?)",
+    re.I,
+)
+_GOT = r"(?:win|won|reach|reached|secure|secured|get|got|achieve|achieved|gain|gained|hit)"
+_NOT_GOT = re.compile(
+    rf"\b(?:did\s+not|didn['’]t|failed\s+to|has\s+not|have\s+not)\s+{_GOT}\s+(?P<what>[^,.;]{{3,60}})", re.I
+)
+_DID_GET = re.compile(rf"\b(?<!not\s){_GOT}\s+(?P<what>[^,.;]{{3,60}})", re.I)
+
+
+def fell_short(claim: str, sentence: str) -> tuple[bool, str, str] | None:
+    """(agrees, the claim's words, the sentence's) when the sentence says something fell short
+    of what the claim says was not won (agrees) or was won (does not): the head of what it fell
+    short of among the claim's words for it."""
+    short = _FELL_SHORT.search(sentence)
+    if short is None:
+        return None
+    head = lemma(short.group("what").split()[0].lower())
+    for pattern, agrees in ((_NOT_GOT, True), (_DID_GET, False)):
+        m = pattern.search(claim)
+        if m is not None and head in content_lemmas(m.group("what")):
+            return agrees, m.group(0).strip(), short.group(0).strip()
     return None
