@@ -65,3 +65,13 @@ def test_judge_reads_the_claims_not_as_the_sentences_silence() -> None:
     )
     assert (j.stance, j.kind) == ("supports", "withheld"), j
     assert "declined to say" in j.reason
+
+
+def test_a_bare_the_names_no_speaker() -> None:
+    assert (
+        withheld_alike(
+            "The union did not say whether it would strike again.",
+            "The company declined to say whether it would strike a deal again.",
+        )
+        is None
+    )

@@ -32,6 +32,7 @@ _WITHHELD = re.compile(
     r"(?P<topic>[^.;]{3,160})"
 )
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
 # Words of the silence itself, not of what was left unsaid.
 _ACT_WORDS = frozenset(
     "say said whether when how what which who comment give given disclose name specify identify "
@@ -68,10 +69,12 @@ def _shared(word: str, others: frozenset[str]) -> bool:
 
 
 def _same_speaker(claimed: str, theirs: str) -> bool:
+    """The sentence's pronoun, or a name word in common (a bare "The" before a common noun,
+    "The company", names nobody)."""
     if theirs.lower() in _PRONOUNS:
         return True
-    mine = {w.lower() for w in claimed.split()}
-    return bool(mine & {w.lower() for w in theirs.split()})
+    mine = {w.lower() for w in claimed.split()} - _DETERMINERS
+    return bool(mine & ({w.lower() for w in theirs.split()} - _DETERMINERS))
 
 
 def withheld_alike(claim: str, sentence: str) -> tuple[str, str] | None:
