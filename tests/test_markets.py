@@ -164,3 +164,11 @@ def test_a_days_close_against_its_peak() -> None:
         extract("Arvelle shares ended the day 7.2% higher."), extract(sentence), 0.7, "Arvelle results"
     )
     assert j.stance == "contradicts" and "5.9%" in j.reason, j
+
+
+def test_a_move_knows_where_its_words_end() -> None:
+    # The phrase leaves out the auxiliary ("the zel lost"), so it is no substring to look for.
+    sentence = "The zel has lost about 11% of its value against the dollar since October."
+    moved = market_move("The zel weakened against the dollar.", sentence, "Zelmora raises rates")
+    assert moved is not None and moved[1] == "the zel lost"
+    assert sentence[moved[3] :].startswith(" about 11%")

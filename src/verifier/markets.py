@@ -31,7 +31,7 @@ _DOWN = frozenset(
 _CURRENCY = r"(?:[A-Z][a-z]+(?:ian|an|ish|ese|i|ic)\s+)[a-z]+"
 # A company's balance: its debt, its margin or its loss ("Net debt fell to 18.7 billion drax",
 # "Halcyra reduced its net debt"), which narrow and widen as well as fall and rise.
-_BALANCE = r"(?:[Nn]et\s+|[Oo]perating\s+|[Pp]rofit\s+|[Nn]et\s+)?(?:debt|margin|loss)"
+_BALANCE = r"(?:[Nn]et\s+|[Oo]perating\s+|[Pp]rofit\s+)?(?:debt|margin|loss)"
 _HEAD = rf"(?:shares|share price|stock price|stock|stocks|yields?|index|{_BALANCE}|{_CURRENCY})"
 _OWNER = r"(?:(?:[A-Z][\w&.-]*(?:'s|’s)?\s+){1,3}|(?:its|their|the company's|the bank's)\s+|the\s+)?"
 _ADVERB = r"(?:(?:sharply|slightly|initially|also|then|later|briefly|steadily|further)\s+)?"
@@ -76,6 +76,7 @@ class Move:
     head: str
     up: bool
     phrase: str
+    end: int  # where the move's words end in the text
 
 
 def _head(head: str) -> str:
@@ -101,19 +102,19 @@ def moves(text: str) -> tuple[Move, ...]:
         head = m.group("head")
         if head[0].isupper():  # a currency: its demonym is its owner
             owner |= {head.split()[0].lower()}
-        found.append(Move(owner, _head(head), verb in _UP, f"{m.group('mover')} {verb}"))
+        found.append(Move(owner, _head(head), verb in _UP, f"{m.group('mover')} {verb}", m.end()))
     for m in _MOVE_OF.finditer(text):
         verb = m.group("verb")
         if verb in _UP or verb in _DOWN:
             owner = frozenset(w.lower() for w in (m.group("owner") or m.group("named")).split())
-            found.append(Move(owner, "shares", verb in _UP, m.group(0)))
+            found.append(Move(owner, "shares", verb in _UP, m.group(0), m.end()))
     for m in _ACTED.finditer(text):
         owner = frozenset(w.lower() for w in m.group("owner").split())
-        found.append(Move(owner, _head(m.group("head")), m.group("verb") in _ACTED_UP, m.group(0)))
+        found.append(Move(owner, _head(m.group("head")), m.group("verb") in _ACTED_UP, m.group(0), m.end()))
     for m in _QUOTED.finditer(text):
         verb, head = m.group("verb"), m.group("head")
         if (verb in _UP or verb in _DOWN) and head not in ("shares", "stock", "stocks", "index"):
-            found.append(Move(frozenset({head}), head, verb in _UP, f"the {head} {verb}"))
+            found.append(Move(frozenset({head}), head, verb in _UP, f"the {head} {verb}", m.end()))
     return tuple(found)
 
 
@@ -133,9 +134,9 @@ def _owned(claim: Move, ev: Move, ev_text: str, title: str) -> bool:
     return bool(mine) and mine <= seen
 
 
-def market_move(claim_text: str, ev_text: str, title: str = "") -> tuple[str, str, bool] | None:
-    """(claim's move, sentence's move, whether they agree) for the claim's mover, when the
-    sentence moves it one way only."""
+def market_move(claim_text: str, ev_text: str, title: str = "") -> tuple[str, str, bool, int] | None:
+    """(claim's move, sentence's move, whether they agree, where the sentence's move ends) for
+    the claim's mover, when the sentence moves it one way only."""
     claimed = moves(claim_text)
     if len(claimed) != 1:
         return None
@@ -143,7 +144,7 @@ def market_move(claim_text: str, ev_text: str, title: str = "") -> tuple[str, st
     same = [e for e in moves(ev_text) if e.head == c.head and _owned(c, e, ev_text, title)]
     if not same or len({e.up for e in same}) > 1:
         return None
-    return c.phrase, same[0].phrase, same[0].up == c.up
+    return c.phrase, same[0].phrase, same[0].up == c.up, same[0].end
 
 
 # A day's trading: the most a price moved during the day, and where it closed. "The shares rose as

@@ -75,7 +75,7 @@ def market_reading(
         return None
     # A move over a period ("has lost about 11% … since October") is not the day's move the
     # claim reads ("weakened after the rate decision"), and the other way round.
-    after = ev.text[ev.text.find(moved[1]) + len(moved[1]) :]
+    after = ev.text[moved[3] :]
     if bool(_SINCE.search(after.split(".")[0])) != bool(_SINCE.search(claim.text)):
         return None
     strength = min(1.0, max(0.0, similarity))
