@@ -123,10 +123,9 @@ class FactJudge:
             reason = f"states it as '{top}'"
             verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "rivalry")
         elif (split := side_against(claim.text, ev.text)) is not None:
-            verdict = role(f"claim says '{split[0]}'; the evidence says '{split[1]}'")
+            verdict = _differs(*split, "role", strength)
         elif (placed := other_placing(claim.text, ev.text)) is not None:
-            reason = f"claim says '{placed[0]}'; the evidence says '{placed[1]}'"
-            verdict = contradiction(Conflict("quantity", reason), strength)
+            verdict = _differs(*placed, "quantity", strength)
         elif (winner := other_winner(claim.text, ev.text)) is not None:
             reason = f"the evidence says {winner[1]} won, beating {winner[0]}"
             verdict = role(reason)
@@ -140,8 +139,7 @@ class FactJudge:
             reason = f"the evidence says {top_done[1]}, not {top_done[0]}, {top_done[2]}"
             verdict = role(reason)
         elif not missing and (ended := ended_superlative(claim.text, ev.text)) is not None:
-            reason = f"claim says '{ended[0]}'; the evidence says '{ended[1]}'"
-            verdict = contradiction(Conflict("quantity", reason), strength)
+            verdict = _differs(*ended, "quantity", strength)
         elif not missing and (kept := kept_against(claim.text, ev.text)) is not None:
             verdict = _stated(kept, "kept", "direction", strength)
         elif not missing and (ruled := ruled_out(claim.text, ev.text)) is not None:
@@ -152,13 +150,11 @@ class FactJudge:
             # The sentence's "he declined to say" stands for the claim's named person.
             verdict = _stated((True, *silent), "withheld", "direction", strength)
         elif not missing and (compared := against_reference(claim.text, ev.text)) is not None:
-            reason = f"claim says '{compared[0]}'; the evidence says '{compared[1]}'"
-            verdict = contradiction(Conflict("direction", reason), strength)
+            verdict = _differs(*compared, "direction", strength)
         elif not missing and (closed := close_against(claim.text, ev.text)) is not None:
             verdict = _stated(closed, "quantity", "quantity", strength)
         elif not missing and (preferred := preference_swapped(claim.text, ev.text)) is not None:
-            reason = f"claim says '{preferred[0]}'; the evidence says '{preferred[1]}'"
-            verdict = contradiction(Conflict("direction", reason), strength)
+            verdict = _differs(*preferred, "direction", strength)
         elif (moved_to := other_body(claim.text, ev.text)) is not None:
             reason = f"claim says {moved_to[0]} is {moved_to[1]}; the evidence says {moved_to[2]}"
             verdict = role(reason)
@@ -177,8 +173,7 @@ class FactJudge:
             reason = f"claim says {mine.name} is the {mine.post}; the evidence names {theirs.name}"
             verdict = role(reason)
         elif (bound := bounded(claim, ev, missing)) is not None:
-            reason = f"claim says '{bound[0]}'; the evidence says '{bound[1]}'"
-            verdict = contradiction(Conflict("quantity", reason), strength)
+            verdict = _differs(*bound, "quantity", strength)
         elif not missing and (years := previous_year(claim.text, ev.text)) is not None:
             # "first since 2004" dates the one before: the claim's "previous ... in 2004".
             if years[0] == years[1]:
@@ -288,4 +283,9 @@ def _stated(read: tuple[bool, str, str], kind: str, against: str, strength: floa
     agrees, mine, theirs = read
     if agrees:
         return Judgement("supports", min(0.97, 0.6 + 0.35 * strength), f"states it as '{theirs}'", kind)
-    return contradiction(Conflict(against, f"claim says '{mine}'; the evidence says '{theirs}'"), strength)
+    return _differs(mine, theirs, against, strength)
+
+
+def _differs(mine: str, theirs: str, kind: str, strength: float) -> Judgement:
+    """A contradiction of ``kind`` that quotes the claim's words and the sentence's."""
+    return contradiction(Conflict(kind, f"claim says '{mine}'; the evidence says '{theirs}'"), strength)

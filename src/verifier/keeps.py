@@ -73,8 +73,8 @@ def _head(m: re.Match[str]) -> str:
 
 _RULED_OUT = re.compile(r"\brul(?:ed|es|ing)\s+out\s+(?P<what>[^,.;]{3,80})", re.IGNORECASE)
 _WILL_NOT = re.compile(
-    r"\b(?:will|would|is|are)\s+not\s+(?:be\s+)?(?P<act>[^,.;]{3,80})|\b(?:won['’]t|has\s+no\s+plans?\s+to)\s+"
-    r"(?P<act2>[^,.;]{3,80})",
+    r"\b(?:(?:will|would|is|are)\s+not\s+(?:be\s+)?|(?:won['’]t|has\s+no\s+plans?\s+to)\s+)"
+    r"(?P<act>[^,.;]{3,80})",
     re.IGNORECASE,
 )
 
@@ -96,7 +96,7 @@ def ruled_out(claim: str, sentence: str) -> tuple[bool, str, str] | None:
         return None
     for pattern, agrees in ((_WILL_NOT, True), (_WILL, False)):
         m = pattern.search(claim)
-        if m is not None and what <= content_lemmas(m.groupdict().get("act2") or m.group("act")):
+        if m is not None and what <= content_lemmas(m.group("act")):
             return agrees, m.group(0).strip(), ruled.group(0).strip()
     return None
 
