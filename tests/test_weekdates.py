@@ -51,3 +51,14 @@ def test_judge_compares_the_claims_day_with_the_weekdays_date() -> None:
         extract("Governor Sabine Krull declared a state of emergency on August 4."), ev, 0.6, "", "2026-08-06"
     )
     assert j.stance == "contradicts" and "August 4" in j.reason, j
+
+
+def test_the_last_such_weekday_includes_the_day_itself() -> None:
+    import datetime
+
+    from verifier.weekdates import last_weekday
+
+    thursday = datetime.date(2026, 8, 6)
+    assert last_weekday(thursday, "wednesday") == datetime.date(2026, 8, 5)
+    assert last_weekday(thursday, "thursday") == thursday
+    assert last_weekday(thursday, "friday") == datetime.date(2026, 7, 31)

@@ -22,6 +22,7 @@ from verifier.lexicon import TOKEN_RE, content_lemmas
 from verifier.markets import market_move
 from verifier.movers import contrast, read_against
 from verifier.scope import bounded_conflict
+from verifier.weekdates import last_weekday
 from verifier.wholes import names_a_period
 from verifier.wordchecks import about_saying, weekdays
 from verifier.wording import opposed, torn
@@ -111,7 +112,6 @@ def _period_ordinal(text: str, q: Quantity) -> bool:
 
 
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"})
-_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _dateline_day(text: str, published: str) -> datetime.date | None:
@@ -177,8 +177,7 @@ def lead_date(claim: Facts, ev: Facts, published: str) -> tuple[bool, str, str] 
     if len(ev_days) != 1 or len(claim_days) > 1:
         return None
     named = next(iter(ev_days))
-    back = (day.weekday() - _DAY_NAMES.index(named)) % 7
-    when = day - datetime.timedelta(days=back)
+    when = last_weekday(day, named)
     agrees = (said.month, said.day) == (when.month, when.day) and claim_days <= {named}
     mine = ", ".join([*(d.capitalize() for d in claim_days), said.text])
     return agrees, mine, f"{named.capitalize()}, {when.strftime('%B')} {when.day}"

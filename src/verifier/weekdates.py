@@ -27,7 +27,7 @@ from verifier.facts import Facts
 from verifier.lexicon import STOPWORDS, TOKEN_RE, lemma
 from verifier.wordchecks import weekday_spans
 
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _AHEAD = re.compile(
     r"\b(?:will|would|due|scheduled|set\s+to|is\s+to|are\s+to|starting|start|begins?|from|next|until|"
     r"expected|planned|plans)\b",
@@ -38,10 +38,19 @@ _NEXT = re.compile(r"\b(?:next|this\s+coming)\s+$", re.IGNORECASE)
 
 
 def _published(published: str) -> datetime.date | None:
+    """The ISO date ``published`` ("2026-08-06", a time after it allowed), or None."""
+    if not re.match(r"\d{4}-\d\d-\d\d", published):
+        return None
     try:
         return datetime.date.fromisoformat(published[:10])
     except ValueError:
         return None
+
+
+def last_weekday(day: datetime.date, name: str) -> datetime.date:
+    """The last ``name``d day ("wednesday") up to ``day``, that day included: what a wire
+    story's weekday means in a story of that date."""
+    return day - datetime.timedelta(days=(day.weekday() - DAYS.index(name)) % 7)
 
 
 _NEAR_DAYS = 7
@@ -57,30 +66,35 @@ def _act(text: str, at: int) -> set[str]:
 def weekday_dates(ev: Facts, published: str, claim: Facts) -> Facts:
     """The sentence with each weekday it dates the claim's act by read as a date of the story
     published on ISO date ``published``; unchanged without one."""
-    day = _published(published) if re.match(r"\d{4}-\d\d-\d\d", published) else None
-    dated = [d for d in claim.dates if d.day is not None and d.month is not None]
-    if day is None or not dated:
+    day = _published(published)
+    if day is None:
+        return ev
+    # Each day of the month the claim gives, with the words of its act.
+    claimed = [
+        (d, _act(claim.text, d.start)) for d in claim.dates if d.day is not None and d.month is not None
+    ]
+    if not claimed:
         return ev
     found = []
     for m in weekday_spans(ev.text):
         # A date beside the weekday ("on Wednesday, Aug. 5") is read as written.
         if any(d.day is not None and abs(d.start - m.end()) <= 4 for d in ev.dates):
             continue
-        named = _DAYS.index(m.group(1).lower())
+        name = m.group(1).lower()
         before = ev.text[max(0, m.start() - 60) : m.start()]
         if _NEXT.search(before) or (_AHEAD.search(before) and not _LAST.search(before)):
-            ahead = (named - day.weekday()) % 7 or 7
+            ahead = (DAYS.index(name) - day.weekday()) % 7 or 7
             when = day + datetime.timedelta(days=ahead)
         else:
-            back = (day.weekday() - named) % 7
-            if _LAST.search(before) and back == 0:
-                back = 7
-            when = day - datetime.timedelta(days=back)
+            when = last_weekday(day, name)
+            if _LAST.search(before) and when == day:
+                when -= datetime.timedelta(days=7)
         act = _act(ev.text, m.start())
         if not any(
-            abs((_on(when.year, d) - when).days) <= _NEAR_DAYS
-            and any(same_saying(a, b) for a in _act(claim.text, d.start) for b in act)
-            for d in dated
+            (on := _on(d.year or when.year, d.month, d.day)) is not None  # its own year, else the weekday's
+            and abs((on - when).days) <= _NEAR_DAYS
+            and any(same_saying(a, b) for a in acts for b in act)
+            for d, acts in claimed
         ):
             continue
         text = f"{m.group(1)} ({when.strftime('%B')} {when.day})"
@@ -90,10 +104,8 @@ def weekday_dates(ev: Facts, published: str, claim: Facts) -> Facts:
     return replace(ev, dates=sorted([*ev.dates, *found], key=lambda d: d.start))
 
 
-def _on(year: int, d: DateMention) -> datetime.date:
-    """The claim's date, in its own year or else the weekday's."""
-    assert d.month is not None and d.day is not None
+def _on(year: int, month: int, day: int) -> datetime.date | None:
     try:
-        return datetime.date(d.year or year, d.month, d.day)
+        return datetime.date(year, month, day)
     except ValueError:
-        return datetime.date(year, 1, 1) - datetime.timedelta(days=365)
+        return None  # "February 29" of a year that has none
