@@ -65,3 +65,8 @@ def test_judge_contradicts_a_shared_ordinal_given_to_another_name() -> None:
     verdict = FactJudge().judge(claim, [e])[0]
     assert verdict.stance == "contradicts"
     assert "Social Democrats fourth" in verdict.reason
+
+
+def test_a_placing_that_borrows_a_verb_is_read_once() -> None:
+    found = placings("Kipsang finished second, Lanz came third, and the Social Democrats fourth with 6.9%.")
+    assert sorted(r for _, r, _, _ in found) == [2, 3, 4]

@@ -66,6 +66,7 @@ def _names(who: str) -> frozenset[str]:
 def placings(text: str) -> tuple[tuple[frozenset[str], int, str, frozenset[str]], ...]:
     """(the placed name's words, rank, the words that say it, when) for each placing in the text."""
     found = []
+    borrowed: set[int] = set()  # an elliptic placing after two placings is read once
     for m in _PLACED.finditer(text):
         rest = text[m.end() :]
         if _PART.match(rest):
@@ -76,7 +77,10 @@ def placings(text: str) -> tuple[tuple[frozenset[str], int, str, frozenset[str]]
             found.append((names, _rank(m.group("ord")), m.group(0).strip(), frozenset(_WHEN.findall(clause))))
         # The placings that borrow this one's verb, up to the end of the sentence.
         for e in _ELLIPTIC.finditer(text, m.end(), len(text)):
-            if not _SENTENCE_END.search(text, m.end(), e.start()) and (others := _names(e.group("who"))):
+            if e.start() in borrowed or _SENTENCE_END.search(text, m.end(), e.start()):
+                continue
+            if others := _names(e.group("who")):
+                borrowed.add(e.start())
                 found.append((others, _rank(e.group("ord")), e.group(0).strip(" ,"), frozenset()))
     return tuple(found)
 
