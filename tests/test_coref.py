@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from verifier.coref import opens_quote, opens_with_pronoun, quote_read_whole, read_post, resolve
+from verifier.coref import (
+    continued_quote,
+    opens_quote,
+    opens_with_pronoun,
+    quote_read_whole,
+    read_post,
+    resolve,
+    whole_quote,
+)
 from verifier.embed import Embedder
 from verifier.index import EvidenceIndex, build_index
 from verifier.ingest import load_documents
@@ -287,6 +295,66 @@ def test_retriever_reads_an_open_quote_with_its_speaker(tmp_path: Path, embedder
     assert opening.reading.startswith("read with the rest of its quote: It was a failure")
     j = FactJudge().judge("Energy Minister Sofia Rendahl said the blackout was not bad luck.", [opening])[0]
     assert j.stance == "contradicts" and "Ingrid Vosse" in j.reason, j
+
+
+ATTRIBUTED = '"We will not let a shock become permanent," Governor Elin Varga told a news conference.'
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before", "expected"),
+    [
+        # The speaker named after the quote before carries on to a sentence that only quotes.
+        (
+            '"If inflation does not come down, we are prepared to act again."',
+            ["Prices rose 4.6%.", ATTRIBUTED],
+            '"If inflation does not come down, we are prepared to act again," Governor Elin Varga told '
+            "a news conference.",
+        ),
+        # ... through another such sentence, and named before the quote too.
+        (
+            '"Why now?"',
+            [ATTRIBUTED, '"We waited."'],
+            '"Why now?" Governor Elin Varga told a news conference.',
+        ),
+        (
+            '"It failed."',
+            ['Varga told reporters: "We did not see it coming."'],
+            'Varga told reporters: "It failed."',
+        ),
+        # No speech verb, no quote before it, or a sentence with words outside its marks: as written.
+        ('"It failed."', ['"The dam was weak," the report found.'], None),
+        ('"It failed."', ["The report found the dam was weak."], None),
+        ('"It failed," Varga said.', [ATTRIBUTED], None),
+        ('"It failed."', [], None),
+    ],
+)
+def test_a_quote_is_read_with_the_speaker_of_the_quote_it_carries_on(
+    sentence: str, before: list[str], expected: str | None
+) -> None:
+    assert continued_quote(sentence, before) == expected
+    assert whole_quote(sentence) == (not sentence.endswith("said."))
+
+
+def test_retriever_reads_a_carried_on_quote_with_its_speaker(tmp_path: Path, embedder: Embedder) -> None:
+    story = (
+        "Bank raises rates\n\n"
+        "The central bank raised its key rate to 5.25% on Thursday. "
+        f"{ATTRIBUTED} "
+        '"If inflation does not come down, we are prepared to act again." '
+        "Deputy governor Rolf Amsel voted against the rise.\n"
+    )
+    evidence = _retrieved(tmp_path, embedder, story, "the bank is prepared to act again", 4, 8)
+    carried = next(e for e in evidence if e.text.startswith('"If inflation'))
+    assert carried.read_as.endswith('again," Governor Elin Varga told a news conference.')
+    assert (
+        carried.reading
+        == "a quote carried on from the one before: … Governor Elin Varga told a news conference."
+    )
+    claim = (
+        "Deputy governor Rolf Amsel said the bank was prepared to act again if inflation does not come down."
+    )
+    j = FactJudge().judge(claim, [carried])[0]
+    assert j.stance == "contradicts" and "Elin Varga" in j.reason, j
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,50 @@ def quote_read_whole(text: str, after: Sequence[str]) -> str | None:
     return None
 
 
+# A sentence that is one quotation and nothing else ('"If inflation does not come down, we are
+# prepared to act again."'), and an attribution that follows a quotation ('…," Governor Elin Varga
+# told a news conference.') or comes before one ('Varga told reporters: "…'). Speech verbs only:
+# '"…," the report found' is not a speaker.
+_WHOLE_QUOTE = re.compile(r'\s*["“](?P<body>[^"“”]+?)(?P<end>[.?!…])?["”]\s*$')
+_SPEECH = r"(?:said|says|added|adds|told|tells|explained|insisted|argued|warned|noted|stressed|continued)"
+_TAIL = re.compile(rf'[,?!]\s*["”]\s+(?P<tail>[^"“”]*\b{_SPEECH}\b[^"“”]*[.!]?)\s*$')
+_HEAD = re.compile(rf'^(?P<head>[^"“”]*\b{_SPEECH}\b[^"“”]*?[:,])\s*["“][^"“”]+["”]\s*$')
+
+
+def whole_quote(text: str) -> bool:
+    """Is the sentence a quotation and nothing else, so that its speaker is named before it?"""
+    return _WHOLE_QUOTE.match(text) is not None
+
+
+def continued_quote(text: str, before: Sequence[str]) -> str | None:
+    """A sentence that only quotes, read with the attribution of the quote it carries on.
+
+    Wire copy names a speaker once and goes on quoting: '"We are not going to let a temporary
+    shock become permanent," Governor Elin Varga told a news conference. "If inflation does not
+    come down, we are prepared to act again."' Retrieved alone, the second sentence has no
+    speaker, so a claim that puts its words in someone else's mouth cannot be told from one that
+    does not. It is read as '"If inflation …again," Governor Elin Varga told a news conference.'
+    Only the quote's own paragraph run is followed: the sentences just before (``before``,
+    nearest last) may be more such quotes, and the first other one must attribute a quote it
+    ends or opens with (a speech verb and nothing else outside the marks); anything else and the
+    reading is None."""
+    m = _WHOLE_QUOTE.match(text)
+    if m is None:
+        return None
+    for earlier in reversed(before[-QUOTE_REACH:]):
+        if _WHOLE_QUOTE.match(earlier):
+            continue
+        body = m.group("body").rstrip()
+        if (tail := _TAIL.search(earlier)) is not None:
+            mark = m.group("end") if m.group("end") in ("?", "!") else ","
+            said = tail.group("tail")
+            return f'"{body}{mark}" {said}' + ("" if said.endswith((".", "!")) else ".")
+        if (head := _HEAD.match(earlier.strip())) is not None:
+            return f'{head.group("head")} "{body}{m.group("end") or "."}"'
+        return None
+    return None
+
+
 def _person_runs(text: str) -> list[tuple[int, list[str]]]:
     """(start, words) of each capitalised run that may name a person, cut at a joining word
     ("Lena Kovac of Brevland" gives Lena Kovac): the words after a role ("agency director

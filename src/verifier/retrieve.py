@@ -17,12 +17,14 @@ import numpy as np
 from verifier.coref import (
     NAME_REACH,
     QUOTE_REACH,
+    continued_quote,
     names_post,
     opens_quote,
     opens_with_pronoun,
     quote_read_whole,
     read_post,
     resolve,
+    whole_quote,
 )
 from verifier.embed import Embedder
 from verifier.index import EvidenceIndex
@@ -242,6 +244,12 @@ class Retriever:
         if opens_quote(rec["text"]):
             return self._quote_read_whole(rec, row)
         at = int(rec["sentence_index"])
+        if whole_quote(rec["text"]):
+            earlier = self._document_texts(rec, row, at - NAME_REACH, at)
+            before = [earlier[i] for i in sorted(earlier)]
+            read = continued_quote(rec["text"], before)
+            # '"…," she said' before it: the pronoun is read as the person named before that.
+            return "" if read is None else (resolve(read, before, title) or read)
         if opens_with_pronoun(rec["text"]):
             earlier = self._document_texts(rec, row, at - NAME_REACH, at)
             return resolve(rec["text"], [earlier[i] for i in sorted(earlier)], title) or ""

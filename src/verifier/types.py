@@ -6,6 +6,7 @@ turned into JSON without a framework.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -73,6 +74,11 @@ class Evidence:
         if self.read_as.startswith(self.text):
             # A quote read on to its close: who said it is in the words that follow.
             return f"read with the rest of its quote: {self.read_as[len(self.text) :].strip()}"
+        stripped = self.text.strip()
+        if stripped[:1] in '"“' and stripped[-1:] in '"”':
+            # A sentence that only quotes, read with the attribution of the quote before it.
+            speaker = re.sub(r"[\"“][^\"“”]*[\"”]", "…", self.read_as).strip()
+            return f"a quote carried on from the one before: {speaker}"
         said, read = self.text.split(), self.read_as.split()
         head = 0
         while head < min(len(said), len(read)) and said[head] == read[head]:
