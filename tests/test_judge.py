@@ -1817,6 +1817,11 @@ def test_a_superlative_ranked_or_bounded_in_time_by_the_sentence_contradicts() -
         rank_conflict("Toyota is the largest carmaker in Japan.", "Toyota is the second-largest carmaker.")
         is None
     )
+    # What the ranked one has ("with 4.6 million subscribers") is not what it is ranked among (nw5 ct-15).
+    assert rank_conflict(
+        "Kavi Mobile is Corvassa's second-largest mobile operator.",
+        "Kavi Mobile, the country's largest operator with 4.6 million subscribers, said it welcomed it.",
+    ) == ("second-largest", "largest")
     assert bounded_conflict(
         "The accident is the deadliest ferry disaster in Skarnia's history.",
         "The accident is the deadliest involving a ferry in Skarnia since 1979.",

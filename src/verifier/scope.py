@@ -207,8 +207,10 @@ def _same_scope(claim: str, sentence: str, sup: str) -> bool:
     def tail(text: str) -> set[str]:
         at = _find_superlative(text, sup)
         at = at + len(_BARE_SUPERLATIVE.match(text, at).group()) if at >= 0 else len(text)
-        # "the second-largest airline after SkyNord": what comes after "after" is the one ahead
-        phrase = re.split(r"[,;:.!?]|\b(?:after|behind)\b", text[at:], maxsplit=1)[0]
+        # "the second-largest airline after SkyNord": what comes after "after" is the one ahead;
+        # "the largest operator with 4.6 million subscribers" (or "which …") says what it has,
+        # not what it is ranked among.
+        phrase = re.split(r"[,;:.!?]|\b(?:after|behind|with|which|who|whose)\b", text[at:], maxsplit=1)[0]
         # At most 80 characters, in whole words: a cut "Compac" is no word of either side.
         return words(phrase if len(phrase) <= 80 else phrase[:80].rsplit(" ", 1)[0])
 
