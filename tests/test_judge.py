@@ -2114,6 +2114,24 @@ def test_the_news_date_is_read_off_the_leads_weekday_and_dateline(
         assert "Wednesday" in j.reason
 
 
+def test_a_change_measured_against_the_year_before_is_said_by_its_starting_figure() -> None:
+    # "compared with the previous year" is what "to 19% from 23%" says with a figure.
+    sentence = (
+        "The number of funded projects fell to 2,210 from 2,395, and the success rate for applications "
+        "dropped to 19% from 23%."
+    )
+    fell = stance("The success rate for applications fell compared with the previous year.", sentence)
+    assert fell.stance == "supports", fell
+    rose = stance("The success rate for applications rose compared with the previous year.", sentence)
+    assert rose.stance == "contradicts" and "dropped" in rose.reason, rose
+    # Without a starting figure the words stay unsaid.
+    plain = stance(
+        "The success rate for applications fell compared with the previous year.",
+        "The success rate for applications dropped sharply, the council said.",
+    )
+    assert plain.stance != "supports", plain
+
+
 def test_a_direction_said_of_another_subject_does_not_turn_the_claim() -> None:
     judge = FactJudge()
     claim = extract("Revenue rose to 9.8 billion crowns.")

@@ -40,6 +40,7 @@ from verifier.names import named_words, of_a_name, rival_named, sibling_named
 from verifier.phrasing import surface
 from verifier.placings import other_placing
 from verifier.readings import (
+    baseline_words,
     bounded,
     done_by_another,
     lead_date,
@@ -210,6 +211,7 @@ class FactJudge:
                 [t.lower() for t in TOKEN_RE.findall(ev.text)],
             )
             turned |= joined_pole_words(*lower)
+            turned |= baseline_words(claim.text, ev.text) - ev.content
             if superlative_words(ev.text) and superlative_words(claim.text):
                 turned |= superlative_words(claim.text) - ev.content
                 turned |= named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))

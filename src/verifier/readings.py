@@ -259,3 +259,30 @@ def previous_year(claim: str, sentence: str) -> tuple[str, str] | None:
 def counted(claim: Facts) -> bool:
     """Does the claim give a figure of its own, a period's ordinal ("the third quarter") aside?"""
     return any(not names_a_period(claim.text, q) for q in claim.quantities)
+
+
+# What a change is measured against, said in words ("compared with the previous year", "than
+# last season", "from a year earlier"): a sentence that gives the change's starting figure
+# ("dropped to 19% from 23%", "up 12% from 2023", "down from 210 million") says it with that
+# figure, so the words are not missing from it.
+_BASELINE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than|from|on|over|since)\s+(?:(?:the|a|its|their)\s+)?"
+    r"(?:previous|preceding|prior|last|year-earlier|year\s+before|year\s+earlier|same\s+period)"
+    r"(?:\s+(?:year|years|quarter|month|week|season|period|survey|census|election|one|time))?"
+    r"(?:\s+(?:earlier|before))?"
+    r"|\b(?:a|one|the)\s+year\s+(?:earlier|before|ago)\b",
+    re.IGNORECASE,
+)
+_FROM_FIGURE = re.compile(
+    r"\bfrom\s+(?:a\s+|an\s+)?(?:[$€£]\s?)?\d|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.]+\s*(?:%|percent|per\s+cent)"
+    r"|\b(?:compared\s+(?:with|to)|against)\s+(?:[$€£]\s?)?\d",
+    re.IGNORECASE,
+)
+
+
+def baseline_words(claim_text: str, sentence: str) -> frozenset[str]:
+    """The claim's words naming what a change is measured against, where the sentence gives the
+    figure it started from instead (:data:`_BASELINE`); empty otherwise."""
+    if not _FROM_FIGURE.search(sentence):
+        return frozenset()
+    return frozenset(w for m in _BASELINE.finditer(claim_text) for w in content_lemmas(m.group()))
