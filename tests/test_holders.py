@@ -82,6 +82,38 @@ def test_the_same_person_given_the_same_post_at_another_body_contradicts() -> No
     assert other_body("Aleksander Morck, dean of Tamsvik University, said so.", sentence) is None
 
 
+def test_a_person_at_the_top_of_another_body_contradicts() -> None:
+    from verifier.holders import other_body
+
+    # Two posts at the top ("leader", "chief executive") of bodies that share no word (nw7 tr-11);
+    # a plain word may stand before the body's name.
+    claim = "Mattias Breck, leader of the Railwaymen's Syndicate, said the union had raised staff shortages."
+    sentence = "Mattias Breck, chief executive of state-owned Lunessan Railways, apologised to the families."
+    assert other_body(claim, sentence) == (
+        "Mattias Breck",
+        "leader of Railwaymen's Syndicate",
+        "chief executive of Lunessan Railways",
+    )
+    # The body and post before the name (nw7 te-11).
+    dolhan = "Ecologists' Bloc leader Radim Dolhan said his party was ready to talk."
+    assert other_body("Radim Dolhan, the leader of the Tavrenian Patriots, campaigned on it.", dolhan) == (
+        "Radim Dolhan",
+        "leader of Tavrenian Patriots",
+        "leader of Ecologists' Bloc",
+    )
+    # The same body, a post that is not at the top, or a sentence-opening word taken for a body:
+    # not this reading.
+    assert other_body("Radim Dolhan, the leader of the Ecologists' Bloc, said so.", dolhan) is None
+    assert other_body("Mattias Breck, spokesman of the Railwaymen's Syndicate, said so.", sentence) is None
+    assert (
+        other_body(
+            "Pieter Lanske, leader of the Civic Party, said so.",
+            "Opposition finance spokesman Pieter Lanske said the government had caved in.",
+        )
+        is None
+    )
+
+
 def test_another_name_doing_the_claims_superlative_act_contradicts() -> None:
     claim = "Tessen University recorded the biggest funding increase of any public university."
     calder = (

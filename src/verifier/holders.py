@@ -90,16 +90,35 @@ def other_superlative_holder(claim_text: str, ev_text: str) -> tuple[str, str, s
 # Tamsvik Institute of Technology," or "Aleksander Morck, Kardis's rector,".
 _PERSON = r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})"
 _POST = r"(?P<post>(?:[a-z-]+\s+){0,2}?[a-z-]+)"
-_POST_OF = re.compile(rf"{_PERSON},\s+(?:the\s+)?{_POST}\s+(?:of|at)\s+(?:the\s+)?(?P<body>{_CAPS})\s*,")
+# A plain word may stand before the body's name ("chief executive of state-owned Lunessan Railways").
+_POST_OF = re.compile(
+    rf"{_PERSON},\s+(?:the\s+)?{_POST}\s+(?:of|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?(?P<body>{_CAPS})\s*,"
+)
 _BODY_POST = re.compile(rf"{_PERSON},\s+(?:the\s+)?(?P<body>{_CAPS})(?:'s|’s)\s+{_POST}\s*,")
+# The body and post before the name: "Ecologists' Bloc leader Radim Dolhan said …" (a post in
+# capitals, "Finance Minister Jonas Tarr", is :mod:`verifier.roles`'s).
+_BODY_POST_NAME = re.compile(
+    rf"(?:^|(?<=[\s(\"“]))(?P<body>{_CAPS})(?:'s|’s)?\s+(?P<post>(?:[a-z-]+\s+){{0,2}}?"
+    rf"(?:leader|chief\s+executive|chairman|chairwoman|president|head|director|founder|"
+    rf"general\s+secretary|secretary-general|spokesman|spokeswoman|chief))\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})"
+)
+# Posts at the top of a body: a person at the top of two bodies that share no word is a person
+# given another's post. "Leader", "head" and "chief" say no more than that.
+_TOP = frozenset(
+    "leader head chief executive chairman chairwoman president director founder secretary "
+    "secretary-general".split()
+)
+# Words of a body's name that many bodies share, or that open a sentence.
+_OPENING = frozenset({"the", "a", "an", "opposition", "former", "acting", "deputy", "interim"})
 
 
 def _posts(text: str) -> list[tuple[str, str, str]]:
     """(name, post, body) for each person given a post at a body in apposition."""
     return [
         (m.group("name"), m.group("post"), m.group("body"))
-        for pattern in (_POST_OF, _BODY_POST)
+        for pattern in (_POST_OF, _BODY_POST, _BODY_POST_NAME)
         for m in pattern.finditer(text)
+        if not {w.lower() for w in m.group("body").split()} & _OPENING
     ]
 
 
@@ -116,7 +135,9 @@ def other_body(claim_text: str, ev_text: str) -> tuple[str, str, str] | None:
                 len(other.split()) < 2 or other.split()[-2:] == name.split()[-2:]
             )
             theirs = _distinct(their_body)
-            same_post = _head(their_post) == _head(post)
+            same_post = _head(their_post) == _head(post) or (
+                _head(their_post) in _TOP and _head(post) in _TOP
+            )
             if same_person and same_post and theirs and not theirs & mine:
                 return name, f"{post} of {body}", f"{their_post} of {their_body}"
     return None
