@@ -2709,6 +2709,13 @@ def test_heavier_and_lighter_are_opposed() -> None:
             "Strandline said it would comply with the court's ruling.",
             "comply",
         ),
+        # "cut" is a direction word the claim could have turned, but the sentence says it too, so
+        # it counts as said; set aside, it left "rate" alone to fail the bar (nw15 cb-03).
+        (
+            "Finance Minister Karolina Dewitt criticised the rate cut.",
+            "Finance Minister Karolina Dewitt welcomed the cut, saying it would ease the burden on homes.",
+            "welcomed",
+        ),
     ],
 )
 def test_judgements_feelings_and_votes_are_opposed(claim: str, sentence: str, word: str) -> None:
@@ -2723,3 +2730,17 @@ def test_a_bound_or_a_quantifier_is_no_superlative() -> None:
     assert superlative_words("The bank will cut rates at least once more.") == frozenset()
     assert superlative_words("Moreno saw most of the rushing duties.") == frozenset()
     assert superlative_words("the least populous of the 12 regions") == {"less", "populous"}
+
+
+def test_a_word_set_aside_that_the_sentence_says_counts_as_said() -> None:
+    from verifier.coverage import claim_coverage
+
+    claim = extract("Finance Minister Karolina Dewitt criticised the rate cut.")
+    sentence = extract("Finance Minister Karolina Dewitt welcomed the cut.")
+    # "criticise" is left out of the sentence and set aside; "cut" is said, set aside or not.
+    assert claim_coverage(claim, sentence, frozenset({"criticise", "cut"})) == pytest.approx(3 / 4)
+    assert claim_coverage(claim, sentence, frozenset({"criticise"})) == pytest.approx(3 / 4)
+    assert claim_coverage(claim, sentence) == pytest.approx(3 / 5)
+    assert (
+        claim_coverage(claim, sentence, frozenset({"criticise", "rate", "finance", "minister", "cut"})) == 1.0
+    )

@@ -117,10 +117,13 @@ def claim_coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) 
     """Share of the claim's content words (less ``skip``) that the evidence repeats."""
     # A currency is a word of the claim whether written "€" or "euros" ("a profit of €2.1
     # billion" shares "euro" with "a profit of 1.2 billion euros").
-    content = (claim.content | _money_words(claim)) - skip
-    if not content:
+    # A word set aside is one the sentence may leave out: where the sentence says it after all
+    # ("criticised the rate cut" against "welcomed the cut"), it counts as said.
+    content = claim.content | _money_words(claim)
+    if not content - skip:
         return 1.0
     hit = 0
+    missed = 0
     words = ev.words | _money_words(ev)
     ev_measures = {MEASURES[w][0] for w in ev.content if w in MEASURES}
     long_words = [other for other in ev.content if len(other) >= 5]
@@ -145,7 +148,9 @@ def claim_coverage(claim: Facts, ev: Facts, skip: frozenset[str] = frozenset()) 
             or (is_factor_word(word) and not ev.content.isdisjoint(POLE_WORDS))
         ):
             hit += 1
-    return hit / len(content)
+        elif word not in skip:
+            missed += 1
+    return hit / (hit + missed) if hit + missed else 1.0
 
 
 def _has_age(facts: Facts) -> bool:

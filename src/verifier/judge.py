@@ -211,7 +211,7 @@ class FactJudge:
                 [t.lower() for t in TOKEN_RE.findall(ev.text)],
             )
             turned |= joined_pole_words(*lower)
-            turned |= baseline_words(claim.text, ev.text) - ev.content
+            turned |= baseline_words(claim.text, ev.text)
             if superlative_words(ev.text) and superlative_words(claim.text):
                 turned |= superlative_words(claim.text) - ev.content
                 turned |= named_words(claim.text) & frozenset(lemma(t) for t in TOKEN_RE.findall(title))
