@@ -791,6 +791,19 @@ def test_a_flat_will_is_not_denied_by_a_hedged_sentence() -> None:
     assert j.stance == "contradicts", j
 
 
+def test_a_sentence_doing_the_act_the_other_way_cannot_confirm_the_claim() -> None:
+    """The model reads "rejected a pay offer" as support for "accepted the pay offer" (nw8 rs-12):
+    the rest of the two sentences is the same. Where the fact layer cannot settle it (the claim
+    names the union, the sentence does not), the model's support is set aside."""
+    lead = "A national rail strike began after the main rail workers' union rejected a pay offer."
+    claim = "The FRW accepted the operator's pay offer."
+    (j,) = ModelJudge(FakeModel({lead: [0.6, 0.1, 0.3]})).judge(claim, [_ev(lead, 0.6)])
+    assert j.stance == "neutral", j
+    said = "A national rail strike ended after the FRW accepted a pay offer."
+    (j,) = ModelJudge(FakeModel({said: [0.6, 0.1, 0.3]})).judge(claim, [_ev(said, 0.6)])
+    assert j.stance == "supports", j
+
+
 def test_a_figure_read_at_another_moment_cannot_confirm_the_claim() -> None:
     """The model reads "98,476 cases as of 15 April" as support for "over 100,000 after April
     15"; the fact layer has compared the figures and found only time between them."""

@@ -20,7 +20,7 @@ import numpy as np
 from verifier.errors import VerifierError
 from verifier.judgement import STATED_DENIALS, VALUE_KINDS
 from verifier.nli import NLIModel, softmax
-from verifier.pairwording import contrast, denies, hedged, replaced_entity, settled_by_values
+from verifier.pairwording import contrast, denies, hedged, opposed_act, replaced_entity, settled_by_values
 from verifier.readings import counted
 from verifier.scope import superlative_words
 
@@ -345,6 +345,10 @@ class ModelJudge:
             elif k == 0 and SNAPSHOT in readings:
                 # The sentence gives the figure read at another moment, and another value: it
                 # cannot confirm the claim's (the model, which does not compare, often reads it so).
+                k = 2
+            if k == 0 and fact.stance == "neutral" and opposed_act(claim, e.judged_text):
+                # The sentence does the claim's act the other way ("rejected a pay offer" against
+                # "accepted"), which the model, reading the rest as the same, takes for support.
                 k = 2
             if (k == 0 or (k == 1 and fact.stance != "contradicts")) and hedged(claim, e.judged_text):
                 # The claim says it will happen; the sentence only that it may, which neither

@@ -233,3 +233,13 @@ def replaced_entity(claim_facts: Any, sentence: str) -> bool:
     # with.
     head_c, head_e = names(a[:SUBJECT_SWAP]), names(unplaced(b[:SUBJECT_SWAP]))
     return any(m in head_c for m in missing) and any(o in head_e for o in others)
+
+
+def opposed_act(claim: str, sentence: str) -> bool:
+    """Does the sentence do the claim's act the other way ("rejected a pay offer" against "accepted
+    the pay offer"; not a rise against a fall, which a sentence often says of another figure)?"""
+    from verifier.lexicon import TOKEN_RE
+    from verifier.wording import opposed
+
+    words = [t.lower() for t in TOKEN_RE.findall(claim)], [t.lower() for t in TOKEN_RE.findall(sentence)]
+    return opposed(*words, acts_only=True) is not None
