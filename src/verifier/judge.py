@@ -37,6 +37,7 @@ from verifier.keeps import fell_short, kept_against, ruled_out
 from verifier.lexicon import TOKEN_RE, lemma
 from verifier.markets import close_against
 from verifier.names import named_words, of_a_name, rival_named, sibling_named
+from verifier.outsiders import outside_expert
 from verifier.phrasing import surface
 from verifier.placings import other_placing
 from verifier.readings import (
@@ -123,6 +124,9 @@ class FactJudge:
             # claim's denial of any rival is the sentence's superlative, not a denial of it.
             reason = f"states it as '{top}'"
             verdict = Judgement("supports", min(0.97, 0.6 + 0.35 * strength), reason, "rivalry")
+        elif (outside := outside_expert(claim.text, ev.text)) is not None:
+            # "X, who was not involved in the study" names the claimed person and the work.
+            verdict = _stated(outside, "uninvolved", "role", strength)
         elif (split := side_against(claim.text, ev.text)) is not None:
             verdict = _differs(*split, "role", strength)
         elif (placed := other_placing(claim.text, ev.text)) is not None:

@@ -20,8 +20,9 @@ VALUE_KINDS = ("quantity", "date", "direction", "role")
 # taller than Ardel" as "the tallest" (rivalry), "did not change its forecast" as "kept its
 # forecast" (kept), "would not say whether" as "declined to say whether" (withheld), "will not
 # pay a dividend" as "ruled out a dividend" (ruled-out), "did not win a majority" as "fell short
-# of a majority" (fell-short). The model reads the claim's "no"/"not" as a denial of the sentence.
-STATED_DENIALS = ("rivalry", "kept", "withheld", "ruled-out", "fell-short")
+# of a majority" (fell-short), "had no role in the study" as "who was not involved in the
+# study" (uninvolved). The model reads the claim's "no"/"not" as a denial of the sentence.
+STATED_DENIALS = ("rivalry", "kept", "withheld", "ruled-out", "fell-short", "uninvolved")
 
 
 @dataclass
