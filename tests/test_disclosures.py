@@ -25,6 +25,15 @@ from verifier.judge import FactJudge
             "Governor Reszeny gave no timetable for when rate cuts might begin.",
             'He did not say when the bank might start cutting, but said a reduction "remains possible".',
         ),
+        # Not commenting is one silence however it is said.
+        (
+            "Brekke did not comment on the reports of talks with Nordvik Kabel.",
+            "Brekke declined to comment on reports that Arvelle was in talks to buy Nordvik Kabel.",
+        ),
+        (
+            "Brekke made no comment on the talks with Nordvik Kabel.",
+            "Brekke declined to comment on reports that Arvelle was in talks to buy Nordvik Kabel.",
+        ),
     ],
 )
 def test_the_same_silence_is_one_statement(claim: str, sentence: str) -> None:

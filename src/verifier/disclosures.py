@@ -22,10 +22,10 @@ _SUBJECT = r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}?[A-Z][\w'’.-]*|[Hh]e|[Ss]he|
 # The act of keeping silent, with what it kept silent about after it.
 _SILENT = (
     r"(?:declined|refused)\s+to\s+(?:say|comment|give|disclose|name|specify|identify|reveal|confirm)"
-    r"|(?:did|does|would|will)\s+not\s+(?:say|give|disclose|name|specify|identify|reveal|confirm)"
-    r"|(?:didn['’]t|wouldn['’]t|won['’]t)\s+(?:say|give|disclose|name|specify|identify|reveal)"
-    r"|(?:has|have)\s+not\s+(?:said|given|disclosed|named|specified|identified|revealed)"
-    r"|gave\s+no|has\s+given\s+no|offered\s+no"
+    r"|(?:did|does|would|will)\s+not\s+(?:say|comment|give|disclose|name|specify|identify|reveal|confirm)"
+    r"|(?:didn['’]t|wouldn['’]t|won['’]t)\s+(?:say|comment|give|disclose|name|specify|identify|reveal)"
+    r"|(?:has|have)\s+not\s+(?:said|commented|given|disclosed|named|specified|identified|revealed)"
+    r"|gave\s+no|has\s+given\s+no|offered\s+no|(?:had|made)\s+no\s+comment"
 )
 _WITHHELD = re.compile(
     rf"{_SUBJECT}(?:,[^,]{{1,80}},)?\s+(?:[a-z]+\s+){{0,6}}?(?:but\s+|and\s+)?(?P<act>{_SILENT})\b"
