@@ -84,3 +84,40 @@ def test_a_bare_the_names_no_speaker() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "contradicted"),
+    [
+        # Commenting on, confirming or naming what the same person would not comment on, confirm
+        # or say: a contradiction.
+        (
+            "Brekke commented on the reports of talks with Nordvik Kabel.",
+            "Brekke declined to comment on reports that Arvelle was in talks to buy Nordvik Kabel.",
+            True,
+        ),
+        (
+            "Brekke confirmed the talks with Nordvik Kabel.",
+            "Brekke declined to comment on reports that Arvelle was in talks to buy Nordvik Kabel.",
+            True,
+        ),
+        # Another person, or another matter: not this reading.
+        (
+            "Lena Holm confirmed the talks with Nordvik Kabel.",
+            "Brekke declined to comment on reports that Arvelle was in talks to buy Nordvik Kabel.",
+            False,
+        ),
+        (
+            "Brekke confirmed the dividend.",
+            "Brekke declined to comment on reports that Arvelle was in talks to buy Nordvik Kabel.",
+            False,
+        ),
+    ],
+)
+def test_speaking_against_a_silence_contradicts(claim: str, sentence: str, contradicted: bool) -> None:
+    from verifier.disclosures import spoke_against_silence
+
+    assert (spoke_against_silence(claim, sentence) is not None) == contradicted
+    if contradicted:
+        j = FactJudge().assess(extract(claim), extract(sentence), 0.6)
+        assert j.stance == "contradicts" and "declined to comment" in j.reason, j

@@ -96,3 +96,42 @@ def withheld_alike(claim: str, sentence: str) -> tuple[str, str] | None:
             if any(_shared(w, their_topic) for w in topic):
                 return said, their_said
     return None
+
+
+# A claim that someone said, confirmed or named what a sentence says they would not: "Brekke
+# confirmed the talks with Nordvik Kabel" against "Brekke declined to confirm reports of talks with
+# Nordvik Kabel".
+_SPOKE = re.compile(
+    rf"^{_SUBJECT}(?:,[^,]{{1,80}},)?\s+(?P<act>commented|confirmed|named|identified|disclosed|revealed|"
+    r"specified)\b(?P<topic>[^.;]{3,160})"
+)
+_ACT_LEMMAS = {
+    "commented": "comment",
+    "confirmed": "confirm",
+    "named": "name",
+    "identified": "identify",
+    "disclosed": "disclose",
+    "revealed": "reveal",
+    "specified": "specify",
+}
+
+
+def spoke_against_silence(claim: str, sentence: str) -> tuple[str, str] | None:
+    """(the claim's words, the sentence's) when the claim has someone comment on, confirm or name
+    what the sentence says the same person would not, with a word of it in common."""
+    m = _SPOKE.match(claim.strip())
+    if m is None:
+        return None
+    act = _ACT_LEMMAS[m.group("act")]
+    topic = content_lemmas(m.group("topic")) - _ACT_WORDS
+    if not topic:
+        return None
+    for their_who, their_topic, their_said in _silences(sentence):
+        # Not commenting, or not saying, keeps back a confirmation or a name too.
+        if not _same_speaker(m.group("who"), their_who) or not re.search(
+            rf"\b(?:{act}|comment|say)\b", their_said.lower()
+        ):
+            continue
+        if any(_shared(w, their_topic) for w in topic):
+            return m.group(0).strip(), their_said
+    return None

@@ -25,7 +25,7 @@ from verifier.agents import other_winner, winner_as_loser
 from verifier.checks import Conflict
 from verifier.comparisons import against_reference, preference_swapped
 from verifier.coverage import SCOPE_COVERAGE, SUPPORT_COVERAGE, claim_coverage, in_scope
-from verifier.disclosures import withheld_alike
+from verifier.disclosures import spoke_against_silence, withheld_alike
 from verifier.dissents import side_against
 from verifier.entities import entity_present, other_subject
 from verifier.factcompare import facts_against_facts
@@ -151,6 +151,8 @@ class FactJudge:
             verdict = _stated(ruled, "ruled-out", "direction", strength)
         elif not missing and (short := fell_short(claim.text, ev.text)) is not None:
             verdict = _stated(short, "fell-short", "direction", strength)
+        elif (spoke := spoke_against_silence(claim.text, ev.text)) is not None:
+            verdict = _differs(*spoke, "direction", strength)
         elif (silent := withheld_alike(claim.text, ev.text)) is not None:
             # The sentence's "he declined to say" stands for the claim's named person.
             verdict = _stated((True, *silent), "withheld", "direction", strength)
