@@ -252,6 +252,7 @@ def test_retriever_finds_the_sentences_before_when_a_document_is_not_stored_in_o
     )
     reader = SimpleNamespace(index=index)
     reader._document_texts = lambda *a: Retriever._document_texts(reader, *a)  # type: ignore[arg-type]
+    reader._before = lambda *a: Retriever._before(reader, *a)  # type: ignore[arg-type]
     read = Retriever._read_as(reader, records[4], "", 4)  # type: ignore[arg-type]
     assert read == "Maya Halloran had not dropped a set."
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from verifier.coverage import same_saying
-from verifier.lexicon import content_lemmas, said_in
+from verifier.lexicon import content_lemmas, lemma, said_in
 from verifier.wording import same_pole
 
 _SUBJECT = r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,4}?[A-Z][\w'’.-]*|[Hh]e|[Ss]he|[Ii]t|[Tt]hey)"
@@ -105,15 +105,6 @@ _SPOKE = re.compile(
     rf"^{_SUBJECT}(?:,[^,]{{1,80}},)?\s+(?P<act>commented|confirmed|named|identified|disclosed|revealed|"
     r"specified)\b(?P<topic>[^.;]{3,160})"
 )
-_ACT_LEMMAS = {
-    "commented": "comment",
-    "confirmed": "confirm",
-    "named": "name",
-    "identified": "identify",
-    "disclosed": "disclose",
-    "revealed": "reveal",
-    "specified": "specify",
-}
 
 
 def spoke_against_silence(claim: str, sentence: str) -> tuple[str, str] | None:
@@ -122,7 +113,7 @@ def spoke_against_silence(claim: str, sentence: str) -> tuple[str, str] | None:
     m = _SPOKE.match(claim.strip())
     if m is None:
         return None
-    act = _ACT_LEMMAS[m.group("act")]
+    act = lemma(m.group("act"))
     topic = content_lemmas(m.group("topic")) - _ACT_WORDS
     if not topic:
         return None

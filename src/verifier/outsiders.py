@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from verifier.roles import same_person
+
 _WORK = r"(?:study|studies|research|trial|trials|work|analysis|paper|project)"
 _OUTSIDE = re.compile(
     rf"\bwho\s+(?:was|were|is|had)\s+not\s+(?:been\s+)?(?:involved|taken\s+part)\s+in\s+"
@@ -47,11 +49,6 @@ _NO_PART = tuple(
 )
 
 
-def _same_person(a: str, b: str) -> bool:
-    wa, wb = a.split(), b.split()
-    return wa[-1] == wb[-1] and (wa[0] == wb[0] or len(wa) < 2 or len(wb) < 2)
-
-
 def _outsiders(sentence: str) -> list[tuple[str, str]]:
     """(person, the sentence's words) for each person it says had no part in the work."""
     found = []
@@ -81,6 +78,6 @@ def outside_expert(claim: str, sentence: str) -> tuple[bool, str, str] | None:
         if m is None:
             continue
         for person, said in _outsiders(sentence):
-            if _same_person(person, m.group("name")):
+            if same_person(person, m.group("name")):
                 return agrees, claim[m.end("name") : m.end()].strip(), f"{person} {said}"
     return None

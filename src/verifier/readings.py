@@ -22,7 +22,7 @@ from verifier.lexicon import TOKEN_RE, content_lemmas
 from verifier.markets import market_move
 from verifier.movers import contrast, read_against
 from verifier.scope import bounded_conflict
-from verifier.weekdates import last_weekday
+from verifier.weekdates import calendar_date, last_weekday
 from verifier.wholes import names_a_period
 from verifier.wordchecks import about_saying, weekdays
 from verifier.wording import opposed, torn
@@ -125,10 +125,7 @@ def _dateline_day(text: str, published: str) -> datetime.date | None:
     said = [d for d in extract_dates(text[text.find(",", 0, end) + 1 : end]) if d.month and d.day]
     if len(said) != 1:
         return None
-    try:
-        return datetime.date(int(published[:4]), said[0].month, said[0].day)
-    except ValueError:
-        return None
+    return calendar_date(int(published[:4]), said[0].month, said[0].day)
 
 
 # Only the past year, and not as a comparison's base ("double last year's total"): "this year"

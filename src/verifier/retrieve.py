@@ -245,18 +245,23 @@ class Retriever:
             return self._quote_read_whole(rec, row)
         at = int(rec["sentence_index"])
         if whole_quote(rec["text"]):
-            earlier = self._document_texts(rec, row, at - NAME_REACH, at)
-            before = [earlier[i] for i in sorted(earlier)]
-            read = continued_quote(rec["text"], before)
+            read = continued_quote(rec["text"], self._before(rec, row, QUOTE_REACH))
+            if read is None or not opens_with_pronoun(read):
+                return read or ""
             # '"…," she said' before it: the pronoun is read as the person named before that.
-            return "" if read is None else (resolve(read, before, title) or read)
+            return resolve(read, self._before(rec, row, NAME_REACH), title) or read
         if opens_with_pronoun(rec["text"]):
-            earlier = self._document_texts(rec, row, at - NAME_REACH, at)
-            return resolve(rec["text"], [earlier[i] for i in sorted(earlier)], title) or ""
+            return resolve(rec["text"], self._before(rec, row, NAME_REACH), title) or ""
         if names_post(rec["text"]):
             around = self._document_texts(rec, row, at - NAME_REACH, at + NAME_REACH + 1)
             return read_post(rec["text"], [t for i, t in sorted(around.items()) if i != at]) or ""
         return ""
+
+    def _before(self, rec: dict, row: int, reach: int) -> list[str]:
+        """The texts of the (at most ``reach``) sentences of ``rec``'s document before it, in order."""
+        at = int(rec["sentence_index"])
+        earlier = self._document_texts(rec, row, at - reach, at)
+        return [earlier[i] for i in sorted(earlier)]
 
     def _document_texts(self, rec: dict, row: int, lo: int, hi: int) -> dict[int, str]:
         """Sentence index -> text of the sentences of ``rec``'s document from ``lo`` up to

@@ -193,7 +193,7 @@ def _surname(name: str) -> str:
     return name.split()[-1].lower().strip("'’")
 
 
-def _same_person(a: str, b: str) -> bool:
+def same_person(a: str, b: str) -> bool:
     """Two names of one person: the same surname and, where both give one, the same first name."""
     first_a, first_b = a.split()[0].lower(), b.split()[0].lower()
     return _surname(a) == _surname(b) and (first_a == first_b or len(a.split()) < 2 or len(b.split()) < 2)
@@ -221,7 +221,7 @@ def other_holder(claim_text: str, ev_text: str) -> tuple[Holder, Holder] | None:
             if (
                 _same_post(e.post, c.post)
                 and e.post.split()[-1] not in _MANY
-                and not _same_person(e.name, c.name)
+                and not same_person(e.name, c.name)
                 and not _elsewhere(e, ev_text, claim_text, c.name)
             ):
                 return c, e
@@ -236,7 +236,7 @@ def other_post(claim_text: str, ev_text: str) -> tuple[Holder, Holder] | None:
         return None
     theirs = holders(ev_text)
     for c in mine:
-        own = [e for e in theirs if _same_person(e.name, c.name)]
+        own = [e for e in theirs if same_person(e.name, c.name)]
         if own and not any(_fit(e.post, c.post) for e in own):
             return c, own[0]
     return None

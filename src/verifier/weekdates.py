@@ -90,8 +90,9 @@ def weekday_dates(ev: Facts, published: str, claim: Facts) -> Facts:
             if _LAST.search(before) and when == day:
                 when -= datetime.timedelta(days=7)
         act = _act(ev.text, m.start())
+        # The claim's date in its own year, else in the weekday's.
         if not any(
-            (on := _on(d.year or when.year, d.month, d.day)) is not None  # its own year, else the weekday's
+            (on := calendar_date(d.year or when.year, d.month, d.day)) is not None
             and abs((on - when).days) <= _NEAR_DAYS
             and any(same_saying(a, b) for a in acts for b in act)
             for d, acts in claimed
@@ -104,7 +105,8 @@ def weekday_dates(ev: Facts, published: str, claim: Facts) -> Facts:
     return replace(ev, dates=sorted([*ev.dates, *found], key=lambda d: d.start))
 
 
-def _on(year: int, month: int, day: int) -> datetime.date | None:
+def calendar_date(year: int, month: int, day: int) -> datetime.date | None:
+    """The date, or None where the calendar has no such day."""
     try:
         return datetime.date(year, month, day)
     except ValueError:
