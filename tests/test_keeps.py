@@ -23,11 +23,22 @@ KEPT = "Kelair kept its forecast of about 33 million passengers for the full yea
             "The central bank left its key rate unchanged at 4.25%.",
             True,
         ),
+        # The kept thing as the sentence's subject.
+        (
+            "The budget does not change the top rate of income tax.",
+            "The top income tax rate stays at 45%.",
+            True,
+        ),
+        ("The bank changed its key rate.", "The key rate was left unchanged.", False),
+        ("Kelair did not revise its forecast.", "Its passenger forecast remains the same.", True),
         # Not a keeping: "left" without "unchanged", a kept thing denied, another object, a rise.
         ("The bank did not change its key rate.", "The central bank left its key rate at 4.25%.", None),
         ("The bank changed its policy.", "The bank did not keep its policy.", None),
         ("Kelair did not change its dividend.", KEPT, None),
         ("Kelair raised its full-year passenger forecast.", KEPT, None),
+        # A level, not a decision to keep it; something else kept.
+        ("The budget does not change the top rate of income tax.", "The top income tax rate is 45%.", None),
+        ("The budget does not change the top rate of income tax.", "Defence spending stays at 2%.", None),
     ],
 )
 def test_a_change_denied_or_asserted_against_a_thing_kept(

@@ -36,6 +36,15 @@ _AFTER = r"(?=\s+(?:of|for|at|on|in|unchanged|and|but|as)\b|\s*[.,;]|\s*$)"
 _CLAIM_KEPT = re.compile(rf"\b{_DENIED}\s+{_CHANGE}\s+{_OBJECT}{_AFTER}", re.IGNORECASE)
 _CLAIM_CHANGED = re.compile(rf"\b(?<!not\s){_CHANGE}\s+{_OBJECT}{_AFTER}", re.IGNORECASE)
 _SENTENCE_KEPT = re.compile(rf"\b{_KEEP}\s+{_OBJECT}{_AFTER}", re.IGNORECASE)
+# The kept thing as the subject: "The top income tax rate stays at 45%", "the forecast was left
+# unchanged". A bare "is at 45%" gives a level, not a decision to keep it.
+_SUBJECT_KEPT = re.compile(
+    r"\b(?P<object>(?:[\w'’-]+\s+){0,3}?(?P<head>[a-z]+))\s+"
+    r"(?:(?:stays|stayed|remains|remained|will\s+(?:stay|remain))\s+(?:at|unchanged|the\s+same)\b"
+    r"|(?:is|was|are|were|will\s+be)\s+(?:(?:left|kept|held)\s+)?unchanged\b"
+    r"|(?:is|was|are|were|will\s+be)\s+(?:kept|held)\s+at\b)",
+    re.IGNORECASE,
+)
 # "left its forecast unchanged": "left" keeps only with "unchanged" after the object.
 _LEFT = re.compile(r"^left\b", re.IGNORECASE)
 _DENIED_BEFORE = re.compile(rf"\b{_DENIED}\s+$", re.IGNORECASE)
@@ -49,6 +58,8 @@ def _kept(sentence: str) -> dict[str, str]:
             continue
         if _DENIED_BEFORE.search(sentence, 0, m.start()):
             continue  # "did not keep its forecast"
+        kept.setdefault(_head(m), m.group(0).strip())
+    for m in _SUBJECT_KEPT.finditer(sentence):
         kept.setdefault(_head(m), m.group(0).strip())
     return kept
 
