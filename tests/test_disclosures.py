@@ -34,6 +34,16 @@ from verifier.judge import FactJudge
             "Brekke made no comment on the talks with Nordvik Kabel.",
             "Brekke declined to comment on reports that Arvelle was in talks to buy Nordvik Kabel.",
         ),
+        # The silence as a second verb after what was said, and "not yet".
+        (
+            "Gregor Stamm did not name the parties the Homeland Party would be prepared to work with.",
+            'Stamm said his party was "ready to govern" but did not say which parties it would be '
+            "willing to work with.",
+        ),
+        (
+            "Transport Minister Ruth Aldane has not yet said when the line will reopen.",
+            "Aldane did not say when the line would reopen.",
+        ),
     ],
 )
 def test_the_same_silence_is_one_statement(claim: str, sentence: str) -> None:
@@ -61,6 +71,11 @@ def test_the_same_silence_is_one_statement(claim: str, sentence: str) -> None:
             "Vasko declined to say whether the party would try again.",
         ),
         ("Holm did not say whether the party would try again.", "Holm said the party would try again."),
+        # After "and", a new subject is a new speaker.
+        (
+            "Holm did not say whether the party would try again.",
+            "Holm said he was tired and Vasko did not say whether the party would try again.",
+        ),
     ],
 )
 def test_other_silences_are_none(claim: str, sentence: str) -> None:

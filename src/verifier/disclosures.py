@@ -24,12 +24,15 @@ _SILENT = (
     r"(?:declined|refused)\s+to\s+(?:say|comment|give|disclose|name|specify|identify|reveal|confirm)"
     r"|(?:did|does|would|will)\s+not\s+(?:say|comment|give|disclose|name|specify|identify|reveal|confirm)"
     r"|(?:didn['’]t|wouldn['’]t|won['’]t)\s+(?:say|comment|give|disclose|name|specify|identify|reveal)"
-    r"|(?:has|have)\s+not\s+(?:said|commented|given|disclosed|named|specified|identified|revealed)"
+    r"|(?:has|have)\s+not\s+(?:yet\s+)?(?:said|commented|given|disclosed|named|specified|identified|revealed)"
     r"|gave\s+no|has\s+given\s+no|offered\s+no|(?:had|made)\s+no\s+comment"
 )
+# The silence as the subject's own verb: a few plain words before it, or a second verb joined
+# by "but"/"and" after what they did say ('Stamm said his party was "ready to govern" but did not
+# say which parties …'); a new subject in between ("and Fennick did not say") is another speaker.
 _WITHHELD = re.compile(
-    rf"{_SUBJECT}(?:,[^,]{{1,80}},)?\s+(?:[a-z]+\s+){{0,6}}?(?:but\s+|and\s+)?(?P<act>{_SILENT})\b"
-    r"(?P<topic>[^.;]{3,160})"
+    rf"{_SUBJECT}(?:,[^,]{{1,80}},)?\s+(?:(?:[a-z]+\s+){{0,6}}?(?:but\s+|and\s+)?|[^.;]{{1,120}}?\s(?:but|and)\s+)"
+    rf"(?P<act>{_SILENT})\b(?P<topic>[^.;]{{3,160}})"
 )
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
