@@ -219,3 +219,39 @@ def test_agreeing_to_something_is_accepting_it() -> None:
     # Agreeing with someone, or that something is so, is no decision on a thing.
     said = moves("The minister agreed that the figures were unacceptable.")
     assert not [m for m in said if m.word == "agreed"]
+
+
+def test_the_judge_takes_the_claims_move_stated_of_the_same_thing_as_support() -> None:
+    judge = FactJudge()
+    sentence = extract("The success rate for applications dropped to 19% from 23% last year.")
+    j = judge.assess(extract("The success rate for grant applications fell."), sentence, 0.7)
+    assert j.stance == "supports" and j.kind == "direction", j
+    assert "'success rate for applications dropped'" in j.reason, j  # the sentence's own words
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        # a move ruled out, asked about or only planned is not one that happened
+        ("The central bank ruled out any further rate increases.", "The central bank raises rates again."),
+        ("The port will raise its handling fees.", "Shippers asked whether handling fees rise next year."),
+        (
+            "The success rate for grant applications fell.",
+            "Ministers said the success rate for applications could fall to 19% from 23% next year.",
+        ),
+    ],
+)
+def test_a_move_not_said_to_have_happened_supports_nothing(claim: str, sentence: str) -> None:
+    read = read_against(claim, sentence)
+    assert read is not None and read[0].pole == read[1].pole  # the words alone would match
+    j = FactJudge().assess(extract(claim), extract(sentence), 0.7)
+    assert j.stance != "supports", j
+
+
+def test_a_change_noun_ending_a_compound_is_no_move() -> None:
+    # "sea level rise" names a thing; "sea levels will rise" says it moves
+    assert moves("Sea ice melt contributes very slightly to global sea level rise.") == ()
+    assert [m.word for m in moves("Sea levels will rise.")] == ["rise"]
+    assert [m.word for m in moves("House prices rise as demand grows.")] == ["rise", "grows"]
+    # a superlative ranks; it does not move
+    assert moves("The reform passed by the narrowest margin for a major government bill.") == ()

@@ -32,9 +32,11 @@ from verifier.datecompare import other_reading
 from verifier.facts import Facts
 from verifier.figurelabels import relabelled
 from verifier.judgement import Judgement, contradiction
+from verifier.movers import Move, asserted, quoted, read_against
 from verifier.names import name_repeated
 from verifier.negation import restates_mark
 from verifier.phrasing import figure_phrase
+from verifier.readings import baseline_unsaid
 from verifier.scope import governed, negation_in_scope
 from verifier.tallies import Margin, Tally, majority_against_seats, margin_against, tally_against
 from verifier.wholes import names_a_period, who_by_age
@@ -196,7 +198,11 @@ def facts_against_facts(
         or [d for d, e in supported_d if not e.ongoing]
         or voted
     )
-    needed = scope_coverage if firm else OVERLAP_SUPPORT
+    # So does the sentence moving the claim's one named thing its way ("the success rate for
+    # applications dropped to 19% from 23%" for "the success rate for grant applications fell"):
+    # the move is checked as a figure is, what moved and which way.
+    alike = None if firm else same_move(claim.text, ev.text)
+    needed = scope_coverage if firm or alike else OVERLAP_SUPPORT
     # A negation elsewhere in a sentence that states the claim's figure ("Nobody was hurt in
     # the fire, which destroyed 30 homes") does not stop it stating it. Without a figure or
     # date to hold on to, any negation does: on training pairs, word overlap alone beside a
@@ -209,15 +215,26 @@ def facts_against_facts(
             + [f.text for _, f in supported_f]
             + ([voted] if voted else [])
         )
+        if alike is not None and not pieces:
+            pieces = {quoted(ev.text, alike): None}
         reason = "states " + "; ".join(pieces) if pieces else "states the same"
         bonus = 0.1 if (supported_q or supported_d or supported_f or voted) else 0.0
-        return Judgement(
-            "supports",
-            min(0.97, 0.45 + 0.45 * strength + bonus),
-            reason,
-            "quantity" if supported_q or supported_f or voted else "date" if supported_d else "overlap",
-        )
+        kind = "quantity" if supported_q or supported_f or voted else "date" if supported_d else "overlap"
+        if alike is not None and not claim.quantities and not claim.dates:
+            kind = "direction"  # the move is all there is to check, as with a share price
+        return Judgement("supports", min(0.97, 0.45 + 0.45 * strength + bonus), reason, kind)
     return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")
+
+
+def same_move(claim: str, sentence: str) -> Move | None:
+    """The sentence's move of what the claim's one direction word moves, the claim's way, where
+    both say it happened: "will raise its fees" is not stated by "whether fees rise", nor "ruled
+    out further increases" by "raises rates"."""
+    read = read_against(claim, sentence)
+    if read is None or read[0].pole != read[1].pole or baseline_unsaid(claim, sentence):
+        return None
+    mine, theirs = read
+    return theirs if asserted(claim, mine) and asserted(sentence, theirs) else None
 
 
 def _without(facts: Facts, said: Tally | Margin) -> Facts:

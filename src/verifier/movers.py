@@ -69,8 +69,9 @@ _STOPS = frozenset(
 # are not one thing.
 _TIME = (
     frozenset(
-        "year years month months week weeks day days quarter quarters annual annually yearly monthly "
-        "quarterly last next this today yesterday again further sharply slightly steadily".split()
+        "year years month months week weeks day days quarter quarters decade decades annual annually "
+        "yearly monthly quarterly last next this today yesterday again further sharply slightly "
+        "steadily".split()
     )
     | frozenset(MONTHS)
     | WEEKDAYS
@@ -168,6 +169,28 @@ def _says_change(items: list[str], i: int) -> bool:
             before in {"was", "were", "is", "are", "be", "been", "|"}
             and after in {"|", "on", "in", "sharply"}
         )
+    )
+
+
+# Words after which a verb's base form is still a verb: "will rise", "did not fall", "they rise".
+_VERB_BEFORE = frozenset(
+    "will would could can may might should must shall to not did does do and or then also "
+    "i we you they".split()
+)
+
+
+def _compound(items: list[str], i: int) -> bool:
+    """Is the change noun at ``items[i]`` the last word of a compound ("sea level rise", "a price
+    increase is expected"), not a verb? A singular noun before a bare "rise" leaves no verb to
+    agree with it; "prices rise" and "cut" (a past form too) are verbs."""
+    w, before = items[i], items[i - 1] if i else "|"
+    return (
+        w in _NOUNS - {"cut"}
+        and before[:1].isalpha()
+        and not before.endswith(("s", "ly"))
+        and before not in _VERB_BEFORE
+        and before not in STOPWORDS
+        and _pole(before) is None
     )
 
 
@@ -273,6 +296,8 @@ def moves(text: str) -> tuple[Move, ...]:
         pole = _pole(w) if w != "|" else None
         if pole is None or (w in _BARE and not _says_change(items, i)):
             continue
+        if w.endswith("est") and lemma(w) != w:
+            continue  # "the narrowest margin", "the weakest growth": a rank, not a move
         if "than" in items[i + 1 : i + 3]:
             continue  # "higher than Vietnam": which side is named first is not read
         if i + 1 < len(items) and items[i + 1] in _NO_CHANGE_AFTER:
@@ -288,6 +313,8 @@ def moves(text: str) -> tuple[Move, ...]:
         if noun:
             span = _right(items, i, True)
             out.append(Move(w, pole, _content(span), frozenset(), _said(span)))
+            continue
+        if _compound(items, i):
             continue
         span = _right(items, i, False)
         obj = _content(span)
@@ -374,6 +401,50 @@ def read_against(claim: str, sentence: str, least: int = 2) -> tuple[Move, Move]
     if (shared < least and not alone) or 2 * shared < len(mine.mover) or rival >= shared:
         return None
     return mine, theirs
+
+
+# Words just before a direction word that leave it unsaid: planned, forecast, asked, doubted
+# or denied ("will raise its fees", "whether handling fees rise", "is expected to fall", "did not
+# cut"). "to" covers "plans to raise", "agreed to cut", "the decision to lift".
+_UNSAID = frozenset(
+    "will would could may might should can must shall whether if unless to not never no "
+    "expect expects expected plan plans planned forecast forecasts predicted predicts".split()
+)
+_DENIED = re.compile(r"\brul(?:e|es|ed|ing)\s+out\b|\bden(?:y|ies|ied|ying)\b", re.IGNORECASE)
+
+
+def asserted(text: str, move: Move) -> bool:
+    """Does ``text`` say the move happened ("the regulator raised fees"), rather than that it
+    will, may or might not ("ruled out any further rate increases")? Read in the few words
+    before the direction word, within its clause."""
+    if _DENIED.search(text):
+        return False
+    items = _items(text)
+    for i, w in enumerate(items):
+        if w != move.word:
+            continue
+        j = i
+        while j > 0 and items[j - 1] != "|" and i - j < 4:
+            j -= 1
+        before = items[j:i]
+        # "to" only just before: "plans to raise", not "fees paid to the council rose".
+        if before[-1:] != ["to"] and not any(b in _UNSAID - {"to"} or b.endswith("n't") for b in before):
+            return True
+    return False
+
+
+def quoted(text: str, move: Move) -> str:
+    """The sentence's own words for a move: "the success rate for applications dropped", or
+    "'dropped' of 'the success rate'" where they are not one short stretch."""
+    low = text.lower()
+    at = re.search(rf"\b{re.escape(move.word)}\b", low)
+    of = low.find(move.named) if move.named else -1
+    if at is None or of < 0:
+        return f"'{move.word}'"
+    start, end = min(at.start(), of), max(at.end(), of + len(move.named))
+    if end - start > 90:
+        return f"'{move.word}' of '{move.named}'"
+    return f"'{text[start:end]}'"
 
 
 def moved_by_another(claim: str, sentence: str) -> bool:
