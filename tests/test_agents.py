@@ -277,3 +277,24 @@ def test_a_name_set_off_by_commas_after_a_post_is_the_one_who_said_or_did_it() -
         )
         is None
     )
+
+
+def test_a_charge_in_the_claims_own_verb_by_someone_set_off_by_a_post() -> None:
+    who = "Petar Solvik, head of the Rhuvenian Miners' Union,"
+    sentence = f"{who} accused Drummel of putting output ahead of safety."
+    claim = "Chief inspector Runa Kvist accused Drummel of putting production ahead of safety."
+    assert other_agent(claim, sentence) == ("Runa Kvist", "Petar Solvik")
+    assert other_agent("Chief inspector Runa Kvist accused Drummel of breaking the law.", sentence) is None
+
+
+def test_the_claimed_speaker_after_a_body_and_its_post() -> None:
+    # the body's name, its post, then the person; or the post, then the name set off by commas
+    agent = claim_agent("Norrin Lines chief executive Paulo Verrick said the crews were heroes.")
+    assert agent is not None and agent.name == "Paulo Verrick" and agent.introduced
+    agent = claim_agent(
+        "Arvelle's chief financial officer, Jonas Brekke, told analysts that fibre paid the bills."
+    )
+    assert agent is not None and agent.name == "Jonas Brekke" and agent.act.startswith("told analysts")
+    # a verb before a body's name is the act, not a post
+    agent = claim_agent("Coast guard spokesman Aris Tolen suspended Dellaport Lines' operating licence.")
+    assert agent is not None and agent.name == "Aris Tolen"

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from verifier.coverage import same_saying
 from verifier.lexicon import STOPWORDS, content_lemmas, said_in
+from verifier.roles import POST_HEAD
 
 # Words that make a run of capitalised words a club, company, body or place, not a person.
 _NOT_PERSON = frozenset(
@@ -34,16 +35,22 @@ _PERSON = rf"{_WORD}(?:\s+(?:van|von|de|da|del|der|la|le|al|bin))?(?:\s+{_WORD})
 _SAY = r"(?:said|says|told|tells|added|warned|stated|argued|insisted|called|described)"
 # "<name>[, 58,| , who …,] <verb>": the claim's own subject.
 _AUX = r"(?:will\s+|would\s+|has\s+|had\s+)?"
-_SUBJECT = re.compile(rf"(?P<name>{_PERSON})(?:,\s+[^,]{{1,80}},)?\s+(?P<rest>{_AUX}[a-z][\w'-]*\b.*)$")
+# "Arvelle's chief financial officer, Jonas Brekke, told": a name set off after its post closes
+# with a comma of its own.
+_SUBJECT = re.compile(
+    rf"(?P<name>{_PERSON})(?:,\s+[^,]{{1,80}},|(?P<closed>,))?\s+(?P<rest>{_AUX}[a-z][\w'-]*\b.*)$"
+)
 _ANY_SAY = re.compile(rf"\b{_SAY}\b")
 # "said ADAM president Henrik Olsen": a body's initials may come before the role.
 _SPEAKER_AFTER = re.compile(
     rf"\b{_SAY}\s+(?:[A-Z]{{2,}}\s+)?(?:[a-z]+\s+){{0,3}}(?:[A-Z][a-z]+\s+){{0,2}}?(?P<name>{_PERSON})"
 )
+# A post or clause in apposition after a name: ", head of the miners' union,", ", who …,".
+_POST = r",\s+(?:who|the|a|an|[a-z][\w-]*\s+of)\s+[^,]{1,100},"
 # "<name>[, 58,| , who represents the workers,] said".
 _SPEAKER_BEFORE = re.compile(
     # "Vesna Mirkov, head of the Tarsenian Farmers' Federation, said": a role in apposition.
-    rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,|,\s+(?:who|the|a|an|[a-z][\w-]*\s+of)\s+[^,]{{1,100}},)?\s+{_SAY}\b"
+    rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,|{_POST})?\s+{_SAY}\b"
 )
 # "Varga's coach, former doubles champion Dora Halasz, said": the name itself in apposition,
 # after a post.
@@ -71,7 +78,8 @@ class Agent:
 # Titles that may open a run of capitalised words before the name itself.
 _TITLES = frozenset(
     "governor minister president justice judge mayor commander chancellor dr mr mrs ms prof director "
-    "chief senator general captain coach inspector superintendent".split()
+    "chief senator general captain coach inspector superintendent admiral colonel lieutenant sergeant "
+    "commissioner professor bishop detective".split()
 )
 
 
@@ -113,6 +121,12 @@ _CLEFT = re.compile(
 )
 
 
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{POST_HEAD}|leader|founder|owner|head|official|executive|officer|"
+    rf"lawyer|analyst|economist|adviser|advisor)\s+{_PERSON}\b"
+)
+
+
 @lru_cache(maxsize=4096)
 def claim_agent(claim_text: str) -> Agent | None:
     """The person a claim says did or said something, with what they did."""
@@ -124,6 +138,11 @@ def claim_agent(claim_text: str) -> Agent | None:
         # The claim's subject: at its start, after at most a post or role ("Police spokeswoman").
         if len(before) > 4 or any(w.lower() in _NOT_ROLE for w in before):
             continue
+        if m.group("closed") and not claim_text[: m.start()].rstrip().endswith(","):
+            continue  # "Serrano Copper, whose …": only a name set off on both sides
+        if _ROLE_THEN_NAME.match(m.group("rest")):
+            # "Norrin Lines chief executive Paulo Verrick said": the body, its post, then the person.
+            return claim_agent(claim_text[m.start("rest") :])
         if _person(name) and (m.start() == 0 or claim_text[m.start() - 1] == " "):
             verb = m.group("rest").split()[0]
             if verb in _COPULA:
@@ -141,6 +160,31 @@ def _covered(words: frozenset[str], text: str, least: int = _MIN_WORDS) -> bool:
     return said / len(words) >= _COVERAGE
 
 
+def _other_speaker(agent: Agent, act: str, ev_text: str) -> str | None:
+    """The one the sentence has say what the claim has ``agent`` say, or None."""
+    if not _ANY_SAY.search(ev_text):
+        return None
+    if not _covered(content_lemmas(re.sub(r"^(?:that|reporters|\w+ that)\s+", "", act)), ev_text):
+        return None
+    for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE, _SPEAKER_APPOSED):
+        m = pattern.search(ev_text)
+        if (
+            m is not None
+            and _person(m.group("name"))
+            and (agent.introduced or _introduced(ev_text, m.start("name"), m.end("name")))
+        ):
+            return _bare(m.group("name"))
+    m = _SPEAKER_AFTER_QUOTE.search(ev_text)
+    if (
+        agent.introduced
+        and m is not None
+        and m.group("name").lower() not in _PRONOUNS
+        and _person(m.group("name"))
+    ):
+        return m.group("name")
+    return None
+
+
 def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
     """(claimed person, the sentence's person) when the sentence has someone else do or say
     what the claim says, and does not name the claimed person."""
@@ -152,33 +196,19 @@ def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
         verb = verb[1:]
     act = " ".join(verb[1:])
     if re.fullmatch(_SAY, verb[0]) or _CHARGE.fullmatch(verb[0]):
-        if not _ANY_SAY.search(ev_text):
+        speaker = _other_speaker(agent, act, ev_text)
+        if speaker is not None:
+            return agent.name, speaker
+        # A charge may also be made in the claim's own verb ("Petar Solvik … accused Drummel of
+        # putting output ahead of safety"): read it as an act below.
+        if not _CHARGE.fullmatch(verb[0]):
             return None
-        if not _covered(content_lemmas(re.sub(r"^(?:that|reporters|\w+ that)\s+", "", act)), ev_text):
-            return None
-        for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE, _SPEAKER_APPOSED):
-            m = pattern.search(ev_text)
-            if (
-                m is not None
-                and _person(m.group("name"))
-                and (agent.introduced or _introduced(ev_text, m.start("name"), m.end("name")))
-            ):
-                return agent.name, _bare(m.group("name"))
-        m = _SPEAKER_AFTER_QUOTE.search(ev_text)
-        if (
-            agent.introduced
-            and m is not None
-            and m.group("name").lower() not in _PRONOUNS
-            and _person(m.group("name"))
-        ):
-            return agent.name, m.group("name")
-        return None
-    # The same verb, right after another person (a post and an age may come between, and a
+    # The same verb, right after another person (a post or an age may come between, and a
     # comma closing the name's own apposition: "whose leader, Attila Szalan, campaigned").
     if f" {verb[0]}" not in ev_text:
         return None  # one substring test spares the name pattern on most sentences
     pattern = re.compile(
-        rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,|(?P<closed>,))?\s+{_AUX}{re.escape(verb[0])}\b(?P<act>.*)"
+        rf"(?P<name>{_PERSON})(?:,\s+(?:aged\s+)?\d+,|{_POST}|(?P<closed>,))?\s+{_AUX}{re.escape(verb[0])}\b(?P<act>.*)"
     )
     m = pattern.search(ev_text)
     if m is None or not _person(m.group("name")):

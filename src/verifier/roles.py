@@ -47,6 +47,7 @@ _HEAD = (
     rf"head of (?:(?!(?:at|in|for|of|the|and|on)\b)[a-z]+\b\s?){{1,3}}|"
     rf"{'|'.join(_HEADS)})"
 )
+POST_HEAD = _HEAD  # the head word of a post, for readers of who said what (verifier.agents)
 # Plain words that make a post of its own before its head ("fire chief", "transport
 # commissioner"); capitalised, only where the head is capitalised too ("Interior Minister").
 _STOP = (
