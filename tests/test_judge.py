@@ -2690,6 +2690,11 @@ def test_heavier_and_lighter_are_opposed() -> None:
     [
         ("Coach Bastian Vane criticised the Lynx.", "Coach Bastian Vane praised the Lynx.", "praised"),
         (
+            "The Migraine Association opposed the approval of the drug.",
+            "The Migraine Association welcomed the approval of the drug.",
+            "welcomed",
+        ),
+        (
             "Ellery said the operator had overestimated the complexity of the work.",
             "Ellery said the operator had underestimated the complexity of the work.",
             "underestimated",

@@ -41,7 +41,7 @@ _AXES = (
     # Judgements of a decision or of someone: "praised the Lynx" / "criticised the Lynx".
     (
         frozenset({"praise", "welcome", "hail", "commend"}),
-        frozenset({"criticise", "criticize", "condemn", "deplore"}),
+        frozenset({"criticise", "criticize", "condemn", "deplore", "oppose"}),
     ),
     (frozenset({"overestimate"}), frozenset({"underestimate"})),
     (frozenset({"admit", "confess"}), frozenset({"deny"})),
