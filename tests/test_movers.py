@@ -255,3 +255,26 @@ def test_a_change_noun_ending_a_compound_is_no_move() -> None:
     assert [m.word for m in moves("House prices rise as demand grows.")] == ["rise", "grows"]
     # a superlative ranks; it does not move
     assert moves("The reform passed by the narrowest margin for a major government bill.") == ()
+
+
+def test_one_body_deciding_the_other_way_on_the_same_object_contradicts() -> None:
+    # the object's describing words ("government's compensation") need not be repeated when
+    # the same body decides on the same thing
+    claim = extract(
+        "The Kessarian Poultry Growers' Association accepted the government's compensation offer."
+    )
+    sentence = extract("The Kessarian Poultry Growers' Association rejected the offer as far too low.")
+    j = FactJudge().assess(claim, sentence, 0.7)
+    assert j.stance == "contradicts" and "'accepted'" in j.reason and "'rejected'" in j.reason, j
+    # another body's decision is not read so
+    other = extract("The Kessarian Farmers' Union rejected the offer as far too low.")
+    assert FactJudge().assess(claim, other, 0.7).stance != "contradicts"
+
+
+def test_a_judgement_is_read_of_its_object_not_its_reason() -> None:
+    (praised,) = moves(
+        "Team manager Rolf Haakonsen praised the organisers for routing the stage down the Ardo."
+    )
+    (criticised,) = moves("Team manager Rolf Haakonsen criticised the organisers for sending the race down.")
+    assert (praised.pole, criticised.pole) == (0, 1)
+    assert praised.mover == criticised.mover == {"organiser"}

@@ -225,10 +225,14 @@ def _right(items: list[str], i: int, skip_first: bool) -> list[str]:
 # A decision on something, said of its object: "urged shareholders to reject the new offer"
 # against "rejected an approach in October … would recommend the new offer".
 ACTS = 1
+# A judgement of something is read so too: "praised the organisers" / "criticised the organisers".
 _DECISIONS = {
     "approve": 0, "accept": 0, "recommend": 0, "endorse": 0, "agree": 0,
+    "praise": 0, "welcome": 0, "commend": 0,
     "reject": 1, "refuse": 1, "veto": 1,
+    "criticise": 1, "criticize": 1, "condemn": 1, "oppose": 1,
 }  # fmt: skip
+_JUDGEMENTS = frozenset("praise welcome commend criticise criticize condemn oppose".split())
 
 
 def _decision(items: list[str], i: int) -> Move | None:
@@ -242,6 +246,8 @@ def _decision(items: list[str], i: int) -> Move | None:
     if verb == "agree" and items[i + 1 : i + 2] != ["to"]:
         return None
     span = _right(items, i + 1 if verb == "agree" else i, False)
+    if verb in _JUDGEMENTS and "for" in span:
+        span = span[: span.index("for")]  # "criticised the organisers for sending the race": why
     if not _content(span):
         return None
     return Move(items[i], pole, _content(span), _content(_left(items, i)), _said(span), ACTS)
@@ -445,6 +451,14 @@ def quoted(text: str, move: Move) -> str:
     if end - start > 90:
         return f"'{move.word}' of '{move.named}'"
     return f"'{text[start:end]}'"
+
+
+def same_actor(read: tuple[Move, Move]) -> bool:
+    """Is a decision read of one body ("the growers' association accepted the government's
+    compensation offer" / "the growers' association rejected the offer")? Then the words that
+    only describe its object ("government's compensation") need not be repeated."""
+    mine, theirs = read
+    return mine.axis == ACTS and bool(mine.agent) and mine.agent <= theirs.agent
 
 
 def moved_by_another(claim: str, sentence: str) -> bool:

@@ -14,7 +14,7 @@ from verifier.entities import swapped_roles
 from verifier.facts import Facts
 from verifier.figures import Quantity
 from verifier.lexicon import STOPWORDS, TOKEN_RE, content_lemmas, lemma
-from verifier.movers import contrast, moved_by_another, read_against
+from verifier.movers import contrast, moved_by_another, read_against, same_actor
 from verifier.phrasing import figure_phrase
 from verifier.scope import denied_at
 from verifier.wholes import names_a_period
@@ -61,14 +61,17 @@ def turned_direction(
     read = read_against(claim.text, ev.text)
     if read is not None and read[0].pole == read[1].pole:
         return None  # the sentence says it went the claim's way, whatever else went the other
+    excused: frozenset[str] = frozenset()
     if read is not None:  # what the sentence said went the other way names what moved
         reason: str | None = contrast(read)
+        if same_actor(read):
+            excused = read[0].mover - read[1].mover
     elif moved_by_another(claim.text, ev.text):
         return None
     else:
         flip = opposed(claim_words, _clauses_about(claim_words, ev.text))
         reason = None if flip is None else f"claim says '{flip[0]}'; the evidence says '{flip[1]}'"
-    if reason is not None and cleared.all_but(turned_words(claim_words, ev.content)):
+    if reason is not None and cleared.all_but(turned_words(claim_words, ev.content) | excused):
         return Conflict("direction", reason)
     return None
 
