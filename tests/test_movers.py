@@ -239,6 +239,11 @@ def test_the_judge_takes_the_claims_move_stated_of_the_same_thing_as_support() -
             "The success rate for grant applications fell.",
             "Ministers said the success rate for applications could fall to 19% from 23% next year.",
         ),
+        # a condition's outcome is not one that happened
+        (
+            "If the council doubles its budget, it'd raise the success rate for grant applications.",
+            "The success rate for grant applications rose to 21% from 19%.",
+        ),
     ],
 )
 def test_a_move_not_said_to_have_happened_supports_nothing(claim: str, sentence: str) -> None:

@@ -416,6 +416,7 @@ _UNSAID = frozenset(
     "will would could may might should can must shall whether if unless to not never no "
     "expect expects expected plan plans planned forecast forecasts predicted predicts".split()
 )
+_SHORT = ("n't", "n’t", "'d", "’d", "'ll", "’ll")  # "didn't", "we'd", "they'll"
 _DENIED = re.compile(r"\brul(?:e|es|ed|ing)\s+out\b|\bden(?:y|ies|ied|ying)\b", re.IGNORECASE)
 
 
@@ -426,6 +427,8 @@ def asserted(text: str, move: Move) -> bool:
     if _DENIED.search(text):
         return False
     items = _items(text)
+    if items[:1] in (["if"], ["unless"]):
+        return False  # "If we double carbon dioxide, we'd only raise temperatures by a degree"
     for i, w in enumerate(items):
         if w != move.word:
             continue
@@ -434,7 +437,7 @@ def asserted(text: str, move: Move) -> bool:
             j -= 1
         before = items[j:i]
         # "to" only just before: "plans to raise", not "fees paid to the council rose".
-        if before[-1:] != ["to"] and not any(b in _UNSAID - {"to"} or b.endswith("n't") for b in before):
+        if before[-1:] != ["to"] and not any(b in _UNSAID - {"to"} or b.endswith(_SHORT) for b in before):
             return True
     return False
 
