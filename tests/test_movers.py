@@ -283,3 +283,18 @@ def test_a_judgement_is_read_of_its_object_not_its_reason() -> None:
     (criticised,) = moves("Team manager Rolf Haakonsen criticised the organisers for sending the race down.")
     assert (praised.pole, criticised.pole) == (0, 1)
     assert praised.mover == criticised.mover == {"organiser"}
+
+
+def test_a_move_that_happened_is_not_stated_by_one_only_expected() -> None:
+    judge = FactJudge()
+    claim = extract("The port raised its handling fees.")
+    j = judge.assess(claim, extract("The port is expected to raise its handling fees."), 0.7)
+    assert j.stance == "neutral" and "planned" in j.reason, j
+    assert judge.assess(claim, extract("The port raised its handling fees by 6% in March."), 0.7).stance == (
+        "supports"
+    )
+    # the other way round is left alone: a budget that "lifts" spending says it is set to rise
+    planned = extract("The port will raise its handling fees.")
+    assert judge.assess(planned, extract("The port said it will raise its handling fees."), 0.7).stance == (
+        "supports"
+    )

@@ -202,6 +202,10 @@ def facts_against_facts(
     # applications dropped to 19% from 23%" for "the success rate for grant applications fell"):
     # the move is checked as a figure is, what moved and which way.
     alike = None if firm else same_move(claim.text, ev.text)
+    if only_planned(claim.text, ev.text):
+        # "raised its fees" is not stated by "is expected to raise its fees". (The reverse is
+        # left alone: "is set to rise by 19%" is what a budget that "lifts" it says.)
+        return Judgement("neutral", 0.0, "says it only as planned, expected or possible", "overlap")
     needed = scope_coverage if firm or alike else OVERLAP_SUPPORT
     # A negation elsewhere in a sentence that states the claim's figure ("Nobody was hurt in
     # the fire, which destroyed 30 homes") does not stop it stating it. Without a figure or
@@ -235,6 +239,15 @@ def same_move(claim: str, sentence: str) -> Move | None:
         return None
     mine, theirs = read
     return theirs if asserted(claim, mine) and asserted(sentence, theirs) else None
+
+
+def only_planned(claim: str, sentence: str) -> bool:
+    """Does the sentence move the claim's thing the claim's way, but only as what will, may or
+    is planned to happen, where the claim says it happened?"""
+    read = read_against(claim, sentence)
+    if read is None or read[0].pole != read[1].pole:
+        return False
+    return asserted(claim, read[0]) and not asserted(sentence, read[1])
 
 
 def _without(facts: Facts, said: Tally | Margin) -> Facts:
