@@ -201,8 +201,9 @@ def facts_against_facts(
     # So does the sentence moving the claim's one named thing its way ("the success rate for
     # applications dropped to 19% from 23%" for "the success rate for grant applications fell"):
     # the move is checked as a figure is, what moved and which way.
-    alike = None if firm else same_move(claim.text, ev.text)
-    if only_planned(claim.text, ev.text):
+    read = read_against(claim.text, ev.text)
+    alike = None if firm else same_move(claim.text, ev.text, read)
+    if only_planned(claim.text, ev.text, read):
         # "raised its fees" is not stated by "is expected to raise its fees". (The reverse is
         # left alone: "is set to rise by 19%" is what a budget that "lifts" it says.)
         return Judgement("neutral", 0.0, "says it only as planned, expected or possible", "overlap")
@@ -230,21 +231,19 @@ def facts_against_facts(
     return Judgement("neutral", 0.0, "is related but does not state the claim", "overlap")
 
 
-def same_move(claim: str, sentence: str) -> Move | None:
-    """The sentence's move of what the claim's one direction word moves, the claim's way, where
-    both say it happened: "will raise its fees" is not stated by "whether fees rise", nor "ruled
-    out further increases" by "raises rates"."""
-    read = read_against(claim, sentence)
+def same_move(claim: str, sentence: str, read: tuple[Move, Move] | None) -> Move | None:
+    """The sentence's move of what the claim's one direction word moves (``read``, from
+    :func:`read_against`), the claim's way, where both say it happened: "will raise its fees" is
+    not stated by "whether fees rise", nor "ruled out further increases" by "raises rates"."""
     if read is None or read[0].pole != read[1].pole or baseline_unsaid(claim, sentence):
         return None
     mine, theirs = read
     return theirs if asserted(claim, mine) and asserted(sentence, theirs) else None
 
 
-def only_planned(claim: str, sentence: str) -> bool:
-    """Does the sentence move the claim's thing the claim's way, but only as what will, may or
-    is planned to happen, where the claim says it happened?"""
-    read = read_against(claim, sentence)
+def only_planned(claim: str, sentence: str, read: tuple[Move, Move] | None) -> bool:
+    """Does the sentence move the claim's thing the claim's way (``read``), but only as what
+    will, may or is planned to happen, where the claim says it happened?"""
     if read is None or read[0].pole != read[1].pole:
         return False
     return asserted(claim, read[0]) and not asserted(sentence, read[1])

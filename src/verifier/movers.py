@@ -226,13 +226,15 @@ def _right(items: list[str], i: int, skip_first: bool) -> list[str]:
 # against "rejected an approach in October … would recommend the new offer".
 ACTS = 1
 # A judgement of something is read so too: "praised the organisers" / "criticised the organisers".
-_DECISIONS = {
-    "approve": 0, "accept": 0, "recommend": 0, "endorse": 0, "agree": 0,
+_JUDGEMENTS = {
     "praise": 0, "welcome": 0, "commend": 0,
-    "reject": 1, "refuse": 1, "veto": 1,
     "criticise": 1, "criticize": 1, "condemn": 1, "oppose": 1,
 }  # fmt: skip
-_JUDGEMENTS = frozenset("praise welcome commend criticise criticize condemn oppose".split())
+_DECISIONS = {
+    "approve": 0, "accept": 0, "recommend": 0, "endorse": 0, "agree": 0,
+    "reject": 1, "refuse": 1, "veto": 1,
+    **_JUDGEMENTS,
+}  # fmt: skip
 
 
 def _decision(items: list[str], i: int) -> Move | None:
@@ -411,9 +413,9 @@ def read_against(claim: str, sentence: str, least: int = 2) -> tuple[Move, Move]
 
 # Words just before a direction word that leave it unsaid: planned, forecast, asked, doubted
 # or denied ("will raise its fees", "whether handling fees rise", "is expected to fall", "did not
-# cut"). "to" covers "plans to raise", "agreed to cut", "the decision to lift".
+# cut"). A "to" just before does too: "plans to raise", "agreed to cut", "the decision to lift".
 _UNSAID = frozenset(
-    "will would could may might should can must shall whether if unless to not never no "
+    "will would could may might should can must shall whether if unless not never no "
     "expect expects expected plan plans planned forecast forecasts predicted predicts".split()
 )
 _SHORT = ("n't", "n’t", "'d", "’d", "'ll", "’ll")  # "didn't", "we'd", "they'll"
@@ -437,7 +439,7 @@ def asserted(text: str, move: Move) -> bool:
             j -= 1
         before = items[j:i]
         # "to" only just before: "plans to raise", not "fees paid to the council rose".
-        if before[-1:] != ["to"] and not any(b in _UNSAID - {"to"} or b.endswith(_SHORT) for b in before):
+        if before[-1:] != ["to"] and not any(b in _UNSAID or b.endswith(_SHORT) for b in before):
             return True
     return False
 

@@ -282,14 +282,19 @@ def baseline_words(claim_text: str, sentence: str) -> frozenset[str]:
     figure it started from instead (:data:`_BASELINE`); empty otherwise."""
     if not _FROM_FIGURE.search(sentence):
         return frozenset()
-    return frozenset(w for m in _BASELINE.finditer(claim_text) for w in content_lemmas(m.group()))
+    return _baseline(claim_text)
+
+
+def _baseline(text: str) -> frozenset[str]:
+    """The content words of what ``text`` measures a change against (:data:`_BASELINE`)."""
+    return frozenset(w for m in _BASELINE.finditer(text) for w in content_lemmas(m.group()))
 
 
 def baseline_unsaid(claim_text: str, sentence: str) -> bool:
     """Does the claim say what its change is measured against ("fell compared with the previous
     year") where the sentence says neither that nor the figure it started from ("dropped
     sharply")? A move alike then does not state the claim."""
-    said = frozenset(w for m in _BASELINE.finditer(claim_text) for w in content_lemmas(m.group()))
+    said = _baseline(claim_text)
     if not said or _FROM_FIGURE.search(sentence):
         return False
-    return not said <= frozenset(w for m in _BASELINE.finditer(sentence) for w in content_lemmas(m.group()))
+    return not said <= _baseline(sentence)
