@@ -225,6 +225,11 @@ def other_agent(claim_text: str, ev_text: str) -> tuple[str, str] | None:
     return agent.name, _bare(m.group("name"))
 
 
+# What verifier.speakers reads a sentence's people with.
+PERSON, SAY, TITLES = _PERSON, _SAY, _TITLES
+is_person, introduced = _person, _introduced
+
+
 # Who won: "Dunmore City won this year's National Cup final" against "Harwick Rovers won the
 # National Cup …, coming from behind to beat holders Dunmore City 2-1". A contest has one
 # winner, and the sentence names the claimed one as beaten.

@@ -285,6 +285,26 @@ class ModelJudge:
             return False
         return replaced_entity(claim_facts, evidence.judged_text)
 
+    def _said_by_another(self, claim_facts: Any, evidence: Any) -> Any:
+        """A contradiction where the sentence states the claim of another person than the one
+        the claim names (:mod:`verifier.speakers`): the model, asked again with each person the
+        sentence names in the claimed person's place, reads one of those claims as stated."""
+        from verifier.facts import extract
+        from verifier.judgement import Judgement
+        from verifier.speakers import STATED, reattributed
+
+        found = reattributed(claim_facts, extract(evidence.judged_text), getattr(evidence, "title", ""))
+        if found is None:
+            return None
+        agent, claims = found
+        probs = self.model.predict([(text, self.model_text(evidence)) for _, text in claims])
+        best = int(np.argmax(probs[:, 0]))
+        if probs[best, 0] < STATED:
+            return None
+        other = claims[best][0]
+        reason = f"says it of {other}, not {agent.name} (read with {other} in the claim, it states the claim)"
+        return Judgement("contradicts", float(probs[best, 0]), reason, "role")
+
     def judge(self, claim: str, evidence: Sequence[Any]) -> list[Any]:
         from verifier.facts import extract
         from verifier.judgement import Judgement
@@ -319,6 +339,11 @@ class ModelJudge:
                 # claim's "no" as a denial.
                 out.append(Judgement("supports", max(fact.probability, float(p[0])), fact.reason, fact.kind))
                 continue
+            if fact.stance == "neutral" and fact.kind == "entity":
+                said = self._said_by_another(claim_facts, e)
+                if said is not None:
+                    out.append(said)
+                    continue
             k = self._stance_index(p, several=len(evidence) > 1)
             tentative = getattr(fact, "tentative", None)
             readings = {(r.stance, r.kind) for r in (fact, tentative) if r is not None}
