@@ -62,6 +62,12 @@ def test_no_question_of_another_speaker(sentence: str) -> None:
     assert reattributed(extract(claim), extract(sentence)) is None
 
 
+def test_that_someone_else_did_not_act_leaves_a_denial_open() -> None:
+    claim = extract("Finance Minister Oskar Breyde did not back the rate hike.")
+    sentence = extract("Deputy governor Elin Varga, a member of the board, did not back the rate hike.")
+    assert reattributed(claim, sentence) is None
+
+
 def test_a_claim_without_a_named_person_who_acts_is_left_alone() -> None:
     claim = extract("The airspace would stay closed until ash readings fell.")
     assert reattributed(claim, extract(HOLM)) is None

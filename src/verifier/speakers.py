@@ -37,6 +37,10 @@ _SURNAME_SAYS = re.compile(
 # "Mara Holm, the head of SkyVel, said".
 _SAID_BEFORE = re.compile(rf"\b{SAY}\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
 _SAYS_AFTER = re.compile(rf"(?:,[^,]{{1,80}},)?\s+{SAY}\b")
+# "Oskar Breyde did not back the rate hike": that someone else did not either leaves it open.
+_NEGATED_ACT = re.compile(
+    r"^(?:(?:do|does|did|has|have|had|is|was|were|will|would|could|can)(?:n['’]t|\s+not)|never)\b"
+)
 _NOT_SURNAME = frozenset({"It", "This", "That", "The", "There", "One", "A", "An", "In", "On", "At", "But"})
 # A place's first word, which agents' body words leave out ("Port Vendrel", "Mount Tarrek").
 _PLACE = frozenset("port mount lake cape fort saint st north south east west new upper lower".split())
@@ -85,10 +89,11 @@ def _subject(claim_text: str, agent: Agent) -> str:
 def reattributed(claim: Facts, ev: Facts, title: str = "") -> tuple[Agent, list[tuple[str, str]]] | None:
     """The claim's person, and for each person the sentence names in their place, (that
     person, the claim said of them); None where the question does not arise: the claim names
-    no person who acts, the sentence names the claimed person (or gives the act to "he" or
-    "she", who may be them), or it leaves out more of the claim than who did it."""
+    no person who acts (or says the person did not act), the sentence names the claimed
+    person (or gives the act to "he" or "she", who may be them), or it leaves out more of the
+    claim than who did it."""
     agent = claim_agent(claim.text)
-    if agent is None or not agent.introduced:
+    if agent is None or not agent.introduced or _NEGATED_ACT.match(agent.act):
         return None
     if agent.name.split()[-1].lower() in ev.text.lower() or _PRONOUN_SAYS.search(ev.text):
         return None
