@@ -1894,6 +1894,58 @@ def test_a_record_or_first_time_bounded_by_an_earlier_event_or_a_window_contradi
     )
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # What is ranked stops where the claim says over what time ("ever staged at the port").
+        (
+            "The current strike is the longest walkout ever staged at the port of Ardaval.",
+            "It is the longest walkout planned at the port since 2009, when crane operators stayed out.",
+            ("longest ever", "longest since 2009"),
+        ),
+        # Nothing ranked after the superlative: the subject's common noun is what is ranked.
+        (
+            "Dravik's fine is the largest ever handed to a bank in Tolmaria.",
+            "It is the largest fine imposed on a Tolmarian bank since 2014, when Corvel Savings paid.",
+            ("largest ever", "largest since 2014"),
+        ),
+        (
+            "The Odrevo landslide is the deadliest in Ulvenia's recorded history.",
+            "It is the deadliest landslide in Ulvenia since 1998, when 56 people died in the Vessa valley.",
+            ("deadliest … in history", "deadliest since 1998"),
+        ),
+        # The pronoun after a possessive name, or reported by a speaker.
+        (
+            "The Velna disaster is the deadliest accident in the history of Rhuvenian mining.",
+            "It was Rhuvenia's deadliest mining accident since 2013, when 11 men died in a gas explosion.",
+            ("deadliest … in history", "deadliest since 2013"),
+        ),
+        (
+            "The Kaltren spill is the worst pollution the River Selwa has ever suffered.",
+            "Minister Halina Brosz said it was the worst pollution incident on the Selwa since 2003.",
+            ("worst ever", "worst since 2003"),
+        ),
+        # Another noun ranked: the sentence's "fine" is not the claim's "walkout".
+        (
+            "The current strike is the longest walkout ever staged at the port of Ardaval.",
+            "It is the longest delay for ships at the port since 2009.",
+            None,
+        ),
+        (
+            "Dravik's fine is the largest ever handed to a bank in Tolmaria.",
+            "It is the largest takeover of a Tolmarian bank since 2014.",
+            None,
+        ),
+    ],
+)
+def test_an_all_time_claim_against_a_bounded_superlative_of_the_same_thing(
+    claim: str, sentence: str, expected: tuple[str, str] | None
+) -> None:
+    from verifier.scope import bounded_conflict
+
+    assert bounded_conflict(claim, sentence) == expected
+
+
 def test_a_superlatives_since_date_is_compared_with_the_claims_own() -> None:
     # nw16 rs-12: "the longest ... since 1996" in both, however long the claim's noun phrase.
     strike = extract(

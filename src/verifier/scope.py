@@ -229,9 +229,18 @@ _PRONOUN_SUBJECT_OPENS = re.compile(
 # A superlative whose noun is left out after a first one: ", and the longest since 1996".
 _ELIDED = re.compile(r",?\s+and\s+(?:the|its)\s*$", re.I)
 _PRONOUN_SUBJECT = re.compile(
-    # "It is the volcano's first eruption": a possessive common noun is the pronoun's too.
-    r"\s*(?:it|this|that)\s+(?:was|is|has\s+been|had\s+been)\s+(?:the|its)\s*(?:[a-z]+(?:'s|’s)\s+)?$",
+    # "Environment Minister Halina Brosz said it was the worst …": the pronoun may be reported.
+    r"(?:[^,;:.!?\"“”]{0,80}?\b(?:said|says|added)\s+(?:that\s+)?)?"
+    # "It is the volcano's first eruption", "It was Rhuvenia's deadliest": a possessive is the
+    # pronoun's too.
+    r"\s*(?:it|this|that)\s+(?:was|is|has\s+been|had\s+been)\s+"
+    r"(?:(?:the|its)\s*(?:[a-z]+(?:'s|’s)\s+)?|[a-z][\w-]*(?:'s|’s)\s+)$",
     re.I,
+)
+# Where a claim's superlative stops saying what is ranked and starts saying over what time:
+# "the longest walkout | ever staged at the port", "the deadliest in Ulvenia's | recorded history".
+_ALL_TIME_TAIL = re.compile(
+    r"\b(?:ever|recorded\s+history|history|on\s+record|of\s+all\s+time|all[- ]time)\b", re.I
 )
 
 
@@ -255,6 +264,10 @@ def _same_subject(claim: str, sentence: str, sup: str) -> bool:
     def after(text: str) -> set[str]:
         return _content_words(text[_find_superlative(text, sup) :])
 
+    def ranked_by_claim(text: str) -> set[str]:
+        tail = text[_find_superlative(text, sup) :]
+        return _content_words(_ALL_TIME_TAIL.split(tail, maxsplit=1)[0])
+
     # Where the sentence's subject is a pronoun, what is ranked must be the claim's: every
     # common word of it ("rail accident").
     head = sentence[: max(0, _find_superlative(sentence, sup))]
@@ -273,8 +286,17 @@ def _same_subject(claim: str, sentence: str, sup: str) -> bool:
     at = _find_superlative(claim, sup)
     names = {lemma(w) for w in TOKEN_RE.findall(claim[at:]) if w[0].isupper()}
     spelled = {lemma(w) for w in claim[at:].lower().split()[: len(sup.split())]}
-    ranked = after(claim) - {"history", "ever", "record", "time", "one"} - names - spelled
-    return bool(ranked) and all(said_in(w, seen) for w in ranked)
+    timeless = {"history", "ever", "record", "time", "one"} | names | spelled
+    # What the claim ranks, read three ways, any of which the sentence may repeat: all its
+    # words after the superlative ("the biggest ever announced by a Venmark bank"); those
+    # before it says over what time ("the longest walkout | ever staged at the port"); or,
+    # where that leaves none, the subject's common noun ("Dravik's fine is the largest ever").
+    cut = ranked_by_claim(claim) - timeless
+    readings = [after(claim) - timeless, cut]
+    if not cut:
+        common = {lemma(w) for w in TOKEN_RE.findall(claim[:at]) if not w[0].isupper()}
+        readings.append(common & before(claim))
+    return any(ranked and all(said_in(w, seen) for w in ranked) for ranked in readings)
 
 
 # Where a negation's clause ends: "Nobody was hurt in the fire, which destroyed 30 homes".
