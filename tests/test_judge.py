@@ -1925,6 +1925,13 @@ def test_a_record_or_first_time_bounded_by_an_earlier_event_or_a_window_contradi
             "Minister Halina Brosz said it was the worst pollution incident on the Selwa since 2003.",
             ("worst ever", "worst since 2003"),
         ),
+        # A record level is the highest or lowest ever, and the reason quotes the claim's words.
+        (
+            "Tessarine's shares fell to an all-time low on Wednesday.",
+            "Tessarine shares fell 7.8% to 31.40 florins, their lowest level since October 2023.",
+            ("all-time low", "lowest since October 2023"),
+        ),
+        ("Brent crude rose to a record high.", "Brent crude rose 3% to $140, a record high.", None),
         # Another noun ranked: the sentence's "fine" is not the claim's "walkout".
         (
             "The current strike is the longest walkout ever staged at the port of Ardaval.",

@@ -122,9 +122,16 @@ _SINCE = re.compile(
 )
 
 
+# "Shares fell to an all-time low", "a record high": the lowest or highest ever, said of a level.
+_RECORD_LEVEL = re.compile(r"\b(?:an?\s+|the\s+)?(?:all[- ]time|record)\s+(high|low)s?\b", re.I)
+
+
 def bounded_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
     """ "The deadliest ferry disaster in Skarnia's history" against "the deadliest involving a
     ferry since 1979": the sentence bounds in time what the claim says of all time."""
+    level = _RECORD_LEVEL.search(claim)
+    if level is not None:
+        claim = f"{claim[: level.start()]}the {level.group(1).lower()}est ever{claim[level.end() :]}"
     if not _ALL_TIME.search(claim):
         return None
     c_ranked, c_bare = _superlatives(claim)
@@ -134,6 +141,8 @@ def bounded_conflict(claim: str, sentence: str) -> tuple[str, str] | None:
         m = _SINCE.search(sentence[at:])
         if m is not None and not _ALL_TIME.search(sentence) and _same_subject(claim, sentence, sup):
             said = f"{sup} … in history" if "history" in claim.lower() else f"{sup} ever"
+            if level is not None and sup == f"{level.group(1).lower()}est":
+                said = " ".join(level.group().split()[-2:])  # the claim's own words: "all-time low"
             return said, f"{sup} {m.group(1).strip()}"
     # A first time is a superlative in time: "the first time Palmira has ever recalled one of
     # its products" against "the first recall of a Palmira product since 2016".
