@@ -36,6 +36,20 @@ WATER = (
             "Exports fell to 4 billion from 5 billion in 2019.",
             ("higher than in 2019", "fell to 4 billion from 5 billion in 2019"),
         ),
+        # A decimal point is no clause's end; a claim may open on its comparative.
+        (
+            "Drevania has more workers per pensioner today than it did in 2000.",
+            "Drevania now has 2.9 workers for every pensioner, down from 4.1 in 2000, he said.",
+            ("more workers per pensioner today than it did in 2000", "down from 4.1 in 2000"),
+        ),
+        (
+            "Fewer people watched the final game online than the peak audience for the 2024 match.",
+            "The final was watched by 3.2 million, more than double the peak audience for the 2024 match.",
+            (
+                "Fewer people watched the final game online than the peak audience for the 2024",
+                "more than double the peak audience for the 2024",
+            ),
+        ),
         # The same side, both sides, or another year: nothing to read.
         ("Lower Vessen now uses more water than it did in 2015.", WATER, None),
         (

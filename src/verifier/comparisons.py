@@ -23,8 +23,9 @@ _MORE = r"more|higher|bigger|larger|greater"
 _LESS = r"fewer|less|lower|smaller"
 _YEAR = r"(?:19|20)\d\d"
 _CLAIM = re.compile(
-    # Lower case: "Lower Vessen" is a place.
-    rf"\b(?P<cmp>{_MORE}|{_LESS})\b[^.;]{{0,60}}?\bthan\b[^.;]{{0,40}}?\b(?P<year>{_YEAR})\b"
+    # Lower case: "Lower Vessen" and "Greater London" are places; a sentence may open on
+    # "Fewer people", "More fans" or "Less water", which name nothing.
+    rf"\b(?P<cmp>{_MORE}|{_LESS}|^More|^Fewer|^Less)\b[^.;]{{0,60}}?\bthan\b[^.;]{{0,40}}?\b(?P<year>{_YEAR})\b"
 )
 # Which side of a year's level the sentence puts its figure: the cue, then that year soon after.
 _SIDES = (
@@ -39,7 +40,8 @@ def _sides(sentence: str, year: str) -> dict[int, re.Match[str]]:
     """Each side of the year's level the sentence puts its figure, with the first words that say so."""
     found: dict[int, re.Match[str]] = {}
     for side, cue in _SIDES:
-        if side not in found and (m := re.search(rf"{cue}[^.;]{{0,40}}?\b{year}\b", sentence)):
+        # A decimal point ends no clause: "down from 4.1 in 2000".
+        if side not in found and (m := re.search(rf"{cue}(?:[^.;]|\.(?=\d)){{0,40}}?\b{year}\b", sentence)):
             found[side] = m
     return found
 
@@ -53,7 +55,7 @@ def against_reference(claim: str, sentence: str) -> tuple[str, str] | None:
         return None
     year = m.group("year")
     sides = _sides(sentence, year)
-    mine = 0 if re.fullmatch(_MORE, m.group("cmp")) else 1
+    mine = 0 if re.fullmatch(_MORE, m.group("cmp").lower()) else 1
     if len(sides) != 1 or mine in sides:
         return None
     (theirs,) = sides.values()
