@@ -62,6 +62,16 @@ def test_no_question_of_another_speaker(sentence: str) -> None:
     assert reattributed(extract(claim), extract(sentence)) is None
 
 
+def test_a_bare_name_counts_as_a_person_only_where_it_says_something() -> None:
+    sentence = extract('"We lacked the money to compete in Europe," said club president Tomas Dorrance.')
+    claim = extract("Elena Moravec said the club lacked the money to compete in Europe.")
+    said = reattributed(claim, sentence)
+    assert said is not None and said[1][0][0] == "Tomas Dorrance"
+    # "Norvane Shipping estimated …": two capitalised words with no title may be a company.
+    acted = extract("Norvane Shipping estimated the club lacked the money to compete in Europe.")
+    assert reattributed(acted, sentence) is None
+
+
 def test_that_someone_else_did_not_act_leaves_a_denial_open() -> None:
     claim = extract("Finance Minister Oskar Breyde did not back the rate hike.")
     sentence = extract("Deputy governor Elin Varga, a member of the board, did not back the rate hike.")

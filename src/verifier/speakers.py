@@ -93,7 +93,12 @@ def reattributed(claim: Facts, ev: Facts, title: str = "") -> tuple[Agent, list[
     person (or gives the act to "he" or "she", who may be them), or it leaves out more of the
     claim than who did it."""
     agent = claim_agent(claim.text)
-    if agent is None or not agent.introduced or _NEGATED_ACT.match(agent.act):
+    if agent is None or _NEGATED_ACT.match(agent.act):
+        return None
+    # A name nothing shows is a person's may be a company's ("Norvane Shipping estimated"):
+    # only where it says something, as people do.
+    speaks = re.match(rf"(?:{SAY}|wrote)\b", agent.act) is not None
+    if not agent.introduced and (len(agent.name.split()) < 2 or not speaks):
         return None
     if agent.name.split()[-1].lower() in ev.text.lower() or _PRONOUN_SAYS.search(ev.text):
         return None
