@@ -2788,6 +2788,14 @@ def test_judgements_feelings_and_votes_are_opposed(claim: str, sentence: str, wo
     assert stance(sentence, sentence).stance != "contradicts"
 
 
+def test_halving_and_doubling_are_opposed() -> None:
+    j = stance(
+        "Orlavia plans to halve the number of its satellites in orbit by 2030.",
+        "It is a setback for Orlavia's plan to double its number of satellites in orbit to 24 by 2030.",
+    )
+    assert j.stance == "contradicts" and "'double'" in j.reason, j
+
+
 def test_a_bound_or_a_quantifier_is_no_superlative() -> None:
     from verifier.scope import superlative_words
 

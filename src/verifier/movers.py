@@ -34,7 +34,10 @@ from verifier.wording import FALL_WORDS, RISE_WORDS
 # "a high rate", more than changes), plus verbs of change that take an object ("lifted",
 # "slashed", "trimmed") and a past participle the lemmatiser leaves alone ("grown", "shrunk").
 # "up"/"down" and "higher"/"lower" are read only where they say a change (:func:`_says_change`).
-_RISE = (RISE_WORDS - {"high"}) | {"grown", "enlarge", "lift", "hike"}
+# Not "double" or "triple", which the wording axis reads as a rise but which also say how much
+# ("more than double the 2024 audience"); read as movers they took the place of the move a
+# claim is about ("if the council doubles its budget, it'd raise the success rate").
+_RISE = (RISE_WORDS - {"high", "double", "triple"}) | {"grown", "enlarge", "lift", "hike"}
 _FALL = (FALL_WORDS - {"low"}) | {"shrunk", "slash", "trim", "halve", "ease"}
 _BARE = frozenset({"up", "down", "higher", "lower"})
 # No change, the third way a figure can go: "froze its fees", "unemployment was unchanged",

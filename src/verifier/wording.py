@@ -22,11 +22,11 @@ _AXES = (
     (
         frozenset(
             "rise rose risen increase grow grew climb jump soar surge gain raise up rebound expand boost "
-            "higher high strengthen accelerate widen inflate speed_up".split()
+            "higher high strengthen accelerate widen inflate speed_up double triple".split()
         ),
         frozenset(
             "fall fell fallen decrease decline drop shrink shrank slip plunge tumble slump sink dip down "
-            "cut reduce lower low weaken decelerate slow narrow".split()
+            "cut reduce lower low weaken decelerate slow narrow halve".split()
         ),
     ),
     # Converse verbs ("A bought X" is "X was sold to A"), so a passive sentence is not read.
