@@ -1725,6 +1725,29 @@ def test_the_day_a_source_spoke_counts_when_the_claim_is_about_the_announcement(
     assert j.stance != "contradicts", j
 
 
+def test_a_day_named_by_its_possessive_is_no_entity() -> None:
+    # nw18 pt-04: "Monday's share rise" names a day, as "on Monday" does.
+    assert extract("Monday's share rise was Velmora's largest one-day gain.").entities == {"velmora"}
+
+
+def test_the_day_an_event_ends_is_not_its_day() -> None:
+    # nw19 pa-01: the stoppage began on Tuesday and is due to end on Sunday.
+    sentence = (
+        "The union said about 4,600 of its members had joined the stoppage, which began at 6 a.m. and "
+        "is due to end at 6 a.m. on Sunday."
+    )
+    claim = "The union says roughly 4,600 of its members joined Tuesday's stoppage."
+    assert stance(claim, sentence).stance != "contradicts"
+    # An end against an end is compared, a deadline being one (nw20 bk-14).
+    j = stance("The stoppage is due to end on Saturday.", "The stoppage is due to end at 6 a.m. on Sunday.")
+    assert j.stance == "contradicts" and "Sunday" in j.reason, j
+    j = stance(
+        "Full card service was restored by Tuesday evening.",
+        "Full card service was not restored until Wednesday morning.",
+    )
+    assert j.stance == "contradicts" and "Wednesday" in j.reason, j
+
+
 def test_a_weekday_of_another_event_in_the_sentence_is_no_conflict() -> None:
     # nw4 ds-03: the strike began on Sunday; the sentence's Tuesday is the return to work.
     claim = "The strike at the Port of Dravenport began on Sunday."

@@ -135,7 +135,8 @@ def extract_entities(text: str) -> frozenset[str]:
             for w in words
             if is_proper(w)
             and w.lower().rstrip(".") not in MONTHS
-            and w.lower().rstrip(".") not in WEEKDAYS
+            # "Monday's share rise" names a day, as "on Monday" does: no entity.
+            and re.sub(r"['’]s$", "", w.lower().rstrip(".")) not in WEEKDAYS
             and not _TIME_SPAN.fullmatch(w)
             and _norm_entity(w) not in NOT_NAMES
         ]

@@ -137,6 +137,13 @@ def other_weekday(
     ):
         return None
     day = claim_days[0]
+    if day not in _ending_days(claim.text):
+        # "joined Tuesday's stoppage" against "the stoppage, which … is due to end at 6 a.m. on
+        # Sunday": the day an event ends is not its day.
+        ends = _ending_days(ev.text)
+        ev_days = [d for d in ev_days if d not in ends]
+        if not ev_days:
+            return None
     if day not in ev_days:
         near = cleared.support and _same_event(claim.text, day, ev.text, ev_days[0])
         if near or cleared.all_but(frozenset(claim_days)):
@@ -154,6 +161,26 @@ def other_weekday(
         if other is not None:
             return _day_conflict(day, other)
     return None
+
+
+# The words that make a weekday an event's end or a deadline: "until Sunday", "due to end at
+# 6 a.m. on Sunday", "by Tuesday".
+_ENDS_BEFORE = re.compile(
+    r"\b(?:until|till|through|end|ends|ending|ended|finish|finishes|expires?|deadline)\b"
+    r"(?:[^,.;]|\b[ap]\.m\.){0,25}?$"
+    # "restored by Tuesday evening": a deadline is an end too.
+    r"|\bby\s+$",
+    re.I,
+)
+
+
+def _ending_days(text: str) -> set[str]:
+    """The weekdays a sentence gives as when something ends."""
+    return {
+        m.group(1).lower()
+        for m in _WEEKDAY_RE.finditer(text)
+        if _ENDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    }
 
 
 def _close_alike(claim_text: str, ev_text: str, day: str) -> bool:
