@@ -1730,7 +1730,7 @@ def test_a_day_named_by_its_possessive_is_no_entity() -> None:
     assert extract("Monday's share rise was Velmora's largest one-day gain.").entities == {"velmora"}
 
 
-def test_the_day_an_event_ends_is_not_its_day() -> None:
+def test_the_day_an_event_ends_or_began_is_not_its_day() -> None:
     # nw19 pa-01: the stoppage began on Tuesday and is due to end on Sunday.
     sentence = (
         "The union said about 4,600 of its members had joined the stoppage, which began at 6 a.m. and "
@@ -1738,6 +1738,14 @@ def test_the_day_an_event_ends_is_not_its_day() -> None:
     )
     claim = "The union says roughly 4,600 of its members joined Tuesday's stoppage."
     assert stance(claim, sentence).stance != "contradicts"
+    # Nor is the day a state began (nw13 va-06).
+    j = stance(
+        "The ash column from Mount Tarrek has become lower since Thursday.",
+        "Mount Tarrek began erupting on Wednesday, sending a column of ash 11 kilometres into the sky.",
+    )
+    assert j.stance != "contradicts", j
+    j = stance("Flights have been suspended since Thursday.", "Flights have been suspended since Wednesday.")
+    assert j.stance == "contradicts" and "Wednesday" in j.reason, j
     # An end against an end is compared, a deadline being one (nw20 bk-14).
     j = stance("The stoppage is due to end on Saturday.", "The stoppage is due to end at 6 a.m. on Sunday.")
     assert j.stance == "contradicts" and "Sunday" in j.reason, j

@@ -137,13 +137,14 @@ def other_weekday(
     ):
         return None
     day = claim_days[0]
-    if day not in _ending_days(claim.text):
-        # "joined Tuesday's stoppage" against "the stoppage, which … is due to end at 6 a.m. on
-        # Sunday": the day an event ends is not its day.
-        ends = _ending_days(ev.text)
-        ev_days = [d for d in ev_days if d not in ends]
-        if not ev_days:
-            return None
+    # A day is compared with a day of the same role: "joined Tuesday's stoppage" not with "the
+    # stoppage … is due to end at 6 a.m. on Sunday" (the day an event ends is not its day), nor
+    # "has become lower since Thursday" with "began erupting on Wednesday".
+    role = _day_roles(claim.text).get(day, {""})
+    ev_roles = _day_roles(ev.text)
+    ev_days = [d for d in ev_days if role & ev_roles.get(d, {""})]
+    if not ev_days:
+        return None
     if day not in ev_days:
         near = cleared.support and _same_event(claim.text, day, ev.text, ev_days[0])
         if near or cleared.all_but(frozenset(claim_days)):
@@ -174,13 +175,18 @@ _ENDS_BEFORE = re.compile(
 )
 
 
-def _ending_days(text: str) -> set[str]:
-    """The weekdays a sentence gives as when something ends."""
-    return {
-        m.group(1).lower()
-        for m in _WEEKDAY_RE.finditer(text)
-        if _ENDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
-    }
+_STARTS_BEFORE = re.compile(r"\b(?:since|from)\s+(?:late\s+|early\s+)?$", re.I)
+
+
+def _day_roles(text: str) -> dict[str, set[str]]:
+    """Each weekday a sentence names, with what it is each time it is named: when something
+    ends ("until Sunday", "by Tuesday"), when it started ("since Thursday"), or plain ("")."""
+    roles: dict[str, set[str]] = {}
+    for m in _WEEKDAY_RE.finditer(text):
+        window = (text, max(0, m.start() - 40), m.start())
+        role = "end" if _ENDS_BEFORE.search(*window) else "start" if _STARTS_BEFORE.search(*window) else ""
+        roles.setdefault(m.group(1).lower(), set()).add(role)
+    return roles
 
 
 def _close_alike(claim_text: str, ev_text: str, day: str) -> bool:
