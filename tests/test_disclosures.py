@@ -44,6 +44,11 @@ from verifier.judge import FactJudge
             "Transport Minister Ruth Aldane has not yet said when the line will reopen.",
             "Aldane did not say when the line would reopen.",
         ),
+        # Not saying what she will do leaves open whether she will do any one thing (nw8 sp-05).
+        (
+            "President Eliska Varn has not revealed whether she will sign the pension law.",
+            "Varn, a former judge, has not said what she will do.",
+        ),
     ],
 )
 def test_the_same_silence_is_one_statement(claim: str, sentence: str) -> None:
@@ -71,6 +76,9 @@ def test_the_same_silence_is_one_statement(claim: str, sentence: str) -> None:
             "Vasko declined to say whether the party would try again.",
         ),
         ("Holm did not say whether the party would try again.", "Holm said the party would try again."),
+        # What she will do is no answer to what she did, nor said by another.
+        ("Varn has not said how many votes she received.", "Varn has not said what she will do."),
+        ("Varn has not said whether she will sign the law.", "Hale has not said what he will do."),
         # After "and", a new subject is a new speaker.
         (
             "Holm did not say whether the party would try again.",

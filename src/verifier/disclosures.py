@@ -35,6 +35,14 @@ _WITHHELD = re.compile(
     rf"(?P<act>{_SILENT})\b(?P<topic>[^.;]{{3,160}})"
 )
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
+# What someone will do, said of nothing in particular: "what she will do", "what its plans are".
+_ANY_PLAN = frozenset({"do", "plan", "plans", "intention", "intentions", "next"})
+# A silence about what someone will do: "whether she will sign", "when it would decide".
+_TO_COME = re.compile(r"\b(?:whether|when|how|if)\b[^.;]{0,40}?\b(?:will|would|plans?\s+to|intends?\s+to)\b")
+_ANY_ACT = re.compile(
+    r"\bwhat\s+(?:he|she|it|they|the\s+\w+)\s+(?:will|would|(?:plans?|intends?|wants?)\s+to)\s+do\b"
+    r"|\b(?:his|her|its|their)\s+(?:plans|intentions)\b"
+)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
 # Words of the silence itself, not of what was left unsaid.
 _ACT_WORDS = frozenset(
@@ -87,7 +95,13 @@ def withheld_alike(claim: str, sentence: str) -> tuple[str, str] | None:
         if not topic:
             continue
         for their_who, their_topic, their_said in _silences(sentence):
-            if not _same_speaker(who, their_who) or not their_topic:
+            if not _same_speaker(who, their_who):
+                continue
+            if their_topic <= _ANY_PLAN and _ANY_ACT.search(their_said) and _TO_COME.search(said):
+                # "has not said what she will do" leaves open whatever she might do: "whether she
+                # will sign the pension law" among it.
+                return said, their_said
+            if not their_topic:
                 continue
             # The same question, if both ask one ("whether" against "how" is another).
             if (q := _question(said)) and (their_q := _question(their_said)) and q != their_q:
