@@ -29,6 +29,7 @@ DANNER = "Veldair chief executive Piet Danner said the airspace would stay close
             ["Calder"],
         ),
         ("Chief financial officer Anton Reisz said the company would cut 1,100 jobs.", ["Anton Reisz"]),
+        ('Divers resumed the search, but Esterhal said the chances were "very low".', ["Esterhal"]),
         ('"Slowing, not stopping," said Dr. Mirela Szanto, a neurologist.', ["Mirela Szanto"]),
         # A place or a venue is no one to give the claim to, nor a name nothing shows is a person's.
         ("The final at Breska's Kessmark Stadium finished 2-2 after extra time.", []),
@@ -70,6 +71,17 @@ def test_a_bare_name_counts_as_a_person_only_where_it_says_something() -> None:
     # "Norvane Shipping estimated …": two capitalised words with no title may be a company.
     acted = extract("Norvane Shipping estimated the club lacked the money to compete in Europe.")
     assert reattributed(acted, sentence) is None
+
+
+def test_a_pronoun_in_what_was_said_is_no_speaker() -> None:
+    # nw11 ct-07: "said he would appeal" names its speaker; "he" is the client.
+    claim = extract("Dominic Ashworth, Anselm's defence lawyer, said his client would appeal.")
+    sentence = extract("Anselm's lawyer, Clara Benedetti, said he would appeal within the 30-day deadline.")
+    found = reattributed(claim, sentence)
+    assert found is not None and found[1][0][0] == "Clara Benedetti"
+    # '"… ," said he' is the pronoun's own saying: it may be the claimed person's.
+    spoken = extract('"We will appeal," said he, leaving the court with Clara Benedetti.')
+    assert reattributed(claim, spoken) is None
 
 
 def test_that_someone_else_did_not_act_leaves_a_denial_open() -> None:

@@ -27,11 +27,15 @@ STATED = 0.5
 _MOST = 3
 # "… ," he said': the sentence's speaker is one the story named before, maybe the claimed person.
 _PRONOUN_SAYS = re.compile(
-    rf"\b(?:he|she|they|we|I)\s+(?:had\s+|has\s+|would\s+)?{SAY}\b|\b{SAY}\s+(?:he|she|they)\b|^(?:He|She|They)\b"
+    # Not "said he would appeal", where the pronoun is in what was said.
+    rf"\b(?:he|she|they|we|I)\s+(?:had\s+|has\s+|would\s+)?{SAY}\b|\b{SAY}\s+(?:he|she|they)\s*[.,;]"
+    r"|^(?:He|She|They)\b"
 )
-# '"… ," Calder told reporters' or "said Calder": a surname alone, in a speaker's place.
+# '"… ," Calder told reporters', "said Calder" or "but Esterhal said": a surname alone, in a
+# speaker's place (after a lower-case word, not opening the sentence).
 _SURNAME_SAYS = re.compile(
     rf"[\"”],?\s+(?P<a>[A-Z][a-z'’]+)\s+{SAY}\b|\b{SAY}\s+(?P<b>[A-Z][a-z'’]+)\b(?!\s+[A-Z])"
+    rf"|(?<=[a-z,;] )(?P<c>[A-Z][a-z'’]+)\s+{SAY}\b"
 )
 # A name in a speaker's place is a person's: "said Dr. Mirela Szanto, a neurologist …",
 # "Mara Holm, the head of SkyVel, said".
@@ -70,7 +74,7 @@ def people(ev_text: str) -> list[str]:
         ):
             found.append(name)
     for m in _SURNAME_SAYS.finditer(ev_text):
-        surname = m.group("a") or m.group("b")
+        surname = m.group("a") or m.group("b") or m.group("c")
         if (
             surname not in _NOT_SURNAME
             and surname.lower() not in TITLES
